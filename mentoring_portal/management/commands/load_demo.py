@@ -1,0 +1,26 @@
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from participants import demo as participants_demo
+
+
+class Command(BaseCommand):
+    help = "Загружает демонстрационные данные по документам из fixtures/seeds/ (повторный запуск ничего не дублирует)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--admin-password", help="Создать суперпользователя admin с этим паролем.")
+
+    def handle(self, *args, admin_password=None, **options):
+        today = timezone.localdate()
+        result = participants_demo.load(today)
+        self.stdout.write(f"Организаций: {result.organizations}, пользователей: {result.users}.")
+        if admin_password:
+            admin, _ = get_user_model().objects.get_or_create(
+                username="admin", defaults={"is_staff": True, "is_superuser": True}
+            )
+            admin.set_password(admin_password)
+            admin.save()
+        self.stdout.write(self.style.SUCCESS("Демонстрационные входы (пароль у всех: %s):" % result.password))
+        for login in result.logins:
+            self.stdout.write(f"  {login.role:<26} {login.username:<18} {login.full_name}")

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from mentoring_portal.forms import PortalAuthenticationForm
+
+admin.site.site_header = "Портал наставничества — администрирование"
+admin.site.site_title = "Портал наставничества"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="participants:home", permanent=False)),
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=PortalAuthenticationForm), name="login"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("participants.urls")),
+]

@@ -1,0 +1,177 @@
+"""The one place that decides what a signed-in user may see and do.
+
+A user's memberships are read once per request. From them come the visible querysets (outsiders never see a row:
+views answer 404) and the named capabilities on a district or an organization (a missing one answers 403).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from participants.models import District, Membership, Organization, Role
+
+VIEW = "view"
+CAN_EDIT_ORGANIZATION = "can_edit_organization"
+CAN_EDIT_ROADMAP = "can_edit_roadmap"
+CAN_APPROVE_ROADMAPS = "can_approve_roadmaps"
+CAN_VIEW_REPORTS = "can_view_reports"
+CAN_EDIT_PAIRS = "can_edit_pairs"
+
+ALL_CAPABILITIES = frozenset(
+    {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_EDIT_PAIRS}
+)
+
+# What each role may do on the place it holds, and on the places below it.
+_ON_OWN_DISTRICT = {
+    Role.DISTRICT_CURATOR: {VIEW, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS},
+    Role.DISTRICT_METHODIST: {VIEW, CAN_VIEW_REPORTS},
+}
+_ON_DISTRICT_SCHOOL = {
+    Role.DISTRICT_CURATOR: {VIEW, CAN_EDIT_ORGANIZATION, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS},
+    Role.DISTRICT_METHODIST: {VIEW, CAN_VIEW_REPORTS},
+}
+_ON_OWN_ORGANIZATION = {
+    Role.SCHOOL_CURATOR: {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_EDIT_PAIRS, CAN_VIEW_REPORTS},
+    Role.MENTOR: {VIEW},
+}
+_COORDINATOR_ON_DISTRICT = {VIEW, CAN_VIEW_REPORTS}
+# Organizations under the region directly have no district curator: the region approves their roadmaps.
+_COORDINATOR_ON_DIRECT_ORGANIZATION = {VIEW, CAN_VIEW_REPORTS, CAN_APPROVE_ROADMAPS}
+_COORDINATOR_ON_DISTRICT_SCHOOL = {VIEW, CAN_VIEW_REPORTS}
+
+
+@dataclass
+class Access:
+    is_superuser: bool = False
+    memberships: list[Membership] = field(default_factory=list)
+
+    def _ids(self, attr: str, roles) -> set[int]:
+        return {getattr(m, attr) for m in self.memberships if m.role in roles}
+
+    @property
+    def region_ids(self) -> set[int]:
+        return self._ids("region_id", {Role.REGIONAL_COORDINATOR})
+
+    @property
+    def district_ids(self) -> set[int]:
+        return self._ids("district_id", _ON_OWN_DISTRICT)
+
+    @property
+    def organization_ids(self) -> set[int]:
+        return self._ids("organization_id", _ON_OWN_ORGANIZATION)
+
+    def has_role(self, *roles: str) -> bool:
+        return self.is_superuser or any(m.role in roles for m in self.memberships)
+
+    # Scoped querysets -------------------------------------------------------------------------------------------
+    def districts(self, qs: QuerySet) -> QuerySet:
+        if self.is_superuser:
+            return qs
+        return qs.filter(Q(id__in=self.district_ids) | Q(region_id__in=self.region_ids))
+
+    def organizations(self, qs: QuerySet) -> QuerySet:
+        if self.is_superuser:
+            return qs
+        return qs.filter(
+            Q(id__in=self.organization_ids) | Q(district_id__in=self.district_ids) | Q(region_id__in=self.region_ids)
+        )
+
+    # Capabilities ------------------------------------------------------------------------------------------------
+    def capabilities_on(self, place: District | Organization) -> frozenset[str]:
+        if self.is_superuser:
+            return ALL_CAPABILITIES
+        caps: set[str] = set()
+        for m in self.memberships:
+            if isinstance(place, District):
+                if m.district_id == place.id:
+                    caps |= _ON_OWN_DISTRICT.get(m.role, set())
+                elif m.role == Role.REGIONAL_COORDINATOR and m.region_id == place.region_id:
+                    caps |= _COORDINATOR_ON_DISTRICT
+            else:
+                if m.organization_id == place.id:
+                    caps |= _ON_OWN_ORGANIZATION.get(m.role, set())
+                elif place.district_id and m.district_id == place.district_id:
+                    caps |= _ON_DISTRICT_SCHOOL.get(m.role, set())
+                elif m.role == Role.REGIONAL_COORDINATOR and m.region_id == place.region_id:
+                    caps |= (
+                        _COORDINATOR_ON_DIRECT_ORGANIZATION if place.is_under_region else _COORDINATOR_ON_DISTRICT_SCHOOL
+                    )
+        return frozenset(caps)
+
+
+def access_of(user) -> Access:
+    """The user's access, read from the database once and kept on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return Access()
+    cached = getattr(user, "_portal_access", None)
+    if cached is None:
+        memberships = list(
+            Membership.objects.filter(user=user).select_related("region", "district", "organization")
+        )
+        cached = Access(is_superuser=user.is_superuser, memberships=memberships)
+        user._portal_access = cached
+    return cached
+
+
+# Resolving the place from the URL ------------------------------------------------------------------------------------
+def _require(request, caps: frozenset[str], capability: str) -> None:
+    if VIEW not in caps:
+        raise Http404
+    if capability not in caps:
+        raise PermissionDenied("Недостаточно прав для этого действия.")
+    if request.method not in ("GET", "HEAD", "OPTIONS") and capability == VIEW:
+        # A view open to readers changes nothing; one that accepts POST must name an editing capability.
+        raise PermissionDenied("Недостаточно прав для изменения.")
+
+
+def get_district_for_view(request, code: str, capability: str = VIEW) -> District:
+    district = get_object_or_404(District.objects.visible_to(request.user).select_related("region"), code=code)
+    request.capabilities = access_of(request.user).capabilities_on(district)
+    _require(request, request.capabilities, capability)
+    request.district = district
+    return district
+
+
+def get_organization_for_view(request, code: str, capability: str = VIEW) -> Organization:
+    organization = get_object_or_404(
+        Organization.objects.visible_to(request.user).select_related("region", "district"), code=code
+    )
+    request.capabilities = access_of(request.user).capabilities_on(organization)
+    _require(request, request.capabilities, capability)
+    request.organization = organization
+    return organization
+
+
+def district_view(capability: str = VIEW):
+    """Resolve `<district>` from the URL once, answer 404 to outsiders and 403 without `capability`."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, district: str, *args, **kwargs):
+            return view(request, get_district_for_view(request, district, capability), *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def organization_view(capability: str = VIEW):
+    """Resolve `<organization>` from the URL once, answer 404 to outsiders and 403 without `capability`."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, organization: str, *args, **kwargs):
+            return view(request, get_organization_for_view(request, organization, capability), *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,61 @@
+"""Read-only queries of participants, always starting from what the user may see."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Prefetch
+
+from mentoring_portal.lib.schoolyear import school_year_label, school_year_of
+from participants.access import access_of
+from participants.models import District, HeadCount, Organization, Role
+
+
+@dataclass
+class SchoolRow:
+    organization: Organization
+    head_count: HeadCount | None
+
+
+def school_rows(organizations, school_year: int) -> list[SchoolRow]:
+    """Organizations with their head-count of one school year, in two queries."""
+    organizations = organizations.prefetch_related(
+        Prefetch("head_counts", queryset=HeadCount.objects.filter(school_year=school_year), to_attr="year_counts")
+    ).in_russian_order()
+    return [SchoolRow(org, org.year_counts[0] if org.year_counts else None) for org in organizations]
+
+
+@dataclass
+class Landing:
+    """What the landing page shows one user, grouped by the hats they wear."""
+
+    school_year: int
+    districts: list[District]
+    direct_organizations: list[SchoolRow]
+    own_organizations: list[SchoolRow]
+    mentor_organizations: list[Organization]
+
+    @property
+    def school_year_label(self) -> str:
+        return school_year_label(self.school_year)
+
+    @property
+    def missing_head_counts(self) -> list[Organization]:
+        return [row.organization for row in self.own_organizations if row.head_count is None]
+
+
+def landing_for(user, today: date) -> Landing:
+    access = access_of(user)
+    year = school_year_of(today)
+    districts = list(
+        District.objects.visible_to(user).annotate(school_count=Count("organizations")).in_russian_order()
+    )
+    direct = Organization.objects.visible_to(user).filter(district__isnull=True, region_id__in=access.region_ids)
+    own_ids = {m.organization_id for m in access.memberships if m.role == Role.SCHOOL_CURATOR}
+    mentor_ids = {m.organization_id for m in access.memberships if m.role == Role.MENTOR}
+    return Landing(
+        school_year=year,
+        districts=districts,
+        direct_organizations=school_rows(direct, year) if access.region_ids else [],
+        own_organizations=school_rows(Organization.objects.filter(id__in=own_ids), year) if own_ids else [],
+        mentor_organizations=list(Organization.objects.filter(id__in=mentor_ids).in_russian_order()),
+    )

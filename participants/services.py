@@ -1,0 +1,33 @@
+"""Writes that touch participants' rows."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from participants.models import District, Membership, Organization, Region
+from participants.models.memberships import DISTRICT_ROLES, REGION_ROLES
+
+
+@transaction.atomic
+def membership_grant(*, user, role: str, place: Region | District | Organization, position: str = "") -> Membership:
+    """Give `user` the `role` at `place`; granting it again only updates the position."""
+    if role in REGION_ROLES:
+        scope = {"region": place}
+    elif role in DISTRICT_ROLES:
+        scope = {"district": place}
+    else:
+        scope = {"organization": place}
+    membership, _ = Membership.objects.update_or_create(
+        user=user, role=role, **scope, defaults={"position": position}
+    )
+    membership.full_clean()
+    return membership
+
+
+def user_upsert(*, username: str, last_name: str, first_name: str, password: str | None = None):
+    user, created = get_user_model().objects.update_or_create(
+        username=username, defaults={"last_name": last_name, "first_name": first_name}
+    )
+    if created and password:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return user

@@ -1,0 +1,58 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from mentoring_portal.lib.schoolyear import school_year_label, school_year_of
+from participants.access import CAN_EDIT_ORGANIZATION, district_view, organization_view
+from participants.forms import HeadCountForm
+from participants.models import Organization
+from participants.selectors import landing_for, school_rows
+
+
+@login_required
+def home(request):
+    landing = landing_for(request.user, timezone.localdate())
+    return render(request, "participants/home.html", {"landing": landing})
+
+
+@district_view()
+def district_detail(request, district):
+    year = school_year_of(timezone.localdate())
+    rows = school_rows(Organization.objects.visible_to(request.user).filter(district=district), year)
+    return render(
+        request,
+        "participants/district_detail.html",
+        {"district": district, "rows": rows, "school_year": year, "school_year_label": school_year_label(year)},
+    )
+
+
+@organization_view()
+def organization_detail(request, organization):
+    return render(
+        request,
+        "participants/organization_detail.html",
+        {
+            "organization": organization,
+            "head_counts": organization.head_counts.all(),
+            "curators": organization.memberships.select_related("user").order_by("role"),
+        },
+    )
+
+
+@organization_view(CAN_EDIT_ORGANIZATION)
+@require_http_methods(["GET", "POST"])
+def headcount_edit(request, organization, school_year: int | None = None):
+    instance = get_object_or_404(organization.head_counts, school_year=school_year) if school_year else None
+    initial = {} if instance else {"school_year": school_year_of(timezone.localdate())}
+    form = HeadCountForm(request.POST or None, instance=instance, initial=initial, organization=organization)
+    if request.method == "POST" and form.is_valid():
+        head_count = form.save()
+        messages.success(request, f"Контингент на {head_count.school_year_label} учебный год сохранён.")
+        return redirect(organization)
+    return render(
+        request,
+        "participants/headcount_form.html",
+        {"organization": organization, "form": form, "instance": instance},
+    )

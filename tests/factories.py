@@ -1,0 +1,70 @@
+import factory
+from django.contrib.auth import get_user_model
+
+from participants.models import District, HeadCount, Membership, Organization, Region, Role
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "Анна Петровна"
+    last_name = factory.Sequence(lambda n: f"Иванова{n}")
+    password = factory.django.Password("pass-word-123")
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+
+    name = factory.Sequence(lambda n: f"Область {n}")
+    code = factory.Sequence(lambda n: f"region-{n}")
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+
+    region = factory.SubFactory(RegionFactory)
+    name = factory.Sequence(lambda n: f"Район {n}")
+    administration_name = factory.LazyAttribute(lambda d: f"Управление образования: {d.name}")
+    code = factory.Sequence(lambda n: f"district-{n}")
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    district = factory.SubFactory(DistrictFactory)
+    region = factory.LazyAttribute(lambda o: o.district.region if o.district else RegionFactory())
+    short_name = factory.Sequence(lambda n: f"МБОУ СОШ № {n}")
+    name = factory.LazyAttribute(lambda o: f"Муниципальное бюджетное общеобразовательное учреждение {o.short_name}")
+    code = factory.Sequence(lambda n: f"school-{n}")
+
+
+class HeadCountFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HeadCount
+
+    organization = factory.SubFactory(OrganizationFactory)
+    school_year = 2024
+    students = 500
+    teachers = 40
+    young_teachers = 5
+    additional_students = 300
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.SCHOOL_CURATOR
+
+
+def member(role: str, place, **user_fields):
+    """A new user holding `role` at `place` (a region, district or organization)."""
+    scope = {Region: "region", District: "district", Organization: "organization"}[type(place)]
+    return MembershipFactory(role=role, **{scope: place}, user=UserFactory(**user_fields)).user

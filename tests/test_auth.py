@@ -1,0 +1,42 @@
+"""Signing in, out and changing the password, in Russian."""
+
+from django.urls import reverse
+
+from tests.factories import UserFactory
+
+
+def test_it_shows_the_login_page_in_russian(client, db):
+    content = client.get(reverse("login")).content.decode()
+    assert "Вход в портал" in content and "Пароль" in content
+
+
+def test_it_explains_a_wrong_password(client, db):
+    UserFactory(username="ivanova")
+    response = client.post(reverse("login"), {"username": "ivanova", "password": "wrong"})
+    assert "Неверное имя пользователя или пароль" in response.content.decode()
+
+
+def test_it_signs_in_and_lands_on_the_home_page(client, db):
+    UserFactory(username="ivanova")
+    response = client.post(reverse("login"), {"username": "ivanova", "password": "pass-word-123"})
+    assert response.status_code == 302 and response.url == reverse("participants:home")
+
+
+def test_it_signs_out_with_a_post(client, db):
+    client.force_login(UserFactory())
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("participants:home")).status_code == 302
+
+
+def test_it_changes_the_password(client, db):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": "pass-word-123", "new_password1": "Наставник-2024!", "new_password2": "Наставник-2024!"},
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Наставник-2024!")
+    assert "Пароль изменён" in client.get(response.url).content.decode()

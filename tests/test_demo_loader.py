@@ -1,0 +1,75 @@
+"""The demo data: the organizations and people of the seed documents, loaded again without duplicates."""
+
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+
+from participants import demo
+from participants.models import District, HeadCount, Membership, Organization, Role
+
+
+def test_it_builds_the_seed_organizations_with_their_people(db):
+    result = demo.load(date(2024, 10, 1))
+    assert set(District.objects.values_list("name", flat=True)) >= {
+        "Саянский район", "Городской округ Клин", "Пижанский район",
+    }
+    asshi = Organization.objects.get(short_name="ГБОУ АО АСШИ № 2")
+    assert asshi.district is None and asshi.region.name == "Архангельская область"
+    assert Organization.objects.get(short_name="МОУ ДО ЦК «Китеж»").kind == "additional"
+    assert Membership.objects.get(user__username="ryabtseva").role == Role.DISTRICT_CURATOR
+    assert Membership.objects.get(user__username="toropova").district.code == "pizhansky"
+    assert {login.role for login in result.logins} == {
+        "Региональный координатор", "Муниципальный куратор", "Методист муниципалитета", "Куратор ОО", "Наставник",
+    }
+
+
+def test_it_enters_head_counts_up_to_the_current_school_year(db):
+    demo.load(date(2024, 10, 1))
+    years = set(HeadCount.objects.filter(organization__code="agin-1").values_list("school_year", flat=True))
+    assert years == {2020, 2021, 2022, 2023, 2024}
+    for hc in HeadCount.objects.all():
+        assert hc.young_teachers <= hc.teachers
+
+
+def test_it_loads_twice_without_duplicates(db):
+    demo.load(date(2024, 10, 1))
+    counts = (Organization.objects.count(), get_user_model().objects.count(), Membership.objects.count(),
+              HeadCount.objects.count())
+    demo.load(date(2024, 10, 1))
+    assert counts == (Organization.objects.count(), get_user_model().objects.count(), Membership.objects.count(),
+                      HeadCount.objects.count())
+
+
+def test_it_keeps_a_password_a_demo_user_has_changed(db):
+    demo.load(date(2024, 10, 1))
+    user = get_user_model().objects.get(username="ryabtseva")
+    user.set_password("my-own-password-2024")
+    user.save()
+    demo.load(date(2024, 10, 1))
+    user.refresh_from_db()
+    assert user.check_password("my-own-password-2024")
+
+
+def test_every_demo_login_lands_on_its_own_page_in_russian(client, db):
+    result = demo.load(date(2024, 10, 1))
+    expected = {
+        "koordinator": "Саянский район",
+        "ryabtseva": "Саянский район",
+        "abasheva": "Саянский район",
+        "kurator.agin1": "Моя организация",
+        "nastavnik.agin1": "Я наставник",
+    }
+    for login in result.logins:
+        assert client.login(username=login.username, password=result.password)
+        response = client.get(reverse("participants:home"))
+        assert response.status_code == 200
+        assert expected[login.username] in response.content.decode()
+        client.logout()
+
+
+def test_the_command_prints_the_demo_logins(db, capsys):
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    assert "ryabtseva" in out and "demo-nastavnik" in out
