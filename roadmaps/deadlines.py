@@ -1,0 +1,502 @@
+"""Understanding the free-text deadlines of roadmaps («Октябрь 2021г», «Май 2022,2023,2024», «Ежегодно до 10 сентября»).
+
+`parse_deadline(text, period)` is pure: no database, no clock. It never raises; what it cannot read is
+`unrecognized`. The text itself is never changed: the portal stores it exactly as typed and keeps the result of
+this function beside it.
+
+How it reads a phrase:
+1. normalise (lower case, «ё» → «е», every kind of dash → «-», HTML tags dropped);
+2. cut it into tokens: dates, months, years, quarters, half-years, school years, «до», «с … по», dashes;
+3. build windows from the tokens (ranges, lists, «до <date>»), give yearless months their year (rule 5 of the
+   issue: a school-year roadmap places September–December in its first year; a longer one repeats the month every
+   year), and fall back to recurring words («ежегодно», «1 раз в квартал») and to the undated kinds.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from mentoring_portal.lib.schoolyear import school_year_of
+
+DATED = "dated"
+CONTINUOUS = "continuous"
+ON_DEMAND = "on_demand"
+EXTERNAL = "external"
+UNRECOGNIZED = "unrecognized"
+KINDS = (DATED, CONTINUOUS, ON_DEMAND, EXTERNAL, UNRECOGNIZED)
+
+Window = tuple[date, date]
+
+MONTHS_NOMINATIVE = [
+    "январь", "февраль", "март", "апрель", "май", "июнь",
+    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+]
+# Stems in the order they must be tried («март» before «ма…», «июн»/«июл» apart).
+_MONTH_PATTERNS = [
+    (1, r"янв(?:ар[ьяюе]|\.)?"),
+    (2, r"фев(?:рал[ьяюе]|\.)?"),
+    (3, r"март[аеу]?|мар\."),
+    (4, r"апр(?:ел[ьяюе]|\.)?"),
+    (5, r"ма[йяюе]"),
+    (6, r"июн[ьяюе]|июн\."),
+    (7, r"июл[ьяюе]|июл\."),
+    (8, r"август[аеу]?|авг\.?"),
+    (9, r"сент(?:ябр[ьяюе]|\.)?|сен\."),
+    (10, r"окт(?:ябр[ьяюе]|\.)?"),
+    (11, r"нояб(?:р[ьяюе]|\.)?|ноя\."),
+    (12, r"дек(?:абр[ьяюе]|\.)?"),
+]
+_MONTH_RE = "|".join(f"(?P<m{n}>{p})" for n, p in _MONTH_PATTERNS)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_YEAR_SUFFIX = r"(?:\s*(?:гг?\.?|года?|годы|годах?)(?![а-я]))?"
+
+_TOKEN_RE = re.compile(
+    "|".join(
+        [
+            r"(?P<date>(?<!\d)(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}|\d{2})(?!\d))" + _YEAR_SUFFIX,
+            r"(?P<schoolyear>(?P<sy1>20\d\d)\s*[-/]\s*(?P<sy2>20\d\d)\s*(?:уч\.?|учебн[а-я]*)\s*(?:г\.?|год[а-я]*)?)",
+            r"(?P<quarter>(?<![а-я\d])(?P<qn>iv|i{1,3}|[1-4])\s*(?:-?(?:й|ый|ого|ом))?\s*(?:квартал[а-я]*|кв\.?))",
+            r"(?P<half>(?<![а-я\d])(?P<hn>ii|i|[12])\s*(?:-?(?:е|ое|ого|ом))?\s*полугоди[а-я]*)",
+            r"(?P<daymonth>(?<!\d)(?P<dmd>\d{1,2})\s+(?:" + _MONTH_RE.replace("?P<m", "?P<x") + r"))(?![а-я])",
+            r"(?P<month>(?<![а-я])(?:" + _MONTH_RE + r"))(?![а-я])",
+            r"(?P<year>(?<!\d)(?P<yv>20\d\d)(?!\d))" + _YEAR_SUFFIX,
+            r"(?P<until_end>(?<![а-я])до\s+конца(?![а-я]))",
+            r"(?P<until>(?<![а-я])(?:до|не\s+позднее|по\s+состоянию\s+на)(?![а-я]))",
+            r"(?P<since>(?<![а-я])(?:с|со|начиная\s+с)(?![а-я]))",
+            r"(?P<to>(?<![а-я])по(?![а-я]))",
+            r"(?P<dash>-)",
+        ]
+    )
+)
+
+_CONTINUOUS_RE = re.compile(
+    r"в\s+течени[ие]|постоянно|весь\s+период|всего\s+периода|на\s+протяжении|систематически|регулярно"
+)
+_ON_DEMAND_RE = re.compile(r"при\s+необходимости|по\s+заявк|по\s+запрос|по\s+мере\s+необходимости|по\s+потребност")
+_EXTERNAL_RE = re.compile(
+    r"по\s+(?:отдельному\s+|дополнительному\s+|утвержденному\s+|единому\s+)?(?:графику|плану|расписанию)"
+    r"|в\s+соответствии\s+со?\s+срок|с\s+момента|по\s+мере\s+(?:поступления|запуска)|согласно\s+график"
+)
+_RECURRENCE = [
+    (re.compile(r"ежемесячно|раз\s+в\s+месяц"), "month"),
+    (re.compile(r"ежеквартально|раз\s+в\s+квартал"), "quarter"),
+    (re.compile(r"раз\s+в\s+полугодие|ежеполугодно|раз\s+в\s+пол\s*года"), "half"),
+    (re.compile(r"ежегодно|раз\s+в\s+год|каждый\s+год"), "year"),
+]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: str
+    windows: list[Window] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    recurrence: str = ""
+    until: bool = False  # written as «до …»: what matters is the end of each window
+
+    @property
+    def due_dates(self) -> list[date]:
+        if self.kind not in (DATED, CONTINUOUS):
+            return []
+        return sorted({end for _, end in self.windows})
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "windows": [[start.isoformat(), end.isoformat()] for start, end in self.windows],
+            "due_dates": [d.isoformat() for d in self.due_dates],
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Deadline":
+        return cls(
+            kind=data.get("kind", UNRECOGNIZED),
+            windows=[(date.fromisoformat(a), date.fromisoformat(b)) for a, b in data.get("windows", [])],
+            warnings=list(data.get("warnings", [])),
+        )
+
+    def describe(self) -> str:
+        """What the portal understood, in Russian, short enough for a table cell."""
+        return describe(self)
+
+
+# Calendar helpers ---------------------------------------------------------------------------------------------------
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_window(year: int, month: int) -> Window:
+    return date(year, month, 1), _month_end(year, month)
+
+
+def _quarter_window(year: int, n: int) -> Window:
+    return date(year, 3 * n - 2, 1), _month_end(year, 3 * n)
+
+
+def _half_window(year: int, n: int) -> Window:
+    return (date(year, 1, 1), date(year, 6, 30)) if n == 1 else (date(year, 7, 1), date(year, 12, 31))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# Tokens ---------------------------------------------------------------------------------------------------------------
+@dataclass
+class _Point:
+    """One dated thing in the text: a day, a month (maybe without a year), a year, a quarter, a half, a school year."""
+
+    kind: str  # day | month | year | quarter | half | schoolyear
+    month: int = 0
+    year: int | None = None
+    day: int = 0
+    number: int = 0
+    year2: int = 0
+    pos: int = 0
+
+    def window(self) -> Window | None:
+        if self.year is None:
+            return None
+        if self.kind == "day":
+            d = _safe_date(self.year, self.month, self.day)
+            return (d, d) if d else None
+        if self.kind == "month":
+            return _month_window(self.year, self.month)
+        if self.kind == "year":
+            return date(self.year, 1, 1), date(self.year, 12, 31)
+        if self.kind == "quarter":
+            return _quarter_window(self.year, self.number)
+        if self.kind == "half":
+            return _half_window(self.year, self.number)
+        if self.kind == "schoolyear":
+            return date(self.year, 9, 1), date(self.year2, 8, 31)
+        return None
+
+
+def normalize(text: str) -> str:
+    text = re.sub(r"<[^>]*>", " ", text or "")
+    text = text.replace("&nbsp;", " ").replace("ё", "е").replace("Ё", "Е").lower()
+    text = re.sub(r"[‐‑‒–—―−]", "-", text)
+    text = re.sub(r"(\d)\s*г\.?(?=[а-я])", r"\1 ", text)  # «2021гСентябрь» is rare, but «2021г» glued to a word isn't
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _month_of(match: re.Match, prefix: str) -> int:
+    for n, _ in _MONTH_PATTERNS:
+        if match.group(f"{prefix}{n}"):
+            return n
+    return 0
+
+
+def _tokens(text: str) -> list[tuple[str, object]]:
+    out: list[tuple[str, object]] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup if m.lastgroup in ("until_end", "until", "since", "to", "dash") else None
+        if m.group("date"):
+            year = int(m.group("dy"))
+            year = year + 2000 if year < 100 else year
+            out.append(("point", _Point("day", month=int(m.group("dm")), day=int(m.group("dd")), year=year,
+                                        pos=m.start())))
+        elif m.group("schoolyear"):
+            y1, y2 = int(m.group("sy1")), int(m.group("sy2"))
+            out.append(("point", _Point("schoolyear", year=y1, year2=y2, pos=m.start())))
+        elif m.group("quarter"):
+            out.append(("point", _Point("quarter", number=_number(m.group("qn")), pos=m.start())))
+        elif m.group("half"):
+            out.append(("point", _Point("half", number=_number(m.group("hn")), pos=m.start())))
+        elif m.group("daymonth"):
+            out.append(("point", _Point("day", month=_month_of(m, "x"), day=int(m.group("dmd")), pos=m.start())))
+        elif m.group("month"):
+            out.append(("point", _Point("month", month=_month_of(m, "m"), pos=m.start())))
+        elif m.group("year"):
+            out.append(("year", int(m.group("yv"))))
+        elif kind:
+            out.append((kind, None))
+    return out
+
+
+def _number(raw: str) -> int:
+    return _ROMAN.get(raw, None) or int(raw)
+
+
+def _attach_years(tokens: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """A year right after a yearless point is that point's year; a year after a dated point repeats the point
+    («Май 2022,2023,2024»); any other year is a calendar year of its own («2023 год»)."""
+    out: list[tuple[str, object]] = []
+    for kind, value in tokens:
+        if kind != "year":
+            out.append((kind, value))
+            continue
+        previous = out[-1] if out else None
+        if previous and previous[0] == "point" and previous[1].kind in ("day", "month", "quarter", "half"):
+            point = previous[1]
+            if point.year is None:
+                point.year = value
+            else:
+                out.append(("point", _Point(point.kind, month=point.month, day=point.day, number=point.number,
+                                            year=value, pos=point.pos)))
+            continue
+        out.append(("point", _Point("year", year=value)))
+    return out
+
+
+# Building windows -----------------------------------------------------------------------------------------------------
+@dataclass
+class _Span:
+    """One window to be: a single point, a range of two points, or «до <point>» / «с <point>»."""
+
+    start: _Point | None
+    end: _Point | None
+    until: bool = False  # «до …»: from the period's start (or the previous window) to the point
+    since: bool = False  # «с …» without «по»: from the point to the period's end
+
+
+def _spans(tokens: list[tuple[str, object]]) -> list[_Span]:
+    spans: list[_Span] = []
+    i = 0
+    pending_until = pending_since = False
+    while i < len(tokens):
+        kind, value = tokens[i]
+        if kind in ("until", "until_end"):
+            pending_until = True
+        elif kind == "since":
+            pending_since = True
+        elif kind == "point":
+            nxt = tokens[i + 1][0] if i + 1 < len(tokens) else None
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            if nxt in ("dash", "to") and after and after[0] == "point":
+                spans.append(_Span(value, after[1]))
+                i += 3
+                pending_until = pending_since = False
+                continue
+            if nxt in ("dash", "to") and after and after[0] in ("until", "until_end") and i + 3 < len(tokens) \
+                    and tokens[i + 3][0] == "point":
+                spans.append(_Span(value, tokens[i + 3][1]))
+                i += 4
+                pending_until = pending_since = False
+                continue
+            spans.append(_Span(value, value, until=pending_until, since=pending_since))
+            pending_until = pending_since = False
+        i += 1
+    return spans
+
+
+def _fill_range_years(spans: list[_Span]) -> None:
+    """A range missing a year takes it from its other end; the earlier month falls in the previous year if needed.
+    A yearless point in a list takes the year of the next dated point («Сентябрь, октябрь 2023»)."""
+    for span in spans:
+        a, b = span.start, span.end
+        if a is b or a is None or b is None:
+            continue
+        if a.year is None and b.year is not None:
+            a.year = b.year - 1 if (a.month or 0) > (b.month or 0) and a.kind in ("month", "day") else b.year
+        elif b.year is None and a.year is not None:
+            b.year = a.year + 1 if (b.month or 0) < (a.month or 0) and b.kind in ("month", "day") else a.year
+    for index, span in enumerate(spans):
+        if span.start is span.end and span.start.year is None and span.start.kind in ("month", "day"):
+            for later in spans[index + 1:]:
+                ref = later.start
+                if ref is not None and ref.year is not None and ref.kind in ("month", "day"):
+                    span.start.year = ref.year - 1 if span.start.month > ref.month else ref.year
+                    break
+
+
+def _single_school_year(period: Window) -> bool:
+    return school_year_of(period[0]) == school_year_of(period[1])
+
+
+def _years_for(points: list[_Point], period: Window) -> list[tuple[int, ...]]:
+    """Years for yearless points (rule 5): in a school-year roadmap, September–December fall in its first year and
+    January–August in its second; in a longer roadmap the window recurs once in each year of the period."""
+    start, end = period
+    if _single_school_year(period):
+        first = school_year_of(start)
+        years = []
+        base = first if points[0].month >= 9 or points[0].kind not in ("month", "day") else first + 1
+        previous_month = points[0].month
+        year = base
+        for p in points:
+            if p.month < previous_month:
+                year += 1
+            previous_month = p.month
+            years.append(year)
+        return [tuple(years)]
+    combos = []
+    for year in range(start.year - 1, end.year + 1):
+        years, y, previous_month = [], year, points[0].month
+        for p in points:
+            if p.month < previous_month:
+                y += 1
+            previous_month = p.month
+            years.append(y)
+        combos.append(tuple(years))
+    return combos
+
+
+def _windows_from_spans(spans: list[_Span], period: Window) -> tuple[list[Window], bool]:
+    """Windows of the spans, and whether yearless spans were repeated every year."""
+    windows: list[Window] = []
+    recurring = False
+    for span in spans:
+        points = [span.start] if span.start is span.end else [span.start, span.end]
+        if all(p.year is not None for p in points):
+            combos = [tuple(p.year for p in points)]
+        else:
+            combos = _years_for(points, period)
+            recurring = recurring or len(combos) > 1
+        found: list[Window] = []
+        for years in combos:
+            for p, y in zip(points, years):
+                p.year = y
+            first, last = points[0].window(), points[-1].window()
+            if first is None or last is None:
+                continue
+            window = (first[0], max(period[1], first[0])) if span.since else (first[0], last[1])
+            if len(combos) > 1 and (window[1] < period[0] or window[0] > period[1]):
+                continue
+            found.append(window)
+        if span.until:
+            # «до <date>»: from the period's start, or from the day after the previous occurrence.
+            previous_end = None
+            for k, (_, end) in enumerate(found):
+                start = previous_end + timedelta(days=1) if previous_end else min(period[0], end)
+                found[k] = (start, end)
+                previous_end = end
+        windows.extend(found)
+    return windows, recurring
+
+
+def _recurring_windows(unit: str, period: Window) -> list[Window]:
+    start, end = period
+    windows: list[Window] = []
+    for year in range(start.year, end.year + 1):
+        if unit == "year":
+            candidates = [(date(year, 1, 1), date(year, 12, 31))]
+        elif unit == "half":
+            candidates = [_half_window(year, n) for n in (1, 2)]
+        elif unit == "quarter":
+            candidates = [_quarter_window(year, n) for n in (1, 2, 3, 4)]
+        else:
+            candidates = [_month_window(year, m) for m in range(1, 13)]
+        for a, b in candidates:
+            if b >= start and a <= end:
+                windows.append((max(a, start), min(b, end)))
+    return windows
+
+
+def _period_label(period: Window) -> str:
+    return f"{period[0]:%d.%m.%Y}–{period[1]:%d.%m.%Y}"
+
+
+def parse_deadline(text: str, period: tuple[date, date]) -> Deadline:
+    """Read a deadline as officials write it. `period` is the roadmap's (start, end), both inclusive."""
+    try:
+        return _parse(text, period)
+    except Exception:  # noqa: BLE001 - a deadline the parser trips on is simply not understood
+        return Deadline(UNRECOGNIZED, warnings=["Срок не удалось разобрать."])
+
+
+def _parse(text: str, period: tuple[date, date]) -> Deadline:
+    start, end = period
+    if start > end:
+        start, end = end, start
+    period = (start, end)
+    norm = normalize(text)
+    if not norm:
+        return Deadline(UNRECOGNIZED, warnings=["Срок не указан."])
+
+    tokens = _attach_years(_tokens(norm))
+    spans = _spans(tokens)
+    _fill_range_years(spans)
+    windows, recurring = _windows_from_spans(spans, period)
+    recurrence = next((unit for pattern, unit in _RECURRENCE if pattern.search(norm)), "")
+
+    if windows:
+        windows = sorted(set(windows))
+        warnings = [
+            f"Срок {a:%d.%m.%Y}–{b:%d.%m.%Y} вне периода дорожной карты ({_period_label(period)})."
+            for a, b in windows
+            if b < start or a > end
+        ]
+        until = any(span.until for span in spans)
+        return Deadline(DATED, windows, warnings, recurrence="year" if recurring else recurrence, until=until)
+    if recurrence:
+        return Deadline(DATED, _recurring_windows(recurrence, period), recurrence=recurrence)
+    if _CONTINUOUS_RE.search(norm) and not _EXTERNAL_RE.search(norm):
+        return Deadline(CONTINUOUS, [period])
+    if _ON_DEMAND_RE.search(norm):
+        return Deadline(ON_DEMAND)
+    if _EXTERNAL_RE.search(norm):
+        return Deadline(EXTERNAL)
+    return Deadline(UNRECOGNIZED, warnings=["Срок не распознан: укажите даты вручную."])
+
+
+# Describing -----------------------------------------------------------------------------------------------------------
+def _is_month(window: Window) -> bool:
+    a, b = window
+    return a.day == 1 and b == _month_end(a.year, a.month)
+
+
+def _format_window(window: Window) -> str:
+    a, b = window
+    if a == b:
+        return f"{a:%d.%m.%Y}"
+    if a.day == 1 and b.day == _month_end(b.year, b.month).day:
+        if (a.month, b.month) == (1, 12) and a.year == b.year:
+            return f"{a.year} год"
+        if (a.month, b.month) == (9, 8) and b.year == a.year + 1:
+            return f"{a.year}–{b.year} учебный год"
+        if a.year == b.year and a.month == b.month:
+            return f"{MONTHS_NOMINATIVE[a.month - 1]} {a.year}"
+        if a.year == b.year:
+            return f"{MONTHS_NOMINATIVE[a.month - 1]}–{MONTHS_NOMINATIVE[b.month - 1]} {a.year}"
+        return f"{MONTHS_NOMINATIVE[a.month - 1]} {a.year} – {MONTHS_NOMINATIVE[b.month - 1]} {b.year}"
+    return f"{a:%d.%m.%Y} – {b:%d.%m.%Y}"
+
+
+def _plural(n: int, one: str, few: str, many: str) -> str:
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def describe(deadline: Deadline) -> str:
+    if deadline.kind == CONTINUOUS:
+        return f"постоянно, до {deadline.windows[0][1]:%d.%m.%Y}" if deadline.windows else "постоянно"
+    if deadline.kind == ON_DEMAND:
+        return "по необходимости, без срока"
+    if deadline.kind == EXTERNAL:
+        return "по внешнему графику, без срока"
+    if deadline.kind == UNRECOGNIZED or not deadline.windows:
+        return "срок не распознан"
+    windows = deadline.windows
+    if deadline.until:
+        ends = [b for _, b in windows]
+        end_years = [b.year for b in ends]
+        if len(ends) > 1 and len({(b.month, b.day) for b in ends}) == 1 and end_years == list(
+            range(end_years[0], end_years[-1] + 1)
+        ):
+            return f"ежегодно до {ends[0]:%d.%m}, {end_years[0]}–{end_years[-1]}"
+        return ", ".join(f"до {b:%d.%m.%Y}" for b in ends[:4]) + (f" и ещё {len(ends) - 4}" if len(ends) > 4 else "")
+    years = [w[0].year for w in windows]
+    same_each_year = len({(a.month, a.day, b.month, b.day, b.year - a.year) for a, b in windows}) == 1
+    if len(windows) > 1 and same_each_year and years == list(range(years[0], years[-1] + 1)):
+        if _is_month(windows[0]):
+            return f"каждый {MONTHS_NOMINATIVE[windows[0][0].month - 1]}, {years[0]}–{years[-1]}"
+        pattern = _format_window(windows[0]).replace(f" {years[0]}", "")
+        return f"ежегодно {pattern}, {years[0]}–{years[-1]}"
+    if deadline.recurrence in ("quarter", "half", "month") and len(windows) > 2:
+        unit = {"quarter": "ежеквартально", "half": "раз в полугодие", "month": "ежемесячно"}[deadline.recurrence]
+        return f"{unit}, {len(windows)} {_plural(len(windows), 'срок', 'срока', 'сроков')} до {windows[-1][1]:%d.%m.%Y}"
+    shown = ", ".join(_format_window(w) for w in windows[:4])
+    if len(windows) > 4:
+        shown += f" и ещё {len(windows) - 4}"
+    return shown
