@@ -121,7 +121,7 @@ def access_of(user) -> Access:
 
 
 # Resolving the place from the URL ------------------------------------------------------------------------------------
-def _require(request, caps: frozenset[str], capability: str) -> None:
+def require_capability(request, caps: frozenset[str], capability: str) -> None:
     if VIEW not in caps:
         raise Http404
     if capability not in caps:
@@ -134,7 +134,7 @@ def _require(request, caps: frozenset[str], capability: str) -> None:
 def get_district_for_view(request, code: str, capability: str = VIEW) -> District:
     district = get_object_or_404(District.objects.visible_to(request.user).select_related("region"), code=code)
     request.capabilities = access_of(request.user).capabilities_on(district)
-    _require(request, request.capabilities, capability)
+    require_capability(request, request.capabilities, capability)
     request.district = district
     return district
 
@@ -144,7 +144,7 @@ def get_organization_for_view(request, code: str, capability: str = VIEW) -> Org
         Organization.objects.visible_to(request.user).select_related("region", "district"), code=code
     )
     request.capabilities = access_of(request.user).capabilities_on(organization)
-    _require(request, request.capabilities, capability)
+    require_capability(request, request.capabilities, capability)
     request.organization = organization
     return organization
 

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from participants import demo as participants_demo
+from roadmaps import demo as roadmaps_demo
 
 
 class Command(BaseCommand):
@@ -15,6 +16,7 @@ class Command(BaseCommand):
         today = timezone.localdate()
         result = participants_demo.load(today)
         self.stdout.write(f"Организаций: {result.organizations}, пользователей: {result.users}.")
+        self.stdout.write(f"Дорожных карт импортировано: {roadmaps_demo.load(today)}.")
         if admin_password:
             admin, _ = get_user_model().objects.get_or_create(
                 username="admin", defaults={"is_staff": True, "is_superuser": True}

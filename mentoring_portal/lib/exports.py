@@ -1,0 +1,142 @@
+"""Exports are a registry of small classes (pretix's shape): each names itself, the capability it needs and its
+file, and yields sheets of rows; the XLSX writer (openpyxl write-only: ~10× less memory) and the PDF helper render them.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF_TYPE = "application/pdf"
+
+
+@dataclass
+class Column:
+    label: str
+    width: float = 15
+    kind: str = "text"  # text | date | number | percent
+
+
+@dataclass
+class SheetRow:
+    values: list[Any]
+    bold: bool = False
+
+
+@dataclass
+class Sheet:
+    title: str
+    columns: list[Column]
+    rows: list[SheetRow] = field(default_factory=list)
+    heading: list[str] = field(default_factory=list)  # lines above the table (title, approval)
+
+
+class Exporter:
+    """One downloadable file. Subclasses set the class attributes and implement `render(obj)`."""
+
+    identifier: ClassVar[str]
+    label: ClassVar[str]
+    capability: ClassVar[str]
+    content_type: ClassVar[str]
+    extension: ClassVar[str]
+
+    def filename(self, obj) -> str:
+        raise NotImplementedError
+
+    def render(self, obj) -> bytes:
+        raise NotImplementedError
+
+    def response(self, obj) -> HttpResponse:
+        # Rendering finishes before the response exists: a failed export sends an error page, never half a file.
+        content = self.render(obj)
+        response = HttpResponse(content, content_type=self.content_type)
+        response["Content-Disposition"] = _attachment(f"{self.filename(obj)}.{self.extension}")
+        return response
+
+
+class Registry:
+    def __init__(self) -> None:
+        self._exporters: dict[str, dict[str, type[Exporter]]] = {}
+
+    def register(self, group: str):
+        def decorator(cls: type[Exporter]) -> type[Exporter]:
+            self._exporters.setdefault(group, {})[cls.identifier] = cls
+            return cls
+
+        return decorator
+
+    def get(self, group: str, identifier: str) -> Exporter | None:
+        cls = self._exporters.get(group, {}).get(identifier)
+        return cls() if cls else None
+
+    def all(self, group: str) -> list[Exporter]:
+        return [cls() for cls in self._exporters.get(group, {}).values()]
+
+
+registry = Registry()
+
+
+def _attachment(name: str) -> str:
+    from urllib.parse import quote
+
+    ascii_name = name.encode("ascii", "ignore").decode() or "export"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+
+
+def write_xlsx(sheets: list[Sheet]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DDE5F0")
+    for sheet in sheets:
+        ws = workbook.create_sheet(sheet.title[:31])
+        for index, column in enumerate(sheet.columns, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = column.width
+        header_row = len(sheet.heading) + 1
+        ws.freeze_panes = f"A{header_row + 1}"
+        ws.print_title_rows = f"{header_row}:{header_row}"
+        for line in sheet.heading:
+            cell = WriteOnlyCell(ws, value=line)
+            cell.font = bold
+            ws.append([cell])
+        header = []
+        for column in sheet.columns:
+            cell = WriteOnlyCell(ws, value=column.label)
+            cell.font, cell.alignment, cell.fill = bold, wrap, header_fill
+            header.append(cell)
+        ws.append(header)
+        for row in sheet.rows:
+            cells = []
+            for column, value in zip(sheet.columns, row.values):
+                cell = WriteOnlyCell(ws, value=value)
+                cell.alignment = wrap
+                if row.bold:
+                    cell.font = bold
+                if column.kind == "date" and isinstance(value, (date, datetime)):
+                    cell.number_format = "DD.MM.YYYY"
+                elif column.kind == "percent":
+                    cell.number_format = "0.0%"
+                cells.append(cell)
+            ws.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def render_pdf(template: str, context: dict) -> bytes:
+    """A PDF from a template with WeasyPrint (fonts: fonts-dejavu-core, see scripts/setup.sh)."""
+    from weasyprint import HTML
+
+    html = render_to_string(template, context)
+    return HTML(string=html).write_pdf()

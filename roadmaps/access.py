@@ -1,0 +1,43 @@
+"""Resolving a roadmap from the URL: outsiders get 404, a role without the capability gets 403."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404
+
+from participants.access import VIEW, access_of, require_capability
+from roadmaps.models import Item, Roadmap
+
+
+def get_roadmap_for_view(request, pk: int, capability: str = VIEW) -> Roadmap:
+    roadmap = get_object_or_404(
+        Roadmap.objects.visible_to(request.user).select_related(
+            "district__region", "organization__district", "organization__region"
+        ),
+        pk=pk,
+    )
+    request.capabilities = access_of(request.user).capabilities_on(roadmap.owner)
+    require_capability(request, request.capabilities, capability)
+    request.roadmap = roadmap
+    return roadmap
+
+
+def get_item(roadmap: Roadmap, item_id: int, *, deleted: bool = False) -> Item:
+    items = roadmap.items.filter(deleted_at__isnull=not deleted).select_related("section")
+    item = get_object_or_404(items, pk=item_id)
+    item.roadmap = roadmap
+    return item
+
+
+def roadmap_view(capability: str = VIEW):
+    """Resolve `<pk>` to a roadmap the user may see and check `capability` on its owner."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, pk: int, *args, **kwargs):
+            return view(request, get_roadmap_for_view(request, pk, capability), *args, **kwargs)
+
+        return wrapper
+
+    return decorator

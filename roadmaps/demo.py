@@ -1,0 +1,59 @@
+"""Demo roadmaps: the seed documents imported through the importer, as a user would."""
+
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from participants.models import District, Organization
+from roadmaps.importers.service import parse_file, roadmap_import
+from roadmaps.models import Item, ItemStatus, Roadmap
+from roadmaps.services import items_copy_to_schools
+
+SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
+# (file, owner model, owner code)
+DOCUMENTS = [
+    ("000_sayansky_district_roadmap.txt", District, "sayansky"),
+    ("001_asshi2_school_roadmap.txt", Organization, "asshi-2"),
+    ("002_klin_order_and_roadmap.txt", District, "klin"),
+    ("004_kitezh_roadmap.txt", Organization, "kitezh"),
+]
+# Items due before this day are marked done in the demo; later ones are left as they would be: some overdue.
+DONE_BEFORE = date(2023, 1, 1)
+
+
+@transaction.atomic
+def load(today: date) -> int:
+    created = 0
+    for name, model, code in DOCUMENTS:
+        owner = model.objects.get(code=code)
+        if owner.roadmaps.filter(source_name=name).exists():
+            continue
+        result = parse_file(name, (SEEDS / name).read_bytes())
+        roadmaps = roadmap_import(owner=owner, result=result, user=None, source_name=name)
+        created += len(roadmaps)
+        for roadmap in roadmaps:
+            _mark_progress(roadmap, today)
+    _school_draft_from_district()
+    return created
+
+
+def _mark_progress(roadmap: Roadmap, today: date) -> None:
+    done = []
+    for item in roadmap.items.all():
+        due = item.deadline.due_dates
+        if due and due[-1] < min(DONE_BEFORE, today):
+            item.status, item.completion_note = ItemStatus.DONE, "Выполнено в срок (демо)"
+            done.append(item)
+    Item.objects.bulk_update(done, ["status", "completion_note"])
+
+
+def _school_draft_from_district() -> None:
+    """Саянский district orders its schools to write their own roadmaps (item 1.5): one school has a draft."""
+    school = Organization.objects.get(code="agin-1")
+    if school.roadmaps.exists():
+        return
+    district_roadmap = Roadmap.objects.filter(district__code="sayansky").first()
+    items = list(district_roadmap.items.alive().filter(section__position__in=[1, 3])[:8])
+    items_copy_to_schools(items=items, schools=[school], user=None)

@@ -1,0 +1,77 @@
+"""The roadmap as an official PDF and as an XLSX workbook: two renderings of `roadmap_table`."""
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from mentoring_portal.lib.exports import PDF_TYPE, XLSX_TYPE, Column, Exporter, Sheet, SheetRow, registry, render_pdf, \
+    write_xlsx
+from participants.access import VIEW
+from roadmaps.selectors import roadmap_table
+
+GROUP = "roadmap"
+
+
+def _filename(roadmap) -> str:
+    owner = slugify(str(roadmap.owner), allow_unicode=True)[:40]
+    return f"dorozhnaya-karta-{owner}-{roadmap.period_start.year}"
+
+
+def _optional_columns(table) -> list[tuple[str, str, float]]:
+    """Columns the document has: the standard ones always, the others when some item fills them."""
+    items = [row.item for row in table.rows]
+    optional = [("activity", "Мероприятие", 28), ("indicator", "Показатели эффективности", 30),
+                ("audience", "Целевая аудитория", 25)]
+    return [col for col in optional if any(getattr(item, col[0]) for item in items)]
+
+
+@registry.register(GROUP)
+class RoadmapXlsx(Exporter):
+    identifier = "xlsx"
+    label = "Excel (XLSX)"
+    capability = VIEW
+    content_type = XLSX_TYPE
+    extension = "xlsx"
+
+    def filename(self, roadmap) -> str:
+        return _filename(roadmap)
+
+    def render(self, roadmap) -> bytes:
+        table = roadmap_table(roadmap, today=timezone.localdate())
+        extra = _optional_columns(table)
+        columns = [Column("№", 7), Column("Наименование мероприятия", 55)]
+        columns += [Column(label, width) for _, label, width in extra]
+        columns += [
+            Column("Срок (как в документе)", 22), Column("Срок до", 12, "date"), Column("Как понят срок", 24),
+            Column("Ответственные", 28), Column("Результат, вид документа", 35), Column("Статус", 14),
+            Column("Отметка о выполнении", 30),
+        ]
+        sheet = Sheet("Дорожная карта", columns, heading=[line for line in (roadmap.approval_line, roadmap.title) if line])
+        for group in table.sections:
+            if group.section.title:
+                sheet.rows.append(SheetRow([group.number, group.section.title], bold=True))
+            for row in group.rows:
+                item = row.item
+                sheet.rows.append(SheetRow(
+                    [row.number, item.name, *[getattr(item, key) for key, _, _ in extra], item.deadline_text,
+                     row.next_due, row.understood, item.responsible, item.result, item.get_status_display(),
+                     item.completion_note]
+                ))
+        return write_xlsx([sheet])
+
+
+@registry.register(GROUP)
+class RoadmapPdf(Exporter):
+    identifier = "pdf"
+    label = "PDF для печати"
+    capability = VIEW
+    content_type = PDF_TYPE
+    extension = "pdf"
+
+    def filename(self, roadmap) -> str:
+        return _filename(roadmap)
+
+    def render(self, roadmap) -> bytes:
+        table = roadmap_table(roadmap, today=timezone.localdate())
+        return render_pdf("roadmaps/roadmap_pdf.html", {
+            "roadmap": roadmap, "table": table, "extra_columns": _optional_columns(table),
+        })

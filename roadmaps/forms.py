@@ -1,0 +1,177 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Layout, Submit
+from django import forms
+from django.conf import settings
+
+from roadmaps.importers.readers import SUPPORTED
+from roadmaps.models import Evidence, Item, Roadmap, Section
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RoadmapForm(forms.ModelForm):
+    class Meta:
+        model = Roadmap
+        fields = ["title", "period_start", "period_end", "approval_kind", "approval_number", "approval_date", "goal",
+                  "tasks"]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "period_start": DATE_INPUT, "period_end": DATE_INPUT, "approval_date": DATE_INPUT,
+            "goal": forms.Textarea(attrs={"rows": 3}), "tasks": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "title",
+            Div(Div("period_start", css_class="col-md-6"), Div("period_end", css_class="col-md-6"), css_class="row"),
+            Div(Div("approval_kind", css_class="col-md-6"), Div("approval_number", css_class="col-md-3"),
+                Div("approval_date", css_class="col-md-3"), css_class="row"),
+            "goal", "tasks",
+            Submit("save", "Сохранить"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and start > end:
+            self.add_error("period_end", "Конец периода раньше его начала.")
+        return cleaned
+
+
+class ItemForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Item
+        fields = ["name", "activity", "deadline_text", "responsible", "result", "indicator", "audience", "status",
+                  "completion_note"]
+        widgets = {
+            "name": forms.Textarea(attrs={"rows": 3, "autofocus": True}),
+            "activity": forms.Textarea(attrs={"rows": 1}),
+            "responsible": forms.Textarea(attrs={"rows": 2}),
+            "result": forms.Textarea(attrs={"rows": 2}),
+            "indicator": forms.Textarea(attrs={"rows": 2}),
+            "audience": forms.Textarea(attrs={"rows": 1}),
+            "completion_note": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {"deadline_text": "Как в документе: «Октябрь 2021г», «Май 2022,2023,2024», «В течение года»."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            "name",
+            Div(Div("deadline_text", css_class="col-md-4"), Div("responsible", css_class="col-md-4"),
+                Div("status", css_class="col-md-4"), css_class="row"),
+            Div(Div("result", css_class="col-md-6"), Div("indicator", css_class="col-md-6"), css_class="row"),
+            Div(Div("activity", css_class="col-md-6"), Div("audience", css_class="col-md-6"), css_class="row"),
+            "completion_note", "version",
+        )
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError("Укажите наименование мероприятия.")
+        return name
+
+    def item_data(self) -> dict:
+        return {f: self.cleaned_data[f] for f in self.Meta.fields}
+
+
+class SectionForm(forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["title"]
+        widgets = {"title": forms.Textarea(attrs={"rows": 2, "autofocus": True})}
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError("Укажите название раздела.")
+        return title
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Файл дорожной карты",
+        help_text="Документ Word (.docx), книга Excel (.xlsx) или текст с табуляциями (.txt, .tsv) "
+                  f"до {settings.MAX_UPLOAD_MB} МБ.",
+    )
+    period_start = forms.DateField(label="Начало периода", required=False, widget=DATE_INPUT,
+                                   help_text="Если период не указан в названии документа.")
+    period_end = forms.DateField(label="Конец периода", required=False, widget=DATE_INPUT)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(SUPPORTED):
+            raise forms.ValidationError("Поддерживаются файлы .docx, .xlsx, .txt и .tsv.")
+        if upload.size > settings.MAX_UPLOAD_MB * 1024 * 1024:
+            raise forms.ValidationError(f"Файл больше {settings.MAX_UPLOAD_MB} МБ.")
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if bool(start) != bool(end):
+            raise forms.ValidationError("Укажите и начало, и конец периода — или оставьте оба поля пустыми.")
+        if start and end and start > end:
+            raise forms.ValidationError("Конец периода раньше его начала.")
+        return cleaned
+
+    @property
+    def period(self):
+        start, end = self.cleaned_data.get("period_start"), self.cleaned_data.get("period_end")
+        return (start, end) if start and end else None
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(label="Что нужно доработать", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ApproveForm(forms.Form):
+    comment = forms.CharField(label="Комментарий (необязательно)", required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label="Комментарий", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class EvidenceForm(forms.ModelForm):
+    class Meta:
+        model = Evidence
+        fields = ["title", "file", "url"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("file") and not cleaned.get("url"):
+            raise forms.ValidationError("Приложите файл или укажите ссылку.")
+        return cleaned
+
+
+class CopyToSchoolsForm(forms.Form):
+    items = forms.ModelMultipleChoiceField(queryset=Item.objects.none(), widget=forms.CheckboxSelectMultiple,
+                                           label="Мероприятия",
+                                           error_messages={"required": "Отметьте хотя бы одно мероприятие."})
+    schools = forms.ModelMultipleChoiceField(queryset=None, widget=forms.CheckboxSelectMultiple,
+                                             label="Организации", required=False)
+    all_schools = forms.BooleanField(label="Во все организации муниципалитета", required=False)
+
+    def __init__(self, *args, roadmap, schools, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["items"].queryset = roadmap.items.alive()
+        self.fields["schools"].queryset = schools
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("all_schools"):
+            cleaned["schools"] = list(self.fields["schools"].queryset)
+        if not cleaned.get("schools"):
+            raise forms.ValidationError("Выберите организации или отметьте «Во все организации муниципалитета».")
+        return cleaned

@@ -1,0 +1,155 @@
+"""Readers: a file's bytes → a list of blocks (a line of text, or a table of rows of cell texts).
+
+Each row keeps a location label («строка 12», «лист 1, строка 4», «таблица 2, строка 7») so that problems are
+reported where the user can find them in their own file.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+
+class ReadError(Exception):
+    """The file cannot be read at all; the message is shown to the user as is."""
+
+
+@dataclass
+class Row:
+    cells: list[str]
+    where: str
+
+
+@dataclass
+class Table:
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Text:
+    text: str
+
+
+Block = Table | Text
+
+SUPPORTED = (".docx", ".xlsx", ".txt", ".tsv")
+
+
+def read_blocks(name: str, data: bytes) -> list[Block]:
+    lower = name.lower()
+    if not data or not data.strip():
+        raise ReadError("Файл пустой.")
+    if lower.endswith(".docx"):
+        return _read_docx(data)
+    if lower.endswith(".xlsx"):
+        return _read_xlsx(data)
+    if lower.endswith((".txt", ".tsv")):
+        return _read_tsv(data)
+    raise ReadError("Поддерживаются файлы .docx, .xlsx и текст с табуляциями (.txt, .tsv).")
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ReadError("Не удалось прочитать текст: сохраните файл в кодировке UTF-8.")
+
+
+def _read_tsv(data: bytes) -> list[Block]:
+    if b"\x00" in data[:4096]:
+        raise ReadError("Это не текстовый файл: ожидается текст с табуляциями между столбцами.")
+    blocks: list[Block] = []
+    table: Table | None = None
+    open_bold: Text | None = None  # a **bold** title wrapped over several lines is one line of text
+    for number, line in enumerate(_decode(data).splitlines(), start=1):
+        if "\t" in line:
+            if table is None:
+                table = Table()
+                blocks.append(table)
+            table.rows.append(Row(line.split("\t"), f"строка {number}"))
+        elif line.strip():
+            table = None
+            text = line.strip()
+            if open_bold is not None:
+                open_bold.text += " " + text
+                if text.endswith("**"):
+                    open_bold = None
+                continue
+            blocks.append(Text(text))
+            if text.startswith("**") and not (len(text) > 2 and text.endswith("**")):
+                open_bold = blocks[-1]
+        # A blank line inside a table is a separator row of the document, not the table's end.
+    return blocks
+
+
+def _read_xlsx(data: bytes) -> list[Block]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ReadError("Файл не похож на книгу Excel (.xlsx): возможно, он повреждён.") from exc
+    blocks: list[Block] = []
+    for sheet_number, sheet in enumerate(workbook.worksheets, start=1):
+        table = Table()
+        for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = ["" if v is None else _cell_text(v) for v in values]
+            while cells and not cells[-1]:
+                cells.pop()
+            if cells:
+                table.rows.append(Row(cells, f"лист {sheet_number}, строка {row_number}"))
+        blocks.append(table)
+    workbook.close()
+    return blocks
+
+
+def _cell_text(value) -> str:
+    from datetime import date, datetime
+
+    if isinstance(value, datetime):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _read_docx(data: bytes) -> list[Block]:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ReadError("Файл не похож на документ Word (.docx): возможно, он повреждён или это другой формат.") from exc
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on junk inside a zip
+        raise ReadError("Документ Word не удалось прочитать: возможно, он повреждён.") from exc
+    blocks: list[Block] = []
+    table_number = 0
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = "".join(node.text or "" for node in element.iter() if node.tag.endswith("}t")).strip()
+            if text:
+                blocks.append(Text(text))
+        elif tag == "tbl":
+            table_number += 1
+            blocks.append(_docx_table(docx.table.Table(element, document), table_number))
+    return blocks
+
+
+def _docx_table(table, number: int) -> Table:
+    out = Table()
+    for row_number, row in enumerate(table.rows, start=1):
+        cells, previous = [], None
+        for cell in row.cells:
+            if cell._tc is previous:  # a horizontally merged cell is returned once per grid column
+                continue
+            previous = cell._tc
+            cells.append("\n".join(p.text for p in cell.paragraphs).strip())
+        out.rows.append(Row(cells, f"таблица {number}, строка {row_number}"))
+    return out

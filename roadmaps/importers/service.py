@@ -1,0 +1,64 @@
+"""Writing a parsed document: everything or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+
+from participants.models import District, Organization
+from roadmaps.importers.parse import ParseResult, Problem, parse_blocks
+from roadmaps.importers.readers import ReadError, read_blocks
+from roadmaps.models import Item, Roadmap, Section
+from roadmaps.services import link_responsible, log_change, owner_users, roadmap_create
+
+
+class ImportRefused(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def parse_file(name: str, data: bytes, period: tuple[date, date] | None = None) -> ParseResult:
+    """Read and parse an uploaded file; a file that can't be read at all becomes one error, never an exception."""
+    limit = settings.MAX_UPLOAD_MB * 1024 * 1024
+    if len(data) > limit:
+        return ParseResult(errors=[Problem("", f"Файл больше {settings.MAX_UPLOAD_MB} МБ: разделите его или "
+                                                "сохраните без картинок.")])
+    try:
+        blocks = read_blocks(name, data)
+    except ReadError as exc:
+        return ParseResult(errors=[Problem("", str(exc))])
+    return parse_blocks(blocks, period)
+
+
+@transaction.atomic
+def roadmap_import(*, owner: District | Organization, result: ParseResult, user, source_name: str) -> list[Roadmap]:
+    if not result.ok:
+        raise ImportRefused(result.errors)
+    created = []
+    for parsed in result.roadmaps:
+        roadmap = roadmap_create(
+            owner=owner, user=user, title=parsed.title, period_start=parsed.period[0], period_end=parsed.period[1],
+            approval_kind=parsed.approval_kind, approval_number=parsed.approval_number,
+            approval_date=parsed.approval_date, goal=parsed.goal, tasks=parsed.tasks, source_name=source_name[:255],
+        )
+        candidates = list(owner_users(roadmap))
+        for section_position, parsed_section in enumerate(parsed.sections, start=1):
+            section = Section.objects.create(
+                roadmap=roadmap, position=section_position, title=parsed_section.title, is_stage=parsed_section.is_stage
+            )
+            for position, p in enumerate(parsed_section.items, start=1):
+                item = Item(
+                    roadmap=roadmap, section=section, position=position, name=p.name, activity=p.activity,
+                    deadline_text=p.deadline[:500], responsible=p.responsible, result=p.result, indicator=p.indicator,
+                    audience=p.audience,
+                )
+                item.refresh_derived()
+                item.save()
+                link_responsible(item, candidates)
+        log_change(roadmap, user, "imported", f"Импортирована из файла «{source_name}»: мероприятий {parsed.item_count}")
+        created.append(roadmap)
+    return created

@@ -1,0 +1,314 @@
+"""Every write to roadmaps goes through these functions: each one checks the rule it owns and logs a `Change`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from participants.models import District, Membership, Organization
+from roadmaps.models import Change, Comment, Evidence, Item, ItemStatus, Roadmap, RoadmapStatus, Section
+from roadmaps.responsible import initials_of, people_in
+
+# Fields a curator edits in the item form; the history records each one that changed.
+ITEM_FIELDS = (
+    "name", "activity", "deadline_text", "responsible", "result", "indicator", "audience", "status", "completion_note",
+)
+
+
+class ConflictError(Exception):
+    """Someone else saved the item after this user opened it; nothing was written."""
+
+    def __init__(self, current: Item):
+        super().__init__("Мероприятие уже изменил другой пользователь.")
+        self.current = current
+
+
+class LockedError(ValidationError):
+    pass
+
+
+def log_change(roadmap: Roadmap, user, action: str, summary: str, item: Item | None = None, details=None) -> Change:
+    return Change.objects.create(
+        roadmap=roadmap, item=item, user=user, action=action, summary=summary, details=details or {}
+    )
+
+
+def _ensure_editable(roadmap: Roadmap) -> None:
+    if roadmap.is_locked:
+        raise LockedError("Дорожная карта на согласовании: изменить её можно после решения муниципалитета.")
+
+
+# People ---------------------------------------------------------------------------------------------------------------
+def owner_users(roadmap: Roadmap):
+    """Users who may be named responsible on this roadmap: members of its owner (and, for a school, its district)."""
+    memberships = Membership.objects.filter(
+        organization=roadmap.organization_id
+    ) if roadmap.organization_id else Membership.objects.filter(district=roadmap.district_id)
+    if roadmap.organization_id and roadmap.organization.district_id:
+        memberships = memberships | Membership.objects.filter(district=roadmap.organization.district_id)
+    return get_user_model().objects.filter(id__in=memberships.values("user_id"))
+
+
+def link_responsible(item: Item, candidates: list | None = None) -> None:
+    people = people_in(item.responsible)
+    if not people:
+        item.responsible_users.clear()
+        return
+    candidates = candidates if candidates is not None else list(owner_users(item.roadmap))
+    wanted = {(p.surname.replace("ё", "е"), p.initials) for p in people}
+    linked = [
+        u for u in candidates if (u.last_name.replace("ё", "е"), initials_of(u.first_name)) in wanted
+    ]
+    item.responsible_users.set(linked)
+
+
+# Items ----------------------------------------------------------------------------------------------------------------
+def _next_position(qs) -> int:
+    return (qs.aggregate(top=Max("position"))["top"] or 0) + 1
+
+
+@transaction.atomic
+def item_create(*, section: Section, user, data: dict) -> Item:
+    roadmap = section.roadmap
+    _ensure_editable(roadmap)
+    item = Item(roadmap=roadmap, section=section, position=_next_position(section.items), **data)
+    item.refresh_derived()
+    item.save()
+    link_responsible(item)
+    log_change(roadmap, user, "item_created", f"Добавлено мероприятие «{item.name[:80]}»", item)
+    return item
+
+
+@transaction.atomic
+def item_update(*, item: Item, user, data: dict, version: int) -> Item:
+    """Save the user's edit unless someone saved the item since the user opened it (then ConflictError)."""
+    roadmap = item.roadmap
+    _ensure_editable(roadmap)
+    current = Item.objects.select_for_update().get(pk=item.pk)
+    if current.version != version:
+        raise ConflictError(current)
+    changes = {
+        field: [getattr(current, field), value]
+        for field, value in data.items()
+        if field in ITEM_FIELDS and getattr(current, field) != value
+    }
+    if not changes:
+        return current
+    for field, (_, value) in changes.items():
+        setattr(current, field, value)
+    current.version = F("version") + 1
+    current.refresh_derived()
+    current.save()
+    current.refresh_from_db()
+    if "responsible" in changes:
+        link_responsible(current)
+    labels = ", ".join(str(Item._meta.get_field(f).verbose_name) for f in changes)
+    log_change(roadmap, user, "item_updated", f"Изменено: {labels}", current, {"changes": changes})
+    return current
+
+
+@transaction.atomic
+def item_delete(*, item: Item, user) -> None:
+    _ensure_editable(item.roadmap)
+    item.deleted_at = timezone.now()
+    item.save(update_fields=["deleted_at", "updated_at"])
+    log_change(item.roadmap, user, "item_deleted", f"Удалено мероприятие «{item.name[:80]}»", item)
+
+
+@transaction.atomic
+def item_restore(*, item: Item, user) -> None:
+    _ensure_editable(item.roadmap)
+    item.deleted_at = None
+    item.position = _next_position(item.section.items.alive())
+    item.save(update_fields=["deleted_at", "position", "updated_at"])
+    log_change(item.roadmap, user, "item_restored", f"Восстановлено мероприятие «{item.name[:80]}»", item)
+
+
+@transaction.atomic
+def item_move(*, item: Item, user, direction: str) -> None:
+    """Move an item one place up or down; past the edge of its section it goes to the neighbouring section."""
+    roadmap = item.roadmap
+    _ensure_editable(roadmap)
+    siblings = list(item.section.items.alive().order_by("position", "id"))
+    index = siblings.index(item)
+    step = -1 if direction == "up" else 1
+    target = index + step
+    if 0 <= target < len(siblings):
+        siblings[index], siblings[target] = siblings[target], siblings[index]
+        _renumber(siblings)
+    else:
+        sections = list(roadmap.sections.order_by("position", "id"))
+        neighbour = sections.index(item.section) + step
+        if not 0 <= neighbour < len(sections):
+            return
+        new_section = sections[neighbour]
+        siblings.remove(item)
+        _renumber(siblings)
+        others = list(new_section.items.alive().order_by("position", "id"))
+        item.section = new_section
+        others = [item] + others if step > 0 else others + [item]
+        _renumber(others)
+    log_change(roadmap, user, "item_moved", f"Перемещено мероприятие «{item.name[:80]}»", item)
+
+
+def _renumber(objects) -> None:
+    for position, obj in enumerate(objects, start=1):
+        obj.position = position
+    if objects:
+        type(objects[0]).objects.bulk_update(objects, ["position", "section"] if isinstance(objects[0], Item)
+                                             else ["position"])
+
+
+# Sections -------------------------------------------------------------------------------------------------------------
+@transaction.atomic
+def section_create(*, roadmap: Roadmap, user, title: str) -> Section:
+    _ensure_editable(roadmap)
+    section = Section.objects.create(roadmap=roadmap, title=title, position=_next_position(roadmap.sections))
+    log_change(roadmap, user, "section_created", f"Добавлен раздел «{title[:80]}»")
+    return section
+
+
+@transaction.atomic
+def section_update(*, section: Section, user, title: str) -> Section:
+    _ensure_editable(section.roadmap)
+    old, section.title = section.title, title
+    section.save(update_fields=["title"])
+    log_change(section.roadmap, user, "section_updated", f"Раздел «{old[:60]}» переименован в «{title[:60]}»")
+    return section
+
+
+@transaction.atomic
+def section_delete(*, section: Section, user) -> None:
+    roadmap = section.roadmap
+    _ensure_editable(roadmap)
+    if section.items.alive().exists():
+        raise ValidationError("В разделе есть мероприятия: перенесите или удалите их, затем удалите раздел.")
+    section.delete()
+    _renumber(list(roadmap.sections.order_by("position", "id")))
+    log_change(roadmap, user, "section_deleted", f"Удалён раздел «{section.title[:80]}»")
+
+
+@transaction.atomic
+def section_move(*, section: Section, user, direction: str) -> None:
+    roadmap = section.roadmap
+    _ensure_editable(roadmap)
+    sections = list(roadmap.sections.order_by("position", "id"))
+    index = sections.index(section)
+    target = index + (-1 if direction == "up" else 1)
+    if 0 <= target < len(sections):
+        sections[index], sections[target] = sections[target], sections[index]
+        _renumber(sections)
+        log_change(roadmap, user, "section_moved", f"Перемещён раздел «{section.title[:80]}»")
+
+
+# Comments and evidence ---------------------------------------------------------------------------------------------
+def comment_add(*, item: Item, user, text: str) -> Comment:
+    comment = Comment.objects.create(item=item, author=user, text=text)
+    log_change(item.roadmap, user, "comment_added", "Добавлен комментарий", item)
+    return comment
+
+
+def evidence_add(*, item: Item, user, title: str, file=None, url: str = "") -> Evidence:
+    if not file and not url:
+        raise ValidationError("Приложите файл или укажите ссылку.")
+    evidence = Evidence.objects.create(item=item, added_by=user, title=title, file=file or "", url=url)
+    log_change(item.roadmap, user, "evidence_added", f"Добавлено подтверждение «{title[:80]}»", item)
+    return evidence
+
+
+# Approval workflow ----------------------------------------------------------------------------------------------------
+@transaction.atomic
+def roadmap_submit(*, roadmap: Roadmap, user) -> Roadmap:
+    if not roadmap.is_school_roadmap:
+        raise ValidationError("На согласование отправляются дорожные карты организаций.")
+    if roadmap.status not in (RoadmapStatus.DRAFT, RoadmapStatus.RETURNED):
+        raise ValidationError("Отправить можно черновик или возвращённую на доработку дорожную карту.")
+    if not roadmap.items.alive().exists():
+        raise ValidationError("В дорожной карте нет ни одного мероприятия.")
+    roadmap.status = RoadmapStatus.SUBMITTED
+    roadmap.submitted_at = timezone.now()
+    roadmap.save(update_fields=["status", "submitted_at", "updated_at"])
+    log_change(roadmap, user, "submitted", "Отправлена на согласование")
+    return roadmap
+
+
+def _review(roadmap: Roadmap, user, status: str, comment: str, summary: str) -> Roadmap:
+    if roadmap.status != RoadmapStatus.SUBMITTED:
+        raise ValidationError("Дорожная карта не ожидает согласования.")
+    roadmap.status = status
+    roadmap.review_comment = comment
+    roadmap.reviewed_at = timezone.now()
+    roadmap.reviewed_by = user
+    roadmap.save(update_fields=["status", "review_comment", "reviewed_at", "reviewed_by", "updated_at"])
+    log_change(roadmap, user, status, summary, details={"comment": comment} if comment else {})
+    return roadmap
+
+
+@transaction.atomic
+def roadmap_approve(*, roadmap: Roadmap, user, comment: str = "") -> Roadmap:
+    return _review(roadmap, user, RoadmapStatus.APPROVED, comment, "Согласована")
+
+
+@transaction.atomic
+def roadmap_return(*, roadmap: Roadmap, user, comment: str) -> Roadmap:
+    if not comment.strip():
+        raise ValidationError("Напишите, что нужно доработать.")
+    return _review(roadmap, user, RoadmapStatus.RETURNED, comment.strip(), f"Возвращена на доработку: {comment.strip()[:200]}")
+
+
+# Creating and copying -----------------------------------------------------------------------------------------------
+@transaction.atomic
+def roadmap_create(*, owner: District | Organization, user, **fields) -> Roadmap:
+    owner_field = "district" if isinstance(owner, District) else "organization"
+    roadmap = Roadmap(**{owner_field: owner}, **fields)
+    roadmap.full_clean()
+    roadmap.save()
+    log_change(roadmap, user, "created", "Создана дорожная карта")
+    return roadmap
+
+
+@dataclass
+class CopyResult:
+    roadmaps: int
+    items: int
+
+
+@transaction.atomic
+def items_copy_to_schools(*, items: list[Item], schools: list[Organization], user) -> CopyResult:
+    """Copy chosen district items into each school's draft roadmap (made if the school has none), keeping sections."""
+    if not items or not schools:
+        raise ValidationError("Выберите мероприятия и организации.")
+    source = items[0].roadmap
+    created_items = 0
+    for school in schools:
+        roadmap = (
+            school.roadmaps.filter(status__in=[RoadmapStatus.DRAFT, RoadmapStatus.RETURNED]).order_by("-id").first()
+        )
+        if roadmap is None:
+            roadmap = roadmap_create(
+                owner=school, user=user, title=f"План мероприятий (дорожная карта) внедрения ЦМН в {school.short_name}",
+                period_start=source.period_start, period_end=source.period_end,
+            )
+        sections = {s.title: s for s in roadmap.sections.all()}
+        for item in items:
+            section = sections.get(item.section.title)
+            if section is None:
+                section = Section.objects.create(
+                    roadmap=roadmap, title=item.section.title, position=_next_position(roadmap.sections)
+                )
+                sections[section.title] = section
+            copy = Item(
+                roadmap=roadmap, section=section, position=_next_position(section.items), source_item=item,
+                **{f: getattr(item, f) for f in ITEM_FIELDS if f not in ("status", "completion_note")},
+                status=ItemStatus.PLANNED,
+            )
+            copy.refresh_derived()
+            copy.save()
+            created_items += 1
+        log_change(roadmap, user, "items_copied", f"Из дорожной карты муниципалитета скопировано мероприятий: {len(items)}")
+    return CopyResult(roadmaps=len(schools), items=created_items)

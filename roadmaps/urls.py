@@ -1,0 +1,50 @@
+from django.urls import path, register_converter
+
+from roadmaps.views import editing, exports, owners, table, workflow
+
+app_name = "roadmaps"
+
+
+class DirectionConverter:
+    regex = "up|down"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(DirectionConverter, "direction")
+
+urlpatterns = [
+    # Lists, creation and import, scoped by the owner in the URL.
+    path("d/<slug:district>/roadmaps/", owners.district_roadmaps, name="district-list"),
+    path("d/<slug:district>/roadmaps/new/", owners.district_roadmap_create, name="district-create"),
+    path("d/<slug:district>/roadmaps/import/", owners.district_roadmap_import, name="district-import"),
+    path("o/<slug:organization>/roadmaps/", owners.organization_roadmaps, name="organization-list"),
+    path("o/<slug:organization>/roadmaps/new/", owners.organization_roadmap_create, name="organization-create"),
+    path("o/<slug:organization>/roadmaps/import/", owners.organization_roadmap_import, name="organization-import"),
+    # One roadmap: its id names its owner, resolved and access-checked once per request (roadmaps/access.py).
+    path("roadmaps/<int:pk>/", table.roadmap_detail, name="detail"),
+    path("roadmaps/<int:pk>/timeline/", table.roadmap_timeline_view, name="timeline"),
+    path("roadmaps/<int:pk>/edit/", table.roadmap_edit, name="edit"),
+    path("roadmaps/<int:pk>/export/<slug:identifier>/", exports.roadmap_export, name="export"),
+    path("roadmaps/<int:pk>/submit/", workflow.roadmap_submit_view, name="submit"),
+    path("roadmaps/<int:pk>/review/", workflow.roadmap_review, name="review"),
+    path("roadmaps/<int:pk>/copy/", workflow.roadmap_copy, name="copy"),
+    path("roadmaps/<int:pk>/sections/new/", editing.section_edit, name="section-create"),
+    path("roadmaps/<int:pk>/sections/<int:section_id>/edit/", editing.section_edit, name="section-edit"),
+    path("roadmaps/<int:pk>/sections/<int:section_id>/delete/", editing.section_delete_view, name="section-delete"),
+    path("roadmaps/<int:pk>/sections/<int:section_id>/move/<direction:direction>/", editing.section_move_view,
+         name="section-move"),
+    path("roadmaps/<int:pk>/sections/<int:section_id>/items/new/", editing.item_create_view, name="item-create"),
+    path("roadmaps/<int:pk>/items/<int:item_id>/", table.item_detail, name="item"),
+    path("roadmaps/<int:pk>/items/<int:item_id>/row/", editing.item_row_view, name="item-row"),
+    path("roadmaps/<int:pk>/items/<int:item_id>/edit/", editing.item_edit, name="item-edit"),
+    path("roadmaps/<int:pk>/items/<int:item_id>/delete/", editing.item_delete_view, name="item-delete"),
+    path("roadmaps/<int:pk>/items/<int:item_id>/restore/", editing.item_restore_view, name="item-restore"),
+    path("roadmaps/<int:pk>/items/<int:item_id>/move/<direction:direction>/", editing.item_move_view, name="item-move"),
+    path("roadmaps/<int:pk>/items/<int:item_id>/comments/", table.item_comment, name="item-comment"),
+    path("roadmaps/<int:pk>/items/<int:item_id>/evidence/", table.item_evidence, name="item-evidence"),
+]

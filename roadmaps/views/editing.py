@@ -1,0 +1,178 @@
+"""Editing the table in place (htmx): items and sections are added, changed, moved, deleted and restored.
+
+Every view works without htmx too: it then answers with the whole page or a redirect to it.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from participants.access import CAN_EDIT_ROADMAP
+from roadmaps.access import get_item, roadmap_view
+from roadmaps.forms import ItemForm, SectionForm
+from roadmaps.selectors import item_numbers, item_row, sections_with_items
+from roadmaps.services import (
+    ConflictError,
+    item_create,
+    item_delete,
+    item_move,
+    item_restore,
+    item_update,
+    section_create,
+    section_delete,
+    section_move,
+    section_update,
+)
+from roadmaps.views.table import render_table
+
+
+def _after_change(request, roadmap):
+    return render_table(request, roadmap) if request.htmx else redirect(roadmap)
+
+
+def _refused(request, roadmap, error: ValidationError):
+    messages.error(request, " ".join(error.messages))
+    return _after_change(request, roadmap)
+
+
+def _row_context(roadmap, item) -> dict:
+    numbers = item_numbers(sections_with_items(roadmap))
+    return {"roadmap": roadmap, "row": item_row(item, numbers.get(item.pk, ""), timezone.localdate()),
+            "can_edit": True}
+
+
+@roadmap_view()
+@require_GET
+def item_row_view(request, roadmap, item_id: int):
+    """One row as shown in the table: what «Отмена» puts back in place of the form."""
+    item = get_item(roadmap, item_id)
+    context = _row_context(roadmap, item)
+    context["can_edit"] = CAN_EDIT_ROADMAP in request.capabilities and not roadmap.is_locked
+    return render(request, "roadmaps/roadmap_detail.html#item-row", context)
+
+
+def _item_form_response(request, roadmap, form, *, item=None, section=None, conflict=None, status=200):
+    context = {"roadmap": roadmap, "form": form, "item": item, "section": section, "conflict": conflict}
+    template = "roadmaps/item_form.html#item-form-row" if request.htmx else "roadmaps/item_form.html"
+    return render(request, template, context, status=status)
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_http_methods(["GET", "POST"])
+def item_edit(request, roadmap, item_id: int):
+    item = get_item(roadmap, item_id)
+    form = ItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = item_update(item=item, user=request.user, data=form.item_data(),
+                               version=form.cleaned_data["version"] or 0)
+        except ConflictError as conflict:
+            # Keep what this user typed, show what the other person saved, and let a second save be deliberate.
+            data = request.POST.copy()
+            data["version"] = conflict.current.version
+            form = ItemForm(data, instance=conflict.current)
+            form.is_valid()
+            return _item_form_response(request, roadmap, form, item=conflict.current, conflict=conflict.current,
+                                       status=409)
+        except ValidationError as error:
+            return _refused(request, roadmap, error)
+        if request.htmx:
+            return render(request, "roadmaps/roadmap_detail.html#item-row", _row_context(roadmap, item))
+        messages.success(request, "Мероприятие сохранено.")
+        return redirect(roadmap)
+    return _item_form_response(request, roadmap, form, item=item, status=400 if request.method == "POST" else 200)
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_http_methods(["GET", "POST"])
+def item_create_view(request, roadmap, section_id: int):
+    section = get_object_or_404(roadmap.sections, pk=section_id)
+    form = ItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item_create(section=section, user=request.user, data=form.item_data())
+        except ValidationError as error:
+            return _refused(request, roadmap, error)
+        messages.success(request, "Мероприятие добавлено.")
+        return _after_change(request, roadmap)
+    return _item_form_response(request, roadmap, form, section=section,
+                               status=400 if request.method == "POST" else 200)
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_POST
+def item_delete_view(request, roadmap, item_id: int):
+    item = get_item(roadmap, item_id)
+    try:
+        item_delete(item=item, user=request.user)
+    except ValidationError as error:
+        return _refused(request, roadmap, error)
+    messages.success(request, f"Мероприятие «{item.name[:60]}» удалено. Его можно восстановить внизу страницы.")
+    return _after_change(request, roadmap)
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_POST
+def item_restore_view(request, roadmap, item_id: int):
+    item = get_item(roadmap, item_id, deleted=True)
+    try:
+        item_restore(item=item, user=request.user)
+    except ValidationError as error:
+        return _refused(request, roadmap, error)
+    messages.success(request, f"Мероприятие «{item.name[:60]}» восстановлено в конце своего раздела.")
+    return _after_change(request, roadmap)
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_POST
+def item_move_view(request, roadmap, item_id: int, direction: str):
+    try:
+        item_move(item=get_item(roadmap, item_id), user=request.user, direction=direction)
+    except ValidationError as error:
+        return _refused(request, roadmap, error)
+    return _after_change(request, roadmap)
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_http_methods(["GET", "POST"])
+def section_edit(request, roadmap, section_id: int | None = None):
+    section = get_object_or_404(roadmap.sections, pk=section_id) if section_id else None
+    form = SectionForm(request.POST or None, instance=section)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if section:
+                section_update(section=section, user=request.user, title=form.cleaned_data["title"])
+            else:
+                section_create(roadmap=roadmap, user=request.user, title=form.cleaned_data["title"])
+        except ValidationError as error:
+            return _refused(request, roadmap, error)
+        messages.success(request, "Раздел сохранён.")
+        return _after_change(request, roadmap)
+    template = "roadmaps/section_form.html#section-form" if request.htmx else "roadmaps/section_form.html"
+    return render(request, template, {"roadmap": roadmap, "form": form, "section": section},
+                  status=400 if request.method == "POST" else 200)
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_POST
+def section_delete_view(request, roadmap, section_id: int):
+    section = get_object_or_404(roadmap.sections, pk=section_id)
+    try:
+        section_delete(section=section, user=request.user)
+    except ValidationError as error:
+        return _refused(request, roadmap, error)
+    messages.success(request, "Раздел удалён.")
+    return _after_change(request, roadmap)
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_POST
+def section_move_view(request, roadmap, section_id: int, direction: str):
+    try:
+        section_move(section=get_object_or_404(roadmap.sections, pk=section_id), user=request.user,
+                     direction=direction)
+    except ValidationError as error:
+        return _refused(request, roadmap, error)
+    return _after_change(request, roadmap)

@@ -1,0 +1,15 @@
+from django.http import Http404
+
+from participants.access import require_capability
+from roadmaps.access import roadmap_view
+from roadmaps.exports import GROUP
+from mentoring_portal.lib.exports import registry
+
+
+@roadmap_view()
+def roadmap_export(request, roadmap, identifier: str):
+    exporter = registry.get(GROUP, identifier)
+    if exporter is None:
+        raise Http404
+    require_capability(request, request.capabilities, exporter.capability)
+    return exporter.response(roadmap)

@@ -1,0 +1,125 @@
+"""The roadmap page (the table as in the documents, with filters), its timeline, its properties, one item's page."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from participants.access import CAN_EDIT_ROADMAP
+from roadmaps.access import get_item, roadmap_view
+from roadmaps.forms import CommentForm, EvidenceForm, RoadmapForm, SectionForm
+from roadmaps.models import ItemStatus
+from roadmaps.selectors import (
+    TableFilters,
+    deleted_items,
+    item_history,
+    item_numbers,
+    item_row,
+    roadmap_table,
+    roadmap_timeline,
+    sections_with_items,
+)
+from roadmaps.services import comment_add, evidence_add
+
+
+def filters_from(request) -> TableFilters:
+    section = request.GET.get("section", "")
+    return TableFilters(
+        responsible=request.GET.get("responsible", ""),
+        status=request.GET.get("status", "") if request.GET.get("status") in ItemStatus.values else "",
+        section=int(section) if section.isdigit() else None,
+        due=request.GET.get("due", "") if request.GET.get("due") in ("overdue", "month") else "",
+        q=request.GET.get("q", "").strip(),
+    )
+
+
+def table_context(request, roadmap) -> dict:
+    filters = filters_from(request)
+    return {
+        "roadmap": roadmap,
+        "table": roadmap_table(roadmap, today=timezone.localdate(), filters=filters),
+        "filters": filters,
+        "deleted": deleted_items(roadmap),
+        "statuses": ItemStatus.choices,
+        "can_edit": CAN_EDIT_ROADMAP in request.capabilities and not roadmap.is_locked,
+    }
+
+
+def render_table(request, roadmap):
+    """The table alone for htmx (after a change or a filter), the whole page otherwise."""
+    context = table_context(request, roadmap)
+    if request.htmx:
+        return render(request, "roadmaps/roadmap_detail.html#roadmap-table", context)
+    return render(request, "roadmaps/roadmap_detail.html", {**context, "section_form": SectionForm()})
+
+
+@roadmap_view()
+def roadmap_detail(request, roadmap):
+    return render_table(request, roadmap)
+
+
+@roadmap_view()
+def roadmap_timeline_view(request, roadmap):
+    timeline = roadmap_timeline(roadmap, today=timezone.localdate(), filters=filters_from(request))
+    return render(request, "roadmaps/roadmap_timeline.html", {"roadmap": roadmap, "timeline": timeline})
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_http_methods(["GET", "POST"])
+def roadmap_edit(request, roadmap):
+    form = RoadmapForm(request.POST or None, instance=roadmap)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        for item in roadmap.items.all():  # a new period changes what yearless deadlines mean
+            item.refresh_derived()
+            item.save(update_fields=["deadline_parsed", "search"])
+        messages.success(request, "Сведения о дорожной карте сохранены.")
+        return redirect(roadmap)
+    return render(request, "roadmaps/roadmap_form.html", {"form": form, "roadmap": roadmap, "owner": roadmap.owner})
+
+
+def _item_context(request, roadmap, item, **forms) -> dict:
+    numbers = item_numbers(sections_with_items(roadmap))
+    return {
+        "roadmap": roadmap,
+        "item": item,
+        "row": item_row(item, numbers.get(item.pk, ""), timezone.localdate()),
+        "history": item_history(item),
+        "comments": item.comments.select_related("author"),
+        "evidence": item.evidence.all(),
+        "comment_form": forms.get("comment_form") or CommentForm(),
+        "evidence_form": forms.get("evidence_form") or EvidenceForm(),
+        "can_edit": CAN_EDIT_ROADMAP in request.capabilities,
+    }
+
+
+@roadmap_view()
+def item_detail(request, roadmap, item_id: int):
+    item = get_item(roadmap, item_id)
+    return render(request, "roadmaps/item_detail.html", _item_context(request, roadmap, item))
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_POST
+def item_comment(request, roadmap, item_id: int):
+    item = get_item(roadmap, item_id)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return render(request, "roadmaps/item_detail.html",
+                      _item_context(request, roadmap, item, comment_form=form), status=400)
+    comment_add(item=item, user=request.user, text=form.cleaned_data["text"])
+    messages.success(request, "Комментарий добавлен.")
+    return redirect("roadmaps:item", pk=roadmap.pk, item_id=item.pk)
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_POST
+def item_evidence(request, roadmap, item_id: int):
+    item = get_item(roadmap, item_id)
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(request, "roadmaps/item_detail.html",
+                      _item_context(request, roadmap, item, evidence_form=form), status=400)
+    evidence_add(item=item, user=request.user, **form.cleaned_data)
+    messages.success(request, "Подтверждение выполнения добавлено.")
+    return redirect("roadmaps:item", pk=roadmap.pk, item_id=item.pk)

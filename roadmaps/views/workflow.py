@@ -1,0 +1,62 @@
+"""Submitting a school roadmap, approving or returning it, copying district items into school roadmaps."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from participants.access import CAN_APPROVE_ROADMAPS, CAN_EDIT_ROADMAP
+from participants.models import Organization
+from roadmaps.access import roadmap_view
+from roadmaps.forms import ApproveForm, CopyToSchoolsForm, ReturnForm
+from roadmaps.services import items_copy_to_schools, roadmap_approve, roadmap_return, roadmap_submit
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_POST
+def roadmap_submit_view(request, roadmap):
+    try:
+        roadmap_submit(roadmap=roadmap, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Дорожная карта отправлена на согласование в муниципалитет.")
+    return redirect(roadmap)
+
+
+@roadmap_view(CAN_APPROVE_ROADMAPS)
+@require_http_methods(["GET", "POST"])
+def roadmap_review(request, roadmap):
+    """The reviewer's page: approve, or return with what to improve."""
+    approve_form = ApproveForm(request.POST if "approve" in request.POST else None)
+    return_form = ReturnForm(request.POST if "return" in request.POST else None)
+    try:
+        if "approve" in request.POST and approve_form.is_valid():
+            roadmap_approve(roadmap=roadmap, user=request.user, comment=approve_form.cleaned_data["comment"])
+            messages.success(request, "Дорожная карта согласована.")
+            return redirect(roadmap)
+        if "return" in request.POST and return_form.is_valid():
+            roadmap_return(roadmap=roadmap, user=request.user, comment=return_form.cleaned_data["comment"])
+            messages.success(request, "Дорожная карта возвращена на доработку с вашим комментарием.")
+            return redirect(roadmap)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(roadmap)
+    return render(request, "roadmaps/roadmap_review.html",
+                  {"roadmap": roadmap, "approve_form": approve_form, "return_form": return_form})
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_http_methods(["GET", "POST"])
+def roadmap_copy(request, roadmap):
+    if not roadmap.district_id:
+        messages.error(request, "Копировать в школы можно мероприятия дорожной карты муниципалитета.")
+        return redirect(roadmap)
+    schools = Organization.objects.visible_to(request.user).filter(district=roadmap.district).in_russian_order()
+    form = CopyToSchoolsForm(request.POST or None, roadmap=roadmap, schools=schools)
+    if request.method == "POST" and form.is_valid():
+        result = items_copy_to_schools(items=list(form.cleaned_data["items"]), schools=form.cleaned_data["schools"],
+                                       user=request.user)
+        messages.success(request, f"Скопировано мероприятий: {result.items} в черновики {result.roadmaps} организаций.")
+        return redirect(roadmap)
+    return render(request, "roadmaps/roadmap_copy.html", {"roadmap": roadmap, "form": form})

@@ -1,0 +1,17 @@
+// Keyboard in the in-place forms: Ctrl+Enter saves, Escape cancels.
+document.addEventListener("keydown", (event) => {
+  const form = event.target.closest && event.target.closest("form[data-keyboard-form]");
+  if (!form) return;
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    form.requestSubmit();
+  } else if (event.key === "Escape") {
+    const cancel = form.querySelector("[data-cancel]");
+    if (cancel) { event.preventDefault(); cancel.click(); }
+  }
+});
+// After htmx puts a form in place, put the cursor in its first field.
+document.addEventListener("htmx:afterSwap", (event) => {
+  const field = event.detail.target.querySelector && event.detail.target.querySelector("[autofocus]");
+  if (field) field.focus();
+});
