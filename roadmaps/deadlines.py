@@ -369,7 +369,8 @@ def _windows_from_spans(spans: list[_Span], period: Window) -> tuple[list[Window
                 found[k] = (start, end)
                 previous_end = end
         windows.extend(found)
-    return windows, recurring
+    # A range written backwards («май 2024 – январь 2023») is not a window anyone can meet.
+    return [(a, b) for a, b in windows if a <= b], recurring
 
 
 def _recurring_windows(unit: str, period: Window) -> list[Window]:

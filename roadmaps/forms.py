@@ -144,6 +144,8 @@ class CommentForm(forms.Form):
 
 
 class EvidenceForm(forms.ModelForm):
+    url = forms.URLField(label="Ссылка", required=False, max_length=1000, assume_scheme="https")
+
     class Meta:
         model = Evidence
         fields = ["title", "file", "url"]

@@ -68,3 +68,38 @@ def member(role: str, place, **user_fields):
     """A new user holding `role` at `place` (a region, district or organization)."""
     scope = {Region: "region", District: "district", Organization: "organization"}[type(place)]
     return MembershipFactory(role=role, **{scope: place}, user=UserFactory(**user_fields)).user
+
+
+# Roadmaps ------------------------------------------------------------------------------------------------------------
+def make_roadmap(owner, *, title="План мероприятий (дорожная карта) на 2021-2024 годы", period=(2021, 2024),
+                 sections=None):
+    """A roadmap of `owner` with sections {title: [(name, deadline, responsible), ...]}, saved through services."""
+    from datetime import date
+
+    from roadmaps.models import Item, Roadmap, Section
+
+    field = "district" if isinstance(owner, District) else "organization"
+    roadmap = Roadmap.objects.create(
+        **{field: owner}, title=title, period_start=date(period[0], 1, 1), period_end=date(period[1], 12, 31)
+    )
+    for s_pos, (section_title, items) in enumerate((sections or {}).items(), start=1):
+        section = Section.objects.create(roadmap=roadmap, title=section_title, position=s_pos)
+        for i_pos, (name, deadline, responsible) in enumerate(items, start=1):
+            item = Item(roadmap=roadmap, section=section, position=i_pos, name=name, deadline_text=deadline,
+                        responsible=responsible, result="Приказ УО")
+            item.refresh_derived()
+            item.save()
+    return roadmap
+
+
+SAYANSKY_SECTIONS = {
+    "Нормативное правовое регулирование": [
+        ("Утверждение состава муниципальной рабочей группы", "Октябрь 2021г", "Рябцева Е.В."),
+        ("Разработка муниципального плана мероприятий", "Сентябрь-октябрь 2021", "Рябцева Е.В."),
+        ("Разработка дорожных карт в ОО", "Октябрь-ноябрь 2021г", "Руководители ОО"),
+    ],
+    "Мониторинг и оценка результатов внедрения ЦМН": [
+        ("Внутренний мониторинг в ОО", "Май 2022,2023,2024", "Кураторы внедрения ЦМН ОО"),
+        ("Участие в региональном мониторинге", "По отдельному графику региона", "Абашева Е.А"),
+    ],
+}

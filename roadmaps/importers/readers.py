@@ -96,10 +96,9 @@ def _read_xlsx(data: bytes) -> list[Block]:
     for sheet_number, sheet in enumerate(workbook.worksheets, start=1):
         table = Table()
         for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            # Cells keep their columns (a spreadsheet drops none, unlike text exported from Word).
             cells = ["" if v is None else _cell_text(v) for v in values]
-            while cells and not cells[-1]:
-                cells.pop()
-            if cells:
+            if any(cells):
                 table.rows.append(Row(cells, f"лист {sheet_number}, строка {row_number}"))
         blocks.append(table)
     workbook.close()
