@@ -62,6 +62,7 @@ class ItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
+        self.fields["name"].error_messages["required"] = "Укажите наименование мероприятия."
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

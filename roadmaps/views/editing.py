@@ -72,8 +72,7 @@ def item_edit(request, roadmap, item_id: int):
             # Keep what this user typed, show what the other person saved, and let a second save be deliberate.
             data = request.POST.copy()
             data["version"] = conflict.current.version
-            form = ItemForm(data, instance=conflict.current)
-            form.is_valid()
+            form = ItemForm(data, instance=conflict.current)  # not validated: that would copy the data onto it
             return _item_form_response(request, roadmap, form, item=conflict.current, conflict=conflict.current,
                                        status=409)
         except ValidationError as error:

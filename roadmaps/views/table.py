@@ -71,6 +71,7 @@ def roadmap_edit(request, roadmap):
     if request.method == "POST" and form.is_valid():
         form.save()
         for item in roadmap.items.all():  # a new period changes what yearless deadlines mean
+            item.roadmap = roadmap
             item.refresh_derived()
             item.save(update_fields=["deadline_parsed", "search"])
         messages.success(request, "Сведения о дорожной карте сохранены.")

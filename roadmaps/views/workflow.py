@@ -53,7 +53,7 @@ def roadmap_copy(request, roadmap):
         messages.error(request, "Копировать в школы можно мероприятия дорожной карты муниципалитета.")
         return redirect(roadmap)
     schools = Organization.objects.visible_to(request.user).filter(district=roadmap.district).in_russian_order()
-    form = CopyToSchoolsForm(request.POST or None, roadmap=roadmap, schools=schools)
+    form = CopyToSchoolsForm(request.POST if request.method == "POST" else None, roadmap=roadmap, schools=schools)
     if request.method == "POST" and form.is_valid():
         result = items_copy_to_schools(items=list(form.cleaned_data["items"]), schools=form.cleaned_data["schools"],
                                        user=request.user)

@@ -1,3 +1,11 @@
+// A form sent back with its errors (400) or with someone else's newer version (409) replaces the old one.
+htmx.config.responseHandling = [
+  { code: "204", swap: false },
+  { code: "[23]..", swap: true },
+  { code: "400|409", swap: true, error: false },
+  { code: "[45]..", swap: false, error: true },
+];
+
 // Keyboard in the in-place forms: Ctrl+Enter saves, Escape cancels.
 document.addEventListener("keydown", (event) => {
   const form = event.target.closest && event.target.closest("form[data-keyboard-form]");

@@ -1,0 +1,92 @@
+"""The roadmap as an official PDF and an XLSX workbook, from the same rows, only for those who may see it."""
+
+import io
+import shutil
+import subprocess
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.factories import SAYANSKY_SECTIONS, make_roadmap
+
+
+@pytest.fixture
+def roadmap(world):
+    roadmap = make_roadmap(world.district, sections=SAYANSKY_SECTIONS,
+                           title="План мероприятий (дорожная карта) внедрения ЦМН в Саянском районе на 2021-2024 года")
+    roadmap.approval_kind, roadmap.approval_number = "Приложение № 1 к приказу", "179/1-од"
+    roadmap.save()
+    return roadmap
+
+
+def export(client, roadmap, identifier):
+    return client.get(reverse("roadmaps:export", kwargs={"pk": roadmap.pk, "identifier": identifier}))
+
+
+def test_the_xlsx_has_the_documents_columns_and_rows(login, world, roadmap):
+    response = export(login(world.methodist), roadmap, "xlsx")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Приложение № 1 к приказу № 179/1-од" and rows[1][0].startswith("План мероприятий")
+    header = rows[2]
+    assert header[:5] == ("№", "Наименование мероприятия", "Срок (как в документе)", "Срок до", "Как понят срок")
+    assert sheet.freeze_panes == "A4"
+    assert rows[3][:2] == ("1", "Нормативное правовое регулирование") and sheet.cell(4, 2).font.b
+    first = rows[4]
+    assert first[0] == "1.1" and first[2] == "Октябрь 2021г" and first[3].date().isoformat() == "2021-10-31"
+    assert sheet.cell(5, 4).number_format == "DD.MM.YYYY"
+    assert sheet.cell(5, 2).alignment.wrap_text
+    assert len([r for r in rows[3:] if r[0] and "." in str(r[0])]) == 5
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by scripts/setup.sh")
+def test_the_pdf_is_the_official_layout_with_cyrillic_text(login, world, roadmap, tmp_path):
+    response = export(login(world.curator), roadmap, "pdf")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    pdf = tmp_path / "roadmap.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Приложение № 1 к приказу № 179/1-од" in text
+    assert "Наименование мероприятия" in text and "Результат. Вид документа" in text
+    assert "Утверждение состава муниципальной рабочей группы" in text and "Рябцева Е.В." in text
+    assert "Страница 1 из 1" in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # every font embedded
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    size = next(line for line in info.splitlines() if line.startswith("Page size"))
+    width, height = (float(v) for v in size.split(":")[1].split("pts")[0].split(" x "))
+    assert "(A4)" in size and width > height
+
+
+@pytest.mark.slow
+def test_a_long_pdf_repeats_the_table_header_on_every_page(login, world, tmp_path):
+    many = {"Раздел": [(f"Мероприятие номер {n}", "Май 2022", "Абашева Е.А.") for n in range(80)]}
+    roadmap = make_roadmap(world.district, sections=many)
+    response = export(login(world.curator), roadmap, "pdf")
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")[:-1]
+    assert len(pages) > 1
+    assert all("Наименование мероприятия" in page for page in pages)
+
+
+@pytest.mark.parametrize("identifier", ["xlsx", "pdf"])
+@pytest.mark.parametrize("who", ["outsider_curator", "school_curator"])
+def test_an_outsider_downloads_nothing(login, world, roadmap, identifier, who):
+    assert export(login(getattr(world, who)), roadmap, identifier).status_code == 404
+
+
+def test_an_unknown_format_is_not_found(login, world, roadmap):
+    assert export(login(world.curator), roadmap, "docx").status_code == 404
+
+
+def test_the_export_contains_only_this_roadmap(login, world, roadmap):
+    make_roadmap(world.other_district, sections={"Чужой раздел": [("Чужое мероприятие", "Май 2022", "")]})
+    sheet = load_workbook(io.BytesIO(export(login(world.curator), roadmap, "xlsx").content)).active
+    values = " ".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v)
+    assert "Чужое мероприятие" not in values and "Чужой раздел" not in values

@@ -1,0 +1,114 @@
+"""A school curator submits the school roadmap; the district approves it or returns it with a comment."""
+
+import pytest
+from django.urls import reverse
+
+from roadmaps.models import Change, Roadmap, RoadmapStatus
+from tests.factories import SAYANSKY_SECTIONS, make_roadmap
+
+
+@pytest.fixture
+def school_roadmap(world):
+    return make_roadmap(world.school, sections=SAYANSKY_SECTIONS)
+
+
+def url(name, roadmap):
+    return reverse(f"roadmaps:{name}", kwargs={"pk": roadmap.pk})
+
+
+def status_of(roadmap) -> str:
+    return Roadmap.objects.get(pk=roadmap.pk).status
+
+
+def test_a_school_curator_submits_and_the_district_approves(login, world, school_roadmap):
+    login(world.school_curator).post(url("submit", school_roadmap))
+    assert status_of(school_roadmap) == RoadmapStatus.SUBMITTED
+    district_list = login(world.curator).get(reverse("roadmaps:district-list", kwargs={"district": "sayansky"}))
+    assert "Ожидают согласования: 1" in district_list.content.decode()
+    response = login(world.curator).post(url("review", school_roadmap), {"approve": "1", "comment": "Согласовано"})
+    assert response.status_code == 302
+    approved = Roadmap.objects.get(pk=school_roadmap.pk)
+    assert (approved.status, approved.reviewed_by) == (RoadmapStatus.APPROVED, world.curator)
+    assert list(Change.objects.filter(roadmap=approved).values_list("action", flat=True)) == ["approved", "submitted"]
+
+
+def test_the_district_returns_it_with_a_comment_the_school_sees(login, world, school_roadmap):
+    login(world.school_curator).post(url("submit", school_roadmap))
+    login(world.curator).post(url("review", school_roadmap), {"return": "1", "comment": "Добавьте сроки по п. 1.3"})
+    assert status_of(school_roadmap) == RoadmapStatus.RETURNED
+    page = login(world.school_curator).get(url("detail", school_roadmap)).content.decode()
+    assert "Возвращена на доработку" in page and "Добавьте сроки по п. 1.3" in page
+    login(world.school_curator).post(url("submit", school_roadmap))
+    assert status_of(school_roadmap) == RoadmapStatus.SUBMITTED
+
+
+def test_returning_needs_a_comment(login, world, school_roadmap):
+    login(world.school_curator).post(url("submit", school_roadmap))
+    response = login(world.curator).post(url("review", school_roadmap), {"return": "1", "comment": ""})
+    assert response.status_code == 200 and "Обязательное поле" in response.content.decode()
+    assert status_of(school_roadmap) == RoadmapStatus.SUBMITTED
+
+
+@pytest.mark.parametrize("who, status", [("school_curator", 403), ("methodist", 403), ("other_curator", 404),
+                                         ("outsider_curator", 404)])
+def test_only_the_district_curator_reviews(login, world, school_roadmap, who, status):
+    login(world.school_curator).post(url("submit", school_roadmap))
+    response = login(getattr(world, who)).post(url("review", school_roadmap), {"approve": "1"})
+    assert response.status_code == status
+    assert status_of(school_roadmap) == RoadmapStatus.SUBMITTED
+
+
+def test_the_region_reviews_a_school_under_it_directly(login, world):
+    from participants.models import Role
+    from tests.factories import member
+
+    roadmap = make_roadmap(world.direct_school, sections=SAYANSKY_SECTIONS)
+    curator = member(Role.SCHOOL_CURATOR, world.direct_school)
+    login(curator).post(url("submit", roadmap))
+    login(world.coordinator).post(url("review", roadmap), {"approve": "1"})
+    assert status_of(roadmap) == RoadmapStatus.APPROVED
+
+
+@pytest.mark.parametrize("who, status", [("mentor", 403), ("curator", 403), ("other_curator", 404)])
+def test_only_the_school_curator_submits(login, world, school_roadmap, who, status):
+    response = login(getattr(world, who)).post(url("submit", school_roadmap))
+    assert response.status_code == status
+    assert status_of(school_roadmap) == RoadmapStatus.DRAFT
+
+
+def test_an_empty_roadmap_is_not_submitted(login, world):
+    roadmap = make_roadmap(world.school)
+    response = login(world.school_curator).post(url("submit", roadmap), follow=True)
+    assert "нет ни одного мероприятия" in response.content.decode()
+    assert status_of(roadmap) == RoadmapStatus.DRAFT
+
+
+def test_the_district_copies_items_into_school_drafts(login, world):
+    district_roadmap = make_roadmap(world.district, sections=SAYANSKY_SECTIONS)
+    items = list(district_roadmap.items.order_by("pk")[:2])
+    response = login(world.curator).post(url("copy", district_roadmap), {
+        "items": [i.pk for i in items], "all_schools": "on"})
+    assert response.status_code == 302
+    for school in (world.school, world.other_school):
+        draft = school.roadmaps.get()
+        assert draft.status == RoadmapStatus.DRAFT
+        assert [i.name for i in draft.items.order_by("position")] == [i.name for i in items]
+        assert draft.sections.get().title == "Нормативное правовое регулирование"
+        assert draft.items.first().source_item in items
+
+
+def test_copying_into_chosen_schools_adds_to_an_existing_draft(login, world):
+    district_roadmap = make_roadmap(world.district, sections=SAYANSKY_SECTIONS)
+    existing = make_roadmap(world.school, sections={"Нормативное правовое регулирование": [("Своё", "Май 2022", "")]})
+    item = district_roadmap.items.order_by("pk").first()
+    login(world.curator).post(url("copy", district_roadmap), {"items": [item.pk], "schools": [world.school.pk]})
+    assert existing.items.count() == 2 and existing.sections.count() == 1
+    assert not world.other_school.roadmaps.exists()
+
+
+def test_copying_needs_items_and_schools(login, world):
+    district_roadmap = make_roadmap(world.district, sections=SAYANSKY_SECTIONS)
+    response = login(world.curator).post(url("copy", district_roadmap), {})
+    content = response.content.decode()
+    assert "Отметьте хотя бы одно мероприятие" in content
+    assert not world.school.roadmaps.exists()
