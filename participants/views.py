@@ -7,14 +7,20 @@ from django.views.decorators.http import require_http_methods
 from mentoring_portal.lib.schoolyear import school_year_label, school_year_of
 from participants.access import CAN_EDIT_ORGANIZATION, district_view, organization_view
 from participants.forms import HeadCountForm
+from participants.landing import blocks_for, place_links
 from participants.models import Organization
 from participants.selectors import landing_for, school_rows
 
 
 @login_required
 def home(request):
-    landing = landing_for(request.user, timezone.localdate())
-    return render(request, "participants/home.html", {"landing": landing})
+    today = timezone.localdate()
+    blocks = blocks_for(request.user, today)
+    return render(request, "participants/home.html", {
+        "landing": landing_for(request.user, today),
+        "blocks": blocks,
+        "todos": [todo for block in blocks for todo in block.todos],
+    })
 
 
 @district_view()
@@ -24,7 +30,8 @@ def district_detail(request, district):
     return render(
         request,
         "participants/district_detail.html",
-        {"district": district, "rows": rows, "school_year": year, "school_year_label": school_year_label(year)},
+        {"district": district, "rows": rows, "school_year": year, "school_year_label": school_year_label(year),
+         "links": place_links("district", district.code)},
     )
 
 
@@ -37,6 +44,7 @@ def organization_detail(request, organization):
             "organization": organization,
             "head_counts": organization.head_counts.all(),
             "curators": organization.memberships.select_related("user").order_by("role"),
+            "links": place_links("organization", organization.code),
         },
     )
 

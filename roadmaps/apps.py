@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class RoadmapsConfig(AppConfig):
     name = "roadmaps"
     verbose_name = "Дорожные карты"
+
+    def ready(self) -> None:
+        from participants.landing import PlaceLink, register, register_place_link
+        from roadmaps.landing import roadmap_block
+
+        register(roadmap_block)
+        register_place_link(PlaceLink("district", "Дорожные карты", "roadmaps:district-list", "bi-list-check", 10))
+        register_place_link(PlaceLink("organization", "Дорожные карты", "roadmaps:organization-list", "bi-list-check", 10))

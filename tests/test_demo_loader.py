@@ -73,3 +73,27 @@ def test_the_command_prints_the_demo_logins(db, capsys):
     call_command("load_demo")
     out = capsys.readouterr().out
     assert "ryabtseva" in out and "demo-nastavnik" in out
+
+
+def test_it_imports_the_seed_roadmaps_through_the_importer(db):
+    from roadmaps import demo as roadmaps_demo
+    from roadmaps.models import Roadmap
+
+    demo.load(date(2024, 10, 1))
+    assert roadmaps_demo.load(date(2024, 10, 1)) == 5
+    assert roadmaps_demo.load(date(2024, 10, 1)) == 0
+    counts = {r.owner.code: r.items.count() for r in Roadmap.objects.exclude(organization__code="agin-1")}
+    assert counts == {"sayansky": 24, "asshi-2": 25, "klin": 19, "kitezh": 12}
+    sayansky = Roadmap.objects.get(district__code="sayansky")
+    assert sayansky.items.filter(status="done").exists() and sayansky.items.exclude(status="done").exists()
+    draft = Roadmap.objects.get(organization__code="agin-1")
+    assert draft.status == "draft" and draft.items.count() == 8
+
+
+def test_the_demo_district_curator_is_linked_to_her_items(db):
+    from roadmaps import demo as roadmaps_demo
+
+    demo.load(date(2024, 10, 1))
+    roadmaps_demo.load(date(2024, 10, 1))
+    ryabtseva = get_user_model().objects.get(username="ryabtseva")
+    assert ryabtseva.responsible_items.count() == 3

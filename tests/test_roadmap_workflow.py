@@ -112,3 +112,24 @@ def test_copying_needs_items_and_schools(login, world):
     content = response.content.decode()
     assert "Отметьте хотя бы одно мероприятие" in content
     assert not world.school.roadmaps.exists()
+
+
+def test_the_landing_page_asks_the_district_to_review(login, world, school_roadmap):
+    login(world.school_curator).post(url("submit", school_roadmap))
+    content = login(world.curator).get(reverse("participants:home")).content.decode()
+    assert "Рассмотреть дорожную карту МБОУ Агинская СОШ № 1" in content
+
+
+def test_the_landing_page_tells_the_school_what_to_improve(login, world, school_roadmap):
+    login(world.school_curator).post(url("submit", school_roadmap))
+    login(world.curator).post(url("review", school_roadmap), {"return": "1", "comment": "Уточните ответственных"})
+    content = login(world.school_curator).get(reverse("participants:home")).content.decode()
+    assert "Доработать дорожную карту: Уточните ответственных" in content
+    assert "Мои дорожные карты" in content
+
+
+def test_district_and_school_pages_link_to_their_roadmaps(login, world):
+    district_page = login(world.curator).get(reverse("participants:district", args=["sayansky"])).content.decode()
+    assert reverse("roadmaps:district-list", args=["sayansky"]) in district_page
+    school_page = login(world.school_curator).get(reverse("participants:organization", args=["agin-1"]))
+    assert reverse("roadmaps:organization-list", args=["agin-1"]) in school_page.content.decode()

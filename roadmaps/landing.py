@@ -1,0 +1,32 @@
+"""What roadmaps add to a user's landing page: reviews waiting, returned roadmaps, their own roadmaps."""
+
+from datetime import date
+
+from django.urls import reverse
+
+from participants.access import CAN_APPROVE_ROADMAPS, CAN_EDIT_ROADMAP, access_of
+from participants.landing import LandingBlock, Todo
+from roadmaps.models import Roadmap, RoadmapStatus
+
+
+def roadmap_block(user, today: date) -> list[LandingBlock]:
+    access = access_of(user)
+    roadmaps = list(
+        Roadmap.objects.visible_to(user).select_related("district", "organization__district")
+        .order_by("-period_end", "id")
+    )
+    if not roadmaps:
+        return []
+    todos, own = [], []
+    for roadmap in roadmaps:
+        caps = access.capabilities_on(roadmap.owner)
+        if roadmap.status == RoadmapStatus.SUBMITTED and CAN_APPROVE_ROADMAPS in caps and roadmap.organization_id:
+            todos.append(Todo(f"Рассмотреть дорожную карту {roadmap.organization}",
+                              reverse("roadmaps:review", kwargs={"pk": roadmap.pk})))
+        if CAN_EDIT_ROADMAP in caps:
+            own.append(roadmap)
+            if roadmap.status == RoadmapStatus.RETURNED:
+                todos.append(Todo(f"Доработать дорожную карту: {roadmap.review_comment[:120]}",
+                                  roadmap.get_absolute_url(), urgent=True))
+    return [LandingBlock("Мои дорожные карты", "roadmaps/landing_block.html", {"roadmaps": own[:10]}, todos,
+                         order=20)]
