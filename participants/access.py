@@ -149,29 +149,26 @@ def get_organization_for_view(request, code: str, capability: str = VIEW) -> Org
     return organization
 
 
-def district_view(capability: str = VIEW):
-    """Resolve `<district>` from the URL once, answer 404 to outsiders and 403 without `capability`."""
+def resolved_view(getter, url_kwarg: str, capability: str):
+    """A view decorator: sign-in required, then `getter(request, <url_kwarg>, capability)` resolves the object the
+    URL names (404 for outsiders, 403 without the capability) and the view receives it instead of the URL value."""
 
     def decorator(view):
         @login_required
         @wraps(view)
-        def wrapper(request, district: str, *args, **kwargs):
-            return view(request, get_district_for_view(request, district, capability), *args, **kwargs)
+        def wrapper(request, *args, **kwargs):
+            return view(request, getter(request, kwargs.pop(url_kwarg), capability), *args, **kwargs)
 
         return wrapper
 
     return decorator
+
+
+def district_view(capability: str = VIEW):
+    """Resolve `<district>` from the URL once, answer 404 to outsiders and 403 without `capability`."""
+    return resolved_view(get_district_for_view, "district", capability)
 
 
 def organization_view(capability: str = VIEW):
     """Resolve `<organization>` from the URL once, answer 404 to outsiders and 403 without `capability`."""
-
-    def decorator(view):
-        @login_required
-        @wraps(view)
-        def wrapper(request, organization: str, *args, **kwargs):
-            return view(request, get_organization_for_view(request, organization, capability), *args, **kwargs)
-
-        return wrapper
-
-    return decorator
+    return resolved_view(get_organization_for_view, "organization", capability)

@@ -1,11 +1,8 @@
 """Resolving a roadmap from the URL: outsiders get 404, a role without the capability gets 403."""
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
 
-from participants.access import VIEW, access_of, require_capability
+from participants.access import VIEW, access_of, require_capability, resolved_view
 from roadmaps.models import Item, Roadmap
 
 
@@ -31,13 +28,4 @@ def get_item(roadmap: Roadmap, item_id: int, *, deleted: bool = False) -> Item:
 
 def roadmap_view(capability: str = VIEW):
     """Resolve `<pk>` to a roadmap the user may see and check `capability` on its owner."""
-
-    def decorator(view):
-        @login_required
-        @wraps(view)
-        def wrapper(request, pk: int, *args, **kwargs):
-            return view(request, get_roadmap_for_view(request, pk, capability), *args, **kwargs)
-
-        return wrapper
-
-    return decorator
+    return resolved_view(get_roadmap_for_view, "pk", capability)

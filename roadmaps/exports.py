@@ -11,11 +11,6 @@ from roadmaps.selectors import roadmap_table
 GROUP = "roadmap"
 
 
-def _filename(roadmap) -> str:
-    owner = slugify(str(roadmap.owner), allow_unicode=True)[:40]
-    return f"dorozhnaya-karta-{owner}-{roadmap.period_start.year}"
-
-
 def _optional_columns(table) -> list[tuple[str, str, float]]:
     """Columns the document has: the standard ones always, the others when some item fills them."""
     items = [row.item for row in table.rows]
@@ -24,16 +19,20 @@ def _optional_columns(table) -> list[tuple[str, str, float]]:
     return [col for col in optional if any(getattr(item, col[0]) for item in items)]
 
 
-@registry.register(GROUP)
-class RoadmapXlsx(Exporter):
-    identifier = "xlsx"
-    label = "Excel (XLSX)"
+class RoadmapExporter(Exporter):
     capability = VIEW
-    content_type = XLSX_TYPE
-    extension = "xlsx"
 
     def filename(self, roadmap) -> str:
-        return _filename(roadmap)
+        owner = slugify(str(roadmap.owner), allow_unicode=True)[:40]
+        return f"dorozhnaya-karta-{owner}-{roadmap.period_start.year}"
+
+
+@registry.register(GROUP)
+class RoadmapXlsx(RoadmapExporter):
+    identifier = "xlsx"
+    label = "Excel (XLSX)"
+    content_type = XLSX_TYPE
+    extension = "xlsx"
 
     def render(self, roadmap) -> bytes:
         table = roadmap_table(roadmap, today=timezone.localdate())
@@ -60,15 +59,11 @@ class RoadmapXlsx(Exporter):
 
 
 @registry.register(GROUP)
-class RoadmapPdf(Exporter):
+class RoadmapPdf(RoadmapExporter):
     identifier = "pdf"
     label = "PDF для печати"
-    capability = VIEW
     content_type = PDF_TYPE
     extension = "pdf"
-
-    def filename(self, roadmap) -> str:
-        return _filename(roadmap)
 
     def render(self, roadmap) -> bytes:
         table = roadmap_table(roadmap, today=timezone.localdate())
