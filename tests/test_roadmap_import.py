@@ -305,3 +305,9 @@ def test_the_command_fails_on_bad_input_and_changes_nothing(world, tmp_path):
     with pytest.raises(CommandError, match="Не найдено"):
         call_command("import_roadmap", str(bad), "--district", "atlantis")
     assert not Roadmap.objects.exists()
+
+
+def test_the_page_refuses_a_20_mb_file(login, world):
+    response = login(world.curator).post(import_url(world), {"file": upload("big.txt", b"x" * (20 * 1024 * 1024))})
+    assert "Файл больше 10 МБ" in response.content.decode()
+    assert not Roadmap.objects.exists()
