@@ -78,7 +78,8 @@ def load(today: date) -> DemoResult:
     result = DemoResult(password=data["password"], organizations=len(organizations))
     for u in data["users"]:
         user = user_upsert(
-            username=u["username"], last_name=u["last_name"], first_name=u["first_name"], password=data["password"]
+            username=u["username"], last_name=u["last_name"], first_name=u["first_name"],
+            email=f"{u['username']}@demo.nastavnik.local", password=data["password"],
         )
         for role, place_code, position in u["roles"]:
             places = regions if role in REGION_ROLES else districts if role in DISTRICT_ROLES else organizations

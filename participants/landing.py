@@ -1,5 +1,6 @@
-"""The landing page is assembled from blocks that apps to the right contribute (they may import participants;
-participants may not import them). A provider gets the user and today's date and returns blocks or nothing."""
+"""Pages of participants (the landing page, a district's page, an organization's page) show blocks that apps to the
+right contribute: they may import participants, participants may not import them. A provider gets the user, today's
+date and the place the page is about (None on the landing page) and returns blocks, or none."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,18 +23,20 @@ class LandingBlock:
     order: int = 100
 
 
-Provider = Callable[[object, date], list[LandingBlock]]
-_providers: list[Provider] = []
+HOME, DISTRICT, ORGANIZATION = "home", "district", "organization"
+Provider = Callable[[object, date, object], list[LandingBlock]]
+_providers: dict[str, list[Provider]] = {}
 
 
-def register(provider: Provider) -> Provider:
-    if provider not in _providers:
-        _providers.append(provider)
+def register(page: str, provider: Provider) -> Provider:
+    providers = _providers.setdefault(page, [])
+    if provider not in providers:
+        providers.append(provider)
     return provider
 
 
-def blocks_for(user, today: date) -> list[LandingBlock]:
-    blocks = [block for provider in _providers for block in provider(user, today)]
+def blocks_for(page: str, user, today: date, place=None) -> list[LandingBlock]:
+    blocks = [block for provider in _providers.get(page, []) for block in provider(user, today, place)]
     return sorted(blocks, key=lambda b: b.order)
 
 

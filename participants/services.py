@@ -23,9 +23,9 @@ def membership_grant(*, user, role: str, place: Region | District | Organization
     return membership
 
 
-def user_upsert(*, username: str, last_name: str, first_name: str, password: str | None = None):
+def user_upsert(*, username: str, last_name: str, first_name: str, email: str = "", password: str | None = None):
     user, created = get_user_model().objects.update_or_create(
-        username=username, defaults={"last_name": last_name, "first_name": first_name}
+        username=username, defaults={"last_name": last_name, "first_name": first_name, "email": email}
     )
     if created and password:
         user.set_password(password)

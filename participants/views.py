@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 from mentoring_portal.lib.schoolyear import school_year_label, school_year_of
 from participants.access import CAN_EDIT_ORGANIZATION, district_view, organization_view
 from participants.forms import HeadCountForm
-from participants.landing import blocks_for, place_links
+from participants.landing import DISTRICT, HOME, ORGANIZATION, blocks_for, place_links
 from participants.models import Organization
 from participants.selectors import landing_for, school_rows
 
@@ -15,7 +15,7 @@ from participants.selectors import landing_for, school_rows
 @login_required
 def home(request):
     today = timezone.localdate()
-    blocks = blocks_for(request.user, today)
+    blocks = blocks_for(HOME, request.user, today)
     return render(request, "participants/home.html", {
         "landing": landing_for(request.user, today),
         "blocks": blocks,
@@ -31,7 +31,8 @@ def district_detail(request, district):
         request,
         "participants/district_detail.html",
         {"district": district, "rows": rows, "school_year": year, "school_year_label": school_year_label(year),
-         "links": place_links("district", district.code)},
+         "links": place_links("district", district.code),
+         "blocks": blocks_for(DISTRICT, request.user, timezone.localdate(), district)},
     )
 
 
@@ -45,6 +46,7 @@ def organization_detail(request, organization):
             "head_counts": organization.head_counts.all(),
             "curators": organization.memberships.select_related("user").order_by("role"),
             "links": place_links("organization", organization.code),
+            "blocks": blocks_for(ORGANIZATION, request.user, timezone.localdate(), organization),
         },
     )
 

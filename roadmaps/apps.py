@@ -6,9 +6,11 @@ class RoadmapsConfig(AppConfig):
     verbose_name = "Дорожные карты"
 
     def ready(self) -> None:
-        from participants.landing import PlaceLink, register, register_place_link
-        from roadmaps.landing import roadmap_block
+        from participants.landing import DISTRICT, HOME, PlaceLink, register, register_place_link
+        from roadmaps.landing import deadlines_block, district_deadlines_block, roadmap_block
 
-        register(roadmap_block)
+        register(HOME, roadmap_block)
+        register(HOME, deadlines_block)
+        register(DISTRICT, district_deadlines_block)
         register_place_link(PlaceLink("district", "Дорожные карты", "roadmaps:district-list", "bi-list-check", 10))
         register_place_link(PlaceLink("organization", "Дорожные карты", "roadmaps:organization-list", "bi-list-check", 10))

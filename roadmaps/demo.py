@@ -8,7 +8,9 @@ from django.db import transaction
 
 from participants.models import District, Organization
 from roadmaps.importers.service import parse_file, roadmap_import
-from roadmaps.models import Item, ItemStatus, Roadmap
+from django.db.models import F
+
+from roadmaps.models import Item, ItemStatus, Occurrence, Roadmap
 from roadmaps.services import items_copy_to_schools
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
@@ -35,21 +37,20 @@ def load(today: date) -> int:
         created += len(roadmaps)
         for roadmap in roadmaps:
             _mark_progress(roadmap, today)
-    _school_draft_from_district()
+    _school_draft_from_district(today)
     return created
 
 
 def _mark_progress(roadmap: Roadmap, today: date) -> None:
-    done = []
-    for item in roadmap.items.all():
-        due = item.deadline.due_dates
-        if due and due[-1] < min(DONE_BEFORE, today):
-            item.status, item.completion_note = ItemStatus.DONE, "Выполнено в срок (демо)"
-            done.append(item)
-    Item.objects.bulk_update(done, ["status", "completion_note"])
+    """Occurrences due before DONE_BEFORE were met on their due date; an item all of whose are met is done."""
+    limit = min(DONE_BEFORE, today)
+    met = Occurrence.objects.filter(item__roadmap=roadmap, due__lt=limit)
+    met.update(done_on=F("due"), note="Выполнено в срок (демо)")
+    finished = roadmap.items.exclude(occurrences__done_on__isnull=True).filter(occurrences__isnull=False)
+    Item.objects.filter(pk__in=finished.values("pk")).update(status=ItemStatus.DONE)
 
 
-def _school_draft_from_district() -> None:
+def _school_draft_from_district(today: date) -> None:
     """Саянский district orders its schools to write their own roadmaps (item 1.5): one school has a draft."""
     school = Organization.objects.get(code="agin-1")
     if school.roadmaps.exists():
@@ -57,3 +58,4 @@ def _school_draft_from_district() -> None:
     district_roadmap = Roadmap.objects.filter(district__code="sayansky").first()
     items = list(district_roadmap.items.alive().filter(section__position__in=[1, 3])[:8])
     items_copy_to_schools(items=items, schools=[school], user=None)
+    _mark_progress(school.roadmaps.get(), today)

@@ -178,3 +178,21 @@ class CopyToSchoolsForm(forms.Form):
         if not cleaned.get("schools"):
             raise forms.ValidationError("Выберите организации или отметьте «Во все организации муниципалитета».")
         return cleaned
+
+
+class OccurrenceDoneForm(forms.Form):
+    done_on = forms.DateField(label="Дата выполнения", widget=DATE_INPUT)
+    note = forms.CharField(label="Отметка", required=False, max_length=1000,
+                           widget=forms.TextInput(attrs={"placeholder": "например: приказ № 12 от 05.10.2021"}))
+
+
+class DeadlineCorrectionForm(forms.Form):
+    windows = forms.CharField(
+        label="Сроки вручную", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="По строке на срок: «31.05.2022» или «01.05.2022 – 31.05.2022». Пусто — понимать срок по тексту.",
+    )
+
+    def clean_windows(self):
+        from roadmaps.occurrences import parse_manual_windows
+
+        return parse_manual_windows(self.cleaned_data["windows"])

@@ -6,10 +6,11 @@ from django.urls import reverse
 
 from participants.access import CAN_APPROVE_ROADMAPS, CAN_EDIT_ROADMAP, access_of
 from participants.landing import LandingBlock, Todo
+from roadmaps.agenda import agenda, deadlines_by_school, visible_occurrences
 from roadmaps.models import Roadmap, RoadmapStatus
 
 
-def roadmap_block(user, today: date) -> list[LandingBlock]:
+def roadmap_block(user, today: date, place=None) -> list[LandingBlock]:
     access = access_of(user)
     roadmaps = list(
         Roadmap.objects.visible_to(user).select_related("district", "organization__district")
@@ -30,3 +31,16 @@ def roadmap_block(user, today: date) -> list[LandingBlock]:
                                   roadmap.get_absolute_url(), urgent=True))
     return [LandingBlock("Мои дорожные карты", "roadmaps/landing_block.html", {"roadmaps": own[:10]}, todos,
                          order=20)]
+
+
+def deadlines_block(user, today: date, place=None) -> list[LandingBlock]:
+    """Overdue and next-30-days occurrences across every roadmap the user may see."""
+    found = agenda(visible_occurrences(user), today)
+    if not (found.overdue_count or found.upcoming_count):
+        return []
+    return [LandingBlock("Сроки", "roadmaps/agenda_block.html", {"agenda": found, "today": today}, order=10)]
+
+
+def district_deadlines_block(user, today: date, district) -> list[LandingBlock]:
+    rows = deadlines_by_school(district, user, today)
+    return [LandingBlock("Сроки по организациям", "roadmaps/district_deadlines_block.html", {"rows": rows}, order=10)]

@@ -24,14 +24,12 @@ class ItemRow:
     is_overdue: bool
     due_this_month: bool
     responsible: list[str]
+    next_due: date | None  # the first due date not yet met, or the last one when all are met
 
     @property
     def understood(self) -> str:
-        return self.deadline.describe()
-
-    @property
-    def next_due(self) -> date | None:
-        return self.deadline.due_dates[-1] if self.deadline.due_dates else None
+        text = self.deadline.describe()
+        return f"{text} (исправлено вручную)" if self.item.deadline_manual else text
 
 
 @dataclass
@@ -91,17 +89,20 @@ def _month_bounds(day: date) -> tuple[date, date]:
 
 
 def item_row(item: Item, number: str, today: date) -> ItemRow:
-    deadline = item.deadline
-    due = deadline.due_dates
+    """An item as the table shows it; overdue and due dates come from its occurrences (prefetch them for a list)."""
+    occurrences = list(item.occurrences.all())
+    waiting = sorted(o.due for o in occurrences if o.done_on is None)
     is_open = item.status in OPEN_STATUSES
     first, last = _month_bounds(today)
+    all_due = sorted(o.due for o in occurrences)
     return ItemRow(
         item=item,
         number=number,
-        deadline=deadline,
-        is_overdue=is_open and bool(due) and due[0] < today,
-        due_this_month=is_open and any(first <= d <= last for d in due),
+        deadline=item.deadline,
+        is_overdue=is_open and any(d < today for d in waiting),
+        due_this_month=is_open and any(first <= d <= last for d in waiting),
         responsible=responsible_labels(item.responsible),
+        next_due=waiting[0] if waiting and is_open else (all_due[-1] if all_due else None),
     )
 
 
@@ -116,7 +117,7 @@ def item_numbers(sections: list[Section]) -> dict[int, str]:
 
 
 def sections_with_items(roadmap: Roadmap) -> list[Section]:
-    alive = Item.objects.alive().order_by("position", "id").prefetch_related("responsible_users")
+    alive = Item.objects.alive().order_by("position", "id").prefetch_related("occurrences")
     return list(
         roadmap.sections.order_by("position", "id").prefetch_related(
             Prefetch("items", queryset=alive, to_attr="alive_items")

@@ -11,7 +11,9 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from participants.models import District, Membership, Organization
-from roadmaps.models import Change, Comment, Evidence, Item, ItemStatus, Roadmap, RoadmapStatus, Section
+from roadmaps.changes import log_change
+from roadmaps.models import Comment, Evidence, Item, ItemStatus, Roadmap, RoadmapStatus, Section
+from roadmaps.occurrences import sync_occurrences
 from roadmaps.responsible import initials_of, people_in
 
 # Fields a curator edits in the item form; the history records each one that changed.
@@ -30,12 +32,6 @@ class ConflictError(Exception):
 
 class LockedError(ValidationError):
     pass
-
-
-def log_change(roadmap: Roadmap, user, action: str, summary: str, item: Item | None = None, details=None) -> Change:
-    return Change.objects.create(
-        roadmap=roadmap, item=item, user=user, action=action, summary=summary, details=details or {}
-    )
 
 
 def _ensure_editable(roadmap: Roadmap) -> None:
@@ -80,6 +76,7 @@ def item_create(*, section: Section, user, data: dict) -> Item:
     item.refresh_derived()
     item.save()
     link_responsible(item)
+    sync_occurrences(item)
     log_change(roadmap, user, "item_created", f"Добавлено мероприятие «{item.name[:80]}»", item)
     return item
 
@@ -107,6 +104,8 @@ def item_update(*, item: Item, user, data: dict, version: int) -> Item:
     current.refresh_from_db()
     if "responsible" in changes:
         link_responsible(current)
+    if "deadline_text" in changes:
+        sync_occurrences(current)
     labels = ", ".join(str(Item._meta.get_field(f).verbose_name) for f in changes)
     log_change(roadmap, user, "item_updated", f"Изменено: {labels}", current, {"changes": changes})
     return current
@@ -261,6 +260,24 @@ def roadmap_return(*, roadmap: Roadmap, user, comment: str) -> Roadmap:
     return _review(roadmap, user, RoadmapStatus.RETURNED, comment.strip(), f"Возвращена на доработку: {comment.strip()[:200]}")
 
 
+@transaction.atomic
+def roadmap_update(*, roadmap: Roadmap, user, data: dict) -> Roadmap:
+    """Save the roadmap's particulars; a new period changes what yearless deadlines mean, so items follow."""
+    period_changed = (data.get("period_start"), data.get("period_end")) != roadmap.period
+    for field, value in data.items():
+        setattr(roadmap, field, value)
+    roadmap.full_clean()
+    roadmap.save()
+    if period_changed:
+        for item in roadmap.items.all():
+            item.roadmap = roadmap
+            item.refresh_derived()
+            item.save(update_fields=["deadline_parsed", "search"])
+            sync_occurrences(item)
+    log_change(roadmap, user, "updated", "Изменены сведения о дорожной карте")
+    return roadmap
+
+
 # Creating and copying -----------------------------------------------------------------------------------------------
 @transaction.atomic
 def roadmap_create(*, owner: District | Organization, user, **fields) -> Roadmap:
@@ -309,6 +326,7 @@ def items_copy_to_schools(*, items: list[Item], schools: list[Organization], use
             )
             copy.refresh_derived()
             copy.save()
+            sync_occurrences(copy)
             created_items += 1
         log_change(roadmap, user, "items_copied", f"Из дорожной карты муниципалитета скопировано мероприятий: {len(items)}")
     return CopyResult(roadmaps=len(schools), items=created_items)

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from roadmaps.views import editing, exports, owners, table, workflow
+from roadmaps.views import deadlines, editing, exports, owners, table, workflow
 
 app_name = "roadmaps"
 
@@ -47,4 +47,12 @@ urlpatterns = [
     path("roadmaps/<int:pk>/items/<int:item_id>/move/<direction:direction>/", editing.item_move_view, name="item-move"),
     path("roadmaps/<int:pk>/items/<int:item_id>/comments/", table.item_comment, name="item-comment"),
     path("roadmaps/<int:pk>/items/<int:item_id>/evidence/", table.item_evidence, name="item-evidence"),
+    path("roadmaps/<int:pk>/items/<int:item_id>/deadline/", deadlines.deadline_correct, name="deadline-correct"),
+    path("roadmaps/<int:pk>/items/<int:item_id>/occurrences/<int:occurrence_id>/done/", deadlines.occurrence_done,
+         name="occurrence-done"),
+    path("roadmaps/<int:pk>/items/<int:item_id>/occurrences/<int:occurrence_id>/undo/", deadlines.occurrence_undo,
+         name="occurrence-undo"),
+    # Each user's deadlines in their calendar program: a page with the private address, and the feed itself.
+    path("my/calendar/", deadlines.calendar_page, name="calendar"),
+    path("calendar/<str:token>.ics", deadlines.calendar_ics, name="calendar-feed"),
 ]

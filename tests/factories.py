@@ -77,6 +77,7 @@ def make_roadmap(owner, *, title="План мероприятий (дорожн�
     from datetime import date
 
     from roadmaps.models import Item, Roadmap, Section
+    from roadmaps.occurrences import sync_occurrences
 
     field = "district" if isinstance(owner, District) else "organization"
     roadmap = Roadmap.objects.create(
@@ -89,6 +90,7 @@ def make_roadmap(owner, *, title="План мероприятий (дорожн�
                         responsible=responsible, result="Приказ УО")
             item.refresh_derived()
             item.save()
+            sync_occurrences(item)
     return roadmap
 
 

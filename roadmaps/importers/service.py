@@ -12,7 +12,9 @@ from participants.models import District, Organization
 from roadmaps.importers.parse import ParseResult, Problem, parse_blocks
 from roadmaps.importers.readers import ReadError, read_blocks
 from roadmaps.models import Item, Roadmap, Section
-from roadmaps.services import link_responsible, log_change, owner_users, roadmap_create
+from roadmaps.changes import log_change
+from roadmaps.occurrences import sync_occurrences
+from roadmaps.services import link_responsible, owner_users, roadmap_create
 
 
 class ImportRefused(Exception):
@@ -59,6 +61,7 @@ def roadmap_import(*, owner: District | Organization, result: ParseResult, user,
                 item.refresh_derived()
                 item.save()
                 link_responsible(item, candidates)
+                sync_occurrences(item)
         log_change(roadmap, user, "imported", f"Импортирована из файла «{source_name}»: мероприятий {parsed.item_count}")
         created.append(roadmap)
     return created

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from participants.access import CAN_EDIT_ROADMAP
 from roadmaps.access import get_item, roadmap_view
-from roadmaps.forms import CommentForm, EvidenceForm, RoadmapForm, SectionForm
+from roadmaps.forms import CommentForm, DeadlineCorrectionForm, EvidenceForm, RoadmapForm, SectionForm
 from roadmaps.models import ItemStatus
 from roadmaps.selectors import (
     TableFilters,
@@ -19,7 +19,8 @@ from roadmaps.selectors import (
     roadmap_timeline,
     sections_with_items,
 )
-from roadmaps.services import comment_add, evidence_add
+from roadmaps.models import Roadmap
+from roadmaps.services import comment_add, evidence_add, roadmap_update
 
 
 def filters_from(request) -> TableFilters:
@@ -67,37 +68,41 @@ def roadmap_timeline_view(request, roadmap):
 @roadmap_view(CAN_EDIT_ROADMAP)
 @require_http_methods(["GET", "POST"])
 def roadmap_edit(request, roadmap):
-    form = RoadmapForm(request.POST or None, instance=roadmap)
+    form = RoadmapForm(request.POST or None, instance=Roadmap.objects.get(pk=roadmap.pk))
     if request.method == "POST" and form.is_valid():
-        form.save()
-        for item in roadmap.items.all():  # a new period changes what yearless deadlines mean
-            item.roadmap = roadmap
-            item.refresh_derived()
-            item.save(update_fields=["deadline_parsed", "search"])
+        roadmap_update(roadmap=roadmap, user=request.user, data=form.cleaned_data)
         messages.success(request, "Сведения о дорожной карте сохранены.")
         return redirect(roadmap)
     return render(request, "roadmaps/roadmap_form.html", {"form": form, "roadmap": roadmap, "owner": roadmap.owner})
 
 
-def _item_context(request, roadmap, item, **forms) -> dict:
+def item_page(request, roadmap, item, *, status: int = 200, **forms):
+    """An item's page: its fields, occurrences, correction of the deadline, evidence, comments and history."""
     numbers = item_numbers(sections_with_items(roadmap))
-    return {
+    today = timezone.localdate()
+    manual = item.deadline_manual and "\n".join(
+        f"{a:%d.%m.%Y} – {b:%d.%m.%Y}" if a != b else f"{a:%d.%m.%Y}" for a, b in item.deadline.windows
+    )
+    context = {
         "roadmap": roadmap,
         "item": item,
-        "row": item_row(item, numbers.get(item.pk, ""), timezone.localdate()),
+        "row": item_row(item, numbers.get(item.pk, ""), today),
+        "occurrences": [(o, o.is_overdue(today)) for o in item.occurrences.select_related("done_by")],
+        "today": today,
         "history": item_history(item),
         "comments": item.comments.select_related("author"),
         "evidence": item.evidence.all(),
         "comment_form": forms.get("comment_form") or CommentForm(),
         "evidence_form": forms.get("evidence_form") or EvidenceForm(),
+        "correction_form": forms.get("correction_form") or DeadlineCorrectionForm(initial={"windows": manual or ""}),
         "can_edit": CAN_EDIT_ROADMAP in request.capabilities,
     }
+    return render(request, "roadmaps/item_detail.html", context, status=status)
 
 
 @roadmap_view()
 def item_detail(request, roadmap, item_id: int):
-    item = get_item(roadmap, item_id)
-    return render(request, "roadmaps/item_detail.html", _item_context(request, roadmap, item))
+    return item_page(request, roadmap, get_item(roadmap, item_id))
 
 
 @roadmap_view(CAN_EDIT_ROADMAP)
@@ -106,8 +111,7 @@ def item_comment(request, roadmap, item_id: int):
     item = get_item(roadmap, item_id)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return render(request, "roadmaps/item_detail.html",
-                      _item_context(request, roadmap, item, comment_form=form), status=400)
+        return item_page(request, roadmap, item, status=400, comment_form=form)
     comment_add(item=item, user=request.user, text=form.cleaned_data["text"])
     messages.success(request, "Комментарий добавлен.")
     return redirect("roadmaps:item", pk=roadmap.pk, item_id=item.pk)
@@ -119,8 +123,7 @@ def item_evidence(request, roadmap, item_id: int):
     item = get_item(roadmap, item_id)
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
-        return render(request, "roadmaps/item_detail.html",
-                      _item_context(request, roadmap, item, evidence_form=form), status=400)
+        return item_page(request, roadmap, item, status=400, evidence_form=form)
     evidence_add(item=item, user=request.user, **form.cleaned_data)
     messages.success(request, "Подтверждение выполнения добавлено.")
     return redirect("roadmaps:item", pk=roadmap.pk, item_id=item.pk)

@@ -1,0 +1,61 @@
+"""One occurrence per window of an item's deadline («Май 2022,2023,2024» has three), each marked done on its own."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+
+class OccurrenceQuerySet(models.QuerySet):
+    def open(self) -> "OccurrenceQuerySet":
+        """Not done, of an item that is alive and neither done nor cancelled as a whole."""
+        return self.filter(
+            done_on__isnull=True, item__deleted_at__isnull=True, item__status__in=["planned", "in_progress"]
+        )
+
+    def overdue(self, today) -> "OccurrenceQuerySet":
+        return self.open().filter(due__lt=today)
+
+    def due_between(self, first, last) -> "OccurrenceQuerySet":
+        return self.open().filter(due__gte=first, due__lte=last)
+
+
+class Occurrence(models.Model):
+    item = models.ForeignKey("roadmaps.Item", on_delete=models.CASCADE, related_name="occurrences")
+    start = models.DateField("начало окна")
+    due = models.DateField("срок")
+    done_on = models.DateField("выполнено", null=True, blank=True)
+    note = models.TextField("отметка", blank=True)
+    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+")
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "срок выполнения"
+        verbose_name_plural = "сроки выполнения"
+        ordering = ["due", "id"]
+        constraints = [models.UniqueConstraint(fields=["item", "start", "due"], name="occurrence_one_per_window")]
+        indexes = [models.Index(fields=["due", "done_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.item} · до {self.due:%d.%m.%Y}"
+
+    def is_overdue(self, today) -> bool:
+        return self.done_on is None and self.due < today and self.item.status in ("planned", "in_progress")
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarToken(models.Model):
+    """The secret in a user's calendar feed URL: whoever has the URL sees that user's deadlines, so it can be reset."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token")
+    token = models.CharField(max_length=64, unique=True, default=_new_token)
+    created_at = models.DateTimeField(auto_now=True)
+
+    def reset(self) -> None:
+        self.token = _new_token()
+        self.save(update_fields=["token", "created_at"])

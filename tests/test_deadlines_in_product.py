@@ -1,0 +1,203 @@
+"""Deadlines in the product: occurrences, overdue, the curator's correction, landing lists, calendar feed, digest."""
+
+from datetime import date
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from roadmaps.models import Item, Occurrence
+from roadmaps.occurrences import occurrence_mark_done, parse_manual_windows
+from roadmaps.services import item_update
+from tests.factories import SAYANSKY_SECTIONS, make_roadmap
+
+
+@pytest.fixture
+def roadmap(world):
+    return make_roadmap(world.district, sections=SAYANSKY_SECTIONS)
+
+
+@pytest.fixture
+def today(monkeypatch):
+    day = date(2023, 5, 10)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: day)
+    return day
+
+
+def item(roadmap, prefix) -> Item:
+    return roadmap.items.get(name__startswith=prefix)
+
+
+def dues(it: Item) -> list[str]:
+    return [o.due.isoformat() for o in it.occurrences.order_by("due")]
+
+
+def test_an_item_has_an_occurrence_per_window(roadmap):
+    assert dues(item(roadmap, "Внутренний")) == ["2022-05-31", "2023-05-31", "2024-05-31"]
+    assert dues(item(roadmap, "Участие в региональном")) == []
+
+
+def test_a_new_deadline_keeps_the_done_marks_of_windows_that_stay(world, roadmap):
+    monitoring = item(roadmap, "Внутренний")
+    first = monitoring.occurrences.get(due=date(2022, 5, 31))
+    occurrence_mark_done(occurrence=first, user=world.curator, done_on=date(2022, 5, 20), note="справка")
+    item_update(item=monitoring, user=world.curator, version=monitoring.version,
+                data={"deadline_text": "Май 2022,2023"})
+    assert dues(monitoring) == ["2022-05-31", "2023-05-31"]
+    assert monitoring.occurrences.get(due=date(2022, 5, 31)).done_on == date(2022, 5, 20)
+
+
+def test_an_occurrence_past_its_due_date_and_not_done_is_overdue(login, world, roadmap, today):
+    assert {o.item.name[:10] for o in Occurrence.objects.overdue(today)} == {
+        "Утверждени", "Разработка", "Внутренний"}
+    page = login(world.curator).get(reverse("roadmaps:item", args=[roadmap.pk, item(roadmap, "Внутренний").pk]))
+    assert page.content.decode().count("просрочено") >= 1
+
+
+def test_marking_every_occurrence_done_completes_the_item(login, world, roadmap):
+    target = item(roadmap, "Утверждение")
+    occurrence = target.occurrences.get()
+    client = login(world.curator)
+    client.post(reverse("roadmaps:occurrence-done", args=[roadmap.pk, target.pk, occurrence.pk]),
+                {"done_on": "2021-10-25", "note": "Приказ № 5"})
+    occurrence.refresh_from_db()
+    target.refresh_from_db()
+    assert (occurrence.done_on, occurrence.note, target.status) == (date(2021, 10, 25), "Приказ № 5", "done")
+    client.post(reverse("roadmaps:occurrence-undo", args=[roadmap.pk, target.pk, occurrence.pk]))
+    occurrence.refresh_from_db()
+    assert occurrence.done_on is None
+
+
+def test_a_read_only_role_cannot_mark_occurrences(login, world, roadmap):
+    target = item(roadmap, "Утверждение")
+    occurrence = target.occurrences.get()
+    url = reverse("roadmaps:occurrence-done", args=[roadmap.pk, target.pk, occurrence.pk])
+    assert login(world.methodist).post(url, {"done_on": "2021-10-25"}).status_code == 403
+    assert login(world.outsider_curator).post(url, {"done_on": "2021-10-25"}).status_code == 404
+    occurrence.refresh_from_db()
+    assert occurrence.done_on is None
+
+
+def test_the_curators_correction_wins_over_the_parser(login, world, roadmap):
+    target = item(roadmap, "Участие в региональном")
+    url = reverse("roadmaps:deadline-correct", args=[roadmap.pk, target.pk])
+    login(world.curator).post(url, {"windows": "01.06.2022 – 20.06.2022\n20.12.2022"})
+    target = Item.objects.get(pk=target.pk)
+    assert target.deadline_text == "По отдельному графику региона"  # the text stays as typed
+    assert dues(target) == ["2022-06-20", "2022-12-20"]
+    page = login(world.curator).get(reverse("roadmaps:detail", args=[roadmap.pk])).content.decode()
+    assert "(исправлено вручную)" in page
+    login(world.curator).post(url, {"windows": ""})
+    assert dues(Item.objects.get(pk=target.pk)) == []
+
+
+def test_a_wrong_correction_is_explained(login, world, roadmap):
+    target = item(roadmap, "Участие в региональном")
+    response = login(world.curator).post(reverse("roadmaps:deadline-correct", args=[roadmap.pk, target.pk]),
+                                         {"windows": "31.02.2022"})
+    assert response.status_code == 400 and "такой даты нет в календаре" in response.content.decode()
+
+
+@pytest.mark.parametrize("text, message", [
+    ("май 2022", "укажите дату ДД.ММ.ГГГГ"), ("31.05.2022 - 01.05.2022", "конец окна раньше"),
+])
+def test_manual_windows_must_be_real_dates(text, message):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match=message):
+        parse_manual_windows(text)
+
+
+def test_the_landing_page_lists_overdue_and_coming_deadlines(login, world, roadmap, today):
+    content = login(world.methodist).get(reverse("participants:home")).content.decode()
+    assert "Просрочено: 4" in content
+    assert "Ближайшие 30 дней: 1" in content and "31.05.2023" in content
+
+
+def test_the_landing_page_shows_no_deadlines_of_other_districts(login, world, roadmap, today):
+    content = login(world.outsider_curator).get(reverse("participants:home")).content.decode()
+    assert "Просрочено" not in content
+
+
+def test_the_district_page_counts_overdue_per_school(login, world, roadmap, today):
+    make_roadmap(world.school, sections={"Раздел": [("Школьное", "Март 2023", "Директор")]})
+    content = login(world.curator).get(reverse("participants:district", args=["sayansky"])).content.decode()
+    assert "Сроки по организациям" in content
+    rows = login(world.curator).get(reverse("participants:district", args=["sayansky"])).context["blocks"][0]
+    counts = {row.name: (row.overdue, row.upcoming) for row in rows.context["rows"]}
+    assert counts["Саянский район (муниципальная дорожная карта)"] == (4, 1)
+    assert counts["МБОУ Агинская СОШ № 1"] == (1, 0)
+    assert counts["МБОУ Тинская СОШ"] == (0, 0)
+
+
+def feed(client, user) -> Calendar:
+    client.force_login(user)
+    page = client.get(reverse("roadmaps:calendar"))
+    url = page.context["feed_url"].replace("http://testserver", "")
+    client.logout()
+    response = client.get(url)
+    assert response["Content-Type"].startswith("text/calendar")
+    return Calendar.from_ical(response.content)
+
+
+def test_the_calendar_feed_opens_in_a_calendar_client(client, world, roadmap, today):
+    calendar = feed(client, world.curator)
+    events = calendar.walk("VEVENT")
+    summaries = sorted(str(e["summary"]) for e in events)
+    assert len(events) == 6
+    assert "Срок: Внутренний мониторинг в ОО" in summaries
+    event = next(e for e in events if "рабочей группы" in str(e["summary"]))
+    assert event.decoded("dtstart") == date(2021, 10, 31)
+    assert "Октябрь 2021г" in str(event["description"])
+
+
+def test_the_calendar_feed_holds_only_the_users_own_deadlines(client, world, roadmap, today):
+    make_roadmap(world.other_district, sections={"Раздел": [("Чужое", "Май 2023", "")]})
+    assert not feed(client, world.school_curator).walk("VEVENT")
+    summaries = [str(e["summary"]) for e in feed(client, world.curator).walk("VEVENT")]
+    assert not any("Чужое" in s for s in summaries)
+
+
+def test_a_reset_calendar_address_stops_the_old_one(client, world, roadmap):
+    client.force_login(world.curator)
+    old = client.get(reverse("roadmaps:calendar")).context["feed_url"].replace("http://testserver", "")
+    client.post(reverse("roadmaps:calendar"))
+    client.logout()
+    assert client.get(old).status_code == 404
+    assert client.get("/calendar/not-a-token.ics").status_code == 404
+
+
+def test_the_digest_sends_what_is_overdue_and_due_next_week(world, roadmap, capsys):
+    world.curator.email = "ryabtseva@uo-sayan.ru"
+    world.curator.save()
+    world.methodist.email = "methodist@uo-sayan.ru"  # a methodist edits nothing and is named nowhere
+    world.methodist.save()
+    call_command("send_deadline_digest", "--date", "2023-05-26")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["ryabtseva@uo-sayan.ru"]
+    assert message.subject == "Сроки дорожных карт ЦМН — просрочено: 4, на неделе: 1"
+    assert "ПРОСРОЧЕНО (4)" in message.body and "31.10.2021: Утверждение состава" in message.body
+    assert "НА БЛИЖАЙШЕЙ НЕДЕЛЕ (1)" in message.body and "31.05.2023: Внутренний мониторинг" in message.body
+    assert "Отправлено писем: 1" in capsys.readouterr().out
+
+
+def test_the_digest_dry_run_sends_nothing(world, roadmap, capsys):
+    world.curator.email = "ryabtseva@uo-sayan.ru"
+    world.curator.save()
+    call_command("send_deadline_digest", "--date", "2023-05-26", "--dry-run")
+    assert not mail.outbox and "Было бы отправлено писем: 1" in capsys.readouterr().out
+
+
+def test_the_demo_roadmaps_show_overdue_items_as_of_today(db):
+    from participants import demo as participants_demo
+    from roadmaps import demo as roadmaps_demo
+
+    participants_demo.load(date(2026, 11, 23))
+    roadmaps_demo.load(date(2026, 11, 23))
+    overdue = Occurrence.objects.overdue(date(2026, 11, 23))
+    assert overdue.filter(item__roadmap__district__code="sayansky").exists()
+    assert not overdue.filter(due__lt=date(2023, 1, 1)).exists()
