@@ -111,7 +111,7 @@ class Deadline:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Deadline":
+    def from_dict(cls, data: dict) -> Deadline:
         return cls(
             kind=data.get("kind", UNRECOGNIZED),
             windows=[(date.fromisoformat(a), date.fromisoformat(b)) for a, b in data.get("windows", [])],

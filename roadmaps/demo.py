@@ -1,17 +1,18 @@
 """Demo roadmaps: the seed documents imported through the importer, as a user would."""
 
+import re
 from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-
-from participants.models import District, Organization
-from roadmaps.importers.service import parse_file, roadmap_import
 from django.db.models import F
 
+from mentoring_portal.lib.schoolyear import school_year_of
+from participants.models import District, Organization
+from roadmaps.importers.service import parse_file, roadmap_import
 from roadmaps.models import Item, ItemStatus, Occurrence, Roadmap
-from roadmaps.services import items_copy_to_schools
+from roadmaps.services import item_create, items_copy_to_schools, roadmap_update
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
 # (file, owner model, owner code)
@@ -51,11 +52,22 @@ def _mark_progress(roadmap: Roadmap, today: date) -> None:
 
 
 def _school_draft_from_district(today: date) -> None:
-    """Саянский district orders its schools to write their own roadmaps (item 1.5): one school has a draft."""
+    """Саянский district orders its schools to write their own roadmaps (item 1.5): one school has a draft for the
+    current school year, made of the district items without a fixed year and one item of its own."""
     school = Organization.objects.get(code="agin-1")
     if school.roadmaps.exists():
         return
     district_roadmap = Roadmap.objects.filter(district__code="sayansky").first()
-    items = list(district_roadmap.items.alive().filter(section__position__in=[1, 3])[:8])
+    items = [i for i in district_roadmap.items.alive() if not re.search(r"20\d\d", i.deadline_text)]
     items_copy_to_schools(items=items, schools=[school], user=None)
-    _mark_progress(school.roadmaps.get(), today)
+    draft = school.roadmaps.get()
+    year = school_year_of(today)
+    roadmap_update(roadmap=draft, user=None, data={
+        "title": f"План мероприятий (дорожная карта) внедрения целевой модели наставничества в {school.short_name} "
+                 f"на {year}-{year + 1} учебный год",
+        "period_start": date(year, 9, 1), "period_end": date(year + 1, 8, 31),
+    })
+    item_create(section=draft.sections.order_by("position").first(), user=None, data={
+        "name": "Назначение куратора внедрения ЦМН и утверждение рабочей группы ОО", "deadline_text": "Октябрь",
+        "responsible": "Директор", "result": "Приказ ОО",
+    })

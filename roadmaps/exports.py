@@ -3,8 +3,17 @@
 from django.utils import timezone
 from django.utils.text import slugify
 
-from mentoring_portal.lib.exports import PDF_TYPE, XLSX_TYPE, Column, Exporter, Sheet, SheetRow, registry, render_pdf, \
-    write_xlsx
+from mentoring_portal.lib.exports import (
+    PDF_TYPE,
+    XLSX_TYPE,
+    Column,
+    Exporter,
+    Sheet,
+    SheetRow,
+    registry,
+    render_pdf,
+    write_xlsx,
+)
 from participants.access import VIEW
 from roadmaps.selectors import roadmap_table
 

@@ -8,9 +8,9 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from roadmaps.changes import log_change
 from roadmaps.deadlines import DATED, Deadline
 from roadmaps.models import Item, ItemStatus, Occurrence
-from roadmaps.changes import log_change
 
 
 def sync_occurrences(item: Item) -> None:

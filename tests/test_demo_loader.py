@@ -87,7 +87,8 @@ def test_it_imports_the_seed_roadmaps_through_the_importer(db):
     sayansky = Roadmap.objects.get(district__code="sayansky")
     assert sayansky.items.filter(status="done").exists() and sayansky.items.exclude(status="done").exists()
     draft = Roadmap.objects.get(organization__code="agin-1")
-    assert draft.status == "draft" and draft.items.count() == 8
+    assert draft.status == "draft" and draft.items.count() == 10
+    assert (str(draft.period_start), str(draft.period_end)) == ("2024-09-01", "2025-08-31")
 
 
 def test_the_demo_district_curator_is_linked_to_her_items(db):

@@ -102,12 +102,12 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.short_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("participants:organization", kwargs={"organization": self.code})
+
     def clean(self) -> None:
         if self.district_id and self.region_id and self.district.region_id != self.region_id:
             raise ValidationError({"district": "Муниципалитет находится в другом регионе."})
-
-    def get_absolute_url(self) -> str:
-        return reverse("participants:organization", kwargs={"organization": self.code})
 
     @property
     def is_under_region(self) -> bool:

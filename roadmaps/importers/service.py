@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
 from django.db import transaction
 
 from participants.models import District, Organization
+from roadmaps.changes import log_change
 from roadmaps.importers.parse import ParseResult, Problem, parse_blocks
 from roadmaps.importers.readers import ReadError, read_blocks
 from roadmaps.models import Item, Roadmap, Section
-from roadmaps.changes import log_change
 from roadmaps.occurrences import sync_occurrences
 from roadmaps.services import link_responsible, owner_users, roadmap_create
 

@@ -35,6 +35,9 @@ class Comment(models.Model):
         verbose_name_plural = "комментарии"
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return self.text[:80]
+
 
 class Evidence(models.Model):
     """A document or link proving an item was done (приказ, протокол, публикация)."""
@@ -50,3 +53,6 @@ class Evidence(models.Model):
         verbose_name = "подтверждение"
         verbose_name_plural = "подтверждения выполнения"
         ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -56,6 +56,9 @@ class CalendarToken(models.Model):
     token = models.CharField(max_length=64, unique=True, default=_new_token)
     created_at = models.DateTimeField(auto_now=True)
 
+    def __str__(self) -> str:
+        return f"календарь {self.user}"
+
     def reset(self) -> None:
         self.token = _new_token()
         self.save(update_fields=["token", "created_at"])

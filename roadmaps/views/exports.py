@@ -1,9 +1,9 @@
 from django.http import Http404
 
+from mentoring_portal.lib.exports import registry
 from participants.access import require_capability
 from roadmaps.access import roadmap_view
 from roadmaps.exports import GROUP
-from mentoring_portal.lib.exports import registry
 
 
 @roadmap_view()

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from participants.access import CAN_EDIT_ROADMAP
 from roadmaps.access import get_item, roadmap_view
 from roadmaps.forms import CommentForm, DeadlineCorrectionForm, EvidenceForm, RoadmapForm, SectionForm
-from roadmaps.models import ItemStatus
+from roadmaps.models import ItemStatus, Roadmap
 from roadmaps.selectors import (
     TableFilters,
     deleted_items,
@@ -19,7 +19,6 @@ from roadmaps.selectors import (
     roadmap_timeline,
     sections_with_items,
 )
-from roadmaps.models import Roadmap
 from roadmaps.services import comment_add, evidence_add, roadmap_update
 
 

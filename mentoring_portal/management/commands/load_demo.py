@@ -23,6 +23,6 @@ class Command(BaseCommand):
             )
             admin.set_password(admin_password)
             admin.save()
-        self.stdout.write(self.style.SUCCESS("Демонстрационные входы (пароль у всех: %s):" % result.password))
+        self.stdout.write(self.style.SUCCESS(f"Демонстрационные входы (пароль у всех: {result.password}):"))
         for login in result.logins:
             self.stdout.write(f"  {login.role:<26} {login.username:<18} {login.full_name}")
