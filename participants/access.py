@@ -51,6 +51,7 @@ _COORDINATOR_ON_DISTRICT_SCHOOL = {VIEW, CAN_VIEW_REPORTS}
 class Access:
     is_superuser: bool = False
     memberships: list[Membership] = field(default_factory=list)
+    user_id: int | None = None
 
     def _ids(self, attr: str, roles) -> set[int]:
         return {getattr(m, attr) for m in self.memberships if m.role in roles}
@@ -82,6 +83,38 @@ class Access:
         return qs.filter(
             Q(id__in=self.organization_ids) | Q(district_id__in=self.district_ids) | Q(region_id__in=self.region_ids)
         )
+
+    @property
+    def curated_organization_ids(self) -> set[int]:
+        return self._ids("organization_id", {Role.SCHOOL_CURATOR})
+
+    def _overseen(self, prefix: str = "") -> Q:
+        """Organizations watched from above: the district's or the region's."""
+        return Q(**{f"{prefix}district_id__in": self.district_ids}) | Q(**{f"{prefix}region_id__in": self.region_ids})
+
+    def people(self, qs: QuerySet) -> QuerySet:
+        """Children's names only for their school's curators and their own mentor; adults (mentors) for the district
+        and the region too."""
+        from participants.models import Category
+
+        if self.is_superuser:
+            return qs
+        allowed = Q(organization_id__in=self.curated_organization_ids) | (
+            self._overseen("organization__") & ~Q(category=Category.STUDENT)
+        )
+        if self.user_id:
+            allowed |= Q(user_id=self.user_id) | Q(mentored_in__mentor__user_id=self.user_id)
+        return qs.filter(pk__in=qs.model.objects.filter(allowed).values("pk"))
+
+    def pairs(self, qs: QuerySet) -> QuerySet:
+        """Pairs by name (with the mentees' names) for the school's curators and the pair's own mentor; the district
+        and the region see pairs only as figures (participants/selectors.py)."""
+        if self.is_superuser:
+            return qs
+        allowed = Q(organization_id__in=self.curated_organization_ids)
+        if self.user_id:
+            allowed |= Q(mentor__user_id=self.user_id)
+        return qs.filter(allowed)
 
     # Capabilities ------------------------------------------------------------------------------------------------
     def capabilities_on(self, place: District | Organization) -> frozenset[str]:
@@ -115,7 +148,7 @@ def access_of(user) -> Access:
         memberships = list(
             Membership.objects.filter(user=user).select_related("region", "district", "organization")
         )
-        cached = Access(is_superuser=user.is_superuser, memberships=memberships)
+        cached = Access(is_superuser=user.is_superuser, memberships=memberships, user_id=user.pk)
         user._portal_access = cached
     return cached
 

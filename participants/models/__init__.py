@@ -1,4 +1,20 @@
+from participants.models.audit import ExportLog
 from participants.models.memberships import Membership, Role
 from participants.models.organizations import District, HeadCount, Organization, OrganizationKind, Region
+from participants.models.pairs import (
+    FormVariant,
+    Meeting,
+    MeetingKind,
+    MentoringForm,
+    Pair,
+    PairStatus,
+    PlanTask,
+    Programme,
+)
+from participants.models.registry import Category, Consent, MenteeRequest, MentorProfile, Partner, Person
 
-__all__ = ["District", "HeadCount", "Membership", "Organization", "OrganizationKind", "Region", "Role"]
+__all__ = [
+    "Category", "Consent", "District", "ExportLog", "FormVariant", "HeadCount", "Meeting", "MeetingKind", "Membership",
+    "MenteeRequest", "MentorProfile", "MentoringForm", "Organization", "OrganizationKind", "Pair", "PairStatus",
+    "Partner", "Person", "PlanTask", "Programme", "Region", "Role",
+]

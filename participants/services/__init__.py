@@ -1,4 +1,4 @@
-"""Writes that touch participants' rows."""
+"""Writes that touch participants' rows: memberships and users here; the registry and the pairs in their modules."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction

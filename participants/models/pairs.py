@@ -1,0 +1,167 @@
+"""The work of mentoring: forms of the methodology, programmes, pairs and groups, their meetings and plan tasks."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class FormQuerySet(models.QuerySet):
+    def for_organization(self, organization) -> "FormQuerySet":
+        """The methodology's forms and the ones its district added."""
+        return self.filter(Q(district__isnull=True) | Q(district=organization.district_id), is_active=True)
+
+
+class MentoringForm(models.Model):
+    """«ученик – ученик», «учитель – учитель», …: a reference table the district can extend."""
+
+    name = models.CharField("форма наставничества", max_length=100)
+    is_teacher_form = models.BooleanField("наставничество педагогов", default=False)
+    district = models.ForeignKey("participants.District", on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="mentoring_forms", verbose_name="добавлена муниципалитетом")
+    position = models.PositiveSmallIntegerField("порядок", default=100)
+    is_active = models.BooleanField("используется", default=True)
+
+    objects = FormQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "форма наставничества"
+        verbose_name_plural = "формы наставничества"
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name"], condition=Q(district__isnull=True), name="form_unique_standard"),
+            models.UniqueConstraint(fields=["name", "district"], name="form_unique_in_district"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FormVariant(models.Model):
+    form = models.ForeignKey(MentoringForm, on_delete=models.CASCADE, related_name="variants")
+    name = models.CharField("ролевая модель", max_length=150)
+
+    class Meta:
+        verbose_name = "ролевая модель"
+        verbose_name_plural = "ролевые модели"
+        ordering = ["form", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Programme(models.Model):
+    organization = models.ForeignKey("participants.Organization", on_delete=models.CASCADE, related_name="programmes")
+    title = models.CharField("программа наставничества", max_length=300)
+    form = models.ForeignKey(MentoringForm, on_delete=models.PROTECT, null=True, blank=True, verbose_name="форма")
+    start_date = models.DateField("начало", null=True, blank=True)
+    end_date = models.DateField("окончание", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "программа наставничества"
+        verbose_name_plural = "программы наставничества"
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PairStatus(models.TextChoices):
+    FORMING = "forming", "Формируется"
+    ACTIVE = "active", "Работает"
+    COMPLETED = "completed", "Завершена"
+    TERMINATED = "terminated", "Прекращена досрочно"
+
+
+LIVE_STATUSES = (PairStatus.FORMING, PairStatus.ACTIVE)
+
+
+class PairQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PairQuerySet":
+        from participants.access import access_of
+
+        return access_of(user).pairs(self)
+
+    def live(self) -> "PairQuerySet":
+        return self.filter(status__in=LIVE_STATUSES)
+
+
+class Pair(models.Model):
+    """A mentor with one mentee (a pair) or several (a group)."""
+
+    organization = models.ForeignKey("participants.Organization", on_delete=models.CASCADE, related_name="pairs",
+                                     verbose_name="организация")
+    mentor = models.ForeignKey("participants.Person", on_delete=models.PROTECT, related_name="mentoring",
+                               verbose_name="наставник")
+    mentees = models.ManyToManyField("participants.Person", related_name="mentored_in", verbose_name="наставляемые")
+    form = models.ForeignKey(MentoringForm, on_delete=models.PROTECT, verbose_name="форма наставничества")
+    variant = models.ForeignKey(FormVariant, on_delete=models.SET_NULL, null=True, blank=True,
+                                verbose_name="ролевая модель")
+    programme = models.ForeignKey(Programme, on_delete=models.SET_NULL, null=True, blank=True,
+                                  verbose_name="программа")
+    start_date = models.DateField("начало")
+    end_date = models.DateField("окончание")
+    status = models.CharField("статус", max_length=20, choices=PairStatus.choices, default=PairStatus.FORMING)
+    termination_reason = models.TextField("причина досрочного прекращения", blank=True)
+    order_number = models.CharField("номер приказа о закреплении", max_length=50, blank=True)
+    order_date = models.DateField("дата приказа", null=True, blank=True)
+    result = models.TextField("результат", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PairQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "наставническая пара или группа"
+        verbose_name_plural = "наставнические пары и группы"
+        ordering = ["-start_date", "id"]
+        constraints = [models.CheckConstraint(name="pair_end_after_start",
+                                              condition=Q(end_date__gte=models.F("start_date")))]
+
+    def __str__(self) -> str:
+        return f"{self.mentor.short_name} — {self.form}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("participants:pair", kwargs={"organization": self.organization.code, "pk": self.pk})
+
+    @property
+    def is_group(self) -> bool:
+        return len(self.mentees.all()) > 1
+
+
+class MeetingKind(models.TextChoices):
+    ACQUAINTANCE = "acquaintance", "Встреча-знакомство"
+    TRIAL = "trial", "Пробная встреча"
+    PLANNING = "planning", "Встреча-планирование"
+    WORK = "work", "Совместная работа"
+    FINAL = "final", "Итоговая встреча"
+
+
+class Meeting(models.Model):
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="meetings")
+    kind = models.CharField("встреча", max_length=20, choices=MeetingKind.choices)
+    topic = models.CharField("тема", max_length=300, blank=True)
+    planned_on = models.DateField("запланирована на", null=True, blank=True)
+    held_on = models.DateField("проведена", null=True, blank=True)
+    notes = models.TextField("заметки", blank=True)
+
+    class Meta:
+        verbose_name = "встреча"
+        verbose_name_plural = "встречи"
+        ordering = ["planned_on", "id"]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class PlanTask(models.Model):
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField("задача", max_length=300)
+    due = models.DateField("срок", null=True, blank=True)
+    done = models.BooleanField("выполнена", default=False)
+
+    class Meta:
+        verbose_name = "задача плана"
+        verbose_name_plural = "задачи плана"
+        ordering = ["due", "id"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,182 @@
+"""The personalised registry (персонифицированный учёт): people, their consent, mentor profiles, mentee requests,
+partner organizations."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from mentoring_portal.lib.collation import search_text
+
+
+class Category(models.TextChoices):
+    STUDENT = "student", "Обучающийся"
+    TEACHER = "teacher", "Педагог"
+    PARENT = "parent", "Родитель (законный представитель)"
+    GRADUATE = "graduate", "Выпускник"
+    UNIVERSITY_STUDENT = "university_student", "Студент колледжа/вуза"
+    PARTNER = "partner", "Представитель партнёра/работодателя"
+
+
+ADULT_CATEGORIES = [c for c in Category.values if c != Category.STUDENT]
+
+
+def years_between(start: date, end: date) -> int:
+    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+
+
+class Partner(models.Model):
+    organization = models.ForeignKey("participants.Organization", on_delete=models.CASCADE, related_name="partners",
+                                     verbose_name="организация")
+    name = models.CharField("организация-партнёр", max_length=300)
+    agreement_number = models.CharField("номер соглашения", max_length=50, blank=True)
+    agreement_date = models.DateField("дата соглашения", null=True, blank=True)
+    contact = models.CharField("контакт", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "партнёр"
+        verbose_name_plural = "партнёры"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PersonQuerySet":
+        from participants.access import access_of
+
+        return access_of(user).people(self)
+
+    def adults(self) -> "PersonQuerySet":
+        return self.exclude(category=Category.STUDENT)
+
+
+class Person(models.Model):
+    organization = models.ForeignKey("participants.Organization", on_delete=models.CASCADE, related_name="people",
+                                     verbose_name="организация")
+    last_name = models.CharField("фамилия", max_length=100)
+    first_name = models.CharField("имя", max_length=100)
+    patronymic = models.CharField("отчество", max_length=100, blank=True)
+    category = models.CharField("категория", max_length=30, choices=Category.choices)
+    grade = models.CharField("класс / курс", max_length=20, blank=True, help_text="Например: 7Б или 2 курс")
+    birth_date = models.DateField("дата рождения", null=True, blank=True)
+    teaching_since = models.DateField("начало педагогической деятельности", null=True, blank=True)
+    position = models.CharField("должность", max_length=200, blank=True)
+    partner = models.ForeignKey(Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="people",
+                                verbose_name="организация-партнёр")
+    phone = models.CharField("телефон", max_length=50, blank=True)
+    email = models.EmailField("электронная почта", blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="people", verbose_name="учётная запись портала")
+    search = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "участник"
+        verbose_name_plural = "реестр участников"
+        ordering = ["last_name", "first_name"]
+        indexes = [models.Index(fields=["organization", "category"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        # A derived copy for search: SQLite folds only Latin case (see mentoring_portal/lib/collation.py).
+        self.search = search_text(self.last_name, self.first_name, self.patronymic, self.grade, self.position)
+        super().save(*args, **kwargs)
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
+
+    @property
+    def short_name(self) -> str:
+        initials = "".join(f"{p[0]}." for p in (self.first_name, self.patronymic) if p)
+        return f"{self.last_name} {initials}"
+
+    def age(self, on: date) -> int | None:
+        return years_between(self.birth_date, on) if self.birth_date else None
+
+    def is_minor(self, on: date) -> bool:
+        age = self.age(on)
+        return age < 18 if age is not None else self.category == Category.STUDENT
+
+    def teaching_years(self, on: date) -> int | None:
+        return years_between(self.teaching_since, on) if self.teaching_since else None
+
+    def is_young_specialist(self, on: date) -> bool:
+        """«Молодой специалист»: a teacher in the first three years of teaching."""
+        years = self.teaching_years(on)
+        return self.category == Category.TEACHER and years is not None and years < 3
+
+    def is_young_teacher(self, on: date) -> bool:
+        """«Педагог до 35 лет в первые три года работы» — the denominator of the young teachers' indicator."""
+        age = self.age(on)
+        return self.is_young_specialist(on) and age is not None and age < 35
+
+    def consent_on(self, day: date):
+        return next((c for c in self.consents.all() if c.is_valid_on(day)), None)
+
+
+class Consent(models.Model):
+    """Consent to personal-data processing; for a minor it is given by a parent or legal representative."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents", verbose_name="участник")
+    given_by = models.CharField("кем дано", max_length=200,
+                                help_text="Сам участник или ФИО родителя (законного представителя)")
+    given_on = models.DateField("дата")
+    document = models.CharField("документ", max_length=200, blank=True, help_text="Например: согласие № 15")
+    withdrawn_on = models.DateField("отозвано", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "согласие на обработку персональных данных"
+        verbose_name_plural = "согласия на обработку персональных данных"
+        ordering = ["-given_on", "-id"]
+        constraints = [models.CheckConstraint(name="consent_withdrawn_after_given",
+                                              condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=models.F("given_on")))]
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.given_on:%d.%m.%Y}"
+
+    def is_valid_on(self, day: date) -> bool:
+        return self.given_on <= day and (self.withdrawn_on is None or self.withdrawn_on > day)
+
+
+class MentorProfile(models.Model):
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="mentor_profile")
+    competencies = models.TextField("компетенции", blank=True, help_text="Через запятую: математика, олимпиады, …")
+    achievements = models.TextField("достижения", blank=True)
+    interests = models.TextField("интересы", blank=True)
+    preferred_age_min = models.PositiveSmallIntegerField("возраст наставляемого от", null=True, blank=True)
+    preferred_age_max = models.PositiveSmallIntegerField("возраст наставляемого до", null=True, blank=True)
+    preferred_format = models.CharField("предпочитаемый формат", max_length=200, blank=True,
+                                        help_text="Очно, дистанционно, групповой…")
+    max_mentees = models.PositiveSmallIntegerField("наставляемых не больше", default=3)
+
+    class Meta:
+        verbose_name = "профиль наставника"
+        verbose_name_plural = "профили наставников"
+
+    def __str__(self) -> str:
+        return f"наставник {self.person}"
+
+
+class MenteeRequest(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="requests")
+    help_wanted = models.TextField("какая помощь нужна")
+    interests = models.TextField("интересы", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    is_open = models.BooleanField("актуален", default=True)
+
+    class Meta:
+        verbose_name = "запрос наставляемого"
+        verbose_name_plural = "запросы наставляемых"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.help_wanted[:60]}"
