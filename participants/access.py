@@ -23,9 +23,11 @@ CAN_EDIT_ROADMAP = "can_edit_roadmap"
 CAN_APPROVE_ROADMAPS = "can_approve_roadmaps"
 CAN_VIEW_REPORTS = "can_view_reports"
 CAN_EDIT_PAIRS = "can_edit_pairs"
+CAN_RECORD_MEETINGS = "can_record_meetings"  # on the pairs one may see: a mentor's own, all for the curator
 
 ALL_CAPABILITIES = frozenset(
-    {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_EDIT_PAIRS}
+    {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_EDIT_PAIRS,
+     CAN_RECORD_MEETINGS}
 )
 
 # What each role may do on the place it holds, and on the places below it.
@@ -38,8 +40,9 @@ _ON_DISTRICT_SCHOOL = {
     Role.DISTRICT_METHODIST: {VIEW, CAN_VIEW_REPORTS},
 }
 _ON_OWN_ORGANIZATION = {
-    Role.SCHOOL_CURATOR: {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_EDIT_PAIRS, CAN_VIEW_REPORTS},
-    Role.MENTOR: {VIEW},
+    Role.SCHOOL_CURATOR: {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_EDIT_PAIRS, CAN_RECORD_MEETINGS,
+                          CAN_VIEW_REPORTS},
+    Role.MENTOR: {VIEW, CAN_RECORD_MEETINGS},
 }
 _COORDINATOR_ON_DISTRICT = {VIEW, CAN_VIEW_REPORTS}
 # Organizations under the region directly have no district curator: the region approves their roadmaps.

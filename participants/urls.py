@@ -1,6 +1,7 @@
 from django.urls import path
 
-from participants import views
+from participants.views import district, pairs, registry, registry_io
+from participants.views import places as views
 
 app_name = "participants"
 
@@ -10,4 +11,38 @@ urlpatterns = [
     path("o/<slug:organization>/", views.organization_detail, name="organization"),
     path("o/<slug:organization>/head-counts/new/", views.headcount_edit, name="headcount-create"),
     path("o/<slug:organization>/head-counts/<int:school_year>/", views.headcount_edit, name="headcount-edit"),
+    path("d/<slug:district>/mentoring/", district.district_mentoring, name="district-mentoring"),
+    # The school's registry (персонифицированный учёт)
+    path("o/<slug:organization>/people/", registry.people_list, name="people"),
+    path("o/<slug:organization>/people/new/", registry.person_edit, name="person-create"),
+    path("o/<slug:organization>/people/<int:pk>/", registry.person_detail, name="person"),
+    path("o/<slug:organization>/people/<int:pk>/edit/", registry.person_edit, name="person-edit"),
+    path("o/<slug:organization>/people/<int:pk>/consent/", registry.person_consent, name="person-consent"),
+    path("o/<slug:organization>/people/<int:pk>/consent/<int:consent_id>/withdraw/", registry.person_consent_withdraw,
+         name="person-consent-withdraw"),
+    path("o/<slug:organization>/people/<int:pk>/profile/", registry.person_profile, name="person-profile"),
+    path("o/<slug:organization>/people/<int:pk>/request/", registry.person_request, name="person-request"),
+    path("o/<slug:organization>/people/import/", registry_io.registry_upload, name="people-import"),
+    path("o/<slug:organization>/people/template.xlsx", registry_io.registry_template, name="people-template"),
+    path("o/<slug:organization>/people/export/", registry_io.organization_export, {"identifier": "reestr"},
+         name="people-export"),
+    path("o/<slug:organization>/pairs/export/", registry_io.organization_export, {"identifier": "pary"},
+         name="pairs-export"),
+    path("o/<slug:organization>/partners/new/", registry.partner_create, name="partner-create"),
+    # Pairs and groups
+    path("o/<slug:organization>/pairs/", pairs.pair_list, name="pairs"),
+    path("o/<slug:organization>/pairs/new/", pairs.pair_edit, name="pair-create"),
+    path("o/<slug:organization>/pairs/order.pdf", pairs.pair_order_pdf, name="pair-order"),
+    path("o/<slug:organization>/pairs/<int:pk>/", pairs.pair_detail, name="pair"),
+    path("o/<slug:organization>/pairs/<int:pk>/edit/", pairs.pair_edit, name="pair-edit"),
+    path("o/<slug:organization>/pairs/<int:pk>/activate/", pairs.pair_activate_view, name="pair-activate"),
+    path("o/<slug:organization>/pairs/<int:pk>/finish/", pairs.pair_finish_view, name="pair-finish"),
+    path("o/<slug:organization>/pairs/<int:pk>/meetings/", pairs.meeting_record, name="meeting-create"),
+    path("o/<slug:organization>/pairs/<int:pk>/meetings/<int:meeting_id>/", pairs.meeting_record, name="meeting-edit"),
+    path("o/<slug:organization>/pairs/<int:pk>/tasks/", pairs.task_create, name="task-create"),
+    path("o/<slug:organization>/pairs/<int:pk>/tasks/<int:task_id>/toggle/", pairs.task_toggle_view,
+         name="task-toggle"),
+    path("o/<slug:organization>/matching/", pairs.matching, name="matching"),
+    path("o/<slug:organization>/matching/<int:request_id>/close/", pairs.request_close, name="request-close"),
+    path("my/pairs/", pairs.my_pairs, name="my-pairs"),
 ]

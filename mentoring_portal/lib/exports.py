@@ -56,7 +56,7 @@ class Exporter:
         # Rendering finishes before the response exists: a failed export sends an error page, never half a file.
         content = self.render(obj)
         response = HttpResponse(content, content_type=self.content_type)
-        response["Content-Disposition"] = _attachment(f"{self.filename(obj)}.{self.extension}")
+        response["Content-Disposition"] = attachment(f"{self.filename(obj)}.{self.extension}")
         return response
 
 
@@ -82,7 +82,7 @@ class Registry:
 registry = Registry()
 
 
-def _attachment(name: str) -> str:
+def attachment(name: str) -> str:
     from urllib.parse import quote
 
     ascii_name = name.encode("ascii", "ignore").decode() or "export"

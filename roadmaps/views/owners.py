@@ -1,13 +1,12 @@
 """Roadmap lists of a district or an organization, creating a roadmap, importing one from a file."""
 
-import uuid
-from pathlib import Path
+from datetime import date
 
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from mentoring_portal.lib.uploads import stash, take
 from participants.access import CAN_EDIT_ROADMAP, district_view, organization_view
 from participants.models import Organization
 from roadmaps.forms import ImportForm, RoadmapForm
@@ -60,57 +59,39 @@ def organization_roadmap_create(request, organization):
     return _create(request, organization)
 
 
-# Import: upload → preview with every problem → confirm. The uploaded file waits in MEDIA_ROOT/imports meanwhile.
-def _import_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
+# Import: upload → preview with every problem → confirm (the file waits in mentoring_portal/lib/uploads.py).
 def _owner_key(owner) -> str:
     return f"{owner._meta.model_name}:{owner.pk}"
 
 
 def _import(request, owner):
-    pending = request.session.get(IMPORT_SESSION_KEY)
     if request.method == "POST" and "confirm" in request.POST:
-        return _import_confirm(request, owner, pending)
+        return _import_confirm(request, owner)
     form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
+    result = token = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
         result = parse_file(upload.name, data, form.period)
         if result.ok:
-            token = uuid.uuid4().hex
-            (_import_dir() / token).write_bytes(data)
-            request.session[IMPORT_SESSION_KEY] = {
-                "token": token, "name": upload.name, "owner": _owner_key(owner),
-                "period": [d.isoformat() for d in form.period] if form.period else None,
-            }
-    return render(request, "roadmaps/import.html", {"form": form, "owner": owner, "result": result})
+            period = [d.isoformat() for d in form.period] if form.period else None
+            token = stash(request, IMPORT_SESSION_KEY, name=upload.name, data=data, owner=_owner_key(owner),
+                          extra={"period": period})
+    return render(request, "roadmaps/import.html", {"form": form, "owner": owner, "result": result, "token": token})
 
 
-def _import_confirm(request, owner, pending):
-    from datetime import date
-
-    if not pending or pending.get("owner") != _owner_key(owner) or pending.get("token") != request.POST.get("token"):
+def _import_confirm(request, owner):
+    pending = take(request, IMPORT_SESSION_KEY, owner=_owner_key(owner), token=request.POST.get("token"))
+    if pending is None:
         messages.error(request, "Предпросмотр устарел: загрузите файл ещё раз.")
         return redirect(request.path)
-    path = _import_dir() / pending["token"]
-    if not path.exists():
-        messages.error(request, "Предпросмотр устарел: загрузите файл ещё раз.")
-        return redirect(request.path)
-    period = tuple(date.fromisoformat(d) for d in pending["period"]) if pending["period"] else None
-    result = parse_file(pending["name"], path.read_bytes(), period)
+    period = pending.extra.get("period")
+    result = parse_file(pending.name, pending.data, tuple(date.fromisoformat(d) for d in period) if period else None)
     try:
-        created = roadmap_import(owner=owner, result=result, user=request.user, source_name=pending["name"])
+        created = roadmap_import(owner=owner, result=result, user=request.user, source_name=pending.name)
     except ImportRefused as exc:
         messages.error(request, f"Импорт отменён, ничего не изменено: {exc}")
         return redirect(request.path)
-    finally:
-        path.unlink(missing_ok=True)
-        request.session.pop(IMPORT_SESSION_KEY, None)
     items = sum(r.items.count() for r in created)
     messages.success(request, f"Импортировано дорожных карт: {len(created)}, мероприятий: {items}.")
     return redirect(created[0])

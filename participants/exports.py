@@ -1,0 +1,77 @@
+"""XLSX exports of the registry and the pairs: personal data, so each download is logged (services.audit)."""
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from mentoring_portal.lib.exports import XLSX_TYPE, Column, Exporter, Sheet, SheetRow, registry, write_xlsx
+from participants.access import CAN_EDIT_PAIRS
+from participants.mentoring import pair_rows
+
+GROUP = "organization"
+
+
+class OrganizationExporter(Exporter):
+    capability = CAN_EDIT_PAIRS
+    content_type = XLSX_TYPE
+    extension = "xlsx"
+
+    user = None  # set by the view: what is exported is what this user may see
+    count = 0
+
+    def filename(self, organization) -> str:
+        return f"{self.identifier}-{slugify(organization.code)}-{timezone.localdate():%Y-%m-%d}"
+
+
+@registry.register(GROUP)
+class RegistryXlsx(OrganizationExporter):
+    identifier = "reestr"
+    label = "Реестр наставников и наставляемых"
+
+    def rows(self, organization) -> list[SheetRow]:
+        from participants.mentoring import registry as registry_people
+
+        today = timezone.localdate()
+        rows = []
+        for p in registry_people(organization, self.user):
+            consent = p.consent_on(today)
+            profile = getattr(p, "mentor_profile", None)
+            rows.append(SheetRow([
+                p.last_name, p.first_name, p.patronymic, p.get_category_display(), p.grade, p.birth_date,
+                p.teaching_since, p.position, p.phone, p.email, consent.given_by if consent else "",
+                consent.given_on if consent else None, "да" if p.is_young_specialist(today) else "",
+                profile.competencies if profile else "", profile.max_mentees if profile else None,
+            ]))
+        return rows
+
+    def render(self, organization) -> bytes:
+        columns = [Column("Фамилия", 18), Column("Имя", 14), Column("Отчество", 16), Column("Категория", 22),
+                   Column("Класс / курс", 10), Column("Дата рождения", 13, "date"),
+                   Column("Начало пед. деятельности", 14, "date"), Column("Должность", 20), Column("Телефон", 15),
+                   Column("Эл. почта", 22), Column("Согласие дал(а)", 24), Column("Дата согласия", 13, "date"),
+                   Column("Молодой специалист", 12), Column("Компетенции наставника", 28),
+                   Column("Наставляемых не больше", 12, "number")]
+        rows = self.rows(organization)
+        self.count = len(rows)
+        return write_xlsx([Sheet("Реестр", columns, rows, heading=[f"Реестр участников ЦМН · {organization.name}"])])
+
+
+@registry.register(GROUP)
+class PairsXlsx(OrganizationExporter):
+    identifier = "pary"
+    label = "Наставнические пары и группы"
+
+    def render(self, organization) -> bytes:
+        from participants.models import Pair
+
+        columns = [Column("Наставник", 26), Column("Наставляемые", 40), Column("Форма", 20), Column("Ролевая модель", 26),
+                   Column("Начало", 12, "date"), Column("Окончание", 12, "date"), Column("Статус", 16),
+                   Column("Приказ", 14), Column("Выполнение плана", 12, "percent")]
+        found = pair_rows(Pair.objects.visible_to(self.user).filter(organization=organization))
+        rows = [SheetRow([
+            r.pair.mentor.full_name, "; ".join(m.full_name for m in r.pair.mentees.all()), str(r.pair.form),
+            str(r.pair.variant or ""), r.pair.start_date, r.pair.end_date, r.pair.get_status_display(),
+            r.pair.order_number, r.completion / 100 if r.completion is not None else None,
+        ]) for r in found]
+        self.count = len(rows)
+        heading = [f"Наставнические пары и группы · {organization.name}"]
+        return write_xlsx([Sheet("Пары и группы", columns, rows, heading=heading)])

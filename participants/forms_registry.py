@@ -1,0 +1,143 @@
+"""Forms of the registry and the pairs; each validates and normalises, the rules of pairs live in services.pairs."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Layout, Submit
+from django import forms
+from django.db.models import Q
+
+from participants.models import Consent, Meeting, MenteeRequest, MentorProfile, Pair, Partner, Person, PlanTask
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _row(*fields, size=6):
+    return Div(*[Div(f, css_class=f"col-md-{size}") for f in fields], css_class="row")
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["last_name", "first_name", "patronymic", "category", "grade", "birth_date", "teaching_since",
+                  "position", "partner", "phone", "email"]
+        widgets = {"birth_date": DATE_INPUT, "teaching_since": DATE_INPUT}
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organization = organization
+        self.fields["partner"].queryset = organization.partners.all()
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            _row("last_name", "first_name", "patronymic", size=4),
+            _row("category", "grade", "birth_date", size=4),
+            _row("position", "teaching_since", "partner", size=4),
+            _row("phone", "email"),
+            Submit("save", "Сохранить"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("last_name", "first_name", "patronymic"):
+            if cleaned.get(name):
+                cleaned[name] = " ".join(cleaned[name].split())
+        if cleaned.get("teaching_since") and cleaned.get("category") != "teacher":
+            self.add_error("teaching_since", "Начало педагогической деятельности указывается только для педагогов.")
+        return cleaned
+
+
+class ConsentForm(forms.ModelForm):
+    class Meta:
+        model = Consent
+        fields = ["given_by", "given_on", "document"]
+        widgets = {"given_on": DATE_INPUT}
+
+
+class MentorProfileForm(forms.ModelForm):
+    class Meta:
+        model = MentorProfile
+        fields = ["competencies", "achievements", "interests", "preferred_age_min", "preferred_age_max",
+                  "preferred_format", "max_mentees"]
+        widgets = {f: forms.Textarea(attrs={"rows": 2}) for f in ("competencies", "achievements", "interests")}
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("preferred_age_min"), cleaned.get("preferred_age_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("preferred_age_max", "Верхняя граница возраста меньше нижней.")
+        if cleaned.get("max_mentees") == 0:
+            self.add_error("max_mentees", "Наставник ведёт хотя бы одного наставляемого.")
+        return cleaned
+
+
+class MenteeRequestForm(forms.ModelForm):
+    class Meta:
+        model = MenteeRequest
+        fields = ["help_wanted", "interests"]
+        widgets = {"help_wanted": forms.Textarea(attrs={"rows": 2}), "interests": forms.Textarea(attrs={"rows": 2})}
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = Partner
+        fields = ["name", "agreement_number", "agreement_date", "contact"]
+        widgets = {"agreement_date": DATE_INPUT}
+
+
+class PairForm(forms.ModelForm):
+    class Meta:
+        model = Pair
+        fields = ["form", "variant", "mentor", "mentees", "programme", "start_date", "end_date", "order_number",
+                  "order_date"]
+        widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT, "order_date": DATE_INPUT,
+                   "mentees": forms.SelectMultiple(attrs={"size": 10})}
+        help_texts = {"mentees": "Один наставляемый — пара, несколько — группа. Ctrl+щелчок — выбрать нескольких."}
+
+    def __init__(self, *args, organization, **kwargs):
+        from participants.models import MentoringForm
+
+        super().__init__(*args, **kwargs)
+        people = Person.objects.filter(Q(organization=organization) | Q(partner__organization=organization))
+        self.fields["mentor"].queryset = people.order_by("last_name", "first_name")
+        self.fields["mentees"].queryset = people.order_by("last_name", "first_name")
+        self.fields["form"].queryset = MentoringForm.objects.for_organization(organization)
+        self.fields["variant"].queryset = self.fields["variant"].queryset.filter(
+            form__in=self.fields["form"].queryset)
+        self.fields["programme"].queryset = organization.programmes.all()
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            _row("form", "variant"), _row("mentor", "programme"), "mentees",
+            _row("start_date", "end_date", size=3), _row("order_number", "order_date", size=3),
+            Submit("save", "Сохранить"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        variant, form = cleaned.get("variant"), cleaned.get("form")
+        if variant and form and variant.form_id != form.pk:
+            self.add_error("variant", f"Ролевая модель «{variant}» относится к другой форме наставничества.")
+        return cleaned
+
+    def pair_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["mentees"] = list(data["mentees"])
+        return data
+
+
+class FinishForm(forms.Form):
+    status = forms.ChoiceField(label="Итог", choices=[("completed", "Завершить"), ("terminated", "Прекратить досрочно")])
+    result = forms.CharField(label="Результат", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label="Причина досрочного прекращения", required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["kind", "topic", "planned_on", "held_on", "notes"]
+        widgets = {"planned_on": DATE_INPUT, "held_on": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = PlanTask
+        fields = ["title", "due"]
+        widgets = {"due": DATE_INPUT}

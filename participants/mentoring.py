@@ -1,0 +1,146 @@
+"""Reads of the registry and the pairs: lists for the school, suggestions for matching, figures for the district.
+
+District and region views use only the aggregates here: no child's name leaves the school (see access.people)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q
+
+from mentoring_portal.lib.collation import search_text
+from participants.matching import MenteeNeed, MentorCandidate, Suggestion, rank
+from participants.models import Category, Meeting, MenteeRequest, Organization, Pair, Person, PlanTask
+from participants.models.pairs import LIVE_STATUSES
+from participants.services.pairs import DEFAULT_MAX_MENTEES
+
+PLAN_FULFILLED = 90  # the seed documents judge plans below 90% as not fulfilled
+
+
+def registry(organization: Organization, user, *, q: str = "", category: str = ""):
+    people = Person.objects.visible_to(user).filter(organization=organization).prefetch_related("consents")
+    if q:
+        people = people.filter(search__contains=search_text(q))
+    if category:
+        people = people.filter(category=category)
+    return people.select_related("mentor_profile").order_by("last_name", "first_name")
+
+
+def plan_completion(pair: Pair) -> int | None:
+    """Held meetings and done tasks out of all planned: a percentage, or None for an empty plan."""
+    meetings, tasks = list(pair.meetings.all()), list(pair.tasks.all())
+    total = len(meetings) + len(tasks)
+    if not total:
+        return None
+    done = sum(1 for m in meetings if m.held_on) + sum(1 for t in tasks if t.done)
+    return round(100 * done / total)
+
+
+@dataclass
+class PairRow:
+    pair: Pair
+    completion: int | None
+
+    @property
+    def fulfilled(self) -> bool:
+        return self.completion is not None and self.completion >= PLAN_FULFILLED
+
+
+def pair_rows(pairs) -> list[PairRow]:
+    pairs = pairs.select_related("mentor", "form", "variant", "organization").prefetch_related(
+        "mentees", Prefetch("meetings", queryset=Meeting.objects.all()), Prefetch("tasks", queryset=PlanTask.objects.all())
+    )
+    return [PairRow(pair, plan_completion(pair)) for pair in pairs]
+
+
+# Matching ------------------------------------------------------------------------------------------------------------
+@dataclass
+class MatchRow:
+    request: MenteeRequest
+    need: MenteeNeed
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+
+def _mentees_now(mentor_ids) -> dict[int, int]:
+    rows = Pair.objects.live().filter(mentor_id__in=mentor_ids).values("mentor_id").annotate(n=Count("mentees"))
+    return {row["mentor_id"]: row["n"] for row in rows}
+
+
+def mentor_candidates(organization: Organization) -> list[MentorCandidate]:
+    mentors = list(
+        Person.objects.filter(Q(organization=organization) | Q(partner__organization=organization),
+                              mentor_profile__isnull=False).select_related("mentor_profile")
+    )
+    taken = _mentees_now([m.pk for m in mentors])
+    return [
+        MentorCandidate(
+            person_id=m.pk, name=m.full_name, competencies=m.mentor_profile.competencies,
+            interests=m.mentor_profile.interests, age_min=m.mentor_profile.preferred_age_min,
+            age_max=m.mentor_profile.preferred_age_max,
+            places_left=(m.mentor_profile.max_mentees or DEFAULT_MAX_MENTEES) - taken.get(m.pk, 0),
+        )
+        for m in mentors
+    ]
+
+
+def match_rows(organization: Organization, user, today: date) -> list[MatchRow]:
+    """Open requests of people not yet in a live pair, each with its ranked mentors and the reasons."""
+    requests = (
+        MenteeRequest.objects.filter(is_open=True, person__in=Person.objects.visible_to(user),
+                                     person__organization=organization)
+        .exclude(person__mentored_in__status__in=LIVE_STATUSES)
+        .select_related("person").order_by("person__last_name", "id")
+    )
+    mentors = mentor_candidates(organization)
+    rows = []
+    for request in requests:
+        need = MenteeNeed(request.person.pk, request.person.full_name, request.help_wanted, request.interests,
+                          request.person.age(today))
+        rows.append(MatchRow(request, need, rank(mentors, need)))
+    return rows
+
+
+# The district's figures ---------------------------------------------------------------------------------------------
+@dataclass
+class SchoolFigures:
+    organization: Organization
+    mentors: int = 0
+    mentees: int = 0
+    pairs: int = 0
+    by_form: dict[str, int] = field(default_factory=dict)
+    completions: list[int] = field(default_factory=list)
+
+    @property
+    def average_completion(self) -> int | None:
+        return round(sum(self.completions) / len(self.completions)) if self.completions else None
+
+    @property
+    def unfulfilled(self) -> int:
+        return sum(1 for c in self.completions if c < PLAN_FULFILLED)
+
+
+def district_figures(organizations) -> list[SchoolFigures]:
+    """Live pairs of each school counted without names: a fixed number of queries for any number of schools."""
+    organizations = list(organizations)
+    figures = {o.pk: SchoolFigures(o) for o in organizations}
+    live = Pair.objects.live().filter(organization__in=organizations)
+    for row in live.values("organization_id").annotate(
+        pairs=Count("id", distinct=True), mentors=Count("mentor", distinct=True), mentees=Count("mentees", distinct=True)
+    ):
+        f = figures[row["organization_id"]]
+        f.pairs, f.mentors, f.mentees = row["pairs"], row["mentors"], row["mentees"]
+    for row in live.values("organization_id", "form__name").annotate(n=Count("id")):
+        figures[row["organization_id"]].by_form[row["form__name"]] = row["n"]
+    for row in pair_rows(live):
+        if row.completion is not None:
+            figures[row.pair.organization_id].completions.append(row.completion)
+    return list(figures.values())
+
+
+def district_mentors(organizations, user):
+    """Adults mentoring in live pairs across the district: names are fine here, they are not children."""
+    return (
+        Person.objects.visible_to(user).filter(organization__in=organizations, mentoring__status__in=LIVE_STATUSES)
+        .exclude(category=Category.STUDENT).distinct().select_related("organization").order_by("last_name")
+    )

@@ -1,0 +1,198 @@
+"""Pairs and groups: the school's list, creation with the rules, the pair's card with meetings and plan tasks,
+matching suggestions, the order draft; a mentor's own pairs."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from mentoring_portal.lib.exports import render_pdf
+from participants.access import CAN_EDIT_PAIRS, CAN_RECORD_MEETINGS, organization_view
+from participants.forms_registry import FinishForm, MeetingForm, PairForm, TaskForm
+from participants.mentoring import match_rows, pair_rows, plan_completion
+from participants.models import Pair, PairStatus
+from participants.services.pairs import (
+    meeting_save,
+    pair_activate,
+    pair_create,
+    pair_finish,
+    pair_update,
+    task_add,
+    task_toggle,
+)
+
+
+def get_pair(request, organization, pk: int) -> tuple[Pair, bool]:
+    """The pair if the user may see it (its school's curators, its mentor), and whether they manage it."""
+    pair = get_object_or_404(
+        Pair.objects.visible_to(request.user).filter(organization=organization).select_related("mentor", "form"), pk=pk
+    )
+    return pair, CAN_EDIT_PAIRS in request.capabilities
+
+
+@organization_view(CAN_EDIT_PAIRS)
+def pair_list(request, organization):
+    status = request.GET.get("status", "")
+    pairs = Pair.objects.visible_to(request.user).filter(organization=organization)
+    if status in PairStatus.values:
+        pairs = pairs.filter(status=status)
+    return render(request, "participants/pair_list.html", {
+        "organization": organization, "rows": pair_rows(pairs), "status": status, "statuses": PairStatus.choices,
+    })
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_http_methods(["GET", "POST"])
+def pair_edit(request, organization, pk: int | None = None):
+    pair = get_pair(request, organization, pk)[0] if pk else None
+    initial = {}
+    if not pair:  # from a matching suggestion: ?mentor=<id>&mentee=<id>
+        initial = {"mentor": request.GET.get("mentor"), "mentees": request.GET.getlist("mentee"),
+                   "start_date": timezone.localdate()}
+    form = PairForm(request.POST or None, instance=pair, initial=initial, organization=organization)
+    if request.method == "POST" and form.is_valid():
+        data = form.pair_data()
+        try:
+            if pair:
+                pair = pair_update(pair=pair, today=timezone.localdate(), **data)
+            else:
+                pair = pair_create(organization=organization, today=timezone.localdate(), **data)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, "Пара сохранена." if pk else "Пара создана: план встреч составлен, "
+                                                                    "запустите её, когда будут согласия.")
+            return redirect(pair)
+    return render(request, "participants/pair_form.html", {"organization": organization, "form": form, "pair": pair},
+                  status=400 if request.method == "POST" else 200)
+
+
+@organization_view()
+def pair_detail(request, organization, pk: int):
+    pair, manages = get_pair(request, organization, pk)
+    return render(request, "participants/pair_detail.html", {
+        "organization": organization, "pair": pair, "manages": manages,
+        "completion": plan_completion(pair), "meetings": pair.meetings.all(), "tasks": pair.tasks.all(),
+        "mentees": pair.mentees.all(), "meeting_form": MeetingForm(), "task_form": TaskForm(),
+        "finish_form": FinishForm(), "today": timezone.localdate(),
+    })
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_POST
+def pair_activate_view(request, organization, pk: int):
+    pair, _ = get_pair(request, organization, pk)
+    try:
+        pair_activate(pair=pair, today=timezone.localdate())
+        messages.success(request, "Пара запущена.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(pair)
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_POST
+def pair_finish_view(request, organization, pk: int):
+    pair, _ = get_pair(request, organization, pk)
+    form = FinishForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError("Выберите итог.")
+        pair_finish(pair=pair, **form.cleaned_data)
+        messages.success(request, f"Итог записан: {pair.get_status_display().lower()}.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(pair)
+
+
+# The mentor records meetings and ticks tasks; so does the curator. -------------------------------------------------
+@organization_view(CAN_RECORD_MEETINGS)
+@require_POST
+def meeting_record(request, organization, pk: int, meeting_id: int | None = None):
+    pair, _ = get_pair(request, organization, pk)
+    meeting = get_object_or_404(pair.meetings, pk=meeting_id) if meeting_id else None
+    form = MeetingForm(request.POST, instance=meeting)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errs in form.errors.values() for e in errs])
+        meeting_save(pair=pair, meeting=meeting, **form.cleaned_data)
+        messages.success(request, "Встреча записана.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(pair)
+
+
+@organization_view(CAN_RECORD_MEETINGS)
+@require_POST
+def task_create(request, organization, pk: int):
+    pair, _ = get_pair(request, organization, pk)
+    form = TaskForm(request.POST)
+    if form.is_valid():
+        task_add(pair=pair, **form.cleaned_data)
+        messages.success(request, "Задача добавлена в план.")
+    else:
+        messages.error(request, "Сформулируйте задачу.")
+    return redirect(pair)
+
+
+@organization_view(CAN_RECORD_MEETINGS)
+@require_POST
+def task_toggle_view(request, organization, pk: int, task_id: int):
+    pair, _ = get_pair(request, organization, pk)
+    task = task_toggle(task=get_object_or_404(pair.tasks, pk=task_id))
+    messages.success(request, f"Задача «{task.title}» {'выполнена' if task.done else 'снова в работе'}.")
+    return redirect(pair)
+
+
+# Matching and the order ---------------------------------------------------------------------------------------------
+@organization_view(CAN_EDIT_PAIRS)
+def matching(request, organization):
+    return render(request, "participants/matching.html", {
+        "organization": organization, "rows": match_rows(organization, request.user, timezone.localdate()),
+    })
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_POST
+def request_close(request, organization, request_id: int):
+    from participants.models import MenteeRequest
+
+    found = get_object_or_404(MenteeRequest.objects.filter(person__organization=organization), pk=request_id)
+    found.is_open = False
+    found.save(update_fields=["is_open"])
+    messages.success(request, f"Запрос {found.person.full_name} снят с подбора.")
+    return redirect("participants:matching", organization=organization.code)
+
+
+@organization_view(CAN_EDIT_PAIRS)
+def pair_order_pdf(request, organization):
+    """«Приказ о закреплении наставнических пар/групп» for the chosen pairs, ready to sign."""
+    from django.http import HttpResponse
+
+    from mentoring_portal.lib.exports import PDF_TYPE, attachment
+    from participants.services.audit import export_logged
+
+    ids = [int(i) for i in request.GET.getlist("pair") if i.isdigit()]
+    pairs = Pair.objects.visible_to(request.user).filter(organization=organization, pk__in=ids)
+    rows = pair_rows(pairs.order_by("mentor__last_name"))
+    if not rows:
+        messages.error(request, "Отметьте пары, которые войдут в приказ.")
+        return redirect("participants:pairs", organization=organization.code)
+    content = render_pdf("participants/pair_order_pdf.html", {"organization": organization, "rows": rows,
+                                                               "today": timezone.localdate()})
+    export_logged(user=request.user, organization=organization, what="Приказ о закреплении пар (PDF)",
+                  rows=len(rows))
+    response = HttpResponse(content, content_type=PDF_TYPE)
+    response["Content-Disposition"] = attachment("prikaz-o-zakreplenii-par.pdf")
+    return response
+
+
+@login_required
+def my_pairs(request):
+    """A mentor's own pairs, wherever they mentor."""
+    pairs = Pair.objects.visible_to(request.user).filter(mentor__user=request.user)
+    return render(request, "participants/my_pairs.html", {"rows": pair_rows(pairs)})
+

@@ -1,0 +1,137 @@
+"""The school's registry of mentors and mentees: list, person card, consent, profile, request, partners."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from participants.access import CAN_EDIT_PAIRS, organization_view
+from participants.forms_registry import ConsentForm, MenteeRequestForm, MentorProfileForm, PartnerForm, PersonForm
+from participants.mentoring import pair_rows, registry
+from participants.models import Category, Pair, Person
+from participants.services.registry import (
+    consent_record,
+    consent_withdraw,
+    mentor_profile_save,
+    person_save,
+    request_add,
+)
+
+
+def _person(request, organization, pk: int) -> Person:
+    return get_object_or_404(Person.objects.visible_to(request.user).filter(organization=organization), pk=pk)
+
+
+@organization_view(CAN_EDIT_PAIRS)
+def people_list(request, organization):
+    q, category = request.GET.get("q", "").strip(), request.GET.get("category", "")
+    people = registry(organization, request.user, q=q, category=category if category in Category.values else "")
+    today = timezone.localdate()
+    rows = [(p, p.consent_on(today)) for p in people]
+    template = "participants/people_list.html#people-rows" if request.htmx else "participants/people_list.html"
+    return render(request, template, {"organization": organization, "rows": rows, "q": q, "category": category,
+                                      "categories": Category.choices, "partners": organization.partners.all()})
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_http_methods(["GET", "POST"])
+def person_edit(request, organization, pk: int | None = None):
+    person = _person(request, organization, pk) if pk else None
+    form = PersonForm(request.POST or None, instance=person, organization=organization)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = person_save(person=form.save(commit=False))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{person.full_name}: данные сохранены.")
+            return redirect("participants:person", organization=organization.code, pk=person.pk)
+    return render(request, "participants/person_form.html", {"organization": organization, "form": form,
+                                                             "person": person})
+
+
+@organization_view(CAN_EDIT_PAIRS)
+def person_detail(request, organization, pk: int):
+    person = _person(request, organization, pk)
+    today = timezone.localdate()
+    profile = getattr(person, "mentor_profile", None)
+    return render(request, "participants/person_detail.html", {
+        "organization": organization, "person": person, "today": today,
+        "consent": person.consent_on(today), "consents": person.consents.all(),
+        "is_minor": person.is_minor(today),
+        "young_specialist": person.is_young_specialist(today), "young_teacher": person.is_young_teacher(today),
+        "profile_form": MentorProfileForm(instance=profile), "has_profile": profile is not None,
+        "request_form": MenteeRequestForm(), "consent_form": ConsentForm(initial={"given_on": today}),
+        "requests": person.requests.all(),
+        "as_mentor": pair_rows(Pair.objects.filter(mentor=person)),
+        "as_mentee": pair_rows(Pair.objects.filter(mentees=person)),
+    })
+
+
+def _back_to(organization, person):
+    return redirect("participants:person", organization=organization.code, pk=person.pk)
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_POST
+def person_consent(request, organization, pk: int):
+    person = _person(request, organization, pk)
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        try:
+            consent_record(person=person, **form.cleaned_data)
+            messages.success(request, "Согласие на обработку персональных данных записано.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, "Укажите, кем и когда дано согласие.")
+    return _back_to(organization, person)
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_POST
+def person_consent_withdraw(request, organization, pk: int, consent_id: int):
+    person = _person(request, organization, pk)
+    consent_withdraw(consent=get_object_or_404(person.consents, pk=consent_id), on=timezone.localdate())
+    messages.success(request, "Согласие отмечено отозванным.")
+    return _back_to(organization, person)
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_POST
+def person_profile(request, organization, pk: int):
+    person = _person(request, organization, pk)
+    form = MentorProfileForm(request.POST, instance=getattr(person, "mentor_profile", None))
+    if form.is_valid():
+        mentor_profile_save(person=person, **form.cleaned_data)
+        messages.success(request, "Профиль наставника сохранён.")
+    else:
+        messages.error(request, "Профиль не сохранён: " + " ".join(e for errs in form.errors.values() for e in errs))
+    return _back_to(organization, person)
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_POST
+def person_request(request, organization, pk: int):
+    person = _person(request, organization, pk)
+    form = MenteeRequestForm(request.POST)
+    if form.is_valid():
+        request_add(person=person, **form.cleaned_data)
+        messages.success(request, "Запрос наставляемого записан: он появится в подборе наставников.")
+    else:
+        messages.error(request, "Опишите, какая помощь нужна.")
+    return _back_to(organization, person)
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_http_methods(["GET", "POST"])
+def partner_create(request, organization):
+    form = PartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        partner = form.save(commit=False)
+        partner.organization = organization
+        partner.save()
+        messages.success(request, f"Партнёр «{partner.name}» добавлен.")
+        return redirect("participants:people", organization=organization.code)
+    return render(request, "participants/partner_form.html", {"organization": organization, "form": form})
