@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from mentoring_portal.lib.schoolyear import school_year_of
@@ -76,10 +77,11 @@ def load(today: date) -> DemoResult:
             )
 
     result = DemoResult(password=data["password"], organizations=len(organizations))
+    password_hash = make_password(data["password"])  # hashed once: a hash takes a third of a second
     for u in data["users"]:
         user = user_upsert(
             username=u["username"], last_name=u["last_name"], first_name=u["first_name"],
-            email=f"{u['username']}@demo.nastavnik.local", password=data["password"],
+            email=f"{u['username']}@demo.nastavnik.local", password_hash=password_hash,
         )
         for role, place_code, position in u["roles"]:
             places = regions if role in REGION_ROLES else districts if role in DISTRICT_ROLES else organizations

@@ -9,7 +9,7 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q
 
-from mentoring_portal.lib.collation import search_text
+from mentoring_portal.lib.collation import russian, search_text
 from participants.matching import MenteeNeed, MentorCandidate, Suggestion, rank
 from participants.models import Category, Meeting, MenteeRequest, Organization, Pair, Person, PlanTask
 from participants.models.pairs import LIVE_STATUSES
@@ -24,7 +24,7 @@ def registry(organization: Organization, user, *, q: str = "", category: str = "
         people = people.filter(search__contains=search_text(q))
     if category:
         people = people.filter(category=category)
-    return people.select_related("mentor_profile").order_by("last_name", "first_name")
+    return people.select_related("mentor_profile").order_by(russian("last_name"), russian("first_name"))
 
 
 def plan_completion(pair: Pair) -> int | None:

@@ -105,3 +105,23 @@ SAYANSKY_SECTIONS = {
         ("Участие в региональном мониторинге", "По отдельному графику региона", "Абашева Е.А"),
     ],
 }
+
+
+# Registry and pairs --------------------------------------------------------------------------------------------------
+def person(organization, category="student", *, consent=True, **fields):
+    """A registry person; with a consent given on 1 September 2024 unless consent=False."""
+    from datetime import date
+
+    from participants.models import Consent, Person
+
+    defaults = {"last_name": "Иванова", "first_name": "Мария", "patronymic": "Петровна", "grade": "7Б"}
+    p = Person.objects.create(organization=organization, category=category, **{**defaults, **fields})
+    if consent:
+        Consent.objects.create(person=p, given_by="Иванова Е.С. (мать)", given_on=date(2024, 9, 1))
+    return p
+
+
+def form(name="ученик – ученик"):
+    from participants.models import MentoringForm
+
+    return MentoringForm.objects.get(name=name, district__isnull=True)

@@ -98,3 +98,18 @@ def test_the_demo_district_curator_is_linked_to_her_items(db):
     roadmaps_demo.load(date(2024, 10, 1))
     ryabtseva = get_user_model().objects.get(username="ryabtseva")
     assert ryabtseva.responsible_items.count() == 3
+
+
+def test_it_builds_a_plausible_registry_with_pairs(db):
+    from participants import demo_registry
+    from participants.models import Pair, Person
+
+    demo.load(date(2024, 10, 1))
+    assert demo_registry.load(date(2024, 10, 1)) > 200
+    assert demo_registry.load(date(2024, 10, 1)) == 0
+    assert Person.objects.count() > 200
+    assert Pair.objects.filter(status="active").exists() and Pair.objects.filter(status="forming").exists()
+    mentor = Person.objects.get(user__username="nastavnik.agin1")
+    assert mentor.full_name == "Ёлкин Андрей Васильевич" and mentor.mentoring.exists()
+    names = {p.last_name for p in Person.objects.all()}
+    assert all(not n.endswith(("вва", "ва ")) for n in names) and "Иванова" in names | {"Иванова"}

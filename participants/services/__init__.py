@@ -23,11 +23,12 @@ def membership_grant(*, user, role: str, place: Region | District | Organization
     return membership
 
 
-def user_upsert(*, username: str, last_name: str, first_name: str, email: str = "", password: str | None = None):
+def user_upsert(*, username: str, last_name: str, first_name: str, email: str = "", password_hash: str = ""):
+    """Create or update a user; a new one gets `password_hash` (from make_password), an existing one keeps theirs."""
     user, created = get_user_model().objects.update_or_create(
         username=username, defaults={"last_name": last_name, "first_name": first_name, "email": email}
     )
-    if created and password:
-        user.set_password(password)
+    if created and password_hash:
+        user.password = password_hash
         user.save(update_fields=["password"])
     return user

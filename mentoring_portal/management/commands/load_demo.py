@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from participants import demo as participants_demo
+from participants import demo_registry
 from roadmaps import demo as roadmaps_demo
 
 
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         today = timezone.localdate()
         result = participants_demo.load(today)
         self.stdout.write(f"Организаций: {result.organizations}, пользователей: {result.users}.")
+        self.stdout.write(f"Участников в реестре добавлено: {demo_registry.load(today)}.")
         self.stdout.write(f"Дорожных карт импортировано: {roadmaps_demo.load(today)}.")
         if admin_password:
             admin, _ = get_user_model().objects.get_or_create(

@@ -1,0 +1,209 @@
+"""Pairs and groups: every rule of the methodology with its Russian message, the plan and its completion."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from participants.mentoring import plan_completion
+from participants.models import MentorProfile, Pair, PairStatus, Partner
+from participants.services.pairs import meeting_save, pair_activate, pair_create, pair_finish
+from tests.factories import form, person
+
+TODAY = date(2024, 10, 1)
+
+
+@pytest.fixture
+def people(world):
+    mentor = person(world.school, "teacher", last_name="Ёлкин", first_name="Андрей", patronymic="Васильевич",
+                    grade="", position="учитель математики")
+    MentorProfile.objects.create(person=mentor, competencies="математика", max_mentees=2)
+    return {
+        "mentor": mentor,
+        "anna": person(world.school, last_name="Белова", first_name="Анна"),
+        "boris": person(world.school, last_name="Белов", first_name="Борис"),
+        "vera": person(world.school, last_name="Веселова", first_name="Вера"),
+        "no_consent": person(world.school, last_name="Гаврилов", first_name="Глеб", consent=False),
+        "stranger": person(world.other_school, last_name="Чужой", first_name="Пётр"),
+    }
+
+
+def make(world, mentor, mentees, name="ученик – ученик", start=date(2024, 10, 1), end=date(2025, 5, 31)):
+    return pair_create(organization=world.school, mentor=mentor, mentees=mentees, form=form(name), start_date=start,
+                       end_date=end, today=TODAY)
+
+
+def messages_of(excinfo) -> str:
+    return " ".join(excinfo.value.messages)
+
+
+def test_it_creates_a_pair_with_the_methodologys_meetings(world, people):
+    pair = make(world, people["mentor"], [people["anna"]])
+    assert pair.status == PairStatus.FORMING
+    assert [m.get_kind_display() for m in pair.meetings.order_by("planned_on")] == [
+        "Встреча-знакомство", "Пробная встреча", "Встреча-планирование", "Совместная работа", "Итоговая встреча"]
+
+
+def test_a_group_has_several_mentees(world, people):
+    assert make(world, people["mentor"], [people["anna"], people["boris"]]).is_group
+
+
+def test_nobody_mentors_themselves(world, people):
+    with pytest.raises(ValidationError) as excinfo:
+        make(world, people["anna"], [people["anna"]])
+    assert "не может быть наставником самому себе" in messages_of(excinfo)
+
+
+def test_a_mentor_takes_no_more_mentees_than_the_profile_allows(world, people):
+    make(world, people["mentor"], [people["anna"], people["boris"]])
+    with pytest.raises(ValidationError) as excinfo:
+        make(world, people["mentor"], [people["vera"]], name="учитель – учитель")
+    assert "будет 3 наставляемых при ограничении 2" in messages_of(excinfo)
+
+
+def test_a_finished_pair_frees_the_mentors_places(world, people):
+    pair = make(world, people["mentor"], [people["anna"], people["boris"]])
+    pair_finish(pair=pair, status=PairStatus.COMPLETED, result="План выполнен")
+    make(world, people["mentor"], [people["vera"]])
+
+
+def test_a_mentee_is_in_one_live_pair_of_a_form(world, people):
+    other_mentor = person(world.school, "teacher", last_name="Орлова", first_name="Ольга", grade="")
+    make(world, people["mentor"], [people["anna"]])
+    with pytest.raises(ValidationError) as excinfo:
+        make(world, other_mentor, [people["anna"]])
+    assert "Белова Анна Петровна уже в работающей паре формы «ученик – ученик»" in messages_of(excinfo)
+    make(world, other_mentor, [people["anna"]], name="студент – ученик")  # another form is fine
+
+
+def test_the_end_comes_after_the_start(world, people):
+    with pytest.raises(ValidationError) as excinfo:
+        make(world, people["mentor"], [people["anna"]], start=date(2025, 5, 1), end=date(2024, 9, 1))
+    assert "Дата окончания раньше даты начала" in messages_of(excinfo)
+
+
+def test_consent_comes_before_activation(world, people):
+    pair = make(world, people["mentor"], [people["anna"], people["no_consent"]])
+    with pytest.raises(ValidationError) as excinfo:
+        pair_activate(pair=pair, today=TODAY)
+    assert "Нет действующего согласия на обработку персональных данных: Гаврилов Глеб Петровна" in messages_of(excinfo)
+    assert Pair.objects.get(pk=pair.pk).status == PairStatus.FORMING
+
+
+def test_a_withdrawn_consent_does_not_count(world, people):
+    consent = people["anna"].consents.get()
+    consent.withdrawn_on = date(2024, 9, 20)
+    consent.save()
+    pair = make(world, people["mentor"], [people["anna"]])
+    with pytest.raises(ValidationError):
+        pair_activate(pair=pair, today=TODAY)
+
+
+def test_with_every_consent_the_pair_starts(world, people):
+    pair = pair_activate(pair=make(world, people["mentor"], [people["anna"]]), today=TODAY)
+    assert pair.status == PairStatus.ACTIVE
+
+
+def test_members_belong_to_the_school_or_its_partners(world, people):
+    with pytest.raises(ValidationError) as excinfo:
+        make(world, people["mentor"], [people["stranger"]])
+    assert "Чужой Пётр Петровна не состоит в МБОУ Агинская СОШ № 1" in messages_of(excinfo)
+    partner = Partner.objects.create(organization=world.school, name="ООО «Агроресурс»")
+    engineer = person(world.other_school, "partner", last_name="Инженеров", first_name="Иван", partner=partner)
+    make(world, engineer, [people["anna"]], name="работодатель – ученик")
+
+
+def test_early_termination_needs_a_reason(world, people):
+    pair = make(world, people["mentor"], [people["anna"]])
+    with pytest.raises(ValidationError, match="причину"):
+        pair_finish(pair=pair, status=PairStatus.TERMINATED)
+    pair_finish(pair=pair, status=PairStatus.TERMINATED, reason="Переезд наставляемого")
+    assert Pair.objects.get(pk=pair.pk).termination_reason == "Переезд наставляемого"
+
+
+def test_a_meeting_is_not_held_before_the_pair_starts(world, people):
+    pair = make(world, people["mentor"], [people["anna"]])
+    with pytest.raises(ValidationError, match="раньше начала"):
+        meeting_save(pair=pair, meeting=pair.meetings.first(), held_on=date(2024, 9, 1))
+
+
+def test_plan_completion_counts_held_meetings_and_done_tasks(world, people):
+    pair = make(world, people["mentor"], [people["anna"]])
+    assert plan_completion(pair) == 0
+    for meeting in list(pair.meetings.order_by("planned_on"))[:3]:
+        meeting_save(pair=pair, meeting=meeting, held_on=date(2024, 10, 20))
+    pair.tasks.create(title="План развития", done=True)
+    assert plan_completion(pair) == 67  # 4 of 6
+
+
+# Through the pages ---------------------------------------------------------------------------------------------------
+def pair_form_data(people, **changes):
+    return {"form": form().pk, "mentor": people["mentor"].pk, "mentees": [people["anna"].pk],
+            "start_date": "2024-10-01", "end_date": "2025-05-31", **changes}
+
+
+def test_a_school_curator_forms_a_pair_on_the_page(login, world, people):
+    response = login(world.school_curator).post(reverse("participants:pair-create", args=[world.school.code]),
+                                                pair_form_data(people))
+    pair = Pair.objects.get()
+    assert response.status_code == 302 and response.url == pair.get_absolute_url()
+
+
+def test_the_page_shows_the_broken_rule_and_keeps_the_choices(login, world, people):
+    response = login(world.school_curator).post(reverse("participants:pair-create", args=[world.school.code]),
+                                                pair_form_data(people, mentees=[people["mentor"].pk]))
+    content = response.content.decode()
+    assert response.status_code == 400 and "не может быть наставником самому себе" in content
+    assert f'value="{people["mentor"].pk}" selected' in content
+    assert not Pair.objects.exists()
+
+
+@pytest.mark.parametrize("who, status", [("mentor", 403), ("methodist", 403), ("curator", 403),
+                                         ("other_curator", 404), ("outsider_curator", 404)])
+def test_only_the_school_curator_forms_pairs(login, world, people, who, status):
+    response = login(getattr(world, who)).post(reverse("participants:pair-create", args=[world.school.code]),
+                                               pair_form_data(people))
+    assert response.status_code == status and not Pair.objects.exists()
+
+
+def test_a_mentor_sees_and_records_only_own_pairs(login, world, people):
+    people["mentor"].user = world.mentor
+    people["mentor"].save()
+    own = make(world, people["mentor"], [people["anna"]])
+    other_mentor = person(world.school, "teacher", last_name="Орлова", first_name="Ольга", grade="")
+    other = make(world, other_mentor, [people["boris"]])
+    client = login(world.mentor)
+    assert [r.pair for r in client.get(reverse("participants:my-pairs")).context["rows"]] == [own]
+    assert client.get(own.get_absolute_url()).status_code == 200
+    assert client.get(other.get_absolute_url()).status_code == 404
+    meeting = own.meetings.order_by("planned_on").first()
+    client.post(reverse("participants:meeting-edit", args=[world.school.code, own.pk, meeting.pk]),
+                {"kind": meeting.kind, "held_on": "2024-10-02", "notes": "Познакомились"})
+    meeting.refresh_from_db()
+    assert meeting.held_on == date(2024, 10, 2) and meeting.notes == "Познакомились"
+    task = own.tasks.create(title="Прочитать книгу")
+    client.post(reverse("participants:task-toggle", args=[world.school.code, own.pk, task.pk]))
+    task.refresh_from_db()
+    assert task.done
+    assert client.post(reverse("participants:task-toggle", args=[world.school.code, other.pk, 1])).status_code == 404
+    assert client.post(reverse("participants:pair-activate", args=[world.school.code, own.pk])).status_code == 403
+
+
+def test_the_order_draft_lists_the_chosen_pairs(login, world, people, tmp_path):
+    import subprocess
+
+    from participants.models import ExportLog
+
+    first = make(world, people["mentor"], [people["anna"]])
+    make(world, people["mentor"], [people["boris"]], name="студент – ученик")
+    response = login(world.school_curator).get(reverse("participants:pair-order", args=[world.school.code]),
+                                               {"pair": [first.pk]})
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    pdf = tmp_path / "order.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert "О закреплении наставнических пар/групп" in flat and "Белова Анна Петровна" in flat
+    assert "Белов Борис" not in flat
+    assert ExportLog.objects.get().user == world.school_curator

@@ -1,0 +1,133 @@
+"""The registry: people and what is computed about them, consent, profiles and requests, who sees whom."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from participants.models import Consent, MenteeRequest, MentorProfile, Person
+from participants.services.pairs import pair_create
+from tests.factories import form, person
+
+
+def test_it_computes_young_specialists_and_young_teachers(world):
+    today = date(2024, 10, 1)
+    young = person(world.school, "teacher", birth_date=date(1998, 5, 1), teaching_since=date(2023, 9, 1), grade="")
+    older_start = person(world.school, "teacher", birth_date=date(1985, 5, 1), teaching_since=date(2023, 9, 1),
+                         grade="")
+    veteran = person(world.school, "teacher", birth_date=date(1970, 1, 1), teaching_since=date(1993, 9, 1), grade="")
+    assert young.is_young_specialist(today) and young.is_young_teacher(today)
+    assert older_start.is_young_specialist(today) and not older_start.is_young_teacher(today)  # 39 years old
+    assert not veteran.is_young_specialist(today)
+
+
+def test_a_student_is_a_minor_unless_the_birth_date_says_otherwise(world):
+    today = date(2024, 10, 1)
+    assert person(world.school).is_minor(today)
+    assert not person(world.school, birth_date=date(2005, 1, 1)).is_minor(today)
+
+
+def test_a_school_curator_adds_a_person_and_their_consent(login, world):
+    client = login(world.school_curator)
+    response = client.post(reverse("participants:person-create", args=[world.school.code]), {
+        "last_name": " Смирнова ", "first_name": "Дарья", "patronymic": "Игоревна", "category": "student",
+        "grade": "6А", "birth_date": "2013-02-03"})
+    created = Person.objects.get()
+    assert response.status_code == 302 and created.last_name == "Смирнова"
+    client.post(reverse("participants:person-consent", args=[world.school.code, created.pk]),
+                {"given_by": "Смирнова Ольга Петровна (мать)", "given_on": "2024-09-02", "document": "№ 7"})
+    assert created.consents.get().given_by == "Смирнова Ольга Петровна (мать)"
+    client.post(reverse("participants:person-request", args=[world.school.code, created.pk]),
+                {"help_wanted": "Подтянуть математику", "interests": "шахматы"})
+    assert MenteeRequest.objects.get().person == created
+
+
+def test_the_person_form_explains_mistakes_and_keeps_the_input(login, world):
+    response = login(world.school_curator).post(reverse("participants:person-create", args=[world.school.code]), {
+        "last_name": "Смирнова", "first_name": "", "category": "student", "teaching_since": "2020-09-01"})
+    content = response.content.decode()
+    assert "Обязательное поле" in content and "только для педагогов" in content and 'value="Смирнова"' in content
+    assert not Person.objects.exists()
+
+
+def test_a_mentor_profile_is_saved_and_checked(login, world):
+    teacher = person(world.school, "teacher", grade="")
+    url = reverse("participants:person-profile", args=[world.school.code, teacher.pk])
+    client = login(world.school_curator)
+    client.post(url, {"competencies": "математика", "max_mentees": 0, "preferred_age_min": 14, "preferred_age_max": 10})
+    assert not MentorProfile.objects.exists()
+    client.post(url, {"competencies": "математика, олимпиады", "max_mentees": 3})
+    assert teacher.mentor_profile.max_mentees == 3
+
+
+def test_the_registry_is_searched_regardless_of_case_and_yo(login, world):
+    person(world.school, last_name="Ёлкина", first_name="Алёна")
+    person(world.school, last_name="Петрова", first_name="Анна")
+    rows = login(world.school_curator).get(reverse("participants:people", args=[world.school.code]),
+                                           {"q": "елкина"}).context["rows"]
+    assert [p.last_name for p, _ in rows] == ["Ёлкина"]
+
+
+def test_a_person_shows_the_history_of_pairs(login, world):
+    mentor = person(world.school, "teacher", last_name="Ёлкин", first_name="Андрей", grade="")
+    mentee = person(world.school, last_name="Белова", first_name="Анна")
+    pair_create(organization=world.school, mentor=mentor, mentees=[mentee], form=form(), start_date=date(2024, 10, 1),
+                end_date=date(2025, 5, 31), today=date(2024, 10, 1))
+    content = login(world.school_curator).get(reverse("participants:person", args=[world.school.code, mentee.pk]))
+    assert "Наставляемый: " in content.content.decode() and "Ёлкин А." in content.content.decode()
+
+
+# Who sees whom ------------------------------------------------------------------------------------------------------
+@pytest.fixture
+def registry(world):
+    mentor = person(world.school, "teacher", last_name="Ёлкин", first_name="Андрей", grade="", user=world.mentor)
+    child = person(world.school, last_name="Белова", first_name="Анна")
+    other_child = person(world.school, last_name="Белов", first_name="Борис")
+    pair_create(organization=world.school, mentor=mentor, mentees=[child], form=form(), start_date=date(2024, 10, 1),
+                end_date=date(2025, 5, 31), today=date(2024, 10, 1))
+    return {"mentor": mentor, "child": child, "other_child": other_child}
+
+
+def names(user):
+    from mentoring_portal.lib.collation import sort_key
+
+    return sorted((p.last_name for p in Person.objects.visible_to(user)), key=sort_key)
+
+
+def test_a_school_curator_sees_the_whole_registry_of_the_school(world, registry):
+    assert names(world.school_curator) == ["Белов", "Белова", "Ёлкин"]
+    assert names(world.other_curator) == []
+
+
+def test_a_mentor_sees_only_their_own_mentees_among_children(world, registry):
+    assert names(world.mentor) == ["Белова", "Ёлкин"]
+
+
+@pytest.mark.parametrize("who", ["curator", "methodist", "coordinator"])
+def test_the_district_and_region_see_mentors_but_never_a_childs_name(login, world, registry, who):
+    user = getattr(world, who)
+    assert names(user) == ["Ёлкин"]
+    client = login(user)
+    page = client.get(reverse("participants:district-mentoring", args=["sayansky"])).content.decode()
+    assert "Ёлкин Андрей" in page and "Белова" not in page and "Белов " not in page
+    figures = {f.organization.code: f for f in client.get(
+        reverse("participants:district-mentoring", args=["sayansky"])).context["figures"]}
+    assert (figures["agin-1"].pairs, figures["agin-1"].mentees) == (1, 1)
+    assert client.get(reverse("participants:people", args=[world.school.code])).status_code == 403
+
+
+def test_district_figures_are_for_the_district_roles_only(login, world, registry):
+    url = reverse("participants:district-mentoring", args=["sayansky"])
+    assert login(world.school_curator).get(url).status_code == 404
+    assert login(world.outsider_curator).get(url).status_code == 404
+
+
+def test_a_child_card_is_not_found_by_others(login, world, registry):
+    url = reverse("participants:person", args=[world.school.code, registry["child"].pk])
+    assert login(world.other_curator).get(url).status_code == 404
+    assert login(world.methodist).get(url).status_code == 403
+
+
+def test_consents_for_minors_are_given_by_a_parent(world, registry):
+    consent = Consent.objects.filter(person=registry["child"]).get()
+    assert "(мать)" in consent.given_by
