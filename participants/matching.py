@@ -15,10 +15,19 @@ _STOP = {"и", "в", "во", "на", "по", "с", "со", "к", "для", "из
          "при", "the", "помощь", "нужна", "хочу", "работа", "работе"}
 
 
+def stems(text: str) -> dict[str, str]:
+    """Meaningful words by stem: lower case, «ё» as «е», endings cut to six letters so «математика» meets
+    «математике»; the value is the word as the mentee wrote it, for the reasons shown to the curator."""
+    found = {}
+    for token in re.findall(r"[а-яёa-z0-9]+", (text or "").lower()):
+        plain = token.replace("ё", "е")
+        if len(plain) > 2 and plain not in _STOP:
+            found.setdefault(plain[:6], token)
+    return found
+
+
 def words(text: str) -> set[str]:
-    """Meaningful word stems: lower case, «ё» as «е», endings cut to six letters so «математика» meets «математике»."""
-    tokens = re.findall(r"[а-яёa-z0-9]+", (text or "").lower().replace("ё", "е"))
-    return {t[:6] for t in tokens if len(t) > 2 and t not in _STOP}
+    return set(stems(text))
 
 
 @dataclass(frozen=True)
@@ -52,14 +61,15 @@ def score(mentor: MentorCandidate, mentee: MenteeNeed) -> Suggestion | None:
     if mentor.places_left <= 0 or mentor.person_id == mentee.person_id:
         return None
     reasons, total = [], 0
-    shared = words(mentee.help_wanted) & words(mentor.competencies)
+    asked, liked = stems(mentee.help_wanted), stems(mentee.interests)
+    shared = sorted(asked[s] for s in asked.keys() & words(mentor.competencies))
     if shared:
         total += 3 * len(shared)
-        reasons.append(f"запрос и компетенции совпадают: {', '.join(sorted(shared))} (+{3 * len(shared)})")
-    common = words(mentee.interests) & words(mentor.interests)
+        reasons.append(f"запрос и компетенции совпадают: {', '.join(shared)} (+{3 * len(shared)})")
+    common = sorted(liked[s] for s in liked.keys() & words(mentor.interests))
     if common:
         total += len(common)
-        reasons.append(f"общие интересы: {', '.join(sorted(common))} (+{len(common)})")
+        reasons.append(f"общие интересы: {', '.join(common)} (+{len(common)})")
     if mentee.age is not None and (mentor.age_min is not None or mentor.age_max is not None):
         low, high = mentor.age_min or 0, mentor.age_max or 200
         if low <= mentee.age <= high:

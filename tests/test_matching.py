@@ -26,7 +26,7 @@ def test_words_meet_in_any_grammatical_form():
 def test_it_scores_competencies_interests_age_and_capacity_with_reasons():
     suggestion = score(candidate(), NEED)
     assert suggestion.score == 3 * 2 + 1 + 2 + 2
-    assert suggestion.reasons[0].startswith("запрос и компетенции совпадают: матема, олимпи")
+    assert suggestion.reasons[0].startswith("запрос и компетенции совпадают: математику, олимпиаде")
     assert "возраст 12 подходит наставнику (10–14) (+2)" in suggestion.reasons
 
 
