@@ -23,16 +23,17 @@ CAN_EDIT_ROADMAP = "can_edit_roadmap"
 CAN_APPROVE_ROADMAPS = "can_approve_roadmaps"
 CAN_VIEW_REPORTS = "can_view_reports"
 CAN_EDIT_PAIRS = "can_edit_pairs"
+CAN_EDIT_DISTRICT = "can_edit_district"  # the district's own reference data: its forms of mentoring, its targets
 CAN_RECORD_MEETINGS = "can_record_meetings"  # on the pairs one may see: a mentor's own, all for the curator
 
 ALL_CAPABILITIES = frozenset(
     {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_EDIT_PAIRS,
-     CAN_RECORD_MEETINGS}
+     CAN_RECORD_MEETINGS, CAN_EDIT_DISTRICT}
 )
 
 # What each role may do on the place it holds, and on the places below it.
 _ON_OWN_DISTRICT = {
-    Role.DISTRICT_CURATOR: {VIEW, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS},
+    Role.DISTRICT_CURATOR: {VIEW, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_EDIT_DISTRICT},
     Role.DISTRICT_METHODIST: {VIEW, CAN_VIEW_REPORTS},
 }
 _ON_DISTRICT_SCHOOL = {

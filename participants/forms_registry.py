@@ -141,3 +141,17 @@ class TaskForm(forms.ModelForm):
         model = PlanTask
         fields = ["title", "due"]
         widgets = {"due": DATE_INPUT}
+
+
+class DistrictFormForm(forms.Form):
+    name = forms.CharField(label="Форма наставничества", max_length=100,
+                           widget=forms.TextInput(attrs={"placeholder": "например: «выпускник – ученик»"}))
+    is_teacher_form = forms.BooleanField(label="Наставничество педагогов", required=False)
+    variants = forms.CharField(label="Ролевые модели", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                               help_text="По одной в строке.")
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_variants(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["variants"].splitlines() if line.strip()]

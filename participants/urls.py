@@ -12,6 +12,8 @@ urlpatterns = [
     path("o/<slug:organization>/head-counts/new/", views.headcount_edit, name="headcount-create"),
     path("o/<slug:organization>/head-counts/<int:school_year>/", views.headcount_edit, name="headcount-edit"),
     path("d/<slug:district>/mentoring/", district.district_mentoring, name="district-mentoring"),
+    path("d/<slug:district>/forms/", district.district_forms, name="district-forms"),
+    path("d/<slug:district>/forms/new/", district.district_form_create, name="district-form-create"),
     # The school's registry (персонифицированный учёт)
     path("o/<slug:organization>/people/", registry.people_list, name="people"),
     path("o/<slug:organization>/people/new/", registry.person_edit, name="person-create"),

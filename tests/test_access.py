@@ -60,7 +60,7 @@ def test_it_combines_roles_held_in_several_places(world):
 @pytest.mark.parametrize(
     "who, place, expected",
     [
-        ("curator", "district", {VIEW, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS}),
+        ("curator", "district", {VIEW, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, "can_edit_district"}),
         ("methodist", "district", {VIEW, CAN_VIEW_REPORTS}),
         ("coordinator", "district", {VIEW, CAN_VIEW_REPORTS}),
         ("school_curator", "district", set()),

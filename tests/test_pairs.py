@@ -207,3 +207,25 @@ def test_the_order_draft_lists_the_chosen_pairs(login, world, people, tmp_path):
     assert "О закреплении наставнических пар/групп" in flat and "Белова Анна Петровна" in flat
     assert "Белов Борис" not in flat
     assert ExportLog.objects.get().user == world.school_curator
+
+
+def test_the_district_adds_its_own_form_for_its_schools(login, world):
+    from participants.models import MentoringForm
+
+    url = reverse("participants:district-form-create", args=["sayansky"])
+    login(world.curator).post(url, {"name": "выпускник – ученик", "variants": "успешный выпускник – ученик\n"})
+    added = MentoringForm.objects.get(name="выпускник – ученик")
+    assert added.district == world.district and [v.name for v in added.variants.all()] == ["успешный выпускник – ученик"]
+    assert added in MentoringForm.objects.for_organization(world.school)
+    assert added not in MentoringForm.objects.for_organization(world.direct_school)
+    again = login(world.curator).post(url, {"name": "выпускник – ученик"})
+    assert "Такая форма в муниципалитете уже есть" in again.content.decode()
+
+
+@pytest.mark.parametrize("who, status", [("methodist", 403), ("outsider_curator", 404), ("school_curator", 404)])
+def test_only_the_district_curator_adds_forms(login, world, who, status):
+    from participants.models import MentoringForm
+
+    url = reverse("participants:district-form-create", args=["sayansky"])
+    assert login(getattr(world, who)).post(url, {"name": "новая форма"}).status_code == status
+    assert not MentoringForm.objects.filter(name="новая форма").exists()

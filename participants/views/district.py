@@ -1,10 +1,14 @@
 """The district's view of mentoring: figures per school and the list of mentors, never a child's name."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from participants.access import CAN_VIEW_REPORTS, district_view
+from participants.access import CAN_EDIT_DISTRICT, CAN_VIEW_REPORTS, district_view
+from participants.forms_registry import DistrictFormForm
 from participants.mentoring import district_figures, district_mentors
-from participants.models import Organization
+from participants.models import FormVariant, MentoringForm, Organization
 
 
 @district_view(CAN_VIEW_REPORTS)
@@ -17,3 +21,33 @@ def district_mentoring(request, district):
         "mentors": district_mentors(schools, request.user),
         "totals": {key: sum(getattr(f, key) for f in figures) for key in ("pairs", "mentors", "mentees", "unfulfilled")},
     })
+
+
+def _forms_page(request, district, form, status=200):
+    forms = MentoringForm.objects.filter(district__in=[None, district.pk]).prefetch_related("variants")
+    return render(request, "participants/district_forms.html", {
+        "district": district, "form": form, "forms": forms.order_by("district", "position")}, status=status)
+
+
+@district_view()
+def district_forms(request, district):
+    """The forms of mentoring used in the district: the methodology's, and the district's own additions."""
+    return _forms_page(request, district, DistrictFormForm())
+
+
+@district_view(CAN_EDIT_DISTRICT)
+@require_POST
+def district_form_create(request, district):
+    form = DistrictFormForm(request.POST)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                added = MentoringForm.objects.create(district=district, name=form.cleaned_data["name"],
+                                                     is_teacher_form=form.cleaned_data["is_teacher_form"])
+                FormVariant.objects.bulk_create([FormVariant(form=added, name=v) for v in form.cleaned_data["variants"]])
+        except IntegrityError:
+            form.add_error("name", "Такая форма в муниципалитете уже есть.")
+        else:
+            messages.success(request, f"Форма «{added.name}» добавлена: школы района могут выбирать её для пар.")
+            return redirect("participants:district-forms", district=district.code)
+    return _forms_page(request, district, form, status=400)
