@@ -1,0 +1,8 @@
+from monitoring.models.campaigns import Campaign, ReportStatus, SchoolReport
+from monitoring.models.indicators import Indicator, ManualValue, Method, Project, Target
+from monitoring.models.questionnaires import Answer, Invitation, Question, Questionnaire, QuestionnaireKind
+
+__all__ = [
+    "Answer", "Campaign", "Indicator", "Invitation", "ManualValue", "Method", "Project", "Question", "Questionnaire",
+    "QuestionnaireKind", "ReportStatus", "SchoolReport", "Target",
+]

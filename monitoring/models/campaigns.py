@@ -1,0 +1,59 @@
+"""Monitoring campaigns: the district asks, each school reports, the district accepts or returns."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class Campaign(models.Model):
+    district = models.ForeignKey("participants.District", on_delete=models.CASCADE, related_name="campaigns")
+    title = models.CharField("название", max_length=200, help_text="Например: «Мониторинг, май 2024»")
+    year = models.PositiveSmallIntegerField("отчётный год")
+    due_on = models.DateField("срок сдачи")
+    is_closed = models.BooleanField("закрыт", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "мониторинг"
+        verbose_name_plural = "мониторинги"
+        ordering = ["-due_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("monitoring:campaign", kwargs={"district": self.district.code, "pk": self.pk})
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", "Не сдан"
+    SUBMITTED = "submitted", "Сдан"
+    RETURNED = "returned", "Возвращён на доработку"
+    ACCEPTED = "accepted", "Принят"
+
+
+class SchoolReport(models.Model):
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="reports")
+    organization = models.ForeignKey("participants.Organization", on_delete=models.CASCADE,
+                                     related_name="monitoring_reports")
+    status = models.CharField("статус", max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
+    figures = models.JSONField("значения на момент сдачи", default=dict, blank=True)
+    achievements = models.TextField("достижения", blank=True)
+    problems = models.TextField("трудности", blank=True)
+    plans = models.TextField("планы", blank=True)
+    submitted_at = models.DateTimeField("сдан", null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+")
+    return_comment = models.TextField("комментарий муниципалитета", blank=True)
+
+    class Meta:
+        verbose_name = "отчёт организации"
+        verbose_name_plural = "отчёты организаций"
+        ordering = ["campaign", "organization__short_name"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "organization"], name="report_one_per_school")]
+
+    def __str__(self) -> str:
+        return f"{self.campaign} · {self.organization}"
+
+    def is_late(self, today) -> bool:
+        return self.status in (ReportStatus.DRAFT, ReportStatus.RETURNED) and today > self.campaign.due_on

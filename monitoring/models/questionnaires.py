@@ -1,0 +1,95 @@
+"""Questionnaires of the methodology's monitoring: stage 1 (programme quality, per form) and stage 2 (entry and final
+questionnaires of mentors and mentees). Participants answer through a personal link, once."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+
+class QuestionnaireKind(models.TextChoices):
+    PROGRAMME_QUALITY = "programme_quality", "Качество программы наставничества (этап 1)"
+    MENTOR_ENTRY = "mentor_entry", "Входная анкета наставника"
+    MENTOR_FINAL = "mentor_final", "Итоговая анкета наставника"
+    MENTEE_ENTRY = "mentee_entry", "Входная анкета наставляемого"
+    MENTEE_FINAL = "mentee_final", "Итоговая анкета наставляемого"
+
+
+# Entry and final questionnaires ask the same questions, so answers can be compared.
+PAIRED_KINDS = {QuestionnaireKind.MENTOR_ENTRY: QuestionnaireKind.MENTOR_FINAL,
+                QuestionnaireKind.MENTEE_ENTRY: QuestionnaireKind.MENTEE_FINAL}
+
+
+class Questionnaire(models.Model):
+    kind = models.CharField("анкета", max_length=30, choices=QuestionnaireKind.choices, unique=True)
+    title = models.CharField("название", max_length=200)
+    intro = models.TextField("пояснение", blank=True)
+
+    class Meta:
+        verbose_name = "анкета"
+        verbose_name_plural = "анкеты"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Question(models.Model):
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField(default=1)
+    text = models.CharField("вопрос", max_length=300)
+    topic = models.CharField("что измеряет", max_length=100, blank=True,
+                             help_text="Мотивация, компетентность, профессиональный рост, удовлетворённость…")
+    is_scale = models.BooleanField("оценка от 1 до 10", default=True)
+
+    class Meta:
+        ordering = ["questionnaire", "position"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(18)
+
+
+class Invitation(models.Model):
+    """A personal link: one participant, one questionnaire, answered once."""
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="invitations")
+    organization = models.ForeignKey("participants.Organization", on_delete=models.CASCADE,
+                                     related_name="invitations")
+    person = models.ForeignKey("participants.Person", on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="invitations")
+    pair = models.ForeignKey("participants.Pair", on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="invitations")
+    form = models.ForeignKey("participants.MentoringForm", on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", verbose_name="форма наставничества")
+    token = models.CharField(max_length=40, unique=True, default=_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", help_text="Куратор, который внёс ответы за участника")
+
+    class Meta:
+        verbose_name = "приглашение к анкете"
+        verbose_name_plural = "приглашения к анкетам"
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["questionnaire", "person", "pair"],
+                                               name="invitation_once_per_participant")]
+
+    def __str__(self) -> str:
+        return f"{self.questionnaire} · {self.person or self.organization}"
+
+
+class Answer(models.Model):
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["invitation", "question"], name="answer_once")]
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.score or self.text[:40]}"

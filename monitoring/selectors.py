@@ -1,0 +1,137 @@
+"""Plan versus actual: every indicator for a district and each of its schools, for any year, in a fixed number of
+queries (one participation snapshot per year, one query each for targets, head-counts and manual values)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from monitoring.formulas import FORMULAS, Ratio, Snapshot, percentage
+from monitoring.models import Indicator, ManualValue, Method, Target
+
+ON_TRACK, BEHIND, NO_DATA, NO_TARGET = "on_track", "behind", "no_data", "no_target"
+
+
+@dataclass
+class Cell:
+    target: Decimal | None
+    actual: float | None
+    ratio: Ratio | None = None
+
+    @property
+    def status(self) -> str:
+        if self.actual is None:
+            return NO_DATA
+        if self.target is None:
+            return NO_TARGET
+        return ON_TRACK if Decimal(str(self.actual)) >= self.target else BEHIND
+
+    @property
+    def label(self) -> str:
+        return {ON_TRACK: "в графике", BEHIND: "отставание", NO_DATA: "нет данных", NO_TARGET: "план не задан"}[
+            self.status]
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    cells: dict[int, Cell] = field(default_factory=dict)  # year → cell
+
+    def trend(self, year: int) -> str:
+        now, before = self.cells.get(year), self.cells.get(year - 1)
+        if not now or not before or now.actual is None or before.actual is None:
+            return ""
+        return "↑" if now.actual > before.actual else "↓" if now.actual < before.actual else "→"
+
+
+def year_period(year: int, today: date) -> tuple[date, date] | None:
+    """The calendar year up to today; None for a year that has not begun."""
+    start = date(year, 1, 1)
+    if start > today:
+        return None
+    return start, min(date(year, 12, 31), today)
+
+
+class Actuals:
+    """Actual values of a district's indicators for groups of organizations (a school, or all of them)."""
+
+    def __init__(self, indicators: list[Indicator], organizations, today: date):
+        self.indicators = indicators
+        self.organizations = list(organizations)
+        self.today = today
+        self._snapshots: dict[int, Snapshot | None] = {}
+        manual = ManualValue.objects.filter(indicator__in=indicators, organization__in=self.organizations)
+        self._manual = {(m.indicator_id, m.organization_id, m.year): m.value for m in manual}
+
+    def snapshot(self, year: int) -> Snapshot | None:
+        if year not in self._snapshots:
+            period = year_period(year, self.today)
+            self._snapshots[year] = Snapshot.take(self.organizations, period) if period else None
+        return self._snapshots[year]
+
+    def value(self, indicator: Indicator, organization_ids: set[int], year: int) -> tuple[float | None, Ratio | None]:
+        if indicator.method == Method.MANUAL:
+            # A group's value of a typed indicator: the mean of its schools' values (None if nobody typed one).
+            values = [self._manual[(indicator.pk, i, year)] for i in organization_ids
+                      if (indicator.pk, i, year) in self._manual]
+            return (round(float(sum(values) / len(values)), 1) if values else None), None
+        snapshot = self.snapshot(year)
+        formula = FORMULAS.get(indicator.formula)
+        if snapshot is None or formula is None:
+            return None, None
+        ratio = formula.compute(snapshot, organization_ids)
+        return percentage(ratio), ratio
+
+
+def targets_of(indicators) -> dict[tuple[int, int | None, int], Decimal]:
+    return {(t.indicator_id, t.organization_id, t.year): t.value for t in Target.objects.filter(indicator__in=indicators)}
+
+
+def plan_versus_actual(indicators, organizations, years: list[int], today: date) -> list[IndicatorRow]:
+    """Rows for a group of organizations (a district's schools, or one school): the group's target (the
+    district's, or the school's own for a single school) and the actual over the group, for each year."""
+    indicators = list(indicators)
+    single = organizations[0] if len(organizations) == 1 else None
+    actuals = Actuals(indicators, organizations, today)
+    targets = targets_of(indicators)
+    everyone = {o.pk for o in actuals.organizations}
+    rows = []
+    for indicator in indicators:
+        row = IndicatorRow(indicator)
+        for year in years:
+            actual, ratio = actuals.value(indicator, everyone, year)
+            district_target = targets.get((indicator.pk, None, year))
+            target = targets.get((indicator.pk, single.pk, year), district_target) if single else district_target
+            row.cells[year] = Cell(target, actual, ratio)
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class SchoolRow:
+    organization: object
+    cells: dict[int, Cell] = field(default_factory=dict)  # indicator id → cell
+
+
+def schools_for_year(indicators, organizations, year: int, today: date) -> tuple[list[Indicator], list[SchoolRow]]:
+    """Each school's actual against its own target (or the district's, if the school set none) for one year."""
+    indicators = list(indicators)
+    actuals = Actuals(indicators, organizations, today)
+    targets = targets_of(indicators)
+    rows = []
+    for organization in actuals.organizations:
+        row = SchoolRow(organization)
+        for indicator in indicators:
+            actual, ratio = actuals.value(indicator, {organization.pk}, year)
+            target = targets.get((indicator.pk, organization.pk, year), targets.get((indicator.pk, None, year)))
+            row.cells[indicator.pk] = Cell(target, actual, ratio)
+        rows.append(row)
+    return indicators, rows
+
+
+def target_years(indicators, today: date) -> list[int]:
+    """The years the catalogue has targets for, through the current one."""
+    years = set(Target.objects.filter(indicator__in=indicators).values_list("year", flat=True))
+    years.add(today.year)
+    return sorted(y for y in years if y <= today.year) or [today.year]
