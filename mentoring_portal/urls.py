@@ -15,4 +15,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("participants.urls")),
     path("", include("roadmaps.urls")),
+    path("", include("monitoring.urls")),
 ]

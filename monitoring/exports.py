@@ -1,0 +1,86 @@
+"""The analytical report as a PDF ready to sign and as an XLSX workbook (a sheet per section, numbers as numbers)."""
+
+from django.utils.text import slugify
+
+from mentoring_portal.lib.exports import PDF_TYPE, XLSX_TYPE, Column, Exporter, Sheet, SheetRow, registry, render_pdf, write_xlsx
+from participants.access import CAN_VIEW_REPORTS
+
+GROUP = "analytical-report"
+
+
+def _share(value):
+    """Percent as Excel wants it: a fraction formatted «0.0%»; None stays empty («нет данных» in the page)."""
+    return value / 100 if value is not None else None
+
+
+class ReportExporter(Exporter):
+    capability = CAN_VIEW_REPORTS
+
+    def filename(self, report) -> str:
+        return f"analiticheskaya-spravka-{slugify(getattr(report.place, 'code', 'portal'))}-{report.year}"
+
+
+@registry.register(GROUP)
+class ReportPdf(ReportExporter):
+    identifier = "pdf"
+    label = "PDF"
+    content_type = PDF_TYPE
+    extension = "pdf"
+
+    def render(self, report) -> bytes:
+        return render_pdf("monitoring/report_pdf.html", {"report": report})
+
+
+@registry.register(GROUP)
+class ReportXlsx(ReportExporter):
+    identifier = "xlsx"
+    label = "Excel"
+    content_type = XLSX_TYPE
+    extension = "xlsx"
+
+    def render(self, report) -> bytes:
+        heading = [report.title]
+        indicators = Sheet("Показатели", [Column("Показатель", 60), Column("Проект", 22), Column("Год", 8, "number"),
+                                          Column("План", 10, "percent"), Column("Факт", 10, "percent"),
+                                          Column("Числитель", 11, "number"), Column("Знаменатель", 12, "number"),
+                                          Column("Оценка", 14)], heading=heading)
+        for row in report.rows:
+            for year in report.years:
+                cell = row.cells[year]
+                ratio = cell.ratio or (None, None)
+                indicators.rows.append(SheetRow([
+                    row.indicator.name, row.indicator.get_project_display(), year,
+                    _share(float(cell.target)) if cell.target is not None else None, _share(cell.actual),
+                    ratio[0], ratio[1], cell.label]))
+        by_school = Sheet("По организациям", [Column("Организация", 34)] + [
+            c for i in report.indicators for c in (Column(f"{i.position}. план", 10, "percent"),
+                                                   Column(f"{i.position}. факт", 10, "percent"))], heading=heading)
+        for school in report.schools:
+            values = []
+            for indicator in report.indicators:
+                cell = school.cells[indicator.pk]
+                values += [_share(float(cell.target)) if cell.target is not None else None, _share(cell.actual)]
+            by_school.rows.append(SheetRow([school.organization.short_name, *values]))
+        forms = Sheet("Пары по формам", [Column("Организация", 34), Column("Пар и групп", 10, "number"),
+                                         Column("Наставников", 12, "number"), Column("Наставляемых", 12, "number")]
+                      + [Column(f, 14, "number") for f in report.forms], heading=heading)
+        for f in report.figures:
+            forms.rows.append(SheetRow([f.organization.short_name, f.pairs, f.mentors, f.mentees,
+                                        *[f.by_form.get(name, 0) for name in report.forms]]))
+        plans = Sheet("Выполнение планов", [Column("Организация", 34), Column("Средний % плана", 14, "percent"),
+                                            Column("Планов ниже 90%", 14, "number")], heading=heading)
+        for f in report.figures:
+            plans.rows.append(SheetRow([f.organization.short_name, _share(f.average_completion), f.unfulfilled]))
+        answers = Sheet("Анкеты", [Column("Анкета", 30), Column("Вопрос", 50), Column("Организация", 30),
+                                   Column("Форма", 20), Column("Средний балл", 12, "number"),
+                                   Column("Ответов", 10, "number")], heading=heading)
+        for q in report.questions:
+            answers.rows.append(SheetRow([q.questionnaire, q.question, q.organization, q.form, q.average, q.answers]))
+        roadmaps = Sheet("Дорожные карты", [Column("Дорожная карта", 60), Column("Чья", 30),
+                                            Column("Мероприятий", 12, "number"), Column("Выполнено", 12, "number"),
+                                            Column("Просрочено", 12, "number"), Column("Доля выполненных", 12, "percent")],
+                         heading=heading)
+        for r in report.roadmaps:
+            roadmaps.rows.append(SheetRow([r.roadmap.title, str(r.roadmap.owner), r.items, r.done, r.overdue,
+                                           _share(r.done_share)]))
+        return write_xlsx([indicators, by_school, forms, plans, answers, roadmaps])

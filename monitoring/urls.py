@@ -1,0 +1,28 @@
+from django.urls import path
+
+from monitoring.views import campaigns, dashboard, questionnaires
+
+app_name = "monitoring"
+
+urlpatterns = [
+    path("d/<slug:district>/indicators/", dashboard.dashboard, name="dashboard"),
+    path("d/<slug:district>/indicators/new/", dashboard.indicator_edit, name="indicator-create"),
+    path("d/<slug:district>/indicators/<int:pk>/", dashboard.indicator_edit, name="indicator-edit"),
+    path("d/<slug:district>/report/", dashboard.district_report, name="district-report"),
+    path("d/<slug:district>/report/<slug:identifier>/", dashboard.district_report, name="district-report-export"),
+    path("d/<slug:district>/campaigns/", campaigns.campaign_list, name="campaigns"),
+    path("d/<slug:district>/campaigns/new/", campaigns.campaign_create, name="campaign-create"),
+    path("d/<slug:district>/campaigns/<int:pk>/", campaigns.campaign_detail, name="campaign"),
+    path("d/<slug:district>/campaigns/<int:pk>/reports/<int:report_id>/", campaigns.report_decide,
+         name="report-decide"),
+    path("o/<slug:organization>/monitoring/", dashboard.school_monitoring, name="school"),
+    path("o/<slug:organization>/monitoring/targets/", dashboard.school_targets, name="school-targets"),
+    path("o/<slug:organization>/monitoring/reports/<int:report_id>/", campaigns.report_fill, name="report-fill"),
+    path("o/<slug:organization>/report/", dashboard.school_report, name="school-report"),
+    path("o/<slug:organization>/report/<slug:identifier>/", dashboard.school_report, name="school-report-export"),
+    path("o/<slug:organization>/questionnaires/", questionnaires.invitations, name="invitations"),
+    path("o/<slug:organization>/questionnaires/new/", questionnaires.invitations_create, name="invitations-create"),
+    path("o/<slug:organization>/questionnaires/<int:invitation_id>/enter/", questionnaires.answer_enter,
+         name="answer-enter"),
+    path("q/<str:token>/", questionnaires.answer, name="answer"),
+]

@@ -1,0 +1,100 @@
+"""Monitoring campaigns: opened by the district, filled in and submitted by schools, returned or accepted."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from monitoring.forms import CampaignForm, ReportForm, ReturnForm
+from monitoring.models import Indicator, ManualValue, Method, ReportStatus, SchoolReport
+from monitoring.selectors import Actuals, year_period
+from monitoring.services import campaign_open, report_review, report_save
+from participants.access import CAN_EDIT_DISTRICT, CAN_EDIT_ORGANIZATION, CAN_VIEW_REPORTS, district_view, organization_view
+
+
+@district_view(CAN_VIEW_REPORTS)
+def campaign_list(request, district):
+    return render(request, "monitoring/campaigns.html", {
+        "district": district, "campaigns": district.campaigns.all(), "form": CampaignForm(
+            initial={"year": timezone.localdate().year})})
+
+
+@district_view(CAN_EDIT_DISTRICT)
+@require_POST
+def campaign_create(request, district):
+    form = CampaignForm(request.POST)
+    if not form.is_valid():
+        return render(request, "monitoring/campaigns.html", {"district": district, "form": form,
+                                                             "campaigns": district.campaigns.all()}, status=400)
+    campaign = campaign_open(district=district, **form.cleaned_data)
+    messages.success(request, f"Мониторинг «{campaign.title}» открыт: организации видят его на своих страницах.")
+    return redirect(campaign)
+
+
+@district_view(CAN_VIEW_REPORTS)
+def campaign_detail(request, district, pk: int):
+    campaign = get_object_or_404(district.campaigns, pk=pk)
+    today = timezone.localdate()
+    reports = list(campaign.reports.select_related("organization").order_by("organization__short_name"))
+    indicators = list(district.indicators.all())
+    return render(request, "monitoring/campaign.html", {
+        "district": district, "campaign": campaign, "today": today, "indicators": indicators,
+        "rows": [(r, r.is_late(today)) for r in reports],
+        "submitted": sum(r.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) for r in reports),
+        "late": sum(r.is_late(today) for r in reports), "return_form": ReturnForm(),
+    })
+
+
+@district_view(CAN_EDIT_DISTRICT)
+@require_POST
+def report_decide(request, district, pk: int, report_id: int):
+    report = get_object_or_404(SchoolReport.objects.filter(campaign__district=district, campaign_id=pk), pk=report_id)
+    accept = "accept" in request.POST
+    try:
+        report_review(report=report, accept=accept, comment=request.POST.get("comment", ""))
+        messages.success(request, f"Отчёт {report.organization.short_name} "
+                                  f"{'принят' if accept else 'возвращён на доработку'}.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(report.campaign)
+
+
+def _computed_figures(report) -> dict:
+    """Computed indicators of the report's school for the campaign's year, as filled in for it."""
+    indicators = list(Indicator.objects.catalogue_of(report.organization).filter(method=Method.COMPUTED))
+    actuals = Actuals(indicators, [report.organization], timezone.localdate())
+    figures = {}
+    for indicator in indicators:
+        value, ratio = actuals.value(indicator, {report.organization.pk}, report.campaign.year)
+        figures[str(indicator.pk)] = {"name": indicator.name, "value": value, "ratio": list(ratio) if ratio else None}
+    return figures
+
+
+@organization_view(CAN_EDIT_ORGANIZATION)
+@require_http_methods(["GET", "POST"])
+def report_fill(request, organization, report_id: int):
+    report = get_object_or_404(SchoolReport.objects.select_related("campaign"), pk=report_id,
+                               organization=organization)
+    manual_indicators = list(Indicator.objects.catalogue_of(organization).filter(method=Method.MANUAL))
+    saved = {m.indicator_id: m.value for m in ManualValue.objects.filter(
+        organization=organization, year=report.campaign.year, indicator__in=manual_indicators)}
+    form = ReportForm(request.POST or None, manual=[(i, saved.get(i.pk)) for i in manual_indicators],
+                      initial={"achievements": report.achievements, "problems": report.problems, "plans": report.plans})
+    figures = report.figures if report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) else \
+        _computed_figures(report)
+    if request.method == "POST" and form.is_valid():
+        submit = "submit" in request.POST
+        try:
+            report_save(report=report, user=request.user, manual=form.manual_values(), figures=figures, submit=submit,
+                        texts={k: form.cleaned_data[k] for k in ("achievements", "problems", "plans")})
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Отчёт сдан в муниципалитет." if submit else "Черновик отчёта сохранён.")
+            return redirect("monitoring:school", organization=organization.code)
+    period = year_period(report.campaign.year, timezone.localdate())
+    return render(request, "monitoring/report_form.html", {
+        "organization": organization, "report": report, "form": form, "figures": figures, "period": period,
+        "editable": report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED) and not report.campaign.is_closed,
+    }, status=400 if request.method == "POST" else 200)

@@ -1,0 +1,132 @@
+"""The methodist's dashboard, the catalogue of indicators, a school's targets, the analytical report."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from mentoring_portal.lib.exports import registry
+from monitoring.charts import grouped_bars
+from monitoring.exports import GROUP
+from monitoring.forms import IndicatorForm, SchoolTargetsForm
+from monitoring.models import Indicator, Target
+from monitoring.reports import analytical_report
+from monitoring.selectors import plan_versus_actual, schools_for_year, target_years
+from monitoring.services import indicator_save, school_targets_save
+from participants.access import (
+    CAN_EDIT_DISTRICT,
+    CAN_EDIT_ORGANIZATION,
+    CAN_VIEW_REPORTS,
+    district_view,
+    organization_view,
+    require_capability,
+)
+from participants.models import Organization
+
+
+def _year(request, default: int) -> int:
+    raw = request.GET.get("year", "")
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else default
+
+
+@district_view(CAN_VIEW_REPORTS)
+def dashboard(request, district):
+    today = timezone.localdate()
+    schools = list(Organization.objects.visible_to(request.user).filter(district=district).in_russian_order())
+    indicators = list(district.indicators.all())
+    years = target_years(indicators, today)
+    year = _year(request, today.year)
+    rows = plan_versus_actual(indicators, schools, years, today)
+    _, school_rows = schools_for_year(indicators, schools, year, today)
+    charts = [grouped_bars([(str(y), float(r.cells[y].target) if r.cells[y].target is not None else None,
+                             r.cells[y].actual) for y in years], title=r.indicator.name, unit=r.indicator.unit)
+              for r in rows]
+    return render(request, "monitoring/dashboard.html", {
+        "district": district, "rows": list(zip(rows, charts)), "years": years, "year": year,
+        "indicators": indicators, "school_rows": school_rows, "today": today,
+    })
+
+
+def _catalogue_years(today) -> list[int]:
+    return list(range(today.year - 5, today.year + 2))
+
+
+@district_view(CAN_EDIT_DISTRICT)
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request, district, pk: int | None = None):
+    indicator = get_object_or_404(district.indicators, pk=pk) if pk else Indicator(district=district)
+    years = _catalogue_years(timezone.localdate())
+    targets = {t.year: t.value for t in Target.objects.filter(indicator_id=indicator.pk, organization__isnull=True)} \
+        if pk else {}
+    form = IndicatorForm(request.POST or None, instance=indicator, years=years, targets=targets)
+    if request.method == "POST" and form.is_valid():
+        indicator_save(indicator=form.save(commit=False), targets=form.targets())
+        messages.success(request, "Показатель сохранён.")
+        return redirect("monitoring:dashboard", district=district.code)
+    return render(request, "monitoring/indicator_form.html", {"district": district, "form": form,
+                                                              "indicator": indicator if pk else None},
+                  status=400 if request.method == "POST" else 200)
+
+
+@organization_view()
+def school_monitoring(request, organization):
+    """A school's plan versus actual, its targets, its monitoring reports, its questionnaires."""
+    from monitoring.models import SchoolReport
+
+    today = timezone.localdate()
+    indicators = list(Indicator.objects.catalogue_of(organization))
+    years = target_years(indicators, today)
+    rows = plan_versus_actual(indicators, [organization], years, today)
+    return render(request, "monitoring/school.html", {
+        "organization": organization, "rows": rows, "years": years, "today": today,
+        "reports": SchoolReport.objects.filter(organization=organization).select_related("campaign"),
+    })
+
+
+@organization_view(CAN_EDIT_ORGANIZATION)
+@require_http_methods(["GET", "POST"])
+def school_targets(request, organization):
+    today = timezone.localdate()
+    indicators = list(Indicator.objects.catalogue_of(organization))
+    years = target_years(indicators, today)
+    if today.year + 1 not in years:
+        years.append(today.year + 1)
+    targets = Target.objects.filter(indicator__in=indicators)
+    district = {(t.indicator_id, t.year): t.value for t in targets if t.organization_id is None}
+    own = {(t.indicator_id, t.year): t.value for t in targets if t.organization_id == organization.pk}
+    rows = [(i, {y: district.get((i.pk, y)) for y in years}, {y: own.get((i.pk, y)) for y in years})
+            for i in indicators]
+    form = SchoolTargetsForm(request.POST or None, rows=rows, years=years)
+    if request.method == "POST" and form.is_valid():
+        school_targets_save(organization=organization, values=form.values())
+        messages.success(request, "Плановые значения организации сохранены.")
+        return redirect("monitoring:school", organization=organization.code)
+    return render(request, "monitoring/school_targets.html", {"organization": organization, "form": form,
+                                                               "years": years},
+                  status=400 if request.method == "POST" else 200)
+
+
+def _report_response(request, place, identifier: str | None, url_name: str):
+    today = timezone.localdate()
+    report = analytical_report(place, request.user, _year(request, today.year), today)
+    if identifier is None:
+        downloads = [(f"Скачать {e.label}", reverse(url_name, args=[place.code, e.identifier]))
+                     for e in registry.all(GROUP)]
+        return render(request, "monitoring/report.html", {"report": report, "place": place, "downloads": downloads})
+    exporter = registry.get(GROUP, identifier)
+    if exporter is None:
+        raise Http404
+    require_capability(request, request.capabilities, exporter.capability)
+    return exporter.response(report)
+
+
+@district_view(CAN_VIEW_REPORTS)
+def district_report(request, district, identifier: str | None = None):
+    return _report_response(request, district, identifier, "monitoring:district-report-export")
+
+
+@organization_view(CAN_VIEW_REPORTS)
+def school_report(request, organization, identifier: str | None = None):
+    return _report_response(request, organization, identifier, "monitoring:school-report-export")

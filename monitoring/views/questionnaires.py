@@ -1,0 +1,111 @@
+"""Questionnaires: the curator makes personal links (or types answers in), participants answer once without
+signing in, results are summarised per school and form."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from monitoring.models import Invitation, Questionnaire, QuestionnaireKind
+from monitoring.reports import questionnaire_results
+from monitoring.services import answers_record
+from participants.access import CAN_EDIT_PAIRS, organization_view
+from participants.models import Pair
+
+STAGES = {
+    "entry": (QuestionnaireKind.MENTOR_ENTRY, QuestionnaireKind.MENTEE_ENTRY),
+    "final": (QuestionnaireKind.MENTOR_FINAL, QuestionnaireKind.MENTEE_FINAL),
+    "quality": (QuestionnaireKind.PROGRAMME_QUALITY, QuestionnaireKind.PROGRAMME_QUALITY),
+}
+
+
+class AnswerForm(forms.Form):
+    def __init__(self, *args, questionnaire: Questionnaire, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questionnaire.questions.all())
+        for q in self.questions:
+            if q.is_scale:
+                self.fields[f"q{q.pk}"] = forms.TypedChoiceField(
+                    label=q.text, coerce=int, choices=[(i, i) for i in range(1, 11)], widget=forms.RadioSelect,
+                    error_messages={"required": "Поставьте оценку от 1 до 10."})
+            else:
+                self.fields[f"q{q.pk}"] = forms.CharField(label=q.text, required=False,
+                                                          widget=forms.Textarea(attrs={"rows": 2}))
+
+    def scores(self):
+        return {q.pk: self.cleaned_data[f"q{q.pk}"] for q in self.questions if q.is_scale}
+
+    def texts(self):
+        return {q.pk: self.cleaned_data[f"q{q.pk}"] for q in self.questions if not q.is_scale}
+
+
+@organization_view(CAN_EDIT_PAIRS)
+def invitations(request, organization):
+    found = Invitation.objects.filter(organization=organization).select_related("questionnaire", "person", "pair")
+    results, compared = questionnaire_results([organization])
+    return render(request, "monitoring/invitations.html", {
+        "organization": organization, "invitations": found, "results": results, "compared": compared,
+        "pairs": Pair.objects.visible_to(request.user).filter(organization=organization).live()
+        .select_related("mentor", "form"),
+        "links": {i.pk: request.build_absolute_uri(reverse("monitoring:answer", args=[i.token])) for i in found},
+    })
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_POST
+def invitations_create(request, organization):
+    pair = get_object_or_404(Pair.objects.visible_to(request.user).filter(organization=organization),
+                             pk=request.POST.get("pair") or 0)
+    stage = request.POST.get("stage")
+    if stage not in STAGES:
+        messages.error(request, "Выберите анкету.")
+        return redirect("monitoring:invitations", organization=organization.code)
+    mentor_kind, mentee_kind = STAGES[stage]
+    created = 0
+    for person, kind in [(pair.mentor, mentor_kind)] + [(m, mentee_kind) for m in pair.mentees.all()]:
+        try:
+            with transaction.atomic():
+                Invitation.objects.create(questionnaire=Questionnaire.objects.get(kind=kind), organization=organization,
+                                          person=person, pair=pair, form=pair.form)
+            created += 1
+        except IntegrityError:
+            pass  # this participant already has this questionnaire for this pair
+    messages.success(request, f"Создано персональных ссылок: {created}." if created else
+                     "У участников этой пары уже есть такие анкеты.")
+    return redirect("monitoring:invitations", organization=organization.code)
+
+
+def _answer_page(request, invitation, *, entered_by=None, done_url=None):
+    if invitation.answered_at:
+        return render(request, "monitoring/answer_done.html", {"invitation": invitation, "already": True})
+    form = AnswerForm(request.POST or None, questionnaire=invitation.questionnaire)
+    if request.method == "POST" and form.is_valid():
+        try:
+            answers_record(invitation=invitation, scores=form.scores(), texts=form.texts(), entered_by=entered_by)
+        except ValidationError:
+            return render(request, "monitoring/answer_done.html", {"invitation": invitation, "already": True})
+        if done_url:
+            messages.success(request, "Ответы внесены.")
+            return redirect(done_url)
+        return render(request, "monitoring/answer_done.html", {"invitation": invitation, "already": False})
+    return render(request, "monitoring/answer.html", {"invitation": invitation, "form": form},
+                  status=400 if request.method == "POST" else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def answer(request, token: str):
+    """The participant's personal link: no sign-in, one set of answers."""
+    invitation = get_object_or_404(Invitation.objects.select_related("questionnaire", "organization"), token=token)
+    return _answer_page(request, invitation)
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_http_methods(["GET", "POST"])
+def answer_enter(request, organization, invitation_id: int):
+    """The curator types in a paper questionnaire for the participant."""
+    invitation = get_object_or_404(Invitation.objects.filter(organization=organization), pk=invitation_id)
+    return _answer_page(request, invitation, entered_by=request.user,
+                        done_url=reverse("monitoring:invitations", args=[organization.code]))
