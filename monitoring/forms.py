@@ -49,7 +49,7 @@ class SchoolTargetsForm(forms.Form):
                  years: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.rows, self.years = rows, years
-        for indicator, district, own in rows:
+        for indicator, _district, own in rows:
             for year in years:
                 name = f"t_{indicator.pk}_{year}"
                 self.fields[name] = target_field(f"{indicator.position}. {year}")

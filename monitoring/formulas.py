@@ -2,8 +2,9 @@
 
 Numerators count people, each once however many pairs they are in, over the pairs that worked at some time in the
 period (active or completed, start ≤ period end, end ≥ period start). Denominators are the organizations'
-head-counts of the school year in which the period ends. One query fetches every participation of every
-organization for the period; the formulas then only count (see `Snapshot`)."""
+head-counts of the school year in which the period ends (a target year is a school year: see selectors).
+One query fetches every participation of every organization for the period; the formulas then only count
+(see `Snapshot`)."""
 
 from __future__ import annotations
 
@@ -78,7 +79,9 @@ def _distinct(participations, keep: Callable[[Participation], bool]) -> int:
 
 
 def students_in_mentoring(s: Snapshot, ids: set[int]) -> Ratio:
-    return _distinct(s.of(ids), lambda p: p.category == "student"), s.head_count(ids, "students")
+    """Students of general-education schools (additional-education organizations have their own indicator)."""
+    numerator = _distinct(s.of(ids), lambda p: p.category == "student" and p.organization_kind == "general")
+    return numerator, s.head_count(ids, "students", kind="general")
 
 
 def young_teachers_supported(s: Snapshot, ids: set[int]) -> Ratio:

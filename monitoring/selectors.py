@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from mentoring_portal.lib.schoolyear import school_year_of
 from monitoring.formulas import FORMULAS, Ratio, Snapshot, percentage
 from monitoring.models import Indicator, ManualValue, Method, Target
 
@@ -38,6 +39,14 @@ class IndicatorRow:
     indicator: Indicator
     cells: dict[int, Cell] = field(default_factory=dict)  # year → cell
 
+    @property
+    def latest_trend(self) -> str:
+        """The change of the last year with a value against the year before it: ↑, ↓, → (or nothing)."""
+        values = [c.actual for _, c in sorted(self.cells.items()) if c.actual is not None]
+        if len(values) < 2:
+            return ""
+        return "↑" if values[-1] > values[-2] else "↓" if values[-1] < values[-2] else "→"
+
     def trend(self, year: int) -> str:
         now, before = self.cells.get(year), self.cells.get(year - 1)
         if not now or not before or now.actual is None or before.actual is None:
@@ -46,11 +55,17 @@ class IndicatorRow:
 
 
 def year_period(year: int, today: date) -> tuple[date, date] | None:
-    """The calendar year up to today; None for a year that has not begun."""
-    start = date(year, 1, 1)
+    """A target year is the school year that ends in it («2024» = 1 September 2023 – 31 August 2024, as the May
+    monitoring counts it), up to today; None for a year that has not begun."""
+    start = date(year - 1, 9, 1)
     if start > today:
         return None
-    return start, min(date(year, 12, 31), today)
+    return start, min(date(year, 8, 31), today)
+
+
+def current_year(today: date) -> int:
+    """The target year now under way: the school year that is running ends in it."""
+    return school_year_of(today) + 1
 
 
 class Actuals:
@@ -131,7 +146,7 @@ def schools_for_year(indicators, organizations, year: int, today: date) -> tuple
 
 
 def target_years(indicators, today: date) -> list[int]:
-    """The years the catalogue has targets for, through the current one."""
+    """Every year from the catalogue's first target through the current one."""
     years = set(Target.objects.filter(indicator__in=indicators).values_list("year", flat=True))
-    years.add(today.year)
-    return sorted(y for y in years if y <= today.year) or [today.year]
+    now = current_year(today)
+    return list(range(min([now, *years]), now + 1))

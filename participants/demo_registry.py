@@ -41,9 +41,12 @@ INTERESTS = ["олимпиады", "проекты", "робототехника
              "краеведение", "программирование"]
 NEEDS = ["подтянуть {s}", "подготовка к олимпиаде по предмету {s}", "помощь с проектом по предмету {s}",
          "адаптация в новом классе", "профориентация", "подготовка к ОГЭ: {s}"]
-# Organizations that get a registry, and how many students / teachers they have in it.
-SIZES = {"agin-1": (70, 18), "agin-2": (45, 12), "tinskaya": (25, 8), "unerskaya": (22, 7), "asshi-2": (40, 14),
-         "kitezh": (35, 10)}
+# Organizations that get a registry, and how many students / teachers they have in it (most of their head-count).
+SIZES = {"agin-1": (150, 20), "agin-2": (115, 16), "tinskaya": (50, 9), "unerskaya": (42, 8), "sayan-ddt": (130, 10),
+         "asshi-2": (100, 18), "kitezh": (120, 12)}
+# Share of students in mentoring by school year (named by the year it ends in): a little behind the Саянский
+# plan (20/35/50/70%) in 2023–2024, as a real district would be.
+COVERAGE = {2021: 0.22, 2022: 0.37, 2023: 0.47, 2024: 0.64, 2025: 0.68, 2026: 0.7}
 
 
 PATRONYMICS = {"Александр": "Александров", "Сергей": "Сергеев", "Андрей": "Андреев", "Владимир": "Владимиров",
@@ -67,7 +70,9 @@ def _person(rng, organization, category, today, **fields) -> Person:
                     category=category, **fields)
     person.save()
     if rng.random() < 0.9:
-        given_by = person.full_name if category != Category.STUDENT else f"{rng.choice(SURNAMES)}а {rng.choice(FEMALE)} (мать)"
+        given_by = person.full_name
+        if category == Category.STUDENT:
+            given_by = f"{rng.choice(SURNAMES)}а {rng.choice(FEMALE)} (мать)"
         Consent.objects.create(person=person, given_by=given_by, document=f"Согласие № {rng.randint(1, 400)}",
                                given_on=date(school_year_of(today), 9, rng.randint(2, 20)))
     return person
@@ -125,6 +130,7 @@ def load(today: date) -> int:
         MentorProfile.objects.create(person=employer, competencies="профориентация, инженерное дело, проекты",
                                      interests="робототехника, проекты", max_mentees=3)
         total += teachers_count + students_count + 4
+        _history(rng, organization, forms, teachers, students, today)
         _pairs(rng, organization, forms, teachers, students, employer, today)
     _link_demo_mentor()
     return total
@@ -163,6 +169,33 @@ def _pairs(rng, organization, forms, teachers, students, employer, today) -> Non
                      done=rng.random() < 0.7),
             PlanTask(pair=pair, title="Подготовить проект или выступление", due=end - timedelta(days=30)),
         ])
+
+
+def _history(rng, organization, forms, teachers, students, today) -> None:
+    """Completed pairs of past school years (October to May), enough students each year for COVERAGE."""
+    head_count = organization.head_counts.order_by("-school_year").first()
+    capacity = head_count.students or head_count.additional_students if head_count else len(students)
+    mentors = [t for t, young in teachers if not young]
+    young = [t for t, is_young in teachers if is_young]
+    for year, share in COVERAGE.items():
+        if date(year, 5, 31) >= today:
+            continue
+        chosen = rng.sample(students, min(len(students), round(capacity * share)))
+        groups = [chosen[i:i + 4] for i in range(0, len(chosen), 4)]
+        for index, mentees in enumerate(groups):
+            mentor = mentors[index % len(mentors)]
+            _finished(organization, mentor, mentees, forms["ученик – ученик" if index % 3 else "учитель – учитель"],
+                      year, today)
+        for index, mentee in enumerate(young):
+            _finished(organization, mentors[-1 - index % len(mentors)], [mentee], forms["учитель – учитель"], year,
+                      today)
+
+
+def _finished(organization, mentor, mentees, form, year, today) -> None:
+    pair = Pair.objects.create(organization=organization, mentor=mentor, form=form, start_date=date(year - 1, 10, 1),
+                               end_date=date(year, 5, 31), status=PairStatus.COMPLETED,
+                               result="План выполнен", order_number=f"{year - 1}-наст")
+    pair.mentees.set(mentees)
 
 
 def _link_demo_mentor() -> None:

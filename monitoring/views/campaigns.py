@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from monitoring.forms import CampaignForm, ReportForm, ReturnForm
 from monitoring.models import Indicator, ManualValue, Method, ReportStatus, SchoolReport
-from monitoring.selectors import Actuals, year_period
+from monitoring.selectors import Actuals, current_year, year_period
 from monitoring.services import campaign_open, report_review, report_save
 from participants.access import CAN_EDIT_DISTRICT, CAN_EDIT_ORGANIZATION, CAN_VIEW_REPORTS, district_view, organization_view
 
@@ -17,7 +17,7 @@ from participants.access import CAN_EDIT_DISTRICT, CAN_EDIT_ORGANIZATION, CAN_VI
 def campaign_list(request, district):
     return render(request, "monitoring/campaigns.html", {
         "district": district, "campaigns": district.campaigns.all(), "form": CampaignForm(
-            initial={"year": timezone.localdate().year})})
+            initial={"year": current_year(timezone.localdate())})})
 
 
 @district_view(CAN_EDIT_DISTRICT)

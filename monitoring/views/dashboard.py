@@ -13,7 +13,7 @@ from monitoring.exports import GROUP
 from monitoring.forms import IndicatorForm, SchoolTargetsForm
 from monitoring.models import Indicator, Target
 from monitoring.reports import analytical_report
-from monitoring.selectors import plan_versus_actual, schools_for_year, target_years
+from monitoring.selectors import current_year, plan_versus_actual, schools_for_year, target_years
 from monitoring.services import indicator_save, school_targets_save
 from participants.access import (
     CAN_EDIT_DISTRICT,
@@ -37,7 +37,7 @@ def dashboard(request, district):
     schools = list(Organization.objects.visible_to(request.user).filter(district=district).in_russian_order())
     indicators = list(district.indicators.all())
     years = target_years(indicators, today)
-    year = _year(request, today.year)
+    year = _year(request, current_year(today))
     rows = plan_versus_actual(indicators, schools, years, today)
     _, school_rows = schools_for_year(indicators, schools, year, today)
     charts = [grouped_bars([(str(y), float(r.cells[y].target) if r.cells[y].target is not None else None,
@@ -91,8 +91,8 @@ def school_targets(request, organization):
     today = timezone.localdate()
     indicators = list(Indicator.objects.catalogue_of(organization))
     years = target_years(indicators, today)
-    if today.year + 1 not in years:
-        years.append(today.year + 1)
+    if current_year(today) + 1 not in years:
+        years.append(current_year(today) + 1)
     targets = Target.objects.filter(indicator__in=indicators)
     district = {(t.indicator_id, t.year): t.value for t in targets if t.organization_id is None}
     own = {(t.indicator_id, t.year): t.value for t in targets if t.organization_id == organization.pk}
@@ -110,7 +110,7 @@ def school_targets(request, organization):
 
 def _report_response(request, place, identifier: str | None, url_name: str):
     today = timezone.localdate()
-    report = analytical_report(place, request.user, _year(request, today.year), today)
+    report = analytical_report(place, request.user, _year(request, current_year(today)), today)
     if identifier is None:
         downloads = [(f"Скачать {e.label}", reverse(url_name, args=[place.code, e.identifier]))
                      for e in registry.all(GROUP)]

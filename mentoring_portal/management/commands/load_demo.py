@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from monitoring import demo as monitoring_demo
 from participants import demo as participants_demo
 from participants import demo_registry
 from roadmaps import demo as roadmaps_demo
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Организаций: {result.organizations}, пользователей: {result.users}.")
         self.stdout.write(f"Участников в реестре добавлено: {demo_registry.load(today)}.")
         self.stdout.write(f"Дорожных карт импортировано: {roadmaps_demo.load(today)}.")
+        self.stdout.write(f"Целевых показателей: {monitoring_demo.load(today)}.")
         if admin_password:
             admin, _ = get_user_model().objects.get_or_create(
                 username="admin", defaults={"is_staff": True, "is_superuser": True}
