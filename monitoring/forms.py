@@ -62,7 +62,7 @@ class SchoolTargetsForm(forms.Form):
                 value, floor = cleaned.get(f"t_{indicator.pk}_{year}"), district.get(year)
                 if value is not None and floor is not None and value < floor:
                     self.add_error(f"t_{indicator.pk}_{year}",
-                                   f"Не ниже районного: {floor:g}{indicator.unit} на {year} год.")
+                                   f"Не ниже районного: {floor.normalize():f}{indicator.unit} на {year} год.")
         return cleaned
 
     def grid(self):

@@ -79,7 +79,8 @@ def report_fill(request, organization, report_id: int):
     manual_indicators = list(Indicator.objects.catalogue_of(organization).filter(method=Method.MANUAL))
     saved = {m.indicator_id: m.value for m in ManualValue.objects.filter(
         organization=organization, year=report.campaign.year, indicator__in=manual_indicators)}
-    form = ReportForm(request.POST or None, manual=[(i, saved.get(i.pk)) for i in manual_indicators],
+    data = request.POST if request.method == "POST" else None
+    form = ReportForm(data, manual=[(i, saved.get(i.pk)) for i in manual_indicators],
                       initial={"achievements": report.achievements, "problems": report.problems, "plans": report.plans})
     figures = report.figures if report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) else \
         _computed_figures(report)

@@ -60,7 +60,7 @@ def indicator_edit(request, district, pk: int | None = None):
     years = _catalogue_years(timezone.localdate())
     targets = {t.year: t.value for t in Target.objects.filter(indicator_id=indicator.pk, organization__isnull=True)} \
         if pk else {}
-    form = IndicatorForm(request.POST or None, instance=indicator, years=years, targets=targets)
+    form = IndicatorForm(request.POST if request.method == "POST" else None, instance=indicator, years=years, targets=targets)
     if request.method == "POST" and form.is_valid():
         indicator_save(indicator=form.save(commit=False), targets=form.targets())
         messages.success(request, "Показатель сохранён.")
@@ -98,7 +98,7 @@ def school_targets(request, organization):
     own = {(t.indicator_id, t.year): t.value for t in targets if t.organization_id == organization.pk}
     rows = [(i, {y: district.get((i.pk, y)) for y in years}, {y: own.get((i.pk, y)) for y in years})
             for i in indicators]
-    form = SchoolTargetsForm(request.POST or None, rows=rows, years=years)
+    form = SchoolTargetsForm(request.POST if request.method == "POST" else None, rows=rows, years=years)
     if request.method == "POST" and form.is_valid():
         school_targets_save(organization=organization, values=form.values())
         messages.success(request, "Плановые значения организации сохранены.")

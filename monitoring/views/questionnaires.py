@@ -81,7 +81,7 @@ def invitations_create(request, organization):
 def _answer_page(request, invitation, *, entered_by=None, done_url=None):
     if invitation.answered_at:
         return render(request, "monitoring/answer_done.html", {"invitation": invitation, "already": True})
-    form = AnswerForm(request.POST or None, questionnaire=invitation.questionnaire)
+    form = AnswerForm(request.POST if request.method == "POST" else None, questionnaire=invitation.questionnaire)
     if request.method == "POST" and form.is_valid():
         try:
             answers_record(invitation=invitation, scores=form.scores(), texts=form.texts(), entered_by=entered_by)

@@ -51,7 +51,7 @@ def pair_edit(request, organization, pk: int | None = None):
     if not pair:  # from a matching suggestion: ?mentor=<id>&mentee=<id>
         initial = {"mentor": request.GET.get("mentor"), "mentees": request.GET.getlist("mentee"),
                    "start_date": timezone.localdate()}
-    form = PairForm(request.POST or None, instance=pair, initial=initial, organization=organization)
+    form = PairForm(request.POST if request.method == "POST" else None, instance=pair, initial=initial, organization=organization)
     if request.method == "POST" and form.is_valid():
         data = form.pair_data()
         try:

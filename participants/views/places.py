@@ -56,7 +56,8 @@ def organization_detail(request, organization):
 def headcount_edit(request, organization, school_year: int | None = None):
     instance = get_object_or_404(organization.head_counts, school_year=school_year) if school_year else None
     initial = {} if instance else {"school_year": school_year_of(timezone.localdate())}
-    form = HeadCountForm(request.POST or None, instance=instance, initial=initial, organization=organization)
+    data = request.POST if request.method == "POST" else None
+    form = HeadCountForm(data, instance=instance, initial=initial, organization=organization)
     if request.method == "POST" and form.is_valid():
         head_count = form.save()
         messages.success(request, f"Контингент на {head_count.school_year_label} учебный год сохранён.")

@@ -38,7 +38,7 @@ def people_list(request, organization):
 @require_http_methods(["GET", "POST"])
 def person_edit(request, organization, pk: int | None = None):
     person = _person(request, organization, pk) if pk else None
-    form = PersonForm(request.POST or None, instance=person, organization=organization)
+    form = PersonForm(request.POST if request.method == "POST" else None, instance=person, organization=organization)
     if request.method == "POST" and form.is_valid():
         try:
             person = person_save(person=form.save(commit=False))
@@ -127,7 +127,7 @@ def person_request(request, organization, pk: int):
 @organization_view(CAN_EDIT_PAIRS)
 @require_http_methods(["GET", "POST"])
 def partner_create(request, organization):
-    form = PartnerForm(request.POST or None)
+    form = PartnerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         partner = form.save(commit=False)
         partner.organization = organization

@@ -63,7 +63,7 @@ def _item_form_response(request, roadmap, form, *, item=None, section=None, conf
 @require_http_methods(["GET", "POST"])
 def item_edit(request, roadmap, item_id: int):
     item = get_item(roadmap, item_id)
-    form = ItemForm(request.POST or None, instance=item)
+    form = ItemForm(request.POST if request.method == "POST" else None, instance=item)
     if request.method == "POST" and form.is_valid():
         try:
             item = item_update(item=item, user=request.user, data=form.item_data(),
@@ -88,7 +88,7 @@ def item_edit(request, roadmap, item_id: int):
 @require_http_methods(["GET", "POST"])
 def item_create_view(request, roadmap, section_id: int):
     section = get_object_or_404(roadmap.sections, pk=section_id)
-    form = ItemForm(request.POST or None)
+    form = ItemForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             item_create(section=section, user=request.user, data=form.item_data())
@@ -138,7 +138,7 @@ def item_move_view(request, roadmap, item_id: int, direction: str):
 @require_http_methods(["GET", "POST"])
 def section_edit(request, roadmap, section_id: int | None = None):
     section = get_object_or_404(roadmap.sections, pk=section_id) if section_id else None
-    form = SectionForm(request.POST or None, instance=section)
+    form = SectionForm(request.POST if request.method == "POST" else None, instance=section)
     if request.method == "POST" and form.is_valid():
         try:
             if section:

@@ -39,7 +39,7 @@ def organization_roadmaps(request, organization):
 
 
 def _create(request, owner):
-    form = RoadmapForm(request.POST or None)
+    form = RoadmapForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         roadmap = roadmap_create(owner=owner, user=request.user, **form.cleaned_data)
         messages.success(request, "Дорожная карта создана. Добавьте разделы и мероприятия.")
@@ -67,7 +67,7 @@ def _owner_key(owner) -> str:
 def _import(request, owner):
     if request.method == "POST" and "confirm" in request.POST:
         return _import_confirm(request, owner)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
     result = token = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

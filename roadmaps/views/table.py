@@ -67,7 +67,7 @@ def roadmap_timeline_view(request, roadmap):
 @roadmap_view(CAN_EDIT_ROADMAP)
 @require_http_methods(["GET", "POST"])
 def roadmap_edit(request, roadmap):
-    form = RoadmapForm(request.POST or None, instance=Roadmap.objects.get(pk=roadmap.pk))
+    form = RoadmapForm(request.POST if request.method == "POST" else None, instance=Roadmap.objects.get(pk=roadmap.pk))
     if request.method == "POST" and form.is_valid():
         roadmap_update(roadmap=roadmap, user=request.user, data=form.cleaned_data)
         messages.success(request, "Сведения о дорожной карте сохранены.")
