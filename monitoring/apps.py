@@ -6,7 +6,11 @@ class MonitoringConfig(AppConfig):
     verbose_name = "Мониторинг и показатели"
 
     def ready(self) -> None:
-        from participants.landing import PlaceLink, register_place_link
+        from monitoring.landing import district_downloads, reports_to_hand_in
+        from participants.landing import DISTRICT, HOME, PlaceLink, register, register_place_link
+
+        register(HOME, reports_to_hand_in)
+        register(DISTRICT, district_downloads)
 
         register_place_link(PlaceLink("district", "Показатели и мониторинг", "monitoring:dashboard", "bi-graph-up", 20))
         register_place_link(PlaceLink("organization", "Мониторинг", "monitoring:school", "bi-clipboard-data", 20))

@@ -126,8 +126,9 @@ def test_the_district_page_counts_overdue_per_school(login, world, roadmap, toda
     make_roadmap(world.school, sections={"Раздел": [("Школьное", "Март 2023", "Директор")]})
     content = login(world.curator).get(reverse("participants:district", args=["sayansky"])).content.decode()
     assert "Сроки по организациям" in content
-    rows = login(world.curator).get(reverse("participants:district", args=["sayansky"])).context["blocks"][0]
-    counts = {row.name: (row.overdue, row.upcoming) for row in rows.context["rows"]}
+    blocks = login(world.curator).get(reverse("participants:district", args=["sayansky"])).context["blocks"]
+    block = next(b for b in blocks if b.title == "Сроки по организациям")
+    counts = {row.name: (row.overdue, row.upcoming) for row in block.context["rows"]}
     assert counts["Саянский район (муниципальная дорожная карта)"] == (4, 1)
     assert counts["МБОУ Агинская СОШ № 1"] == (1, 0)
     assert counts["МБОУ Тинская СОШ"] == (0, 0)

@@ -219,3 +219,21 @@ def test_entry_and_final_results_are_compared_in_the_report(login, world, catalo
     report = login(world.methodist).get(reverse("monitoring:district-report", args=["sayansky"])).context["report"]
     assert ("наставники", "мотивация", 5.0, 8.0) in report.entry_final
     assert {q.form for q in report.questions} == {"ученик – ученик"}
+
+
+def test_the_district_page_offers_the_report_in_one_click(login, world, catalogue):
+    content = login(world.methodist).get(reverse("participants:district", args=["sayansky"])).content.decode()
+    assert reverse("monitoring:district-report-export", args=["sayansky", "pdf"]) in content
+    assert reverse("monitoring:district-report-export", args=["sayansky", "xlsx"]) in content
+
+
+def test_the_school_is_asked_to_hand_in_its_report(login, world, catalogue):
+    campaign_open(district=world.district, title="Мониторинг, май 2024", year=2024, due_on=date(2024, 5, 20))
+    content = login(world.school_curator).get(reverse("participants:home")).content.decode()
+    assert "Сдать отчёт «Мониторинг, май 2024» до 20.05.2024" in content
+
+
+def test_the_dashboard_draws_a_chart_per_indicator_across_schools(login, world, catalogue):
+    response = login(world.methodist).get(reverse("monitoring:dashboard", args=["sayansky"]), {"year": 2024})
+    charts = response.context["school_charts"]
+    assert len(charts) == 2 and "МБОУ Агинская СОШ" in charts[0]

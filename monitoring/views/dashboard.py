@@ -43,9 +43,14 @@ def dashboard(request, district):
     charts = [grouped_bars([(str(y), float(r.cells[y].target) if r.cells[y].target is not None else None,
                              r.cells[y].actual) for y in years], title=r.indicator.name, unit=r.indicator.unit)
               for r in rows]
+    school_charts = [grouped_bars([(s.organization.short_name, float(s.cells[i.pk].target)
+                                    if s.cells[i.pk].target is not None else None, s.cells[i.pk].actual)
+                                   for s in school_rows], title=f"{i.position}. {i.name} — {year}", unit=i.unit,
+                                  width=max(520, 90 * len(school_rows)))
+                     for i in indicators]
     return render(request, "monitoring/dashboard.html", {
         "district": district, "rows": list(zip(rows, charts)), "years": years, "year": year,
-        "indicators": indicators, "school_rows": school_rows, "today": today,
+        "indicators": indicators, "school_rows": school_rows, "today": today, "school_charts": school_charts,
     })
 
 
