@@ -47,12 +47,6 @@ class IndicatorRow:
             return ""
         return "↑" if values[-1] > values[-2] else "↓" if values[-1] < values[-2] else "→"
 
-    def trend(self, year: int) -> str:
-        now, before = self.cells.get(year), self.cells.get(year - 1)
-        if not now or not before or now.actual is None or before.actual is None:
-            return ""
-        return "↑" if now.actual > before.actual else "↓" if now.actual < before.actual else "→"
-
 
 def year_period(year: int, today: date) -> tuple[date, date] | None:
     """A target year is the school year that ends in it («2024» = 1 September 2023 – 31 August 2024, as the May

@@ -72,9 +72,6 @@ class Access:
     def organization_ids(self) -> set[int]:
         return self._ids("organization_id", _ON_OWN_ORGANIZATION)
 
-    def has_role(self, *roles: str) -> bool:
-        return self.is_superuser or any(m.role in roles for m in self.memberships)
-
     # Scoped querysets -------------------------------------------------------------------------------------------
     def districts(self, qs: QuerySet) -> QuerySet:
         if self.is_superuser:

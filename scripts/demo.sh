@@ -6,5 +6,5 @@ bash scripts/setup.sh
 export DEBUG="${DEBUG:-1}"
 .venv/bin/python manage.py migrate --no-input -v0
 .venv/bin/python manage.py load_demo
-echo "Портал: http://127.0.0.1:8000 (остановить: Ctrl+C)"
+echo "Портал: http://${PORT_BIND:-127.0.0.1:8000} (остановить: Ctrl+C)"
 exec .venv/bin/python manage.py runserver "${PORT_BIND:-127.0.0.1:8000}"

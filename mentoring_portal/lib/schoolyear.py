@@ -9,7 +9,3 @@ def school_year_of(day: date) -> int:
 
 def school_year_label(start_year: int) -> str:
     return f"{start_year}–{start_year + 1}"
-
-
-def school_year_bounds(start_year: int) -> tuple[date, date]:
-    return date(start_year, 9, 1), date(start_year + 1, 8, 31)

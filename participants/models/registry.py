@@ -19,7 +19,6 @@ class Category(models.TextChoices):
     PARTNER = "partner", "Представитель партнёра/работодателя"
 
 
-ADULT_CATEGORIES = [c for c in Category.values if c != Category.STUDENT]
 
 
 def years_between(start: date, end: date) -> int:
@@ -48,9 +47,6 @@ class PersonQuerySet(models.QuerySet):
         from participants.access import access_of
 
         return access_of(user).people(self)
-
-    def adults(self) -> "PersonQuerySet":
-        return self.exclude(category=Category.STUDENT)
 
 
 class Person(models.Model):
