@@ -13,6 +13,7 @@ from mentoring_portal.lib.schoolyear import school_year_of
 from participants.models import (
     Category,
     Consent,
+    Meeting,
     MenteeRequest,
     MentoringForm,
     MentorProfile,
@@ -172,30 +173,42 @@ def _pairs(rng, organization, forms, teachers, students, employer, today) -> Non
 
 
 def _history(rng, organization, forms, teachers, students, today) -> None:
-    """Completed pairs of past school years (October to May), enough students each year for COVERAGE."""
+    """Completed pairs of past school years (October to May): older pupils lead groups of younger ones
+    («ученик – ученик»), experienced teachers support the young ones («учитель – учитель»); enough pupils each year
+    for COVERAGE."""
     head_count = organization.head_counts.order_by("-school_year").first()
     capacity = head_count.students or head_count.additional_students if head_count else len(students)
-    mentors = [t for t, young in teachers if not young]
+    older = [s for s in students if int(s.grade[:-1]) >= 9] or students
+    experienced = [t for t, young in teachers if not young]
     young = [t for t, is_young in teachers if is_young]
     for year, share in COVERAGE.items():
         if date(year, 5, 31) >= today:
             continue
         chosen = rng.sample(students, min(len(students), round(capacity * share)))
-        groups = [chosen[i:i + 4] for i in range(0, len(chosen), 4)]
-        for index, mentees in enumerate(groups):
-            mentor = mentors[index % len(mentors)]
-            _finished(organization, mentor, mentees, forms["ученик – ученик" if index % 3 else "учитель – учитель"],
-                      year, today)
+        leaders = [s for s in chosen if s in older] or older
+        mentees = [s for s in chosen if s not in leaders[:len(chosen) // 4]]
+        for index in range(0, len(mentees), 3):
+            _finished(rng, organization, leaders[(index // 3) % len(leaders)], mentees[index:index + 3],
+                      forms["ученик – ученик"], year)
         for index, mentee in enumerate(young):
-            _finished(organization, mentors[-1 - index % len(mentors)], [mentee], forms["учитель – учитель"], year,
-                      today)
+            _finished(rng, organization, experienced[-1 - index % len(experienced)], [mentee],
+                      forms["учитель – учитель"], year)
 
 
-def _finished(organization, mentor, mentees, form, year, today) -> None:
-    pair = Pair.objects.create(organization=organization, mentor=mentor, form=form, start_date=date(year - 1, 10, 1),
-                               end_date=date(year, 5, 31), status=PairStatus.COMPLETED,
-                               result="План выполнен", order_number=f"{year - 1}-наст")
-    pair.mentees.set(mentees)
+def _finished(rng, organization, mentor, mentees, form, year) -> None:
+    start, end = date(year - 1, 10, 1), date(year, 5, 31)
+    pair = Pair.objects.create(organization=organization, mentor=mentor, form=form, start_date=start, end_date=end,
+                               status=PairStatus.COMPLETED, result="Индивидуальный план выполнен",
+                               order_number=f"{rng.randint(100, 199)}-од")
+    pair.mentees.set([m for m in mentees if m != mentor])
+    held = 5 if rng.random() < 0.85 else 4  # now and then a plan below 90%
+    kinds = ["acquaintance", "trial", "planning", "work", "final"]
+    days = [0, 7, 14, 60, (end - start).days]
+    Meeting.objects.bulk_create([
+        Meeting(pair=pair, kind=kind, planned_on=start + timedelta(days=d),
+                held_on=start + timedelta(days=d) if i < held else None)
+        for i, (kind, d) in enumerate(zip(kinds, days))
+    ])
 
 
 def _link_demo_mentor() -> None:
