@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentoring_portal.lib.feedback import explain
 from monitoring.forms import CampaignForm, ReportForm, ReturnForm
 from monitoring.models import Indicator, ManualValue, Method, ReportStatus, SchoolReport
 from monitoring.selectors import Actuals, current_year, year_period
@@ -56,7 +57,7 @@ def report_decide(request, district, pk: int, report_id: int):
         messages.success(request, f"Отчёт {report.organization.short_name} "
                                   f"{'принят' if accept else 'возвращён на доработку'}.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        explain(request, error)
     return redirect(report.campaign)
 
 
@@ -90,7 +91,7 @@ def report_fill(request, organization, report_id: int):
             report_save(report=report, user=request.user, manual=form.manual_values(), figures=figures, submit=submit,
                         texts={k: form.cleaned_data[k] for k in ("achievements", "problems", "plans")})
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            explain(request, error)
         else:
             messages.success(request, "Отчёт сдан в муниципалитет." if submit else "Черновик отчёта сохранён.")
             return redirect("monitoring:school", organization=organization.code)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentoring_portal.lib.exports import render_pdf
+from mentoring_portal.lib.feedback import explain
 from participants.access import CAN_EDIT_PAIRS, CAN_RECORD_MEETINGS, organization_view
 from participants.forms_registry import FinishForm, MeetingForm, PairForm, TaskForm
 from participants.mentoring import match_rows, pair_rows, plan_completion
@@ -89,7 +90,7 @@ def pair_activate_view(request, organization, pk: int):
         pair_activate(pair=pair, today=timezone.localdate())
         messages.success(request, "Пара запущена.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        explain(request, error)
     return redirect(pair)
 
 
@@ -104,7 +105,7 @@ def pair_finish_view(request, organization, pk: int):
         pair_finish(pair=pair, **form.cleaned_data)
         messages.success(request, f"Итог записан: {pair.get_status_display().lower()}.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        explain(request, error)
     return redirect(pair)
 
 
@@ -121,7 +122,7 @@ def meeting_record(request, organization, pk: int, meeting_id: int | None = None
         meeting_save(pair=pair, meeting=meeting, **form.cleaned_data)
         messages.success(request, "Встреча записана.")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        explain(request, error)
     return redirect(pair)
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentoring_portal.lib.feedback import explain
 from participants.access import CAN_EDIT_PAIRS, organization_view
 from participants.forms_registry import ConsentForm, MenteeRequestForm, MentorProfileForm, PartnerForm, PersonForm
 from participants.mentoring import pair_rows, registry
@@ -83,7 +84,7 @@ def person_consent(request, organization, pk: int):
             consent_record(person=person, **form.cleaned_data)
             messages.success(request, "Согласие на обработку персональных данных записано.")
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            explain(request, error)
     else:
         messages.error(request, "Укажите, кем и когда дано согласие.")
     return _back_to(organization, person)

@@ -14,6 +14,7 @@ from roadmaps.calendar import calendar_feed
 from roadmaps.forms import DeadlineCorrectionForm, OccurrenceDoneForm
 from roadmaps.models import CalendarToken
 from roadmaps.occurrences import item_correct_deadline, occurrence_mark_done, occurrence_reopen
+from roadmaps.views.table import item_page
 
 
 def _back(roadmap, item):
@@ -46,8 +47,6 @@ def occurrence_undo(request, roadmap, item_id: int, occurrence_id: int):
 @roadmap_view(CAN_EDIT_ROADMAP)
 @require_POST
 def deadline_correct(request, roadmap, item_id: int):
-    from roadmaps.views.table import item_page
-
     item = get_item(roadmap, item_id)
     form = DeadlineCorrectionForm(request.POST)
     if not form.is_valid():

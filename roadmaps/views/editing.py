@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mentoring_portal.lib.feedback import explain
 from participants.access import CAN_EDIT_ROADMAP
 from roadmaps.access import get_item, roadmap_view
 from roadmaps.forms import ItemForm, SectionForm
@@ -33,7 +34,7 @@ def _after_change(request, roadmap):
 
 
 def _refused(request, roadmap, error: ValidationError):
-    messages.error(request, " ".join(error.messages))
+    explain(request, error)
     return _after_change(request, roadmap)
 
 

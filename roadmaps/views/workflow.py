@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentoring_portal.lib.feedback import explain
 from participants.access import CAN_APPROVE_ROADMAPS, CAN_EDIT_ROADMAP
 from participants.models import Organization
 from roadmaps.access import roadmap_view
@@ -18,7 +19,7 @@ def roadmap_submit_view(request, roadmap):
     try:
         roadmap_submit(roadmap=roadmap, user=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        explain(request, error)
     else:
         messages.success(request, "Дорожная карта отправлена на согласование в муниципалитет.")
     return redirect(roadmap)
@@ -40,7 +41,7 @@ def roadmap_review(request, roadmap):
             messages.success(request, "Дорожная карта возвращена на доработку с вашим комментарием.")
             return redirect(roadmap)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        explain(request, error)
         return redirect(roadmap)
     return render(request, "roadmaps/roadmap_review.html",
                   {"roadmap": roadmap, "approve_form": approve_form, "return_form": return_form})
