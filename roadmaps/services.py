@@ -106,8 +106,12 @@ def item_update(*, item: Item, user, data: dict, version: int) -> Item:
         link_responsible(current)
     if "deadline_text" in changes:
         sync_occurrences(current)
-    labels = ", ".join(str(Item._meta.get_field(f).verbose_name) for f in changes)
-    log_change(roadmap, user, "item_updated", f"Изменено: {labels}", current, {"changes": changes})
+    labels = {f: str(Item._meta.get_field(f).verbose_name) for f in changes}
+    for field, pair in changes.items():  # «Запланировано», not «planned»
+        choices = dict(Item._meta.get_field(field).choices or [])
+        changes[field] = [str(choices.get(v, v)) for v in pair]
+    log_change(roadmap, user, "item_updated", f"Изменено: {', '.join(labels.values())}", current,
+               {"changes": changes, "labels": labels})
     return current
 
 

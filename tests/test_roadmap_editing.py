@@ -254,3 +254,11 @@ def test_a_submitted_roadmap_cannot_be_edited(login, world):
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.name != "Другое"
+
+
+def test_the_history_names_the_fields_in_russian(login, world, roadmap):
+    item = first_item(roadmap)
+    client = login(world.curator)
+    client.post(url("item-edit", roadmap, item_id=item.pk), form_data(item, deadline_text="Ноябрь 2021г"))
+    page = client.get(url("item", roadmap, item_id=item.pk)).content.decode()
+    assert "<em>срок (как в документе)</em>: «Октябрь 2021г» → «Ноябрь 2021г»" in page
