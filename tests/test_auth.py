@@ -40,3 +40,13 @@ def test_it_changes_the_password(client, db):
     user.refresh_from_db()
     assert user.check_password("Наставник-2024!")
     assert "Пароль изменён" in client.get(response.url).content.decode()
+
+
+def test_the_admin_lists_every_registered_model_for_a_superuser(client, db):
+    from django.contrib import admin
+    from django.urls import reverse
+
+    client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    for model in admin.site._registry:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        assert client.get(url).status_code == 200, url
