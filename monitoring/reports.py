@@ -10,7 +10,7 @@ from django.db.models import Avg, Count, Q
 
 from monitoring.charts import grouped_bars
 from monitoring.models import Answer, Indicator, QuestionnaireKind
-from monitoring.selectors import IndicatorRow, SchoolRow, plan_versus_actual, schools_for_year, target_years
+from monitoring.selectors import Actuals, IndicatorRow, SchoolRow, plan_versus_actual, schools_for_year, target_years
 from participants.mentoring import SchoolFigures, district_figures
 from participants.models import District, Organization
 from roadmaps.models import Item, Occurrence, Roadmap
@@ -128,8 +128,9 @@ def analytical_report(place: District | Organization, user, year: int, today: da
     years = [y for y in target_years(indicators, today) if y <= year] or [year]
     if year not in years:
         years.append(year)
-    rows = plan_versus_actual(indicators, organizations, years, today)
-    _, schools = schools_for_year(indicators, organizations, year, today)
+    actuals = Actuals(indicators, organizations, today)
+    rows = plan_versus_actual(indicators, organizations, years, today, actuals)
+    _, schools = schools_for_year(indicators, organizations, year, today, actuals)
     figures = district_figures(organizations)
     questions, entry_final = questionnaire_results(organizations)
     return AnalyticalReport(

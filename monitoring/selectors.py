@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from mentoring_portal.lib.schoolyear import school_year_of
 from monitoring.formulas import FORMULAS, Ratio, Snapshot, percentage
@@ -73,6 +74,10 @@ class Actuals:
         manual = ManualValue.objects.filter(indicator__in=indicators, organization__in=self.organizations)
         self._manual = {(m.indicator_id, m.organization_id, m.year): m.value for m in manual}
 
+    @cached_property
+    def targets(self) -> dict[tuple[int, int | None, int], Decimal]:
+        return targets_of(self.indicators)
+
     def snapshot(self, year: int) -> Snapshot | None:
         if year not in self._snapshots:
             period = year_period(year, self.today)
@@ -97,13 +102,15 @@ def targets_of(indicators) -> dict[tuple[int, int | None, int], Decimal]:
     return {(t.indicator_id, t.organization_id, t.year): t.value for t in Target.objects.filter(indicator__in=indicators)}
 
 
-def plan_versus_actual(indicators, organizations, years: list[int], today: date) -> list[IndicatorRow]:
+def plan_versus_actual(indicators, organizations, years: list[int], today: date,
+                       actuals: Actuals | None = None) -> list[IndicatorRow]:
     """Rows for a group of organizations (a district's schools, or one school): the group's target (the
-    district's, or the school's own for a single school) and the actual over the group, for each year."""
+    district's, or the school's own for a single school) and the actual over the group, for each year.
+    Pass the page's `actuals` to share its snapshots with `schools_for_year`."""
     indicators = list(indicators)
     single = organizations[0] if len(organizations) == 1 else None
-    actuals = Actuals(indicators, organizations, today)
-    targets = targets_of(indicators)
+    actuals = actuals or Actuals(indicators, organizations, today)
+    targets = actuals.targets
     everyone = {o.pk for o in actuals.organizations}
     rows = []
     for indicator in indicators:
@@ -123,11 +130,12 @@ class SchoolRow:
     cells: dict[int, Cell] = field(default_factory=dict)  # indicator id → cell
 
 
-def schools_for_year(indicators, organizations, year: int, today: date) -> tuple[list[Indicator], list[SchoolRow]]:
+def schools_for_year(indicators, organizations, year: int, today: date,
+                     actuals: Actuals | None = None) -> tuple[list[Indicator], list[SchoolRow]]:
     """Each school's actual against its own target (or the district's, if the school set none) for one year."""
     indicators = list(indicators)
-    actuals = Actuals(indicators, organizations, today)
-    targets = targets_of(indicators)
+    actuals = actuals or Actuals(indicators, organizations, today)
+    targets = actuals.targets
     rows = []
     for organization in actuals.organizations:
         row = SchoolRow(organization)

@@ -13,7 +13,7 @@ from monitoring.exports import GROUP
 from monitoring.forms import IndicatorForm, SchoolTargetsForm
 from monitoring.models import Indicator, Target
 from monitoring.reports import analytical_report
-from monitoring.selectors import current_year, plan_versus_actual, schools_for_year, target_years
+from monitoring.selectors import Actuals, current_year, plan_versus_actual, schools_for_year, target_years
 from monitoring.services import indicator_save, school_targets_save
 from participants.access import (
     CAN_EDIT_DISTRICT,
@@ -38,8 +38,9 @@ def dashboard(request, district):
     indicators = list(district.indicators.all())
     years = target_years(indicators, today)
     year = _year(request, current_year(today))
-    rows = plan_versus_actual(indicators, schools, years, today)
-    _, school_rows = schools_for_year(indicators, schools, year, today)
+    actuals = Actuals(indicators, schools, today)  # one snapshot per year for both tables
+    rows = plan_versus_actual(indicators, schools, years, today, actuals)
+    _, school_rows = schools_for_year(indicators, schools, year, today, actuals)
     charts = [grouped_bars([(str(y), float(r.cells[y].target) if r.cells[y].target is not None else None,
                              r.cells[y].actual) for y in years], title=r.indicator.name, unit=r.indicator.unit)
               for r in rows]
