@@ -14,9 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from monitoring.models import Campaign, Indicator, Invitation, Method, Project, Questionnaire, Target
-from monitoring.selectors import current_year
+from monitoring.selectors import current_year, report_figures
 from monitoring.services import answers_record, campaign_open, report_review, report_save
-from monitoring.views.campaigns import _computed_figures
 from participants.models import District, Pair, PairStatus, Region
 from roadmaps.importers.parse import clean_cell, header_columns
 from roadmaps.importers.readers import Table, read_blocks
@@ -120,7 +119,7 @@ def _campaigns(district: District, today: date) -> None:
     may = campaign_open(district=district, title=f"Мониторинг, май {year}", year=year, due_on=date(year, 5, 20))
     reports = list(may.reports.select_related("organization").order_by("organization__short_name"))
     for index, report in enumerate(reports[:3]):
-        report_save(report=report, user=None, manual={}, figures=_computed_figures(report), submit=True,
+        report_save(report=report, user=None, manual={}, figures=report_figures(report, today), submit=True,
                     texts={"achievements": "Сформированы пары и группы, проведены итоговые встречи.",
                            "problems": "Не все родители дали согласия в срок." if index else "",
                            "plans": "Расширить форму «работодатель – ученик»."})

@@ -152,3 +152,15 @@ def target_years(indicators, today: date) -> list[int]:
     years = set(Target.objects.filter(indicator__in=indicators).values_list("year", flat=True))
     now = current_year(today)
     return list(range(min([now, *years]), now + 1))
+
+
+def report_figures(report, today: date) -> dict:
+    """The computed indicators of a school's monitoring report for the campaign's year, as filled in for it (and
+    frozen in the report when it is submitted)."""
+    indicators = list(Indicator.objects.catalogue_of(report.organization).filter(method=Method.COMPUTED))
+    actuals = Actuals(indicators, [report.organization], today)
+    figures = {}
+    for indicator in indicators:
+        value, ratio = actuals.value(indicator, {report.organization.pk}, report.campaign.year)
+        figures[str(indicator.pk)] = {"name": indicator.name, "value": value, "ratio": list(ratio) if ratio else None}
+    return figures

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from mentoring_portal.lib.feedback import explain
 from monitoring.forms import CampaignForm, ReportForm, ReturnForm
 from monitoring.models import Indicator, ManualValue, Method, ReportStatus, SchoolReport
-from monitoring.selectors import Actuals, current_year, year_period
+from monitoring.selectors import current_year, report_figures, year_period
 from monitoring.services import campaign_open, report_review, report_save
 from participants.access import CAN_EDIT_DISTRICT, CAN_EDIT_ORGANIZATION, CAN_VIEW_REPORTS, district_view, organization_view
 
@@ -61,17 +61,6 @@ def report_decide(request, district, pk: int, report_id: int):
     return redirect(report.campaign)
 
 
-def _computed_figures(report) -> dict:
-    """Computed indicators of the report's school for the campaign's year, as filled in for it."""
-    indicators = list(Indicator.objects.catalogue_of(report.organization).filter(method=Method.COMPUTED))
-    actuals = Actuals(indicators, [report.organization], timezone.localdate())
-    figures = {}
-    for indicator in indicators:
-        value, ratio = actuals.value(indicator, {report.organization.pk}, report.campaign.year)
-        figures[str(indicator.pk)] = {"name": indicator.name, "value": value, "ratio": list(ratio) if ratio else None}
-    return figures
-
-
 @organization_view(CAN_EDIT_ORGANIZATION)
 @require_http_methods(["GET", "POST"])
 def report_fill(request, organization, report_id: int):
@@ -84,7 +73,7 @@ def report_fill(request, organization, report_id: int):
     form = ReportForm(data, manual=[(i, saved.get(i.pk)) for i in manual_indicators],
                       initial={"achievements": report.achievements, "problems": report.problems, "plans": report.plans})
     figures = report.figures if report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) else \
-        _computed_figures(report)
+        report_figures(report, timezone.localdate())
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         try:
