@@ -98,8 +98,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Uploaded roadmaps and registries are parsed in memory; anything larger is refused with a message.
+# Every upload passes mentoring_portal/lib/uploads (docs/SECURITY.md): these are its limits.
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 10)
+UPLOAD_MAX_UNPACKED_MB = env_int("UPLOAD_MAX_UNPACKED_MB", 60)  # a .docx/.xlsx unpacked, all parts together
+UPLOAD_MAX_ZIP_ENTRIES = env_int("UPLOAD_MAX_ZIP_ENTRIES", 2000)
+UPLOAD_MAX_RATIO = env_int("UPLOAD_MAX_RATIO", 200)  # unpacked / packed, for parts over 1 MB
+UPLOAD_MAX_ROWS = env_int("UPLOAD_MAX_ROWS", 20000)
+UPLOAD_MAX_COLUMNS = env_int("UPLOAD_MAX_COLUMNS", 200)
+UPLOAD_PARSE_SECONDS = env_int("UPLOAD_PARSE_SECONDS", 20)
+PENDING_UPLOAD_HOURS = env_int("PENDING_UPLOAD_HOURS", 24)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_MB * 1024 * 1024 + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 

@@ -4,13 +4,13 @@ exports of the registry and the pairs (through the exports registry, each downlo
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import transaction
 
 from mentoring_portal.lib.collation import search_text
+from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, inspect
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
 from participants.models import Category, Consent, MenteeRequest, MentorProfile, Organization, Person
 
@@ -34,7 +34,7 @@ CATEGORY_WORDS = {
     "представитель партнёра": Category.PARTNER, "представитель партнера": Category.PARTNER,
     "работодатель": Category.PARTNER,
 } | {label.lower(): value for value, label in Category.choices}
-MAX_ROWS = 5000
+MAX_ROWS = 5000  # people in one file; a school's registry is a few hundred
 
 
 def template_xlsx() -> bytes:
@@ -102,17 +102,23 @@ def _identity(last_name: str, first_name: str, patronymic: str, birth_date: date
     return search_text(last_name, first_name, patronymic), birth_date
 
 
+def refused(exc: UploadRefused) -> RegistryImport:
+    """A file the upload layer refused, as an import with one error."""
+    return RegistryImport(errors=[RowProblem(0, f"{exc} Нужен файл Excel (.xlsx) по шаблону реестра.")])
+
+
 def parse_registry(name: str, data: bytes, organization: Organization) -> RegistryImport:
     from openpyxl import load_workbook
 
     result = RegistryImport()
-    if not name.lower().endswith(".xlsx"):
-        result.errors.append(RowProblem(0, "нужен файл Excel (.xlsx) по шаблону реестра."))
-        return result
     try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        rows = list(sheet.iter_rows(values_only=True))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError):
+        inspect(name, data, {Kind.XLSX})
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        rows = list(ReadBudget(rows=MAX_ROWS + 1).sheet_rows(workbook.worksheets[0]))
+        workbook.close()
+    except UploadRefused as exc:
+        return refused(exc)
+    except Exception:  # noqa: BLE001 - openpyxl and defusedxml raise many kinds on a broken workbook
         result.errors.append(RowProblem(0, "файл не похож на книгу Excel (.xlsx): возможно, он повреждён."))
         return result
     if not rows:
@@ -123,9 +129,6 @@ def parse_registry(name: str, data: bytes, organization: Organization) -> Regist
     if missing:
         result.errors.append(RowProblem(1, "нет столбцов " + ", ".join(f"«{m}»" for m in missing)
                                         + ": скачайте шаблон реестра и заполните его."))
-        return result
-    if len(rows) - 1 > MAX_ROWS:
-        result.errors.append(RowProblem(0, f"в файле больше {MAX_ROWS} строк: разделите его."))
         return result
     existing = {
         _identity(p.last_name, p.first_name, p.patronymic, p.birth_date)

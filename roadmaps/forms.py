@@ -2,10 +2,14 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout, Submit
 from django import forms
 from django.conf import settings
+from django.core.files.base import ContentFile
+
+from mentoring_portal.lib.uploads import Kind, UploadRefused, read_upload, stored_name
 
 from roadmaps.importers.readers import SUPPORTED
 from roadmaps.models import Evidence, Item, Roadmap, Section
 
+EVIDENCE_KINDS = {Kind.PDF, Kind.DOCX, Kind.XLSX, Kind.PPTX, Kind.ODT, Kind.ODS, Kind.OLE, Kind.PNG, Kind.JPEG}
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -110,8 +114,7 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(SUPPORTED):
-            raise forms.ValidationError("Поддерживаются файлы .docx, .xlsx, .txt и .tsv.")
+        # The type is decided by content in parse_file (mentoring_portal/lib/uploads); only the size is known here.
         if upload.size > settings.MAX_UPLOAD_MB * 1024 * 1024:
             raise forms.ValidationError(f"Файл больше {settings.MAX_UPLOAD_MB} МБ.")
         return upload
@@ -150,6 +153,18 @@ class EvidenceForm(forms.ModelForm):
     class Meta:
         model = Evidence
         fields = ["title", "file", "url"]
+        help_texts = {"file": f"PDF, документ Word, Excel, PowerPoint или OpenDocument, фотография (JPEG, PNG) до "
+                              f"{settings.MAX_UPLOAD_MB} МБ."}
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return upload
+        try:
+            checked = read_upload(upload, EVIDENCE_KINDS)
+        except UploadRefused as exc:
+            raise forms.ValidationError(str(exc))
+        return ContentFile(checked.data, name=stored_name(upload.name, checked.extension))
 
     def clean(self):
         cleaned = super().clean()

@@ -47,6 +47,7 @@ urlpatterns = [
     path("roadmaps/<int:pk>/items/<int:item_id>/move/<direction:direction>/", editing.item_move_view, name="item-move"),
     path("roadmaps/<int:pk>/items/<int:item_id>/comments/", table.item_comment, name="item-comment"),
     path("roadmaps/<int:pk>/items/<int:item_id>/evidence/", table.item_evidence, name="item-evidence"),
+    path("roadmaps/<int:pk>/evidence/<int:evidence_id>/file/", table.evidence_file, name="evidence-file"),
     path("roadmaps/<int:pk>/items/<int:item_id>/deadline/", deadlines.deadline_correct, name="deadline-correct"),
     path("roadmaps/<int:pk>/items/<int:item_id>/occurrences/<int:occurrence_id>/done/", deadlines.occurrence_done,
          name="occurrence-done"),

@@ -92,9 +92,9 @@ def test_duplicates_are_shown_and_not_created_twice(login, world):
 
 
 @pytest.mark.parametrize("name, data, message", [
-    ("reestr.xlsx", b"", "не похож на книгу Excel"),
-    ("reestr.xlsx", b"PK\x03\x04junk", "не похож на книгу Excel"),
-    ("reestr.csv", b"a;b", "нужен файл Excel"),
+    ("reestr.xlsx", b"", "пуст"),
+    ("reestr.xlsx", b"PK\x03\x04junk", "Файл повреждён"),
+    ("reestr.csv", b"a;b", "Нужен файл Excel"),
     ("reestr.xlsx", workbook(header=["ФИО", "Класс"]), "нет столбцов «Фамилия», «Имя», «Отчество», «Категория»"),
     ("reestr.xlsx", workbook(), "нет ни одной строки"),
 ])

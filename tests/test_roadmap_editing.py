@@ -229,7 +229,26 @@ def test_it_uploads_a_file_as_evidence(login, world, roadmap):
     item = first_item(roadmap)
     login(world.curator).post(url("item-evidence", roadmap, item_id=item.pk),
                               {"title": "Протокол", "file": SimpleUploadedFile("protokol.pdf", b"%PDF-1.4")})
-    assert item.evidence.get().file.name.endswith(".pdf")
+    evidence = item.evidence.get()
+    assert evidence.file.name.endswith(".pdf")
+    response = login(world.methodist).get(reverse("roadmaps:evidence-file", args=[roadmap.pk, evidence.pk]))
+    assert b"".join(response.streaming_content) == b"%PDF-1.4"
+    assert response["Content-Disposition"].startswith("attachment") and response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("name, data", [("page.html", b"<html><script>alert(document.cookie)</script>"),
+                                        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+                                        ("protokol.pdf", b"<script>alert(1)</script>")])
+def test_it_refuses_evidence_files_that_could_run_in_a_browser(login, world, roadmap, name, data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    item = first_item(roadmap)
+    response = login(world.curator).post(url("item-evidence", roadmap, item_id=item.pk),
+                                         {"title": "Протокол", "file": SimpleUploadedFile(name, data)})
+    page = response.content.decode()
+    assert response.status_code == 400 and ("а здесь принимается" in page or "это не PDF" in page)
+    assert not item.evidence.exists()
 
 
 def test_a_new_period_changes_what_yearless_deadlines_mean(login, world, roadmap):

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from roadmaps.importers.service import ImportRefused, parse_file, roadmap_import
 from roadmaps.models import Item, Roadmap
+from tests.documents import TABLE, docx_bytes, xlsx_bytes
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
@@ -93,45 +94,10 @@ def test_it_puts_shifted_cells_back_under_their_headers():
     assert any("сдвинуты" in w.message for w in plan.warnings)
 
 
-def _docx(rows, title="План мероприятий (дорожная карта) школы на 2023-2024 учебный год") -> bytes:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("Приложение № 2 к приказу от 01.09.2023 № 55-од")
-    document.add_paragraph(title)
-    table = document.add_table(rows=0, cols=len(rows[0]))
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values):
-            cell.text = value
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _xlsx(rows, title="Дорожная карта школы на 2024 год") -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append([title])
-    for values in rows:
-        sheet.append(values)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-TABLE = [
-    ["№ п/п", "Содержание", "Сроки", "Ответственные", "Ожидаемый результат (вид документа)"],
-    ["1.", "Организационная работа", "", "", ""],
-    ["1.1", "Назначить куратора внедрения ЦМН", "Сентябрь 2023", "Директор", "Приказ"],
-    ["1.2", "Сформировать базу наставников", "Октябрь", "Куратор", "База наставников"],
-]
 
 
 def test_it_reads_a_word_table_with_the_columns_in_any_order():
-    result = parse_file("карта.docx", _docx(TABLE))
+    result = parse_file("карта.docx", docx_bytes(TABLE))
     assert result.ok, result.errors
     roadmap = result.roadmaps[0]
     assert roadmap.approval_number == "55-од"
@@ -144,7 +110,7 @@ def test_it_reads_a_word_table_with_the_columns_in_any_order():
 
 def test_it_reads_an_excel_sheet_with_the_title_in_the_first_row():
     reordered = [[row[2], row[1], row[0], row[4], row[3]] for row in TABLE]
-    result = parse_file("карта.xlsx", _xlsx(reordered))
+    result = parse_file("карта.xlsx", xlsx_bytes(reordered))
     assert result.ok, result.errors
     items = result.roadmaps[0].sections[0].items
     assert [(i.number, i.deadline, i.responsible) for i in items] == [
@@ -166,10 +132,10 @@ def _junk_zip() -> bytes:
     ("letter.txt", "Уважаемые коллеги!\nПросим представить сведения.".encode(), "не найдена таблица"),
     ("people.txt", "Фамилия\tИмя\tКласс\nИванов\tИван\t5А\n".encode(), "не найдена таблица"),
     ("junk.docx", _junk_zip(), "Word"),
-    ("junk.docx", b"PK\x03\x04 definitely not a zip", "Word"),
-    ("junk.xlsx", b"not a workbook at all", "Excel"),
-    ("binary.txt", b"\x00\x01\x02\x03" * 100, "не текстовый"),
-    ("picture.png", b"\x89PNG....", "Поддерживаются"),
+    ("junk.docx", b"PK\x03\x04 definitely not a zip", "повреждён"),
+    ("junk.xlsx", b"not a workbook at all", "это не книга Excel"),
+    ("binary.txt", b"\x00\x01\x02\x03" * 100, "файл неизвестного вида"),
+    ("picture.png", b"\x89PNG\r\n\x1a\n....", "принимается: документ Word (.docx), книга Excel"),
     ("no-period.txt", "**Дорожная карта школы**\nНаименование\tСрок\nСобрание\tМай\n".encode(), "не найден период"),
 ])
 def test_it_refuses_a_broken_file_with_a_clear_message(name, data, message):

@@ -4,12 +4,13 @@ a read-only role gets 403 on any change. One table, so a new view without its li
 from datetime import date
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from monitoring.models import Indicator, Invitation, Questionnaire
 from monitoring.services import campaign_open
 from participants.models import Consent, MenteeRequest, Pair
-from roadmaps.models import Item
+from roadmaps.models import Evidence, Item
 from tests.factories import SAYANSKY_SECTIONS, form, make_roadmap, person
 
 
@@ -34,6 +35,7 @@ def objects(world):
         "request": MenteeRequest.objects.create(person=mentee, help_wanted="математика"),
         "campaign": campaign, "report": campaign.reports.get(organization=world.school),
         "indicator": Indicator.objects.create(district=world.district, position=1, name="x", method="manual"),
+        "evidence": Evidence.objects.create(item=item, title="Приказ", file=ContentFile(b"%PDF-1.4", name="p.pdf")),
         "invitation": Invitation.objects.create(questionnaire=Questionnaire.objects.get(kind="mentor_entry"),
                                                 organization=world.school, person=mentor, pair=pair),
     }
@@ -120,6 +122,7 @@ ROADMAP = [
     ("roadmaps:item-move", lambda o: [R(o), o["item"].pk, "down"], True),
     ("roadmaps:item-comment", lambda o: [R(o), o["item"].pk], True),
     ("roadmaps:item-evidence", lambda o: [R(o), o["item"].pk], True),
+    ("roadmaps:evidence-file", lambda o: [R(o), o["evidence"].pk], False),
     ("roadmaps:deadline-correct", lambda o: [R(o), o["item"].pk], True),
     ("roadmaps:occurrence-done", lambda o: [R(o), o["item"].pk, o["occurrence"].pk], True),
     ("roadmaps:occurrence-undo", lambda o: [R(o), o["item"].pk, o["occurrence"].pk], True),

@@ -6,10 +6,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from mentoring_portal.lib.exports import XLSX_TYPE, attachment, registry
-from mentoring_portal.lib.uploads import stash, take
+from mentoring_portal.lib.uploads import Kind, UploadRefused, read_upload, stash, take
 from participants.access import CAN_EDIT_PAIRS, organization_view, require_capability
 from participants.exports import GROUP
-from participants.registry_io import parse_registry, registry_import, template_xlsx
+from participants.registry_io import parse_registry, refused, registry_import, template_xlsx
 from participants.services.audit import export_logged
 
 SESSION_KEY = "registry_import"
@@ -44,10 +44,14 @@ def registry_upload(request, organization):
         if upload is None:
             messages.error(request, "Выберите файл реестра (.xlsx).")
         else:
-            data = upload.read()
-            parsed = parse_registry(upload.name, data, organization)
-            if parsed.ok and parsed.people:
-                token = stash(request, SESSION_KEY, name=upload.name, data=data, owner=owner)
+            try:
+                checked = read_upload(upload, {Kind.XLSX})
+            except UploadRefused as exc:
+                parsed = refused(exc)
+            else:
+                parsed = parse_registry(checked.name, checked.data, organization)
+                if parsed.ok and parsed.people:
+                    token = stash(request, SESSION_KEY, name=upload.name, data=checked.data, owner=owner)
     return render(request, "participants/registry_import.html",
                   {"organization": organization, "parsed": parsed, "token": token})
 

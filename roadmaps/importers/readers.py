@@ -10,8 +10,10 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
+from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, inspect
 
-class ReadError(Exception):
+
+class ReadError(UploadRefused):
     """The file cannot be read at all; the message is shown to the user as is."""
 
 
@@ -34,19 +36,19 @@ class Text:
 Block = Table | Text
 
 SUPPORTED = (".docx", ".xlsx", ".txt", ".tsv")
+KINDS = {Kind.DOCX, Kind.XLSX, Kind.TEXT}
 
 
 def read_blocks(name: str, data: bytes) -> list[Block]:
-    lower = name.lower()
-    if not data or not data.strip():
-        raise ReadError("Файл пустой.")
-    if lower.endswith(".docx"):
-        return _read_docx(data)
-    if lower.endswith(".xlsx"):
-        return _read_xlsx(data)
-    if lower.endswith((".txt", ".tsv")):
-        return _read_tsv(data)
-    raise ReadError("Поддерживаются файлы .docx, .xlsx и текст с табуляциями (.txt, .tsv).")
+    """Blocks of the file, whatever its name says: the upload layer decides the type by content and refuses hostile
+    archives; the budget stops at the row, column and time limits. Raises UploadRefused with a Russian message."""
+    checked = inspect(name, data, KINDS)
+    budget = ReadBudget()
+    if checked.kind is Kind.DOCX:
+        return _read_docx(data, budget)
+    if checked.kind is Kind.XLSX:
+        return _read_xlsx(data, budget)
+    return _read_tsv(data, budget)
 
 
 def _decode(data: bytes) -> str:
@@ -58,7 +60,7 @@ def _decode(data: bytes) -> str:
     raise ReadError("Не удалось прочитать текст: сохраните файл в кодировке UTF-8.")
 
 
-def _read_tsv(data: bytes) -> list[Block]:
+def _read_tsv(data: bytes, budget: ReadBudget) -> list[Block]:
     if b"\x00" in data[:4096]:
         raise ReadError("Это не текстовый файл: ожидается текст с табуляциями между столбцами.")
     blocks: list[Block] = []
@@ -69,8 +71,9 @@ def _read_tsv(data: bytes) -> list[Block]:
             if table is None:
                 table = Table()
                 blocks.append(table)
-            table.rows.append(Row(line.split("\t"), f"строка {number}"))
+            table.rows.append(Row(budget.row(line.split("\t")), f"строка {number}"))
         elif line.strip():
+            budget.tick()
             table = None
             text = line.strip()
             if open_bold is not None:
@@ -85,24 +88,27 @@ def _read_tsv(data: bytes) -> list[Block]:
     return blocks
 
 
-def _read_xlsx(data: bytes) -> list[Block]:
+def _read_xlsx(data: bytes, budget: ReadBudget) -> list[Block]:
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        blocks: list[Block] = []
+        for sheet_number, sheet in enumerate(workbook.worksheets, start=1):
+            table = Table()
+            for row_number, values in enumerate(budget.sheet_rows(sheet), start=1):
+                # Cells keep their columns (a spreadsheet drops none, unlike text exported from Word).
+                cells = ["" if v is None else _cell_text(v) for v in values]
+                if any(cells):
+                    table.rows.append(Row(cells, f"лист {sheet_number}, строка {row_number}"))
+            blocks.append(table)
+        workbook.close()
+    except UploadRefused:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl and defusedxml raise many kinds on a broken workbook
         raise ReadError("Файл не похож на книгу Excel (.xlsx): возможно, он повреждён.") from exc
-    blocks: list[Block] = []
-    for sheet_number, sheet in enumerate(workbook.worksheets, start=1):
-        table = Table()
-        for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            # Cells keep their columns (a spreadsheet drops none, unlike text exported from Word).
-            cells = ["" if v is None else _cell_text(v) for v in values]
-            if any(cells):
-                table.rows.append(Row(cells, f"лист {sheet_number}, строка {row_number}"))
-        blocks.append(table)
-    workbook.close()
     return blocks
+
 
 
 def _cell_text(value) -> str:
@@ -117,9 +123,10 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
-def _read_docx(data: bytes) -> list[Block]:
+def _read_docx(data: bytes, budget: ReadBudget) -> list[Block]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.oxml.ns import qn
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -129,19 +136,20 @@ def _read_docx(data: bytes) -> list[Block]:
         raise ReadError("Документ Word не удалось прочитать: возможно, он повреждён.") from exc
     blocks: list[Block] = []
     table_number = 0
-    for element in document.element.body.iterchildren():
-        tag = element.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            text = "".join(node.text or "" for node in element.iter() if node.tag.endswith("}t")).strip()
+    # Only elements are read: comments and processing instructions inside the body have no string tag.
+    for element in document.element.body.iterchildren(qn("w:p"), qn("w:tbl")):
+        budget.tick()
+        if element.tag == qn("w:p"):
+            text = "".join(node.text or "" for node in element.iter(qn("w:t"))).strip()
             if text:
                 blocks.append(Text(text))
-        elif tag == "tbl":
+        else:
             table_number += 1
-            blocks.append(_docx_table(docx.table.Table(element, document), table_number))
+            blocks.append(_docx_table(docx.table.Table(element, document), table_number, budget))
     return blocks
 
 
-def _docx_table(table, number: int) -> Table:
+def _docx_table(table, number: int, budget: ReadBudget) -> Table:
     out = Table()
     for row_number, row in enumerate(table.rows, start=1):
         cells, previous = [], None
@@ -150,5 +158,5 @@ def _docx_table(table, number: int) -> Table:
                 continue
             previous = cell._tc
             cells.append("\n".join(p.text for p in cell.paragraphs).strip())
-        out.rows.append(Row(cells, f"таблица {number}, строка {row_number}"))
+        out.rows.append(Row(budget.row(cells), f"таблица {number}, строка {row_number}"))
     return out

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 
+from mentoring_portal.lib.uploads import UploadRefused
 from participants.models import District, Organization
 from roadmaps.changes import log_change
 from roadmaps.importers.parse import ParseResult, Problem, parse_blocks
-from roadmaps.importers.readers import ReadError, read_blocks
+from roadmaps.importers.readers import read_blocks
 from roadmaps.models import Item, Roadmap, Section
 from roadmaps.occurrences import sync_occurrences
 from roadmaps.services import link_responsible, owner_users, roadmap_create
@@ -24,13 +24,9 @@ class ImportRefused(Exception):
 
 def parse_file(name: str, data: bytes, period: tuple[date, date] | None = None) -> ParseResult:
     """Read and parse an uploaded file; a file that can't be read at all becomes one error, never an exception."""
-    limit = settings.MAX_UPLOAD_MB * 1024 * 1024
-    if len(data) > limit:
-        return ParseResult(errors=[Problem("", f"Файл больше {settings.MAX_UPLOAD_MB} МБ: разделите его или "
-                                                "сохраните без картинок.")])
     try:
         blocks = read_blocks(name, data)
-    except ReadError as exc:
+    except UploadRefused as exc:
         return ParseResult(errors=[Problem("", str(exc))])
     return parse_blocks(blocks, period)
 

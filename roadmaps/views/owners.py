@@ -71,7 +71,7 @@ def _import(request, owner):
     result = token = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        data = upload.read()
+        data = upload.read()  # the form refused anything over MAX_UPLOAD_MB before reading
         result = parse_file(upload.name, data, form.period)
         if result.ok:
             period = [d.isoformat() for d in form.period] if form.period else None

@@ -1,14 +1,15 @@
 """The roadmap page (the table as in the documents, with filters), its timeline, its properties, one item's page."""
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentoring_portal.lib.uploads import download
 from participants.access import CAN_EDIT_ROADMAP
 from roadmaps.access import get_item, roadmap_view
 from roadmaps.forms import CommentForm, DeadlineCorrectionForm, EvidenceForm, RoadmapForm, SectionForm
-from roadmaps.models import ItemStatus, Roadmap
+from roadmaps.models import Evidence, ItemStatus, Roadmap
 from roadmaps.selectors import (
     TableFilters,
     deleted_items,
@@ -126,3 +127,10 @@ def item_evidence(request, roadmap, item_id: int):
     evidence_add(item=item, user=request.user, **form.cleaned_data)
     messages.success(request, "Подтверждение выполнения добавлено.")
     return redirect("roadmaps:item", pk=roadmap.pk, item_id=item.pk)
+
+
+@roadmap_view()
+def evidence_file(request, roadmap, evidence_id: int):
+    evidence = get_object_or_404(Evidence.objects.exclude(file=""), pk=evidence_id, item__roadmap=roadmap,
+                                 item__deleted_at__isnull=True)
+    return download(evidence.file)

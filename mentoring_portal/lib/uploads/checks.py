@@ -1,0 +1,173 @@
+"""What a file is, decided by its bytes (never by its name), and whether it is safe to hand to a parser.
+
+An OOXML or OpenDocument file is a zip: its directory is read before anything is unpacked (number of entries, declared
+total size, compression ratio), then every XML part is unpacked in chunks, counting the real bytes, and refused if it
+declares a DTD (entities are how «billion laughs» and external-entity files work; office documents never need one).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.conf import settings
+
+
+class UploadRefused(Exception):
+    """The file is refused; the message is Russian and is shown to the user as is."""
+
+
+class Kind(StrEnum):
+    DOCX = "docx"
+    XLSX = "xlsx"
+    PPTX = "pptx"
+    ODT = "odt"
+    ODS = "ods"
+    OLE = "ole"  # .doc / .xls / .ppt of Office 97–2003
+    PDF = "pdf"
+    PNG = "png"
+    JPEG = "jpeg"
+    TEXT = "text"
+
+
+LABELS = {
+    Kind.DOCX: "документ Word (.docx)", Kind.XLSX: "книга Excel (.xlsx)", Kind.PPTX: "презентация (.pptx)",
+    Kind.ODT: "документ OpenDocument (.odt)", Kind.ODS: "таблица OpenDocument (.ods)",
+    Kind.OLE: "документ Office 97–2003 (.doc, .xls, .ppt)", Kind.PDF: "PDF", Kind.PNG: "рисунок PNG",
+    Kind.JPEG: "фотография JPEG", Kind.TEXT: "текст (.txt, .tsv)",
+}
+CONTENT_TYPES = {
+    Kind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    Kind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    Kind.PPTX: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    Kind.ODT: "application/vnd.oasis.opendocument.text", Kind.ODS: "application/vnd.oasis.opendocument.spreadsheet",
+    Kind.OLE: "application/octet-stream", Kind.PDF: "application/pdf", Kind.PNG: "image/png",
+    Kind.JPEG: "image/jpeg", Kind.TEXT: "text/plain; charset=utf-8",
+}
+EXTENSIONS = {Kind.DOCX: ".docx", Kind.XLSX: ".xlsx", Kind.PPTX: ".pptx", Kind.ODT: ".odt", Kind.ODS: ".ods",
+              Kind.PDF: ".pdf", Kind.PNG: ".png", Kind.JPEG: ".jpg", Kind.TEXT: ".txt"}
+OLE_EXTENSIONS = (".doc", ".xls", ".ppt")
+NAMED = {".docx": Kind.DOCX, ".xlsx": Kind.XLSX, ".pptx": Kind.PPTX, ".odt": Kind.ODT, ".ods": Kind.ODS,
+         ".pdf": Kind.PDF, ".png": Kind.PNG, ".jpg": Kind.JPEG, ".jpeg": Kind.JPEG, ".txt": Kind.TEXT,
+         ".tsv": Kind.TEXT, ".csv": Kind.TEXT} | dict.fromkeys(OLE_EXTENSIONS, Kind.OLE)
+ZIP_PARTS = {"word/document.xml": Kind.DOCX, "xl/workbook.xml": Kind.XLSX, "ppt/presentation.xml": Kind.PPTX}
+OPENDOCUMENT = {b"application/vnd.oasis.opendocument.text": Kind.ODT,
+                b"application/vnd.oasis.opendocument.spreadsheet": Kind.ODS}
+DTD_MARKS = [mark.encode(encoding) for mark in ("<!DOCTYPE", "<!ENTITY")
+             for encoding in ("ascii", "utf-16-le", "utf-16-be")]
+CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Checked:
+    name: str
+    data: bytes
+    kind: Kind
+
+    @property
+    def extension(self) -> str:
+        if self.kind is Kind.OLE:
+            return next((e for e in OLE_EXTENSIONS if self.name.lower().endswith(e)), ".doc")
+        return EXTENSIONS[self.kind]
+
+    @property
+    def content_type(self) -> str:
+        return CONTENT_TYPES[self.kind]
+
+
+def _mb(number: int) -> str:
+    return f"{number / 1024 / 1024:.0f} МБ"
+
+
+def read_upload(upload, allowed: set[Kind]) -> Checked:
+    """An uploaded file (Django's UploadedFile) checked before and after it is read into memory."""
+    if upload.size > settings.MAX_UPLOAD_MB * 1024 * 1024:
+        raise UploadRefused(f"Файл больше {settings.MAX_UPLOAD_MB} МБ: разделите его или сохраните без картинок.")
+    return inspect(upload.name, upload.read(), allowed)
+
+
+def inspect(name: str, data: bytes, allowed: set[Kind]) -> Checked:
+    if not data or not data.strip():
+        raise UploadRefused("Файл пустой.")
+    if len(data) > settings.MAX_UPLOAD_MB * 1024 * 1024:
+        raise UploadRefused(f"Файл больше {settings.MAX_UPLOAD_MB} МБ: разделите его или сохраните без картинок.")
+    kind = _sniff(name, data)
+    found = LABELS[kind] if kind else "файл неизвестного вида"
+    named = NAMED.get("." + name.lower().rsplit(".", 1)[-1]) if "." in name else None
+    if named is not None and named is not kind:
+        raise UploadRefused(f"Файл назван «{name}», но это не {LABELS[named]} ({found}): возможно, он повреждён "
+                            "или переименован.")
+    if kind not in allowed:
+        expected = ", ".join(LABELS[k] for k in Kind if k in allowed)
+        raise UploadRefused(f"Это {found}, а здесь принимается: {expected}.")
+    if kind is Kind.OLE and named is None:
+        raise UploadRefused("Документ Office 97–2003 должен называться .doc, .xls или .ppt.")
+    return Checked(name, data, kind)
+
+
+def _sniff(name: str, data: bytes) -> Kind | None:
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data)
+    if data.startswith(b"%PDF-"):
+        return Kind.PDF
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return Kind.PNG
+    if data.startswith(b"\xff\xd8\xff"):
+        return Kind.JPEG
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return Kind.OLE
+    if b"\x00" not in data and not data.lstrip().lower().startswith((b"<!doctype", b"<html", b"<svg", b"<?xml")):
+        return Kind.TEXT
+    return None
+
+
+def _zip_kind(data: bytes) -> Kind | None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise UploadRefused("Файл повреждён: архив внутри документа не читается.") from exc
+    _check_archive(entries)
+    names = {entry.filename for entry in entries}
+    kind = next((k for part, k in ZIP_PARTS.items() if part in names), None)
+    if kind is None and "mimetype" in names:
+        kind = OPENDOCUMENT.get(archive.read("mimetype").strip())
+    if kind is not None:
+        _check_xml_parts(archive, entries)
+    return kind
+
+
+def _check_archive(entries: list[zipfile.ZipInfo]) -> None:
+    if len(entries) > settings.UPLOAD_MAX_ZIP_ENTRIES:
+        raise UploadRefused(f"В документе больше {settings.UPLOAD_MAX_ZIP_ENTRIES} частей: так устроены только "
+                            "повреждённые или опасные файлы.")
+    limit = settings.UPLOAD_MAX_UNPACKED_MB * 1024 * 1024
+    if sum(entry.file_size for entry in entries) > limit:
+        raise UploadRefused(f"Документ в распакованном виде больше {_mb(limit)}: разделите его на части.")
+    for entry in entries:
+        if entry.file_size > CHUNK and entry.file_size > settings.UPLOAD_MAX_RATIO * max(entry.compress_size, 1):
+            raise UploadRefused("Документ сжат подозрительно сильно (так устроены «архивные бомбы»): файл не принят.")
+
+
+def _check_xml_parts(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> None:
+    """Unpacks the XML parts chunk by chunk: the real size is counted (a directory may lie) and DTDs are refused."""
+    limit, total = settings.UPLOAD_MAX_UNPACKED_MB * 1024 * 1024, 0
+    for entry in entries:
+        if not entry.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        tail = b""
+        try:
+            with archive.open(entry) as part:
+                while chunk := part.read(CHUNK):
+                    total += len(chunk)
+                    if total > limit:
+                        raise UploadRefused(f"Документ в распакованном виде больше {_mb(limit)}: разделите его.")
+                    window = tail + chunk
+                    if any(mark in window for mark in DTD_MARKS):
+                        raise UploadRefused("В документе есть объявления XML (DTD, сущности): такие файлы не "
+                                            "принимаются. Сохраните документ заново в Word или Excel.")
+                    tail = chunk[-32:]
+        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+            raise UploadRefused("Файл повреждён: часть документа не распаковывается.") from exc

@@ -1,0 +1,53 @@
+"""Documents built in tests: a roadmap as .docx and .xlsx, and a way to rewrite one part of such a zip (for hostile
+files: DTDs, comments, lying dimensions, bombs)."""
+
+import io
+import zipfile
+
+
+def docx_bytes(rows, title="План мероприятий (дорожная карта) школы на 2023-2024 учебный год") -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Приложение № 2 к приказу от 01.09.2023 № 55-од")
+    document.add_paragraph(title)
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes(rows, title="Дорожная карта школы на 2024 год") -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append([title])
+    for values in rows:
+        sheet.append(values)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+TABLE = [
+    ["№ п/п", "Содержание", "Сроки", "Ответственные", "Ожидаемый результат (вид документа)"],
+    ["1.", "Организационная работа", "", "", ""],
+    ["1.1", "Назначить куратора внедрения ЦМН", "Сентябрь 2023", "Директор", "Приказ"],
+    ["1.2", "Сформировать базу наставников", "Октябрь", "Куратор", "База наставников"],
+]
+
+
+def with_part(data: bytes, part: str, rewrite) -> bytes:
+    """The same zip with `part` replaced by rewrite(old bytes)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            content = source.read(entry.filename)
+            target.writestr(entry.filename, rewrite(content) if entry.filename == part else content)
+    return buffer.getvalue()

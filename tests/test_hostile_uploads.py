@@ -1,0 +1,144 @@
+"""Hostile and careless files meet the upload layer: bombs, DTDs, lying dimensions, oversize and wrong types are
+refused with a Russian message and nothing created; waiting previews expire."""
+
+import io
+import os
+import time
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, inspect, purge_pending
+from mentoring_portal.lib.uploads.pending import _folder
+from participants.models import Person
+from roadmaps.importers.service import parse_file
+from roadmaps.models import Roadmap
+from tests.documents import TABLE, docx_bytes, with_part, xlsx_bytes
+
+BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                  b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+
+
+def errors(result) -> str:
+    return " ".join(str(e) for e in result.errors)
+
+
+def bomb(part: str, megabytes: int) -> bytes:
+    """A small zip that unpacks to `megabytes` of one repeated byte in `part` (plus the parts that name its type)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open(part, "w", force_zip64=True) as stream:
+            for _ in range(megabytes):
+                stream.write(b" " * 1024 * 1024)
+    return buffer.getvalue()
+
+
+def test_it_refuses_a_docx_that_unpacks_to_far_more_than_its_size(settings):
+    data = bomb("word/document.xml", 80)
+    assert len(data) < 200_000
+    result = parse_file("bomb.docx", data)
+    assert not result.ok and "распакованном виде больше 60 МБ" in errors(result)
+
+
+def test_it_refuses_a_part_compressed_like_a_bomb_even_under_the_total_limit(settings):
+    settings.UPLOAD_MAX_UNPACKED_MB = 500
+    result = parse_file("bomb.xlsx", bomb("xl/workbook.xml", 20))
+    assert "сжат подозрительно сильно" in errors(result)
+
+
+def test_it_stops_reading_a_sheet_at_the_row_limit(settings):
+    settings.UPLOAD_MAX_ROWS = 100
+    rows = [TABLE[0]] + [["1", f"Мероприятие {n}", "Май 2024", "Куратор", "Отчёт"] for n in range(300)]
+    result = parse_file("long.xlsx", xlsx_bytes(rows))
+    assert "больше 100 строк" in errors(result)
+
+
+def test_it_ignores_a_sheets_declared_dimensions_that_would_pad_every_row():
+    data = with_part(xlsx_bytes(TABLE), "xl/worksheets/sheet1.xml",
+                     lambda xml: xml.replace(b'<dimension ref="A1:E5"/>', b'<dimension ref="A1:XFD1048576"/>'))
+    assert b"XFD1048576" in zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    started = time.monotonic()
+    result = parse_file("dimension.xlsx", data)
+    assert result.ok and result.roadmaps[0].item_count == 2
+    assert time.monotonic() - started < 5
+
+
+def test_it_stops_reading_when_the_time_is_up(monkeypatch):
+    budget = ReadBudget(seconds=1)
+    clock = iter([1000.0, 1002.0])
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock))
+    budget._deadline = 1001.0
+    budget.row(["a"])
+    with pytest.raises(UploadRefused, match="дольше 1 с"):
+        budget.row(["b"])
+
+
+@pytest.mark.parametrize("name, part", [("laughs.docx", "word/document.xml"), ("laughs.xlsx", "xl/workbook.xml"),
+                                        ("external.xlsx", "xl/styles.xml")])
+def test_it_refuses_xml_with_entities_with_a_message_not_a_server_error(name, part):
+    build = docx_bytes if name.endswith("docx") else xlsx_bytes
+
+    def inject(xml: bytes) -> bytes:
+        body = xml.split(b"?>", 1)[-1]
+        if name.startswith("external"):
+            return b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>' + body
+        return BILLION_LAUGHS + body
+
+    result = parse_file(name, with_part(build(TABLE), part, inject))
+    assert not result.ok and "объявления XML (DTD, сущности)" in errors(result)
+
+
+def test_it_reads_a_docx_with_a_comment_inside_a_paragraph():
+    data = with_part(docx_bytes(TABLE), "word/document.xml",
+                     lambda xml: xml.replace(b"<w:p>", b"<w:p><!-- note -->", 1).replace(b"<w:p ", b"<w:p><!-- n --></w:p><w:p ", 1))
+    result = parse_file("comment.docx", data)
+    assert result.ok, errors(result)
+    assert result.roadmaps[0].item_count == 2
+
+
+def test_it_decides_the_type_by_content_not_by_name():
+    with pytest.raises(UploadRefused, match="назван «plan.pdf», но это не PDF"):
+        inspect("plan.pdf", b"<html><script>alert(1)</script></html>", {Kind.PDF})
+    with pytest.raises(UploadRefused, match="файл неизвестного вида"):
+        inspect("picture", b"<svg onload=alert(1)>", {Kind.PDF, Kind.PNG, Kind.TEXT})
+    assert inspect("отчёт", b"%PDF-1.7\n...", {Kind.PDF}).extension == ".pdf"
+
+
+def test_the_registry_import_refuses_a_file_over_the_size_limit(login, world, settings):
+    settings.MAX_UPLOAD_MB = 1
+    url = reverse("participants:people-import", args=[world.school.code])
+    response = login(world.school_curator).post(url, {"file": SimpleUploadedFile("big.xlsx", b"PK" + os.urandom(1_200_000))})
+    assert response.status_code == 200 and "Файл больше 1 МБ" in response.content.decode()
+    assert not Person.objects.exists()
+
+
+def test_the_roadmap_import_page_answers_a_bomb_with_a_message(login, world):
+    url = reverse("roadmaps:organization-import", args=[world.school.code])
+    response = login(world.school_curator).post(url, {"file": SimpleUploadedFile("plan.docx", bomb("word/document.xml", 80))})
+    assert response.status_code == 200 and "распакованном виде" in response.content.decode()
+    assert not Roadmap.objects.exists()
+
+
+def test_a_new_upload_replaces_the_sessions_earlier_one(login, world):
+    client = login(world.school_curator)
+    url = reverse("roadmaps:organization-import", args=[world.school.code])
+    data = docx_bytes(TABLE)
+    client.post(url, {"file": SimpleUploadedFile("a.docx", data)})
+    client.post(url, {"file": SimpleUploadedFile("b.docx", data)})
+    assert len(list(_folder().iterdir())) == 1
+
+
+def test_unconfirmed_previews_expire(login, world):
+    client = login(world.school_curator)
+    client.post(reverse("roadmaps:organization-import", args=[world.school.code]),
+                {"file": SimpleUploadedFile("a.docx", docx_bytes(TABLE))})
+    (waiting,) = _folder().iterdir()
+    assert purge_pending() == 0
+    old = time.time() - 25 * 3600
+    os.utime(waiting, (old, old))
+    call_command("purge_uploads", stdout=io.StringIO())
+    assert not waiting.exists()
