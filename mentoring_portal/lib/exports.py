@@ -89,6 +89,19 @@ def attachment(name: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(cell):
+    """A typed text stays text: openpyxl turns a string starting with «=» into a formula, and Excel evaluates «+», «-»,
+    «@» too (a surname «=HYPERLINK(…)» would become a link). Such a cell is written as a string with Excel's quote
+    prefix, so it stays text even after the methodist edits it. Every XLSX of the portal is written through here."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
 def write_xlsx(sheets: list[Sheet]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -107,19 +120,19 @@ def write_xlsx(sheets: list[Sheet]) -> bytes:
         ws.freeze_panes = f"A{header_row + 1}"
         ws.print_title_rows = f"{header_row}:{header_row}"
         for line in sheet.heading:
-            cell = WriteOnlyCell(ws, value=line)
+            cell = text_cell(WriteOnlyCell(ws, value=line))
             cell.font = bold
             ws.append([cell])
         header = []
         for column in sheet.columns:
-            cell = WriteOnlyCell(ws, value=column.label)
+            cell = text_cell(WriteOnlyCell(ws, value=column.label))
             cell.font, cell.alignment, cell.fill = bold, wrap, header_fill
             header.append(cell)
         ws.append(header)
         for row in sheet.rows:
             cells = []
             for column, value in zip(sheet.columns, row.values):
-                cell = WriteOnlyCell(ws, value=value)
+                cell = text_cell(WriteOnlyCell(ws, value=value))
                 cell.alignment = wrap
                 if row.bold:
                     cell.font = bold
