@@ -1,7 +1,9 @@
 """Settings of the mentoring portal. Every deployment-specific value comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from mentoring_portal.lib.env import env_bool, env_database, env_int, env_list, env_str
@@ -31,6 +33,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "template_partials",
+    "axes",
+    "auditlog",
     "mentoring_portal",
     "participants",
     "roadmaps",
@@ -39,6 +43,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -48,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: it turns a lock-out into the Russian page
 ]
 
 ROOT_URLCONF = "mentoring_portal.urls"
@@ -70,6 +77,15 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two users saving at once: WAL lets readers work during a write, IMMEDIATE takes the write lock when a transaction
+    # starts (no deadlocked upgrade from a read lock), and a writer waits up to 20 s instead of failing at once with
+    # «database is locked». The conflict message of optimistic locking then reaches the user instead of a 500.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -78,6 +94,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # counts failures; refuses a locked user or address before the password
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock-out (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name, or from one address, sign-in is
+# refused for AXES_COOLOFF_MINUTES. A curator can be unlocked earlier with `manage.py axes_reset_username <name>`.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_USERNAME_FORM_FIELD = "username"
+# Behind nginx the client's address is in X-Forwarded-For; AXES_PROXY_COUNT says how many proxies to trust.
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "participants:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -131,7 +162,23 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_AGE = 60 * 60 * 12
+# No inline script or style anywhere (tests/test_html_safety.py scans the pages, the browser test listens for
+# violations): what a user typed can't run even if a template forgot to escape it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 12) * 60 * 60  # a working day; then sign in again
 
 LOGGING = {
     "version": 1,
@@ -139,3 +186,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# The audit trail (django-auditlog): the models are registered in each app's auditing module (docs/SECURITY.md).
+AUDITLOG_INCLUDE_ALL_MODELS = False

@@ -1,32 +1,46 @@
-"""Small SVG charts drawn on the server: the same markup goes into the page and into the PDF (WeasyPrint draws SVG)."""
+"""Small SVG charts drawn on the server: the same markup goes into the page and into the PDF (WeasyPrint draws SVG).
+
+Every piece is built with `format_html`, so a label, a title or a unit typed by a user is escaped; the chart is
+safe markup because of how it is built, and templates print it without `|safe`."""
 
 from __future__ import annotations
 
-from html import escape
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 PLAN_COLOUR, ACTUAL_COLOUR, BEHIND_COLOUR = "#adb5bd", "#198754", "#dc3545"
 
 
+def _n(number: float, spec: str = ".1f") -> str:
+    return format(number, spec)
+
+
+def _join(parts: list[SafeString]) -> SafeString:
+    return mark_safe("".join(parts))  # each part came out of format_html: escaped
+
+
 def grouped_bars(groups: list[tuple[str, float | None, float | None]], *, title: str = "", width: int = 520,
-                 height: int = 220, maximum: float | None = None, unit: str = "%") -> str:
+                 height: int = 220, maximum: float | None = None, unit: str = "%") -> SafeString:
     """Bars of plan and actual for each group (a year or a school). None draws no bar and writes «нет данных»."""
     if not groups:
-        return ""
+        return SafeString("")
     values = [v for _, plan, actual in groups for v in (plan, actual) if v is not None]
     top = maximum or max([100.0, *values]) if unit == "%" else max([1.0, *values])
     left, bottom, top_pad = 34, 34, 22
     plot_w, plot_h = width - left - 8, height - bottom - top_pad
     slot = plot_w / len(groups)
     bar = min(26.0, slot / 3)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans, sans-serif" font-size="10" role="img" '
-             f'aria-label="{escape(title)}">']
+    parts = [format_html('<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" '
+                         'font-family="DejaVu Sans, sans-serif" font-size="10" role="img" aria-label="{}">',
+                         width, height, width, height, title)]
     if title:
-        parts.append(f'<text x="{left}" y="12" font-size="11" font-weight="bold">{escape(title[:90])}</text>')
+        parts.append(format_html('<text x="{}" y="12" font-size="11" font-weight="bold">{}</text>', left, title[:90]))
     for tick in (0, 0.25, 0.5, 0.75, 1):
         y = top_pad + plot_h * (1 - tick)
-        parts.append(f'<line x1="{left}" x2="{width - 8}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e9ecef"/>')
-        parts.append(f'<text x="{left - 4}" y="{y + 3:.1f}" text-anchor="end" fill="#6c757d">{top * tick:.0f}</text>')
+        parts.append(format_html('<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#e9ecef"/>',
+                                 left, width - 8, _n(y), _n(y)))
+        parts.append(format_html('<text x="{}" y="{}" text-anchor="end" fill="#6c757d">{}</text>',
+                                 left - 4, _n(y + 3), _n(top * tick, ".0f")))
     for index, (label, plan, actual) in enumerate(groups):
         x = left + slot * index + slot / 2
         for offset, value, colour in ((-bar, plan, PLAN_COLOUR),
@@ -35,20 +49,20 @@ def grouped_bars(groups: list[tuple[str, float | None, float | None]], *, title:
             if value is None:
                 continue
             h = plot_h * min(value, top) / top
-            parts.append(f'<rect x="{x + offset:.1f}" y="{top_pad + plot_h - h:.1f}" width="{bar:.1f}" '
-                         f'height="{h:.1f}" fill="{colour}"><title>{value:g}{unit}</title></rect>')
-            parts.append(f'<text x="{x + offset + bar / 2:.1f}" y="{top_pad + plot_h - h - 3:.1f}" '
-                         f'text-anchor="middle" font-size="9">{value:g}</text>')
+            parts.append(format_html('<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}{}</title></rect>',
+                                     _n(x + offset), _n(top_pad + plot_h - h), _n(bar), _n(h), colour,
+                                     _n(value, "g"), unit))
+            parts.append(format_html('<text x="{}" y="{}" text-anchor="middle" font-size="9">{}</text>',
+                                     _n(x + offset + bar / 2), _n(top_pad + plot_h - h - 3), _n(value, "g")))
         if actual is None:
-            parts.append(f'<text x="{x:.1f}" y="{top_pad + plot_h - 4:.1f}" text-anchor="middle" font-size="8" '
-                         f'fill="#6c757d">нет данных</text>')
-        parts.append(f'<text x="{x:.1f}" y="{height - bottom + 14}" text-anchor="middle">{escape(label[:18])}</text>')
+            parts.append(format_html('<text x="{}" y="{}" text-anchor="middle" font-size="8" fill="#6c757d">'
+                                     'нет данных</text>', _n(x), _n(top_pad + plot_h - 4)))
+        parts.append(format_html('<text x="{}" y="{}" text-anchor="middle">{}</text>',
+                                 _n(x), height - bottom + 14, label[:18]))
     legend_y = height - 6
-    parts.append(f'<rect x="{left}" y="{legend_y - 8}" width="10" height="8" fill="{PLAN_COLOUR}"/>'
-                 f'<text x="{left + 14}" y="{legend_y}">план</text>'
-                 f'<rect x="{left + 50}" y="{legend_y - 8}" width="10" height="8" fill="{ACTUAL_COLOUR}"/>'
-                 f'<text x="{left + 64}" y="{legend_y}">факт</text>'
-                 f'<rect x="{left + 100}" y="{legend_y - 8}" width="10" height="8" fill="{BEHIND_COLOUR}"/>'
-                 f'<text x="{left + 114}" y="{legend_y}">факт ниже плана</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    for offset, colour, text in ((0, PLAN_COLOUR, "план"), (50, ACTUAL_COLOUR, "факт"),
+                                 (100, BEHIND_COLOUR, "факт ниже плана")):
+        parts.append(format_html('<rect x="{}" y="{}" width="10" height="8" fill="{}"/><text x="{}" y="{}">{}</text>',
+                                 left + offset, legend_y - 8, colour, left + offset + 14, legend_y, text))
+    parts.append(SafeString("</svg>"))
+    return _join(parts)

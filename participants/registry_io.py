@@ -10,8 +10,8 @@ from datetime import date, datetime
 from django.db import transaction
 
 from mentoring_portal.lib.collation import search_text
-from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, inspect
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
+from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, inspect
 from participants.models import Category, Consent, MenteeRequest, MentorProfile, Organization, Person
 
 COLUMNS = [

@@ -5,8 +5,6 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 
 from mentoring_portal.lib.uploads import Kind, UploadRefused, read_upload, stored_name
-
-from roadmaps.importers.readers import SUPPORTED
 from roadmaps.models import Evidence, Item, Roadmap, Section
 
 EVIDENCE_KINDS = {Kind.PDF, Kind.DOCX, Kind.XLSX, Kind.PPTX, Kind.ODT, Kind.ODS, Kind.OLE, Kind.PNG, Kind.JPEG}

@@ -50,3 +50,31 @@ def test_the_admin_lists_every_registered_model_for_a_superuser(client, db):
     for model in admin.site._registry:
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
         assert client.get(url).status_code == 200, url
+
+
+def test_repeated_wrong_passwords_lock_the_user_out_even_with_the_right_one_after(client, db, settings):
+    UserFactory(username="ivanova")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "ivanova", "password": "guess"})
+    response = client.post(reverse("login"), {"username": "ivanova", "password": "pass-word-123"})
+    assert response.status_code == 429 and "Вход временно закрыт" in response.content.decode()
+    assert client.get(reverse("participants:home")).status_code == 302
+
+
+def test_one_address_guessing_many_names_is_locked_out(client, db, settings):
+    UserFactory(username="petrova")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": f"user{n}", "password": "guess"})
+    response = client.post(reverse("login"), {"username": "petrova", "password": "pass-word-123"})
+    assert response.status_code == 429
+
+
+def test_a_lock_out_passes_after_the_cool_off(client, db, settings):
+    from axes.models import AccessAttempt
+
+    UserFactory(username="ivanova")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "ivanova", "password": "guess"})
+    AccessAttempt.objects.all().delete()  # what `manage.py axes_reset` does, and what the cool-off leads to
+    response = client.post(reverse("login"), {"username": "ivanova", "password": "pass-word-123"})
+    assert response.status_code == 302

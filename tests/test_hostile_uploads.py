@@ -93,8 +93,8 @@ def test_it_refuses_xml_with_entities_with_a_message_not_a_server_error(name, pa
 
 
 def test_it_reads_a_docx_with_a_comment_inside_a_paragraph():
-    data = with_part(docx_bytes(TABLE), "word/document.xml",
-                     lambda xml: xml.replace(b"<w:p>", b"<w:p><!-- note -->", 1).replace(b"<w:p ", b"<w:p><!-- n --></w:p><w:p ", 1))
+    data = with_part(docx_bytes(TABLE), "word/document.xml", lambda xml: xml.replace(b"<w:r>", b"<!-- c --><w:r>"))
+    assert b"<!-- c -->" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
     result = parse_file("comment.docx", data)
     assert result.ok, errors(result)
     assert result.roadmaps[0].item_count == 2
@@ -142,3 +142,9 @@ def test_unconfirmed_previews_expire(login, world):
     os.utime(waiting, (old, old))
     call_command("purge_uploads", stdout=io.StringIO())
     assert not waiting.exists()
+
+
+def test_it_answers_broken_xml_inside_a_docx_with_a_message():
+    data = with_part(docx_bytes(TABLE), "word/document.xml", lambda xml: xml.replace(b"<w:t>", b"<w:t>&undefined;", 1))
+    result = parse_file("broken.docx", data)
+    assert not result.ok and "Word" in errors(result)

@@ -1,45 +1,9 @@
 """Every page scoped to a district, an organization or a roadmap: an outsider gets 404 (on GET and POST alike) and
 a read-only role gets 403 on any change. One table, so a new view without its line is easy to spot."""
 
-from datetime import date
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
-
-from monitoring.models import Indicator, Invitation, Questionnaire
-from monitoring.services import campaign_open
-from participants.models import Consent, MenteeRequest, Pair
-from roadmaps.models import Evidence, Item
-from tests.factories import SAYANSKY_SECTIONS, form, make_roadmap, person
-
-
-@pytest.fixture
-def objects(world):
-    district_roadmap = make_roadmap(world.district, sections=SAYANSKY_SECTIONS)
-    school_roadmap = make_roadmap(world.school, sections=SAYANSKY_SECTIONS)
-    item = district_roadmap.items.order_by("pk").first()
-    deleted = district_roadmap.items.order_by("pk").last()
-    Item.objects.filter(pk=deleted.pk).update(deleted_at="2024-01-01T00:00Z")
-    mentor = person(world.school, "teacher", grade="")
-    mentee = person(world.school)
-    pair = Pair.objects.create(organization=world.school, mentor=mentor, form=form(), start_date=date(2024, 10, 1),
-                               end_date=date(2025, 5, 31))
-    pair.mentees.set([mentee])
-    campaign = campaign_open(district=world.district, title="Май", year=2024, due_on=date(2024, 5, 20))
-    return {
-        "district_roadmap": district_roadmap, "school_roadmap": school_roadmap, "item": item, "deleted": deleted,
-        "section": item.section, "occurrence": item.occurrences.first(), "mentor": mentor, "mentee": mentee,
-        "pair": pair, "meeting": pair.meetings.create(kind="acquaintance"), "task": pair.tasks.create(title="План"),
-        "consent": Consent.objects.get(person=mentee),
-        "request": MenteeRequest.objects.create(person=mentee, help_wanted="математика"),
-        "campaign": campaign, "report": campaign.reports.get(organization=world.school),
-        "indicator": Indicator.objects.create(district=world.district, position=1, name="x", method="manual"),
-        "evidence": Evidence.objects.create(item=item, title="Приказ", file=ContentFile(b"%PDF-1.4", name="p.pdf")),
-        "invitation": Invitation.objects.create(questionnaire=Questionnaire.objects.get(kind="mentor_entry"),
-                                                organization=world.school, person=mentor, pair=pair),
-    }
-
 
 D, S = "sayansky", "agin-1"
 # (url name, arguments from the objects, changes something?) — district pages first, then school pages, then roadmaps.

@@ -23,3 +23,16 @@ document.addEventListener("htmx:afterSwap", (event) => {
   const field = event.detail.target.querySelector && event.detail.target.querySelector("[autofocus]");
   if (field) field.focus();
 });
+
+// Behaviour that templates once wrote in on…="" attributes (the Content-Security-Policy runs no inline script).
+document.addEventListener("change", (event) => {
+  if (event.target.matches && event.target.matches("[data-autosubmit]")) event.target.form.requestSubmit();
+});
+document.addEventListener("click", (event) => {
+  const button = event.target.closest && event.target.closest("[data-copy]");
+  if (button) navigator.clipboard.writeText(document.querySelector(button.dataset.copy).value);
+});
+document.addEventListener("htmx:afterRequest", (event) => {
+  const form = event.detail.elt;
+  if (event.detail.successful && form.matches && form.matches("form[data-reset-on-success]")) form.reset();
+});
