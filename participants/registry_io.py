@@ -130,10 +130,7 @@ def parse_registry(name: str, data: bytes, organization: Organization) -> Regist
         result.errors.append(RowProblem(1, "нет столбцов " + ", ".join(f"«{m}»" for m in missing)
                                         + ": скачайте шаблон реестра и заполните его."))
         return result
-    existing = {
-        _identity(p.last_name, p.first_name, p.patronymic, p.birth_date)
-        for p in Person.objects.filter(organization=organization)
-    }
+    existing = _existing_identities(organization)
     seen: dict[tuple, int] = {}
     for number, raw in enumerate(rows[1:], start=2):
         cells = {key: raw[i] if i < len(raw) else None for i, key in enumerate(header) if key}
@@ -178,13 +175,29 @@ def parse_registry(name: str, data: bytes, organization: Organization) -> Regist
     return result
 
 
+def _existing_identities(organization: Organization) -> set[tuple]:
+    return {
+        _identity(p.last_name, p.first_name, p.patronymic, p.birth_date)
+        for p in Person.objects.filter(organization=organization).only("last_name", "first_name", "patronymic",
+                                                                        "birth_date")
+    }
+
+
 @transaction.atomic
 def registry_import(*, organization: Organization, parsed: RegistryImport) -> list[Person]:
+    """Creates the parsed people. Two confirmations of the same file at once take turns on the organization's row,
+    and the second finds the first one's people already there: nobody is created twice."""
     if not parsed.ok:
         raise ValueError("; ".join(str(e) for e in parsed.errors))
+    Organization.objects.select_for_update().filter(pk=organization.pk).first()
+    existing = _existing_identities(organization)
     created = []
     for item in parsed.people:
         v = item.values
+        identity = _identity(v["last_name"], v["first_name"], v["patronymic"], v["birth_date"])
+        if identity in existing:
+            continue
+        existing.add(identity)
         person = Person(organization=organization, last_name=v["last_name"], first_name=v["first_name"],
                         patronymic=v["patronymic"], category=v["category"], grade=v["grade"],
                         birth_date=v["birth_date"], teaching_since=v["teaching_since"], position=v["position"],

@@ -1,0 +1,93 @@
+"""Two people doing the same thing at once: an import confirmed twice creates everyone once, and on SQLite — the
+default database — two writers wait for each other instead of one failing with «database is locked»."""
+
+import subprocess
+import sys
+import textwrap
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from participants.models import Person
+from participants.registry_io import parse_registry, registry_import
+from tests.test_registry_io import row, workbook
+
+FILE = workbook(row(), row(last="Орлова", first="Анна", born=None), row(last="Ким", first="Олег"))
+
+
+def test_importing_the_same_parsed_file_twice_creates_each_person_once(world):
+    first = parse_registry("reestr.xlsx", FILE, world.school)
+    second = parse_registry("reestr.xlsx", FILE, world.school)  # previewed before the first was confirmed
+    registry_import(organization=world.school, parsed=first)
+    assert registry_import(organization=world.school, parsed=second) == []
+    assert Person.objects.filter(organization=world.school).count() == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's; SQLite runs one writer")
+@pytest.mark.django_db(transaction=True)
+def test_two_confirmations_at_once_create_each_person_once(world):
+    parsed = [parse_registry("reestr.xlsx", FILE, world.school) for _ in range(2)]
+    start, failures = threading.Barrier(2), []
+
+    def confirm(one):
+        try:
+            start.wait()
+            registry_import(organization=world.school, parsed=one)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=confirm, args=(p,)) for p in parsed]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    assert Person.objects.filter(organization=world.school).count() == 3
+
+
+SQLITE_WRITERS = textwrap.dedent("""
+    import os, sys, threading, time
+    sys.path.insert(0, os.getcwd())
+    os.environ["DATABASE_URL"] = "sqlite:///" + sys.argv[1]
+    os.environ["DJANGO_SETTINGS_MODULE"] = "mentoring_portal.settings_test"
+    import django
+    django.setup()
+    from django.db import connection, connections, transaction
+    with connection.cursor() as c:
+        c.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, version INTEGER)")
+        c.execute("INSERT INTO item VALUES (1, 0)")
+        c.execute("PRAGMA journal_mode")
+        print(c.fetchone()[0])
+    connections.close_all()
+    start, errors = threading.Barrier(2), []
+
+    def save():
+        try:
+            start.wait()
+            with transaction.atomic(), connection.cursor() as c:
+                c.execute("SELECT version FROM item WHERE id = 1")  # read, as optimistic locking does
+                (version,) = c.fetchone()
+                time.sleep(0.3)
+                c.execute("UPDATE item SET version = %s WHERE id = 1 AND version = %s", [version + 1, version])
+        except Exception as exc:
+            errors.append(repr(exc))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save) for _ in range(2)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    print(errors or "ok")
+""")
+
+
+@pytest.mark.slow
+def test_two_sqlite_writers_wait_for_each_other_instead_of_failing(tmp_path):
+    script = tmp_path / "writers.py"
+    script.write_text(SQLITE_WRITERS)
+    done = subprocess.run([sys.executable, str(script), str(tmp_path / "portal.sqlite3")], capture_output=True,
+                          text=True, timeout=60, cwd=str(__import__("pathlib").Path(__file__).parent.parent))
+    assert done.stdout.strip().splitlines() == ["wal", "ok"], done.stdout + done.stderr
