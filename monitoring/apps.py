@@ -6,7 +6,10 @@ class MonitoringConfig(AppConfig):
     verbose_name = "Мониторинг и показатели"
 
     def ready(self) -> None:
+        from monitoring import audited
         from monitoring.landing import district_downloads, reports_to_hand_in
+
+        audited.register()
         from participants.landing import DISTRICT, HOME, PlaceLink, register, register_place_link
 
         register(HOME, reports_to_hand_in)

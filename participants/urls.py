@@ -1,6 +1,6 @@
 from django.urls import path
 
-from participants.views import district, pairs, registry, registry_io
+from participants.views import audit, district, pairs, registry, registry_io
 from participants.views import places as views
 
 app_name = "participants"
@@ -47,4 +47,7 @@ urlpatterns = [
     path("o/<slug:organization>/matching/", pairs.matching, name="matching"),
     path("o/<slug:organization>/matching/<int:request_id>/close/", pairs.request_close, name="request-close"),
     path("my/pairs/", pairs.my_pairs, name="my-pairs"),
+    # The audit trail (django-auditlog), scoped to the place
+    path("d/<slug:district>/audit/", audit.district_audit, name="district-audit"),
+    path("o/<slug:organization>/audit/", audit.organization_audit, name="organization-audit"),
 ]

@@ -7,7 +7,10 @@ class RoadmapsConfig(AppConfig):
 
     def ready(self) -> None:
         from participants.landing import DISTRICT, HOME, PlaceLink, register, register_place_link
+        from roadmaps import audited
         from roadmaps.landing import deadlines_block, district_deadlines_block, roadmap_block
+
+        audited.register()
 
         register(HOME, roadmap_block)
         register(HOME, deadlines_block)

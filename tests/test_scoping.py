@@ -15,6 +15,7 @@ DISTRICT = [
     ("roadmaps:district-list", lambda o: [D], False),
     ("roadmaps:district-create", lambda o: [D], True),
     ("roadmaps:district-import", lambda o: [D], True),
+    ("participants:district-audit", lambda o: [D], False),
     ("monitoring:dashboard", lambda o: [D], False),
     ("monitoring:indicator-create", lambda o: [D], True),
     ("monitoring:indicator-edit", lambda o: [D, o["indicator"].pk], True),
@@ -28,6 +29,7 @@ DISTRICT = [
 SCHOOL = [
     ("participants:organization", lambda o: [S], False),
     ("participants:headcount-create", lambda o: [S], True),
+    ("participants:organization-audit", lambda o: [S], False),
     ("participants:people", lambda o: [S], False),
     ("participants:person-create", lambda o: [S], True),
     ("participants:person", lambda o: [S, o["mentee"].pk], False),

@@ -1,0 +1,43 @@
+"""Which models are audited, where each change belongs, and which fields are personal data.
+
+django-auditlog stores what `get_additional_data()` returns with every entry; `audit()` gives each registered model
+that method from a `place` function, so the trail is filtered by district and organization without joins to tables
+whose rows may be gone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from auditlog.registry import auditlog
+
+
+@dataclass(frozen=True)
+class Place:
+    region: int | None = None
+    district: int | None = None
+    organization: int | None = None
+
+
+def of_organization(organization) -> Place:
+    if organization is None:
+        return Place()
+    return Place(region=organization.region_id, district=organization.district_id, organization=organization.pk)
+
+
+PERSONAL_FIELDS: dict[str, set[str]] = {}  # "app_label.model" → fields a district-level reader never sees
+
+
+def audit(model, *, place: Callable[[object], Place], personal: set[str] = frozenset(), m2m: set[str] = frozenset(),
+          exclude: set[str] = frozenset()) -> None:
+    def get_additional_data(instance) -> dict:
+        where = place(instance)
+        return {"region": where.region, "district": where.district, "organization": where.organization}
+
+    model.get_additional_data = get_additional_data
+    # Only the model's own columns: on creation auditlog would otherwise read reverse one-to-one relations, and a
+    # missing one (a person without a mentor profile yet) is then cached as absent on the instance.
+    columns = [field.name for field in model._meta.fields if field.name not in exclude]
+    auditlog.register(model, include_fields=columns, m2m_fields=set(m2m))
+    if personal:
+        PERSONAL_FIELDS[model._meta.label_lower] = set(personal)

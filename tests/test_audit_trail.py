@@ -1,0 +1,62 @@
+"""Every change leaves a trace: who, when, before and after. The district curator reads the district's trail
+without the people's data; the school curator reads the school's in full; others read none."""
+
+from datetime import date
+
+import pytest
+from auditlog.models import LogEntry
+from django.urls import reverse
+
+from monitoring.models import Indicator, Target
+from participants.models import Membership, Role
+from tests.factories import SAYANSKY_SECTIONS, make_roadmap, person
+
+
+def trail(client, url_name, code) -> str:
+    response = client.get(reverse(url_name, args=[code]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_change_to_a_person_is_recorded_with_who_before_and_after(login, world):
+    client = login(world.school_curator)
+    mentee = person(world.school, last_name="Смирнова")
+    client.post(reverse("participants:person-edit", args=[world.school.code, mentee.pk]),
+                {"last_name": "Смирнова-Орлова", "first_name": "Мария", "patronymic": "Петровна",
+                 "category": "student", "grade": "7Б", "birth_date": "2011-03-14"})
+    entry = LogEntry.objects.get_for_object(mentee).filter(action=LogEntry.Action.UPDATE).get()
+    assert entry.actor == world.school_curator
+    assert entry.changes_dict["last_name"] == ["Смирнова", "Смирнова-Орлова"]
+    page = trail(client, "participants:organization-audit", world.school.code)
+    assert "Смирнова → Смирнова-Орлова" in page
+
+
+def test_the_district_reads_that_a_record_changed_but_not_whose(login, world):
+    person(world.school, last_name="Смирнова", birth_date=date(2012, 1, 1))
+    page = trail(login(world.curator), "participants:district-audit", world.district.code)
+    assert "участник" in page and "запись №" in page
+    assert "Смирнова" not in page and "2012" not in page
+    school_page = trail(login(world.curator), "participants:organization-audit", world.school.code)
+    assert "Смирнова" not in school_page
+
+
+@pytest.mark.parametrize("who", ["methodist", "mentor", "other_curator"])
+def test_readers_and_other_schools_read_no_trail(login, world, who):
+    client = login(getattr(world, who))
+    assert client.get(reverse("participants:organization-audit", args=[world.school.code])).status_code in (403, 404)
+
+
+def test_roadmaps_indicators_targets_and_roles_are_in_the_district_trail(login, world):
+    roadmap = make_roadmap(world.district, sections=SAYANSKY_SECTIONS)
+    roadmap.items.update(name="bulk")  # a bulk update writes no model save: the services save items one by one
+    item = roadmap.items.first()
+    item.name = "Назначить куратора"
+    item.save()
+    indicator = Indicator.objects.create(district=world.district, position=1, name="Доля обучающихся", method="manual")
+    Target.objects.create(indicator=indicator, year=2024, value=70)
+    Membership.objects.create(user=world.methodist, role=Role.DISTRICT_CURATOR, district=world.district)
+    make_roadmap(world.other_district, title="Дорожная карта Клина")
+    page = trail(login(world.curator), "participants:district-audit", world.district.code)
+    for text in ("Назначить куратора", "Доля обучающихся", "плановое значение", "роль пользователя"):
+        assert text.lower() in page.lower(), text
+    assert "Дорожная карта Клина" not in page
