@@ -24,6 +24,7 @@ urlpatterns = [
          name="person-consent-withdraw"),
     path("o/<slug:organization>/people/<int:pk>/profile/", registry.person_profile, name="person-profile"),
     path("o/<slug:organization>/people/<int:pk>/request/", registry.person_request, name="person-request"),
+    path("o/<slug:organization>/people/<int:pk>/anonymise/", registry.person_anonymise_view, name="person-anonymise"),
     path("o/<slug:organization>/people/import/", registry_io.registry_upload, name="people-import"),
     path("o/<slug:organization>/people/template.xlsx", registry_io.registry_template, name="people-template"),
     path("o/<slug:organization>/people/export/", registry_io.organization_export, {"identifier": "reestr"},

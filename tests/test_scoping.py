@@ -38,6 +38,7 @@ SCHOOL = [
     ("participants:person-consent-withdraw", lambda o: [S, o["mentee"].pk, o["consent"].pk], True),
     ("participants:person-profile", lambda o: [S, o["mentor"].pk], True),
     ("participants:person-request", lambda o: [S, o["mentee"].pk], True),
+    ("participants:person-anonymise", lambda o: [S, o["mentee"].pk], True),
     ("participants:people-import", lambda o: [S], True),
     ("participants:people-template", lambda o: [S], False),
     ("participants:people-export", lambda o: [S], False),

@@ -67,6 +67,8 @@ class Person(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                              related_name="people", verbose_name="учётная запись портала")
     search = models.TextField(editable=False, blank=True)
+    anonymised_on = models.DateField("обезличен", null=True, blank=True, editable=False,
+                                     help_text="Данные удалены по запросу; запись осталась для показателей.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

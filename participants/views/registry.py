@@ -11,6 +11,7 @@ from participants.access import CAN_EDIT_PAIRS, organization_view
 from participants.forms_registry import ConsentForm, MenteeRequestForm, MentorProfileForm, PartnerForm, PersonForm
 from participants.mentoring import pair_rows, registry
 from participants.models import Category, Pair, Person
+from participants.services.erasure import person_anonymise
 from participants.services.registry import (
     consent_record,
     consent_withdraw,
@@ -68,6 +69,20 @@ def person_detail(request, organization, pk: int):
         "as_mentor": pair_rows(Pair.objects.filter(mentor=person)),
         "as_mentee": pair_rows(Pair.objects.filter(mentees=person)),
     })
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_POST
+def person_anonymise_view(request, organization, pk: int):
+    person = _person(request, organization, pk)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, "Подтвердите, что запрос получен и данные нужно удалить.")
+    elif person.anonymised_on:
+        messages.info(request, "Данные этого участника уже удалены.")
+    else:
+        person_anonymise(person=person, user=request.user)
+        messages.success(request, "Персональные данные удалены; обезличенная запись осталась для показателей.")
+    return _back_to(organization, person)
 
 
 def _back_to(organization, person):

@@ -1,0 +1,82 @@
+"""A person's data removed on request (152-ФЗ, ст. 21): the record is anonymised, not deleted, so that pairs and the
+counts behind indicators stay right; the name leaves every place it was written, the audit trail included."""
+
+from __future__ import annotations
+
+import json
+
+from auditlog.context import disable_auditlog
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from participants.audit_trail.registry import PERSONAL_FIELDS
+from participants.models import Category, Consent, Meeting, MenteeRequest, MentorProfile, Pair, Person
+
+ANONYMOUS = "Обезличен(а)"
+REMOVED = "[удалено]"
+
+
+def _names(person: Person) -> list[str]:
+    """Every way the portal writes the person's name, longest first (so «Иванова М.П.» goes before «Иванова»)."""
+    variants = {person.full_name, person.short_name, f"{person.last_name} {person.first_name}".strip()}
+    return sorted((v for v in variants if v.strip()), key=len, reverse=True)
+
+
+def _scrub(text: str, names: list[str]) -> str:
+    for name in names:
+        text = text.replace(name, REMOVED)
+    return text
+
+
+@transaction.atomic
+def person_anonymise(*, person: Person, user) -> Person:
+    names = _names(person)
+    with disable_auditlog():  # the trail would otherwise record the name once more, as the value «before»
+        person.last_name, person.first_name, person.patronymic = ANONYMOUS, "", ""
+        person.phone = person.email = person.position = ""
+        person.user = None
+        if person.category != Category.TEACHER:
+            # A teacher's dates stay: «педагог до 35 лет в первые три года» is counted from them.
+            person.birth_date = None
+        person.anonymised_on = timezone.localdate()
+        person.save()
+        Consent.objects.filter(person=person).update(given_by=REMOVED, document="")
+        MenteeRequest.objects.filter(person=person).update(help_wanted=REMOVED, interests="")
+        MentorProfile.objects.filter(person=person).update(competencies="", achievements="", interests="")
+        pairs = Pair.objects.filter(mentor=person) | Pair.objects.filter(mentees=person)
+        for meeting in Meeting.objects.filter(pair__in=pairs.distinct()):
+            scrubbed = _scrub(meeting.notes, names)
+            if scrubbed != meeting.notes:
+                Meeting.objects.filter(pk=meeting.pk).update(notes=scrubbed)
+    _scrub_trail(person, names)
+    LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Person), object_pk=str(person.pk), object_id=person.pk,
+        object_repr=ANONYMOUS, action=LogEntry.Action.UPDATE, actor=user,
+        changes={"anonymised_on": ["", str(person.anonymised_on)]},
+        additional_data={"region": person.organization.region_id, "district": person.organization.district_id,
+                         "organization": person.organization_id},
+    )
+    return person
+
+
+def _scrub_trail(person: Person, names: list[str]) -> None:
+    """The school's audit entries lose the name wherever it was written; the entries of the person's own records
+    (the person, consents, requests) lose every personal field, whatever it held."""
+    own = {(ContentType.objects.get_for_model(model).pk, str(pk)): model._meta.label_lower
+           for model, pks in ((Person, [person.pk]), (Consent, person.consents.values_list("pk", flat=True)),
+                              (MenteeRequest, person.requests.values_list("pk", flat=True)))
+           for pk in pks}
+    for entry in LogEntry.objects.filter(additional_data__organization=person.organization_id).iterator():
+        before = (entry.object_repr, json.dumps(entry.changes, ensure_ascii=False), entry.changes_text or "")
+        changes = entry.changes if isinstance(entry.changes, dict) else {}
+        label = own.get((entry.content_type_id, entry.object_pk))
+        if label:
+            personal = PERSONAL_FIELDS.get(label, set())
+            changes = {key: ([REMOVED, REMOVED] if key in personal else value) for key, value in changes.items()}
+        after = (ANONYMOUS if label == "participants.person" else _scrub(entry.object_repr, names),
+                 _scrub(json.dumps(changes, ensure_ascii=False), names), _scrub(entry.changes_text or "", names))
+        if after != before:
+            LogEntry.objects.filter(pk=entry.pk).update(object_repr=after[0], changes=json.loads(after[1]),
+                                                        changes_text=after[2])

@@ -1,0 +1,83 @@
+"""A person's data removed on request: the name is gone from every page, export and the audit trail, and the
+indicators counted from the registry don't change."""
+
+import io
+from datetime import date
+
+import pytest
+from auditlog.models import LogEntry
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from monitoring.formulas import FORMULAS, Snapshot
+from monitoring.selectors import year_period
+from participants.models import Person
+from tests.factories import HeadCountFactory, person
+from tests.test_monitoring_formulas import pair
+
+PERIOD = year_period(2024, date(2024, 6, 1))
+
+
+@pytest.fixture
+def school(world, login):
+    HeadCountFactory(organization=world.school, school_year=2023, students=10, teachers=5, young_teachers=2)
+    client = login(world.school_curator)
+    mentor = person(world.school, "teacher", last_name="Наставникова", grade="", birth_date=date(1980, 1, 1),
+                    teaching_since=date(2000, 9, 1))
+    pupil = person(world.school, last_name="Ёлкина", first_name="Алёна", patronymic="Игоревна",
+                   birth_date=date(2012, 4, 5))
+    young = person(world.school, "teacher", last_name="Молодцова", grade="", birth_date=date(1999, 1, 1),
+                   teaching_since=date(2022, 9, 1))
+    older = person(world.school, "student", last_name="Старшеклассник", grade="10А")
+    pair(world.school, older, [pupil])
+    pair(world.school, mentor, [young], name="учитель – учитель")
+    # An edit through the page, so the trail holds the name as «before» and «after»
+    client.post(reverse("participants:person-edit", args=[world.school.code, pupil.pk]),
+                {"last_name": "Ёлкина", "first_name": "Алёна", "patronymic": "Игоревна", "category": "student",
+                 "grade": "6Б", "birth_date": "2012-04-05"})
+    return {"client": client, "pupil": pupil, "young": young}
+
+
+def indicators(world) -> dict:
+    snapshot = Snapshot.take([world.school], PERIOD)
+    return {key: formula.compute(snapshot, {world.school.pk}) for key, formula in FORMULAS.items()}
+
+
+def everything_the_school_sees(world, client) -> str:
+    code = world.school.code
+    pages = [reverse(name, args=[code]) for name in ("participants:people", "participants:pairs",
+                                                     "participants:organization-audit")]
+    text = "".join(client.get(url).content.decode() for url in pages)
+    for name in ("participants:people-export", "participants:pairs-export"):
+        response = client.get(reverse(name, args=[code]))
+        data = b"".join(response.streaming_content) if response.streaming else response.content
+        book = load_workbook(io.BytesIO(data))
+        text += " ".join(str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row)
+    text += " ".join(f"{e.object_repr} {e.changes} {e.changes_text}" for e in LogEntry.objects.all())
+    return text
+
+
+def test_the_name_is_gone_everywhere_and_the_indicators_stay(world, school):
+    before = indicators(world)
+    assert "Ёлкина" in everything_the_school_sees(world, school["client"])
+    for who in ("pupil", "young"):
+        response = school["client"].post(reverse("participants:person-anonymise",
+                                                 args=[world.school.code, school[who].pk]), {"confirm": "yes"})
+        assert response.status_code == 302
+    seen = everything_the_school_sees(world, school["client"])
+    for text in ("Ёлкина", "Алёна", "Игоревна", "Молодцова", "2012"):
+        assert text not in seen, text
+    assert indicators(world) == before
+    pupil = Person.objects.get(pk=school["pupil"].pk)
+    assert pupil.anonymised_on and pupil.category == "student" and pupil.mentored_in.count() == 1
+
+
+def test_erasure_needs_the_confirmation(world, school):
+    school["client"].post(reverse("participants:person-anonymise", args=[world.school.code, school["pupil"].pk]))
+    assert Person.objects.get(pk=school["pupil"].pk).last_name == "Ёлкина"
+
+
+def test_only_the_schools_curator_erases(login, world, school):
+    url = reverse("participants:person-anonymise", args=[world.school.code, school["pupil"].pk])
+    assert login(world.curator).post(url, {"confirm": "yes"}).status_code == 403
+    assert login(world.other_curator).post(url, {"confirm": "yes"}).status_code == 404
