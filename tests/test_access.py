@@ -60,14 +60,15 @@ def test_it_combines_roles_held_in_several_places(world):
 @pytest.mark.parametrize(
     "who, place, expected",
     [
-        ("curator", "district", {VIEW, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, "can_edit_district"}),
+        ("curator", "district", {VIEW, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, "can_edit_district",
+                                  "can_read_audit"}),
         ("methodist", "district", {VIEW, CAN_VIEW_REPORTS}),
         ("coordinator", "district", {VIEW, CAN_VIEW_REPORTS}),
         ("school_curator", "district", set()),
-        ("curator", "school", {VIEW, CAN_EDIT_ORGANIZATION, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS}),
+        ("curator", "school", {VIEW, CAN_EDIT_ORGANIZATION, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, "can_read_audit"}),
         ("methodist", "school", {VIEW, CAN_VIEW_REPORTS}),
         ("school_curator", "school", {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, "can_edit_pairs",
-                                      "can_record_meetings", CAN_VIEW_REPORTS}),
+                                      "can_record_meetings", CAN_VIEW_REPORTS, "can_read_audit"}),
         ("mentor", "school", {VIEW, "can_record_meetings"}),
         ("other_curator", "school", set()),
         ("outsider_curator", "school", set()),
