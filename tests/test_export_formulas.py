@@ -29,6 +29,11 @@ def test_the_writer_keeps_every_formula_like_text_as_text():
     assert all(row[0].data_type == "s" for row in sheet.iter_rows())
 
 
+def test_control_characters_typed_into_a_field_do_not_break_the_export():
+    data = write_xlsx([Sheet("Лист", [Column("Текст")], [SheetRow(["Иванова\x07\x1b Мария"])])])
+    assert load_workbook(io.BytesIO(data)).active["A2"].value == "Иванова Мария"
+
+
 def test_a_surname_like_a_formula_is_text_in_the_registry_export(login, world):
     person(world.school, last_name=HOSTILE[0])
     response = login(world.school_curator).get(reverse("participants:people-export", args=[world.school.code]))

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_TYPE = "application/pdf"
@@ -92,11 +93,16 @@ def attachment(name: str) -> str:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def text_cell(cell):
+def text_cell(ws, value):
     """A typed text stays text: openpyxl turns a string starting with «=» into a formula, and Excel evaluates «+», «-»,
     «@» too (a surname «=HYPERLINK(…)» would become a link). Such a cell is written as a string with Excel's quote
-    prefix, so it stays text even after the methodist edits it. Every XLSX of the portal is written through here."""
-    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+    prefix, so it stays text even after the methodist edits it. Every XLSX cell of the portal is made here."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters would make openpyxl refuse the whole file
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell.data_type = "s"
         cell.quotePrefix = True
     return cell
@@ -104,7 +110,6 @@ def text_cell(cell):
 
 def write_xlsx(sheets: list[Sheet]) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -120,19 +125,19 @@ def write_xlsx(sheets: list[Sheet]) -> bytes:
         ws.freeze_panes = f"A{header_row + 1}"
         ws.print_title_rows = f"{header_row}:{header_row}"
         for line in sheet.heading:
-            cell = text_cell(WriteOnlyCell(ws, value=line))
+            cell = text_cell(ws, line)
             cell.font = bold
             ws.append([cell])
         header = []
         for column in sheet.columns:
-            cell = text_cell(WriteOnlyCell(ws, value=column.label))
+            cell = text_cell(ws, column.label)
             cell.font, cell.alignment, cell.fill = bold, wrap, header_fill
             header.append(cell)
         ws.append(header)
         for row in sheet.rows:
             cells = []
             for column, value in zip(sheet.columns, row.values):
-                cell = text_cell(WriteOnlyCell(ws, value=value))
+                cell = text_cell(ws, value)
                 cell.alignment = wrap
                 if row.bold:
                     cell.font = bold
