@@ -3,4 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser on these machines).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Устанавливаю Chromium для браузерных тестов"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
 exec .venv/bin/python -m pytest "$@"

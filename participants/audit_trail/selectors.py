@@ -14,6 +14,7 @@ from participants.audit_trail.registry import PERSONAL_FIELDS
 ACTIONS = {LogEntry.Action.CREATE: "создание", LogEntry.Action.UPDATE: "изменение", LogEntry.Action.DELETE: "удаление",
            LogEntry.Action.ACCESS: "просмотр"}
 HIDDEN = "скрыто"
+NOISE = {"id", "created_at", "updated_at", "search"}  # the database's own bookkeeping, nothing a person changed
 PER_PAGE = 50
 
 
@@ -48,10 +49,14 @@ def _row(entry: LogEntry, show_personal: bool) -> TrailRow:
     what = str(model._meta.verbose_name) if model else entry.content_type.model
     changes = []
     for name, values in (entry.changes_dict or {}).items():
+        if name in NOISE:
+            continue
         if isinstance(values, dict):  # many-to-many: {"type": "m2m", "operation": …, "objects": […]}
             before, after = "", ", ".join(map(str, values.get("objects", [])))
         else:
             before, after = (str(v) if v not in (None, "None") else "" for v in (list(values) + ["", ""])[:2])
+        if entry.action == LogEntry.Action.CREATE and not after:
+            continue  # a new record: only what was filled in
         if name in personal:
             before, after = (HIDDEN if before else ""), (HIDDEN if after else "")
         changes.append(FieldChange(_label(model, name) if model else name, before, after))

@@ -1,0 +1,65 @@
+"""Security as the people using the portal meet it, in Chromium: every page works under the Content-Security-Policy
+(no violation, no script error, in-place editing included), a hostile evidence file is refused with a message, the
+curator reads the audit trail, the school curator erases a person's data, and a password guesser is locked out."""
+
+import pytest
+from django.conf import settings
+
+from participants.models import Person
+
+# serialized_rollback: the forms of mentoring seeded by a migration come back after each test's flush
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_the_district_curators_pages_run_under_the_policy(page, sign_in, problems, shoot, world, objects):
+    base = sign_in(world.curator)
+    roadmap = objects["district_roadmap"]
+    for path in ("/my/", f"/d/{world.district.code}/", f"/roadmaps/{roadmap.pk}/", f"/roadmaps/{roadmap.pk}/timeline/",
+                 f"/d/{world.district.code}/indicators/", f"/d/{world.district.code}/audit/"):
+        page.goto(base + path)
+    shoot("audit-trail")
+    page.goto(f"{base}/roadmaps/{roadmap.pk}/")
+    item = objects["item"]
+    page.click(f"#item-{item.pk} a[title='Изменить']")
+    field = page.locator(f"#item-{item.pk} textarea[name=name]")
+    field.fill("Назначить куратора внедрения ЦМН")
+    field.press("Control+Enter")
+    page.wait_for_selector(f"#item-{item.pk} >> text=Назначить куратора внедрения ЦМН")
+    assert problems == []
+
+
+def test_a_hostile_evidence_file_is_refused_with_a_message(page, sign_in, problems, shoot, world, objects, tmp_path):
+    base = sign_in(world.curator)
+    roadmap, item = objects["district_roadmap"], objects["item"]
+    page.goto(f"{base}/roadmaps/{roadmap.pk}/items/{item.pk}/")
+    hostile = tmp_path / "protokol.pdf"
+    hostile.write_bytes(b"<html><script>alert(document.cookie)</script></html>")
+    page.fill("input[name=title]", "Протокол совещания")
+    page.set_input_files("input[name=file]", str(hostile))
+    page.click("text=Добавить подтверждение")
+    assert page.locator("text=это не PDF").count() == 1
+    shoot("evidence-refused")
+    assert problems == []
+
+
+def test_the_school_curator_erases_a_persons_data_on_request(page, sign_in, problems, shoot, world, objects):
+    mentee = objects["mentee"]
+    base = sign_in(world.school_curator)
+    page.goto(f"{base}/o/{world.school.code}/people/{mentee.pk}/")
+    page.click("text=Удалить персональные данные по запросу")
+    page.check("#confirm-erase")
+    shoot("person-erase")
+    page.click("button:has-text('Удалить персональные данные')")
+    page.wait_for_selector("text=Персональные данные удалены")
+    assert Person.objects.get(pk=mentee.pk).anonymised_on is not None
+    assert problems == []
+
+
+def test_a_password_guesser_is_locked_out(page, live_server, problems, shoot, world):
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.fill("input[name=username]", world.curator.username)
+        page.fill("input[name=password]", "guess")
+        page.click("button[type=submit]")
+    assert page.locator("text=Вход временно закрыт").count() == 1
+    shoot("locked-out")
