@@ -22,6 +22,13 @@ from tests.factories import (
 )
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests last: Playwright's event loop stays open until the session ends, and Django refuses ORM calls
+    in a thread with a running loop."""
+    items.sort(key=lambda item: "tests/browser/" in str(item.path))
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -104,3 +111,15 @@ def objects(world):
         "invitation": Invitation.objects.create(questionnaire=Questionnaire.objects.get(kind="mentor_entry"),
                                                 organization=world.school, person=mentor, pair=pair),
     }
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """A transactional test flushes the database afterwards, and the reference data the migrations seeded (forms of
+    mentoring, questionnaires) with it; this puts it back the way the migrations do (both are idempotent)."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("participants.migrations.0003_standard_forms").add_forms(apps, None)
+    importlib.import_module("monitoring.migrations.0002_questionnaires").add(apps, None)

@@ -20,7 +20,7 @@ def row_counts(cursor, tables) -> dict[str, int]:
 
 
 @pytest.fixture
-def demo_tables(django_db_serialized_rollback, transactional_db):
+def demo_tables(reference_data):
     call_command("load_demo", stdout=io.StringIO())
     tables = connection.introspection.table_names()
     with connection.cursor() as cursor:

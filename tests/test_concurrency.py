@@ -25,8 +25,8 @@ def test_importing_the_same_parsed_file_twice_creates_each_person_once(world):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's; SQLite runs one writer")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_confirmations_at_once_create_each_person_once(world):
+@pytest.mark.django_db(transaction=True)
+def test_two_confirmations_at_once_create_each_person_once(reference_data, world):
     parsed = [parse_registry("reestr.xlsx", FILE, world.school) for _ in range(2)]
     start, failures = threading.Barrier(2), []
 

@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # ORM calls beside Playwright's event loop
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "pass-word-123"  # tests/factories.UserFactory
 
@@ -15,6 +14,15 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _orm_beside_playwright():
+    """ORM calls beside Playwright's event loop (the tests' and the database flush after each). Set for the browser
+    modules only, so that no later test's subprocess inherits it (`check --deploy` refuses it)."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,7 @@ from django.conf import settings
 
 from participants.models import Person
 
-# serialized_rollback: the forms of mentoring seeded by a migration come back after each test's flush
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data")]
 
 
 def test_the_district_curators_pages_run_under_the_policy(page, sign_in, problems, shoot, world, objects):
