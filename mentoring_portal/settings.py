@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "mentoring_portal",
     "participants",
     "roadmaps",
@@ -50,9 +52,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "participants.second_factor.middleware.SecondFactorMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: it turns a lock-out into the Russian page
 ]
@@ -109,6 +113,7 @@ AXES_USERNAME_FORM_FIELD = "username"
 # Behind nginx the client's address is in X-Forwarded-For; AXES_PROXY_COUNT says how many proxies to trust.
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+OTP_TOTP_ISSUER = "Портал наставничества"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "participants:home"
 LOGOUT_REDIRECT_URL = "login"

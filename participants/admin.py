@@ -22,7 +22,7 @@ from participants.models import (
 
 @admin.register(Region)
 class RegionAdmin(admin.ModelAdmin):
-    list_display = ["name", "code"]
+    list_display = ["name", "code", "second_factor_for_curators"]
     search_fields = ["name"]
 
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from participants.second_factor import views as second_factor
 from participants.views import audit, district, pairs, registry, registry_io
 from participants.views import places as views
 
@@ -48,6 +49,9 @@ urlpatterns = [
     path("o/<slug:organization>/matching/", pairs.matching, name="matching"),
     path("o/<slug:organization>/matching/<int:request_id>/close/", pairs.request_close, name="request-close"),
     path("my/pairs/", pairs.my_pairs, name="my-pairs"),
+    # The second factor of sign-in (under /accounts/: open before the code is entered)
+    path("accounts/second-factor/", second_factor.setup, name="second-factor"),
+    path("accounts/second-factor/verify/", second_factor.verify, name="second-factor-verify"),
     # The audit trail (django-auditlog), scoped to the place
     path("d/<slug:district>/audit/", audit.district_audit, name="district-audit"),
     path("o/<slug:organization>/audit/", audit.organization_audit, name="organization-audit"),

@@ -131,7 +131,8 @@ def url_patterns(patterns=None, prefix: str = "", namespace: str = ""):
 SIGN_IN = {"login", "logout", "password_change", "password_change_done", "password_reset", "password_reset_done",
            "password_reset_confirm", "password_reset_complete"}
 BY_SECRET_LINK = {"roadmaps:calendar-feed": ["0" * 32], "monitoring:answer": ["0" * 32]}  # no sign-in, a token
-OWN = {"participants:home": [], "participants:my-pairs": [], "roadmaps:calendar": []}  # the signed-in user's own
+OWN = {"participants:home": [], "participants:my-pairs": [], "roadmaps:calendar": [], "participants:second-factor": [],
+       "participants:second-factor-verify": []}  # the signed-in user's own
 ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "participants:headcount-edit"}  # their own test modules
 
 

@@ -12,6 +12,10 @@ from mentoring_portal.lib.schoolyear import school_year_label
 class Region(models.Model):
     name = models.CharField("название", max_length=200, unique=True)
     code = models.SlugField("код", max_length=50, unique=True)
+    second_factor_for_curators = models.BooleanField(
+        "кураторы входят со вторым фактором", default=False,
+        help_text="Региональный координатор, муниципальные кураторы и кураторы ОО региона входят с кодом из "
+                  "приложения-аутентификатора (TOTP).")
 
     class Meta:
         verbose_name = "регион"

@@ -62,3 +62,18 @@ def test_a_password_guesser_is_locked_out(page, live_server, problems, shoot, wo
         page.click("button[type=submit]")
     assert page.locator("text=Вход временно закрыт").count() == 1
     shoot("locked-out")
+
+
+def test_a_curator_turns_on_the_second_factor(page, sign_in, problems, shoot, world):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    base = sign_in(world.curator)
+    page.goto(f"{base}/accounts/second-factor/")
+    assert page.locator("img[alt^='QR-код']").evaluate("img => img.naturalWidth") > 0  # data: image under the CSP
+    shoot("second-factor")
+    device = TOTPDevice.objects.get(user=world.curator)
+    page.fill("input[name=code]", f"{totp(device.bin_key):06d}")
+    page.click("button:has-text('Включить')")
+    page.wait_for_selector("text=Второй фактор включён")
+    assert problems == []
