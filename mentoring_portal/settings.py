@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "auditlog",
+    "django_tasks",
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "mentoring_portal",
@@ -113,6 +115,9 @@ AXES_USERNAME_FORM_FIELD = "username"
 # Behind nginx the client's address is in X-Forwarded-For; AXES_PROXY_COUNT says how many proxies to trust.
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+# Background work (mentoring_portal/jobs): the database queue by default, run by `manage.py db_worker`;
+# TASKS_BACKEND=django_tasks_rq.RQBackend moves it to Redis when one worker machine is not enough.
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 OTP_TOTP_ISSUER = "Портал наставничества"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "participants:home"

@@ -15,3 +15,5 @@ STORAGES = {
 SECURE_SSL_REDIRECT = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True  # no collectstatic before tests
+# Jobs run at once inside the request in tests; tests/test_jobs.py also runs one through the database queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

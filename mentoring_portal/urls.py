@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from mentoring_portal.forms import PortalAuthenticationForm
+from mentoring_portal.jobs.views import job_progress
 
 admin.site.site_header = "Портал наставничества — администрирование"
 admin.site.site_title = "Портал наставничества"
@@ -13,6 +14,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=PortalAuthenticationForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("jobs/<uuid:pk>/progress/", job_progress, name="job-progress"),
     path("", include("participants.urls")),
     path("", include("roadmaps.urls")),
     path("", include("monitoring.urls")),

@@ -4,9 +4,11 @@ exports of the registry and the pairs (through the exports registry, each downlo
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
 from mentoring_portal.lib.collation import search_text
@@ -34,6 +36,7 @@ CATEGORY_WORDS = {
     "представитель партнёра": Category.PARTNER, "представитель партнера": Category.PARTNER,
     "работодатель": Category.PARTNER,
 } | {label.lower(): value for value, label in Category.choices}
+DATE_KEYS = ("birth_date", "teaching_since", "consent_on")
 MAX_ROWS = 5000  # people in one file; a school's registry is a few hundred
 
 
@@ -75,6 +78,20 @@ class RegistryImport:
     def ok(self) -> bool:
         return not self.errors
 
+    def to_json(self) -> dict:
+        """Kept on the background job between the preview and the confirmation."""
+        return json.loads(json.dumps(asdict(self), cls=DjangoJSONEncoder))
+
+    @classmethod
+    def from_json(cls, data: dict) -> RegistryImport:
+        def person(p: dict) -> ParsedPerson:
+            values = {**p["values"], **{key: date.fromisoformat(p["values"][key]) if p["values"][key] else None
+                                        for key in DATE_KEYS}}
+            return ParsedPerson(p["row"], values)
+
+        return cls(people=[person(p) for p in data["people"]],
+                   duplicates=[RowProblem(**d) for d in data["duplicates"]], errors=[RowProblem(**e) for e in data["errors"]])
+
 
 def _text(value) -> str:
     if value is None:
@@ -107,14 +124,14 @@ def refused(exc: UploadRefused) -> RegistryImport:
     return RegistryImport(errors=[RowProblem(0, f"{exc} Нужен файл Excel (.xlsx) по шаблону реестра.")])
 
 
-def parse_registry(name: str, data: bytes, organization: Organization) -> RegistryImport:
+def parse_registry(name: str, data: bytes, organization: Organization, *, progress=None) -> RegistryImport:
     from openpyxl import load_workbook
 
     result = RegistryImport()
     try:
         inspect(name, data, {Kind.XLSX})
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        rows = list(ReadBudget(rows=MAX_ROWS + 1).sheet_rows(workbook.worksheets[0]))
+        rows = list(ReadBudget(rows=MAX_ROWS + 1, progress=progress).sheet_rows(workbook.worksheets[0]))
         workbook.close()
     except UploadRefused as exc:
         return refused(exc)

@@ -6,11 +6,14 @@ class RoadmapsConfig(AppConfig):
     verbose_name = "Дорожные карты"
 
     def ready(self) -> None:
+        from mentoring_portal.jobs.registry import register as register_job
         from participants.landing import DISTRICT, HOME, PlaceLink, register, register_place_link
         from roadmaps import audited
+        from roadmaps.importers import jobs as import_jobs
         from roadmaps.landing import deadlines_block, district_deadlines_block, roadmap_block
 
         audited.register()
+        register_job(import_jobs.KIND, import_jobs.parse_upload)
 
         register(HOME, roadmap_block)
         register(HOME, deadlines_block)

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, inspect, purge_pending
+from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, inspect, purge_pending, save_pending
 from mentoring_portal.lib.uploads.pending import _folder
 from participants.models import Person
 from roadmaps.importers.service import parse_file
@@ -111,33 +111,31 @@ def test_it_decides_the_type_by_content_not_by_name():
 def test_the_registry_import_refuses_a_file_over_the_size_limit(login, world, settings):
     settings.MAX_UPLOAD_MB = 1
     url = reverse("participants:people-import", args=[world.school.code])
-    response = login(world.school_curator).post(url, {"file": SimpleUploadedFile("big.xlsx", b"PK" + os.urandom(1_200_000))})
+    response = login(world.school_curator).post(url, {"file": SimpleUploadedFile("big.xlsx", b"PK" + os.urandom(1_200_000))},
+                                                follow=True)
     assert response.status_code == 200 and "Файл больше 1 МБ" in response.content.decode()
     assert not Person.objects.exists()
 
 
 def test_the_roadmap_import_page_answers_a_bomb_with_a_message(login, world):
     url = reverse("roadmaps:organization-import", args=[world.school.code])
-    response = login(world.school_curator).post(url, {"file": SimpleUploadedFile("plan.docx", bomb("word/document.xml", 80))})
+    response = login(world.school_curator).post(url, {"file": SimpleUploadedFile("plan.docx", bomb("word/document.xml", 80))},
+                                                follow=True)
     assert response.status_code == 200 and "распакованном виде" in response.content.decode()
     assert not Roadmap.objects.exists()
 
 
-def test_a_new_upload_replaces_the_sessions_earlier_one(login, world):
-    client = login(world.school_curator)
-    url = reverse("roadmaps:organization-import", args=[world.school.code])
-    data = docx_bytes(TABLE)
-    client.post(url, {"file": SimpleUploadedFile("a.docx", data)})
-    client.post(url, {"file": SimpleUploadedFile("b.docx", data)})
-    assert len(list(_folder().iterdir())) == 1
-
-
-def test_unconfirmed_previews_expire(login, world):
+def test_the_job_removes_the_file_once_it_has_read_it(login, world):
     client = login(world.school_curator)
     client.post(reverse("roadmaps:organization-import", args=[world.school.code]),
                 {"file": SimpleUploadedFile("a.docx", docx_bytes(TABLE))})
+    assert list(_folder().iterdir()) == []
+
+
+def test_files_no_job_read_expire(world):
+    token = save_pending(docx_bytes(TABLE))  # the worker was down
     (waiting,) = _folder().iterdir()
-    assert purge_pending() == 0
+    assert waiting.name == token and purge_pending() == 0
     old = time.time() - 25 * 3600
     os.utime(waiting, (old, old))
     call_command("purge_uploads", stdout=io.StringIO())

@@ -36,12 +36,12 @@ def row(last="Смирнова", first="Дарья", middle="Игоревна", 
 
 def upload(client, world, data, name="reestr.xlsx"):
     url = reverse("participants:people-import", args=[world.school.code])
-    return client.post(url, {"file": SimpleUploadedFile(name, data)})
+    return client.post(url, {"file": SimpleUploadedFile(name, data)}, follow=True)  # the job's page, once read
 
 
 def confirm(client, world, response):
     url = reverse("participants:people-import", args=[world.school.code])
-    return client.post(url, {"confirm": "1", "token": response.context["token"]})
+    return client.post(url, {"confirm": "1", "job": response.context["job"].pk})
 
 
 def test_the_template_opens_with_the_expected_header(login, world):

@@ -9,9 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from participants.models import Role
 from roadmaps.importers.service import ImportRefused, parse_file, roadmap_import
 from roadmaps.models import Item, Roadmap
 from tests.documents import TABLE, docx_bytes, xlsx_bytes
+from tests.factories import member
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
@@ -202,34 +204,43 @@ def upload(name, data):
 
 def test_a_curator_previews_then_confirms_an_import(login, world):
     client = login(world.curator)
-    preview = client.post(import_url(world), {"file": upload("000.txt", seed("000"))})
+    preview = client.post(import_url(world), {"file": upload("000.txt", seed("000"))}, follow=True)
     content = preview.content.decode()
     assert preview.status_code == 200
     assert "Подтвердить импорт" in content and "Утверждение состава муниципальной рабочей группы" in content
     assert not Roadmap.objects.exists()
-    token = client.session["roadmap_import"]["token"]
-    confirmed = client.post(import_url(world), {"confirm": "1", "token": token})
+    confirmed = client.post(import_url(world), {"confirm": "1", "job": preview.context["job"].pk})
     roadmap = Roadmap.objects.get()
     assert confirmed.status_code == 302 and confirmed.url == roadmap.get_absolute_url()
     assert roadmap.district == world.district and roadmap.items.count() == 24
+    again = client.post(import_url(world), {"confirm": "1", "job": preview.context["job"].pk})
+    assert again.status_code == 302 and Roadmap.objects.count() == 1  # a double click imports once
 
 
 def test_the_page_lists_every_problem_and_creates_nothing(login, world):
-    response = login(world.curator).post(import_url(world), {"file": upload("people.txt", "Фамилия\tИмя\n".encode())})
+    response = login(world.curator).post(import_url(world), {"file": upload("people.txt", "Фамилия\tИмя\n".encode())},
+                                         follow=True)
     assert "Импорт невозможен, ничего не изменено" in response.content.decode()
     assert not Roadmap.objects.exists()
 
 
 def test_a_stale_confirmation_creates_nothing(login, world):
-    response = login(world.curator).post(import_url(world), {"confirm": "1", "token": "forged"})
-    assert response.status_code == 302 and not Roadmap.objects.exists()
+    response = login(world.curator).post(import_url(world), {"confirm": "1", "job": "forged"})
+    assert response.status_code == 404 and not Roadmap.objects.exists()
+
+
+def test_another_users_preview_cannot_be_confirmed(login, world):
+    preview = login(world.curator).post(import_url(world), {"file": upload("000.txt", seed("000"))}, follow=True)
+    other = member(Role.DISTRICT_CURATOR, world.district, username="second_curator")
+    response = login(other).post(import_url(world), {"confirm": "1", "job": preview.context["job"].pk})
+    assert response.status_code == 404 and not Roadmap.objects.exists()
 
 
 def test_every_seed_roadmap_imports_through_the_page(login, world):
     client = login(world.curator)
     for name in ("000", "001", "002", "004"):
-        client.post(import_url(world), {"file": upload(f"{name}.txt", seed(name))})
-        client.post(import_url(world), {"confirm": "1", "token": client.session["roadmap_import"]["token"]})
+        preview = client.post(import_url(world), {"file": upload(f"{name}.txt", seed(name))}, follow=True)
+        client.post(import_url(world), {"confirm": "1", "job": preview.context["job"].pk})
     assert Roadmap.objects.count() == 5
     assert Item.objects.count() == 24 + 25 + 19 + 19 + 12
 
@@ -237,8 +248,8 @@ def test_every_seed_roadmap_imports_through_the_page(login, world):
 def test_a_school_curator_imports_into_their_own_school(login, world):
     url = reverse("roadmaps:organization-import", kwargs={"organization": world.school.code})
     client = login(world.school_curator)
-    client.post(url, {"file": upload("001.txt", seed("001"))})
-    client.post(url, {"confirm": "1", "token": client.session["roadmap_import"]["token"]})
+    preview = client.post(url, {"file": upload("001.txt", seed("001"))}, follow=True)
+    client.post(url, {"confirm": "1", "job": preview.context["job"].pk})
     assert Roadmap.objects.get().organization == world.school
 
 

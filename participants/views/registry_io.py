@@ -1,18 +1,21 @@
 """The registry in and out of Excel."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from mentoring_portal.jobs.models import JobStatus
+from mentoring_portal.jobs.services import job_consume, job_for, job_start, page_job
 from mentoring_portal.lib.exports import XLSX_TYPE, attachment, registry
-from mentoring_portal.lib.uploads import Kind, UploadRefused, read_upload, stash, take
+from mentoring_portal.lib.uploads import UploadRefused, save_pending
 from participants.access import CAN_EDIT_PAIRS, organization_view, require_capability
 from participants.exports import GROUP
-from participants.registry_io import parse_registry, refused, registry_import, template_xlsx
+from participants.registry_io import RegistryImport, refused, registry_import, template_xlsx
+from participants.registry_jobs import KIND
 from participants.services.audit import export_logged
-
-SESSION_KEY = "registry_import"
 
 
 @organization_view(CAN_EDIT_PAIRS)
@@ -27,33 +30,37 @@ def registry_template(request, organization):
 def registry_upload(request, organization):
     owner = f"organization:{organization.pk}"
     if request.method == "POST" and "confirm" in request.POST:
-        pending = take(request, SESSION_KEY, owner=owner, token=request.POST.get("token"))
-        if pending is None:
-            messages.error(request, "Предпросмотр устарел: загрузите файл ещё раз.")
-            return redirect(request.path)
-        parsed = parse_registry(pending.name, pending.data, organization)
-        if not parsed.ok:
-            messages.error(request, "Импорт отменён, ничего не изменено: " + "; ".join(map(str, parsed.errors)))
-            return redirect(request.path)
-        created = registry_import(organization=organization, parsed=parsed)
-        messages.success(request, f"Добавлено в реестр: {len(created)}. Повторы пропущены: {len(parsed.duplicates)}.")
-        return redirect("participants:people", organization=organization.code)
-    parsed = token = None
+        return _confirm(request, organization, job_for(request, request.POST.get("job"), kind=KIND, owner=owner))
+    job, parsed = page_job(request, kind=KIND, owner=owner), None
     upload = request.FILES.get("file")
     if request.method == "POST":
         if upload is None:
             messages.error(request, "Выберите файл реестра (.xlsx).")
+        elif upload.size > settings.MAX_UPLOAD_MB * 1024 * 1024:
+            parsed = refused(UploadRefused(f"Файл больше {settings.MAX_UPLOAD_MB} МБ: разделите его."))
         else:
-            try:
-                checked = read_upload(upload, {Kind.XLSX})
-            except UploadRefused as exc:
-                parsed = refused(exc)
-            else:
-                parsed = parse_registry(checked.name, checked.data, organization)
-                if parsed.ok and parsed.people:
-                    token = stash(request, SESSION_KEY, name=upload.name, data=checked.data, owner=owner)
-    return render(request, "participants/registry_import.html",
-                  {"organization": organization, "parsed": parsed, "token": token})
+            job = job_start(kind=KIND, user=request.user, owner=owner,
+                            payload={"token": save_pending(upload.read()), "name": upload.name,
+                                     "organization": organization.pk})
+            return redirect(f"{request.path}?job={job.pk}")
+    if job and job.error:
+        parsed = refused(UploadRefused(job.error))
+    elif job and job.status == JobStatus.DONE:
+        parsed = RegistryImport.from_json(job.result)
+    return render(request, "participants/registry_import.html", {"organization": organization, "parsed": parsed,
+                                                                  "job": job})
+
+
+def _confirm(request, organization, job):
+    with transaction.atomic():  # the job is used once: a double click or a second tab adds nobody twice
+        confirmed = job_consume(job)
+        parsed = RegistryImport.from_json(confirmed.result) if confirmed else None
+        if parsed is None or not parsed.ok:
+            messages.error(request, "Импорт уже выполнен или невозможен: загрузите файл ещё раз.")
+            return redirect(request.path)
+        created = registry_import(organization=organization, parsed=parsed)
+    messages.success(request, f"Добавлено в реестр: {len(created)}. Повторы пропущены: {len(parsed.duplicates)}.")
+    return redirect("participants:people", organization=organization.code)
 
 
 @organization_view()

@@ -39,11 +39,11 @@ SUPPORTED = (".docx", ".xlsx", ".txt", ".tsv")
 KINDS = {Kind.DOCX, Kind.XLSX, Kind.TEXT}
 
 
-def read_blocks(name: str, data: bytes) -> list[Block]:
+def read_blocks(name: str, data: bytes, progress=None) -> list[Block]:
     """Blocks of the file, whatever its name says: the upload layer decides the type by content and refuses hostile
     archives; the budget stops at the row, column and time limits. Raises UploadRefused with a Russian message."""
     checked = inspect(name, data, KINDS)
-    budget = ReadBudget()
+    budget = ReadBudget(progress=progress)
     if checked.kind is Kind.DOCX:
         return _read_docx(data, budget)
     if checked.kind is Kind.XLSX:

@@ -22,10 +22,11 @@ class ImportRefused(Exception):
         self.problems = problems
 
 
-def parse_file(name: str, data: bytes, period: tuple[date, date] | None = None) -> ParseResult:
-    """Read and parse an uploaded file; a file that can't be read at all becomes one error, never an exception."""
+def parse_file(name: str, data: bytes, period: tuple[date, date] | None = None, *, progress=None) -> ParseResult:
+    """Read and parse an uploaded file; a file that can't be read at all becomes one error, never an exception.
+    `progress(rows)` is told how many rows were read, as reading goes."""
     try:
-        blocks = read_blocks(name, data)
+        blocks = read_blocks(name, data, progress)
     except UploadRefused as exc:
         return ParseResult(errors=[Problem("", str(exc))])
     return parse_blocks(blocks, period)

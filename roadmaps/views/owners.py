@@ -1,20 +1,22 @@
 """Roadmap lists of a district or an organization, creating a roadmap, importing one from a file."""
 
-from datetime import date
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from mentoring_portal.lib.uploads import stash, take
+from mentoring_portal.jobs.models import JobStatus
+from mentoring_portal.jobs.services import job_consume, job_for, job_start, page_job
+from mentoring_portal.lib.uploads import save_pending
 from participants.access import CAN_EDIT_ROADMAP, district_view, organization_view
 from participants.models import Organization
 from roadmaps.forms import ImportForm, RoadmapForm
-from roadmaps.importers.service import ImportRefused, parse_file, roadmap_import
+from roadmaps.importers.jobs import KIND
+from roadmaps.importers.service import ImportRefused, roadmap_import
+from roadmaps.importers.stored import result_from_json
 from roadmaps.models import Roadmap, RoadmapStatus
 from roadmaps.services import roadmap_create
-
-IMPORT_SESSION_KEY = "roadmap_import"
 
 
 @district_view()
@@ -59,7 +61,7 @@ def organization_roadmap_create(request, organization):
     return _create(request, organization)
 
 
-# Import: upload → preview with every problem → confirm (the file waits in mentoring_portal/lib/uploads.py).
+# Import: upload → a background job reads the file (progress bar) → preview with every problem → confirm.
 def _owner_key(owner) -> str:
     return f"{owner._meta.model_name}:{owner.pk}"
 
@@ -67,28 +69,28 @@ def _owner_key(owner) -> str:
 def _import(request, owner):
     if request.method == "POST" and "confirm" in request.POST:
         return _import_confirm(request, owner)
+    job = page_job(request, kind=KIND, owner=_owner_key(owner))
     form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
-    result = token = None
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        data = upload.read()  # the form refused anything over MAX_UPLOAD_MB before reading
-        result = parse_file(upload.name, data, form.period)
-        if result.ok:
-            period = [d.isoformat() for d in form.period] if form.period else None
-            token = stash(request, IMPORT_SESSION_KEY, name=upload.name, data=data, owner=_owner_key(owner),
-                          extra={"period": period})
-    return render(request, "roadmaps/import.html", {"form": form, "owner": owner, "result": result, "token": token})
+        upload = form.cleaned_data["file"]  # the form refused anything over MAX_UPLOAD_MB before it was read
+        period = [d.isoformat() for d in form.period] if form.period else None
+        job = job_start(kind=KIND, user=request.user, owner=_owner_key(owner),
+                        payload={"token": save_pending(upload.read()), "name": upload.name, "period": period})
+        return redirect(f"{request.path}?job={job.pk}")
+    result = result_from_json(job.result) if job and job.status == JobStatus.DONE else None
+    return render(request, "roadmaps/import.html", {"form": form, "owner": owner, "job": job, "result": result})
 
 
 def _import_confirm(request, owner):
-    pending = take(request, IMPORT_SESSION_KEY, owner=_owner_key(owner), token=request.POST.get("token"))
-    if pending is None:
-        messages.error(request, "Предпросмотр устарел: загрузите файл ещё раз.")
-        return redirect(request.path)
-    period = pending.extra.get("period")
-    result = parse_file(pending.name, pending.data, tuple(date.fromisoformat(d) for d in period) if period else None)
+    job = job_for(request, request.POST.get("job"), kind=KIND, owner=_owner_key(owner))
     try:
-        created = roadmap_import(owner=owner, result=result, user=request.user, source_name=pending.name)
+        with transaction.atomic():  # a refused import leaves the preview usable
+            confirmed = job_consume(job)
+            if confirmed is None:
+                messages.error(request, "Этот файл уже импортирован: загрузите файл ещё раз, если нужно.")
+                return redirect(request.path)
+            created = roadmap_import(owner=owner, result=result_from_json(confirmed.result), user=request.user,
+                                     source_name=job.payload["name"])
     except ImportRefused as exc:
         messages.error(request, f"Импорт отменён, ничего не изменено: {exc}")
         return redirect(request.path)

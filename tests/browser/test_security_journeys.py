@@ -77,3 +77,20 @@ def test_a_curator_turns_on_the_second_factor(page, sign_in, problems, shoot, wo
     page.click("button:has-text('Включить')")
     page.wait_for_selector("text=Второй фактор включён")
     assert problems == []
+
+
+def test_the_school_curator_imports_the_registry_with_a_progress_bar(page, sign_in, problems, shoot, world, tmp_path):
+    from tests.test_registry_io import row, workbook
+
+    base = sign_in(world.school_curator)
+    page.goto(f"{base}/o/{world.school.code}/people/import/")
+    sheet = tmp_path / "reestr.xlsx"
+    sheet.write_bytes(workbook(row(), row(last="Орлова", first="Анна")))
+    page.set_input_files("input[name=file]", str(sheet))
+    page.click("button:has-text('Прочитать файл')")
+    page.wait_for_selector("text=Будут добавлены: 2")
+    shoot("registry-import-preview")
+    page.click("button:has-text('Подтвердить импорт')")
+    page.wait_for_selector("text=Добавлено в реестр: 2")
+    assert Person.objects.filter(organization=world.school).count() == 2
+    assert problems == []

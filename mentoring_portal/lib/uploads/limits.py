@@ -4,18 +4,23 @@ checks still can't hold a worker for long."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 
 from mentoring_portal.lib.uploads.checks import UploadRefused
 
+PROGRESS_EVERY = 200
+
 
 class ReadBudget:
-    def __init__(self, *, rows: int | None = None, columns: int | None = None, seconds: float | None = None):
+    def __init__(self, *, rows: int | None = None, columns: int | None = None, seconds: float | None = None,
+                 progress: Callable[[int], None] | None = None):
         self.max_rows = rows or settings.UPLOAD_MAX_ROWS
         self.max_columns = columns or settings.UPLOAD_MAX_COLUMNS
         self.seconds = seconds or settings.UPLOAD_PARSE_SECONDS
         self.rows = 0
+        self.progress = progress  # told the number of rows read, every PROGRESS_EVERY rows
         self._deadline = time.monotonic() + self.seconds
 
     def row(self, cells: list) -> list:
@@ -24,6 +29,8 @@ class ReadBudget:
         if self.rows > self.max_rows:
             raise UploadRefused(f"В файле больше {self.max_rows} строк: разделите его на части.")
         self.tick()
+        if self.progress and self.rows % PROGRESS_EVERY == 0:
+            self.progress(self.rows)
         width = len(cells)
         while width and cells[width - 1] in (None, ""):
             width -= 1

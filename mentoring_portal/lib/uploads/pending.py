@@ -1,26 +1,17 @@
-"""An uploaded file waiting between its preview and the user's confirmation.
-
-The bytes go to MEDIA_ROOT/uploads/<token>; the session remembers the token, the file name, whose page it was
-uploaded on and any extra choices. Confirmation reads the file again, so what is written is what was previewed.
-A new upload replaces the session's earlier one; files nobody confirmed are removed by `purge_pending` (the
-`purge_uploads` command, run from cron) once they are older than PENDING_UPLOAD_HOURS."""
+"""An uploaded file waiting for the background job that reads it (MEDIA_ROOT/uploads/<token>, a shared folder:
+the worker may be another process or machine). The job removes it once read; files a job never read (the worker
+was down) are removed by `purge_pending` (the `purge_uploads` command, run from cron) once they are older than
+PENDING_UPLOAD_HOURS. What the user confirms is the job's parsed result, so what is written is what was previewed."""
 
 from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 
-
-@dataclass
-class Pending:
-    token: str
-    name: str
-    data: bytes
-    extra: dict
+from mentoring_portal.lib.uploads.checks import UploadRefused
 
 
 def _folder() -> Path:
@@ -29,27 +20,28 @@ def _folder() -> Path:
     return path
 
 
-def stash(request, key: str, *, name: str, data: bytes, owner: str, extra: dict | None = None) -> str:
-    earlier = request.session.get(key)
-    if earlier and str(earlier.get("token", "")).isalnum():
-        (_folder() / earlier["token"]).unlink(missing_ok=True)
+def _path(token: str) -> Path:
+    if not token or not token.isalnum():
+        raise UploadRefused("Загруженный файл не найден: загрузите его ещё раз.")
+    return _folder() / token
+
+
+def save_pending(data: bytes) -> str:
+    """Keeps an uploaded file until the background job reads it; returns its token."""
     token = uuid.uuid4().hex
     (_folder() / token).write_bytes(data)
-    request.session[key] = {"token": token, "name": name, "owner": owner, "extra": extra or {}}
     return token
 
 
-def take(request, key: str, *, owner: str, token: str | None) -> Pending | None:
-    """The stashed upload if the token and the page match, removed from the session and the disk; else None."""
-    saved = request.session.pop(key, None)
-    if not saved or saved.get("owner") != owner or not token or saved.get("token") != token:
-        return None
-    path = _folder() / saved["token"]
+def read_pending(token: str) -> bytes:
+    path = _path(token)
     if not path.exists():
-        return None
-    data = path.read_bytes()
-    path.unlink(missing_ok=True)
-    return Pending(saved["token"], saved["name"], data, saved.get("extra", {}))
+        raise UploadRefused("Загруженный файл больше не хранится: загрузите его ещё раз.")
+    return path.read_bytes()
+
+
+def discard_pending(token: str) -> None:
+    _path(token).unlink(missing_ok=True)
 
 
 def purge_pending(*, older_than_hours: float | None = None) -> int:
