@@ -85,3 +85,18 @@ def test_it_passes_the_deployment_checklist_when_debug_is_off():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_no_vendored_static_file_names_a_file_that_is_not_shipped():
+    """The manifest storage of `collectstatic` refuses a reference to a missing file (Bootstrap's source maps were),
+    and every page then answers 500 with DEBUG off."""
+    import re
+    from pathlib import Path
+
+    static = Path(__file__).resolve().parent.parent / "static"
+    missing = []
+    for path in list(static.rglob("*.js")) + list(static.rglob("*.css")):
+        for name in re.findall(r"sourceMappingURL=([^\s*]+)", path.read_text(errors="ignore")):
+            if not (path.parent / name).exists():
+                missing.append(f"{path.relative_to(static)} → {name}")
+    assert missing == []
