@@ -1,0 +1,72 @@
+"""Server time and queries of each role's pages against a generated region (`manage.py generate_region`).
+
+    DATABASE_URL=postgres://…/portal_bench .venv/bin/python bench/bench_pages.py --seed 1 [--runs 20]
+
+Prints one row a page: median and p95 of the server time (Django test client, no network), the number of queries and
+the page size. No thresholds: docs/PERFORMANCE.md keeps the figures of each run that matters."""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DEBUG", "1")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentoring_portal.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from roadmaps.models import Roadmap  # noqa: E402
+
+
+def pages(seed: int) -> list[tuple[str, str]]:
+    district, school = f"r{seed}-d01", f"r{seed}-d01-s01"
+    roadmap = Roadmap.objects.filter(district__code=district).values_list("pk", flat=True).first()
+    return [
+        (f"coordinator-{seed}", "/my/"),
+        (f"curator-{seed}-d01", "/my/"),
+        (f"curator-{seed}-d01", f"/d/{district}/"),
+        (f"curator-{seed}-d01", f"/d/{district}/mentoring/"),
+        (f"curator-{seed}-d01", f"/d/{district}/indicators/"),
+        (f"curator-{seed}-d01", f"/roadmaps/{roadmap}/"),
+        (f"school-{school}", "/my/"),
+        (f"school-{school}", f"/o/{school}/people/"),
+        (f"school-{school}", f"/o/{school}/pairs/"),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    client = Client(HTTP_HOST="localhost")
+    users = get_user_model().objects
+    print(f"{'user':24} {'page':26} {'median ms':>9} {'p95 ms':>7} {'queries':>7} {'KB':>6}")
+    for username, url in pages(args.seed):
+        client.force_login(users.get(username=username))
+        client.get(url)  # warm
+        times = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        p95 = sorted(times)[max(0, round(len(times) * 0.95) - 1)]
+        print(f"{username:24} {url:26} {statistics.median(times):9.0f} {p95:7.0f} {len(queries):7} "
+              f"{len(response.content) // 1024:6}  {response.status_code}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+"""One region: districts of constant size (so a page of a district costs the same at any scale), schools directly
+under the region, people, pairs, roadmaps, indicators and campaigns. Deterministic for a seed."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+
+from mentoring_portal.generate.bulk import BulkLoader
+from mentoring_portal.lib.collation import search_text
+from monitoring.models import Campaign, Indicator, ReportStatus, SchoolReport, Target
+from participants.models import (
+    Category,
+    Consent,
+    District,
+    HeadCount,
+    Meeting,
+    Membership,
+    MenteeRequest,
+    MentoringForm,
+    MentorProfile,
+    Organization,
+    OrganizationKind,
+    Pair,
+    PairStatus,
+    Partner,
+    Person,
+    PlanTask,
+    Region,
+    Role,
+)
+from roadmaps.deadlines import parse_deadline
+from roadmaps.models import Item, ItemStatus, Occurrence, Roadmap, RoadmapStatus, Section
+
+PASSWORD = "region-bench"
+DISTRICTS, DIRECT_SCHOOLS, SCHOOLS_PER_DISTRICT = 60, 30, 25
+PEOPLE = {Category.STUDENT: 560, Category.TEACHER: 60, Category.PARENT: 30, Category.GRADUATE: 10,
+          Category.PARTNER: 7}
+PAIRS_PER_SCHOOL = 200
+LAST = ["Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков", "Фёдоров",
+        "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов", "Степанов", "Николаев",
+        "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев", "Соловьёв", "Борисов", "Яковлев", "Григорьев"]
+FIRST_M = ["Александр", "Дмитрий", "Максим", "Сергей", "Андрей", "Алексей", "Артём", "Илья", "Кирилл", "Михаил"]
+FIRST_F = ["Анастасия", "Мария", "Анна", "Виктория", "Екатерина", "Наталья", "Марина", "Полина", "Дарья", "Алёна"]
+MIDDLE_M = ["Александрович", "Дмитриевич", "Сергеевич", "Андреевич", "Алексеевич", "Игоревич", "Олегович"]
+MIDDLE_F = ["Александровна", "Дмитриевна", "Сергеевна", "Андреевна", "Алексеевна", "Игоревна", "Олеговна"]
+DEADLINES = ["Сентябрь 2023г", "Октябрь 2023 г.", "Май 2024, 2025", "В течение всего периода реализации ЦМН",
+             "Ежегодно, декабрь", "1 раз в квартал", "До 15 ноября 2023 года", "Апрель-май 2024",
+             "По мере необходимости", "Январь 2025", "Ежемесячно", "Сентябрь-октябрь 2024"]
+SECTIONS = ["Организационная работа", "Нормативное обеспечение", "Кадровое обеспечение", "Работа с наставниками",
+            "Мониторинг и оценка", "Информационное сопровождение"]
+FORMULAS = ["students_in_mentoring", "young_teachers_supported", "student_mentors", "teacher_mentors"]
+
+
+@dataclass
+class Figures:
+    districts: int
+    organizations: int
+    rows: dict[str, int]
+
+
+class RegionBuilder:
+    def __init__(self, *, scale: float, seed: int, today: date):
+        self.rng = random.Random(seed)
+        self.scale, self.seed, self.today = scale, seed, today
+        self.bulk = BulkLoader()
+        self.year = today.year if today.month >= 9 else today.year - 1  # the current school year
+        self.period = (date(self.year - 1, 9, 1), date(self.year + 2, 8, 31))
+        self.deadlines = {text: parse_deadline(text, self.period) for text in DEADLINES}
+        self.password = make_password(PASSWORD)
+        self.forms = {f.name: f for f in MentoringForm.objects.filter(district__isnull=True)}
+
+    @transaction.atomic
+    def build(self) -> Figures:
+        region = Region.objects.create(name=f"Регион {self.seed}", code=f"region-{self.seed}")
+        self._user(f"coordinator-{self.seed}", Role.REGIONAL_COORDINATOR, region=region)
+        organizations = 0
+        for number in range(1, max(1, round(DISTRICTS * self.scale)) + 1):
+            district = self.bulk.add(District(region=region, name=f"Район {number} ({self.seed})",
+                                              administration_name=f"Управление образования района {number}",
+                                              code=f"r{self.seed}-d{number:02d}"))
+            self._user(f"curator-{self.seed}-d{number:02d}", Role.DISTRICT_CURATOR, district=district)
+            self._district_catalogue(district)
+            schools = [self._organization(region, district, f"r{self.seed}-d{number:02d}-s{n:02d}", n)
+                       for n in range(1, SCHOOLS_PER_DISTRICT + 1)]
+            self._roadmap(district=district, items_per_section=10, sections=6)
+            self._campaign(district, schools)
+            organizations += len(schools)
+        for n in range(1, max(1, round(DIRECT_SCHOOLS * self.scale)) + 1):
+            self._organization(region, None, f"r{self.seed}-s{n:02d}", n)
+            organizations += 1
+        self.bulk.finish()
+        return Figures(max(1, round(DISTRICTS * self.scale)), organizations, dict(self.bulk.counts))
+
+    # People and places ------------------------------------------------------------------------------------------
+    def _user(self, username: str, role: str, **place):
+        user = self.bulk.add(get_user_model()(username=username, password=self.password, is_active=True,
+                                              first_name=self.rng.choice(FIRST_F), last_name=self.rng.choice(LAST) + "а"))
+        self.bulk.add(Membership(user_id=user.pk, role=role, **{f"{k}_id": v.pk for k, v in place.items()}))
+        return user
+
+    def _organization(self, region, district, code: str, number: int) -> Organization:
+        additional = number == SCHOOLS_PER_DISTRICT and district is not None
+        organization = self.bulk.add(Organization(
+            region_id=region.pk, district_id=district.pk if district else None, code=code,
+            name=f"Муниципальное бюджетное общеобразовательное учреждение «Школа № {number}»",
+            short_name=f"{'ЦДО' if additional else 'СОШ'} № {number} ({code})",
+            kind=OrganizationKind.ADDITIONAL if additional else OrganizationKind.GENERAL))
+        self._user(f"school-{code}", Role.SCHOOL_CURATOR, organization=organization)
+        for year in (self.year - 2, self.year - 1, self.year):
+            self.bulk.add(HeadCount(organization_id=organization.pk, school_year=year, students=560, teachers=60,
+                                    young_teachers=8, additional_students=300 if additional else 0))
+        self._people_and_pairs(organization)
+        self._roadmap(organization=organization, items_per_section=10, sections=3)
+        return organization
+
+    def _person(self, organization, category: str, **fields) -> Person:
+        female = self.rng.random() < 0.5
+        last = self.rng.choice(LAST) + ("а" if female else "")
+        first = self.rng.choice(FIRST_F if female else FIRST_M)
+        middle = self.rng.choice(MIDDLE_F if female else MIDDLE_M)
+        person = Person(organization_id=organization.pk, category=category, last_name=last, first_name=first,
+                        patronymic=middle, **fields)
+        person.search = search_text(last, first, middle, person.grade, person.position)
+        return self.bulk.add(person)
+
+    def _people_and_pairs(self, organization) -> None:
+        rng, year = self.rng, self.year
+        people: dict[str, list[Person]] = {}
+        partner = self.bulk.add(Partner(organization_id=organization.pk, name=f"ООО «Партнёр {organization.pk}»",
+                                        agreement_number=f"{organization.pk}/{year}", agreement_date=date(year, 9, 15)))
+        for category, count in PEOPLE.items():
+            people[category] = []
+            for index in range(count):
+                if category == Category.STUDENT:
+                    grade = 1 + index % 11
+                    fields = {"grade": f"{grade}{'АБВ'[index % 3]}", "birth_date": date(year - 6 - grade, 1 + index % 12, 1 + index % 28)}
+                elif category == Category.TEACHER:
+                    young = index < 8
+                    fields = {"birth_date": date(year - (25 if young else 45), 3, 1 + index % 28),
+                              "teaching_since": date(year - (1 if young else 20), 9, 1), "position": "учитель"}
+                elif category == Category.PARTNER:
+                    fields = {"partner_id": partner.pk, "position": "инженер"}
+                else:
+                    fields = {}
+                person = self._person(organization, category, **fields)
+                people[category].append(person)
+                if category in (Category.STUDENT, Category.TEACHER) and rng.random() < 0.95:
+                    self.bulk.add(Consent(person_id=person.pk, given_by="законный представитель"
+                                          if category == Category.STUDENT else "лично", given_on=date(year, 9, 2)))
+        students, teachers = people[Category.STUDENT], people[Category.TEACHER]
+        older, young_teachers, mentors_t = students[-120:], teachers[:8], teachers[8:38]
+        for mentor in mentors_t + older[:15]:
+            self.bulk.add(MentorProfile(person_id=mentor.pk, competencies="математика, проекты", max_mentees=10))
+        for mentee in students[:40]:
+            self.bulk.add(MenteeRequest(person_id=mentee.pk, help_wanted="подтянуть математику", interests="спорт"))
+        through = Pair.mentees.through
+        for index in range(PAIRS_PER_SCHOOL):
+            kind = index % 10
+            if kind < 7:
+                form, mentor, mentees = self.forms["ученик – ученик"], rng.choice(older), rng.sample(students[:400], rng.choice((1, 1, 2)))
+            elif kind < 9:
+                form, mentor, mentees = self.forms["учитель – учитель"], rng.choice(mentors_t), [rng.choice(young_teachers)]
+            else:
+                form, mentor, mentees = self.forms["работодатель – ученик"], rng.choice(people[Category.PARTNER]), [rng.choice(older)]
+            start = date(year - rng.choice((0, 0, 1)), 10, 1)
+            status = PairStatus.ACTIVE if start.year == year else PairStatus.COMPLETED
+            pair = self.bulk.add(Pair(organization_id=organization.pk, mentor_id=mentor.pk, form_id=form.pk,
+                                      start_date=start, end_date=date(start.year + 1, 5, 31), status=status))
+            for mentee in mentees:
+                self.bulk.add(through(pair_id=pair.pk, person_id=mentee.pk))
+            self.bulk.add(Meeting(pair_id=pair.pk, kind="acquaintance", planned_on=start, held_on=start))
+            self.bulk.add(Meeting(pair_id=pair.pk, kind="work", planned_on=start + timedelta(days=30)))
+            self.bulk.add(PlanTask(pair_id=pair.pk, title="Составить индивидуальный план", due=start + timedelta(days=14),
+                                   done=status == PairStatus.COMPLETED))
+
+    # Roadmaps, indicators, campaigns ----------------------------------------------------------------------------
+    def _roadmap(self, *, district=None, organization=None, items_per_section: int, sections: int) -> None:
+        roadmap = self.bulk.add(Roadmap(
+            district_id=district.pk if district else None, organization_id=organization.pk if organization else None,
+            title=f"План мероприятий (дорожная карта) на {self.period[0].year}–{self.period[1].year} годы",
+            period_start=self.period[0], period_end=self.period[1], status=RoadmapStatus.APPROVED))
+        for s in range(sections):
+            section = self.bulk.add(Section(roadmap_id=roadmap.pk, position=s + 1, title=SECTIONS[s % len(SECTIONS)]))
+            for position in range(1, items_per_section + 1):
+                text = self.rng.choice(DEADLINES)
+                deadline = self.deadlines[text]
+                name = f"Мероприятие {s + 1}.{position}: совещание кураторов по внедрению ЦМН"
+                item = self.bulk.add(Item(roadmap_id=roadmap.pk, section_id=section.pk, position=position, name=name,
+                                          deadline_text=text, deadline_parsed=deadline.to_dict(),
+                                          responsible="Куратор ЦМН", result="Протокол", status=ItemStatus.PLANNED,
+                                          search=search_text(name, "Куратор ЦМН", "Протокол")))
+                for start, due in sorted(set(deadline.windows)):
+                    self.bulk.add(Occurrence(item_id=item.pk, start=start, due=due,
+                                             done_on=due if due < self.today and self.rng.random() < 0.7 else None))
+
+    def _district_catalogue(self, district) -> None:
+        for position, formula in enumerate(FORMULAS, start=1):
+            indicator = self.bulk.add(Indicator(district_id=district.pk, position=position, formula=formula,
+                                                name=f"Показатель {position}", method="computed"))
+            for offset, value in enumerate((20, 35, 50, 70)):
+                self.bulk.add(Target(indicator_id=indicator.pk, year=self.year - 1 + offset, value=Decimal(value)))
+
+    def _campaign(self, district, schools) -> None:
+        campaign = self.bulk.add(Campaign(district_id=district.pk, title=f"Мониторинг, май {self.year + 1}",
+                                          year=self.year + 1, due_on=date(self.year + 1, 5, 20)))
+        for school in schools:
+            self.bulk.add(SchoolReport(campaign_id=campaign.pk, organization_id=school.pk,
+                                       status=self.rng.choice([ReportStatus.DRAFT, ReportStatus.SUBMITTED])))
