@@ -47,7 +47,8 @@ def landing_for(user, today: date) -> Landing:
     access = access_of(user)
     year = school_year_of(today)
     districts = list(
-        District.objects.visible_to(user).annotate(school_count=Count("organizations")).in_russian_order()
+        District.objects.visible_to(user).select_related("region").annotate(school_count=Count("organizations"))
+        .in_russian_order()
     )
     direct = Organization.objects.visible_to(user).filter(district__isnull=True, region_id__in=access.region_ids)
     own_ids = {m.organization_id for m in access.memberships if m.role == Role.SCHOOL_CURATOR}

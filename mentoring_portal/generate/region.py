@@ -66,7 +66,10 @@ class Figures:
 
 
 class RegionBuilder:
-    def __init__(self, *, scale: float, seed: int, today: date):
+    def __init__(self, *, scale: float, seed: int, today: date, schools: int = SCHOOLS_PER_DISTRICT,
+                 people: float = 1.0):
+        """`schools` per district and the `people` factor shrink a district for tests; benchmarks keep the defaults."""
+        self.schools, self.people = schools, people
         self.rng = random.Random(seed)
         self.scale, self.seed, self.today = scale, seed, today
         self.bulk = BulkLoader()
@@ -77,8 +80,9 @@ class RegionBuilder:
         self.forms = {f.name: f for f in MentoringForm.objects.filter(district__isnull=True)}
 
     @transaction.atomic
-    def build(self) -> Figures:
-        region = Region.objects.create(name=f"Регион {self.seed}", code=f"region-{self.seed}")
+    def build(self, into: Region | None = None) -> Figures:
+        """A new region, or more districts and schools `into` an existing one (to grow it)."""
+        region = into or Region.objects.create(name=f"Регион {self.seed}", code=f"region-{self.seed}")
         self._user(f"coordinator-{self.seed}", Role.REGIONAL_COORDINATOR, region=region)
         organizations = 0
         for number in range(1, max(1, round(DISTRICTS * self.scale)) + 1):
@@ -88,7 +92,7 @@ class RegionBuilder:
             self._user(f"curator-{self.seed}-d{number:02d}", Role.DISTRICT_CURATOR, district=district)
             self._district_catalogue(district)
             schools = [self._organization(region, district, f"r{self.seed}-d{number:02d}-s{n:02d}", n)
-                       for n in range(1, SCHOOLS_PER_DISTRICT + 1)]
+                       for n in range(1, self.schools + 1)]
             self._roadmap(district=district, items_per_section=10, sections=6)
             self._campaign(district, schools)
             organizations += len(schools)
@@ -106,7 +110,7 @@ class RegionBuilder:
         return user
 
     def _organization(self, region, district, code: str, number: int) -> Organization:
-        additional = number == SCHOOLS_PER_DISTRICT and district is not None
+        additional = number == self.schools and district is not None
         organization = self.bulk.add(Organization(
             region_id=region.pk, district_id=district.pk if district else None, code=code,
             name=f"Муниципальное бюджетное общеобразовательное учреждение «Школа № {number}»",
@@ -132,17 +136,19 @@ class RegionBuilder:
 
     def _people_and_pairs(self, organization) -> None:
         rng, year = self.rng, self.year
+        young_n = max(1, round(8 * self.people))  # teachers under 35 in their first years
         people: dict[str, list[Person]] = {}
         partner = self.bulk.add(Partner(organization_id=organization.pk, name=f"ООО «Партнёр {organization.pk}»",
                                         agreement_number=f"{organization.pk}/{year}", agreement_date=date(year, 9, 15)))
         for category, count in PEOPLE.items():
             people[category] = []
-            for index in range(count):
+            for index in range(max(1, round(count * self.people))):
                 if category == Category.STUDENT:
                     grade = 1 + index % 11
-                    fields = {"grade": f"{grade}{'АБВ'[index % 3]}", "birth_date": date(year - 6 - grade, 1 + index % 12, 1 + index % 28)}
+                    fields = {"grade": f"{grade}{'АБВ'[index % 3]}",
+                              "birth_date": date(year - 6 - grade, 1 + index % 12, 1 + index % 28)}
                 elif category == Category.TEACHER:
-                    young = index < 8
+                    young = index < young_n
                     fields = {"birth_date": date(year - (25 if young else 45), 3, 1 + index % 28),
                               "teaching_since": date(year - (1 if young else 20), 9, 1), "position": "учитель"}
                 elif category == Category.PARTNER:
@@ -155,20 +161,23 @@ class RegionBuilder:
                     self.bulk.add(Consent(person_id=person.pk, given_by="законный представитель"
                                           if category == Category.STUDENT else "лично", given_on=date(year, 9, 2)))
         students, teachers = people[Category.STUDENT], people[Category.TEACHER]
-        older, young_teachers, mentors_t = students[-120:], teachers[:8], teachers[8:38]
-        for mentor in mentors_t + older[:15]:
+        cut = max(1, len(students) // 5)
+        older, young_teachers, mentors_t = students[-cut:], teachers[:young_n], teachers[young_n:] or teachers
+        for mentor in mentors_t[:30] + older[:15]:
             self.bulk.add(MentorProfile(person_id=mentor.pk, competencies="математика, проекты", max_mentees=10))
         for mentee in students[:40]:
             self.bulk.add(MenteeRequest(person_id=mentee.pk, help_wanted="подтянуть математику", interests="спорт"))
         through = Pair.mentees.through
-        for index in range(PAIRS_PER_SCHOOL):
+        for index in range(max(1, round(PAIRS_PER_SCHOOL * self.people))):
             kind = index % 10
             if kind < 7:
-                form, mentor, mentees = self.forms["ученик – ученик"], rng.choice(older), rng.sample(students[:400], rng.choice((1, 1, 2)))
+                form, mentor = self.forms["ученик – ученик"], rng.choice(older)
+                mentees = rng.sample(students[:-cut] or students, 1 if len(students) < 4 else rng.choice((1, 1, 2)))
             elif kind < 9:
                 form, mentor, mentees = self.forms["учитель – учитель"], rng.choice(mentors_t), [rng.choice(young_teachers)]
             else:
-                form, mentor, mentees = self.forms["работодатель – ученик"], rng.choice(people[Category.PARTNER]), [rng.choice(older)]
+                form, mentor = self.forms["работодатель – ученик"], rng.choice(people[Category.PARTNER])
+                mentees = [rng.choice(older)]
             start = date(year - rng.choice((0, 0, 1)), 10, 1)
             status = PairStatus.ACTIVE if start.year == year else PairStatus.COMPLETED
             pair = self.bulk.add(Pair(organization_id=organization.pk, mentor_id=mentor.pk, form_id=form.pk,

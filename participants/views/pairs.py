@@ -10,9 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mentoring_portal.lib.exports import render_pdf
 from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.paging import page_of
 from participants.access import CAN_EDIT_PAIRS, CAN_RECORD_MEETINGS, organization_view
 from participants.forms_registry import FinishForm, MeetingForm, PairForm, TaskForm
-from participants.mentoring import match_rows, pair_rows, plan_completion
+from participants.mentoring import match_rows, pair_rows, plan_completion, with_plan
 from participants.models import Pair, PairStatus
 from participants.services.pairs import (
     meeting_save,
@@ -36,11 +37,13 @@ def get_pair(request, organization, pk: int) -> tuple[Pair, bool]:
 @organization_view(CAN_EDIT_PAIRS)
 def pair_list(request, organization):
     status = request.GET.get("status", "")
-    pairs = Pair.objects.visible_to(request.user).filter(organization=organization)
+    pairs = Pair.objects.visible_to(request.user).filter(organization=organization).order_by("-start_date", "-pk")
     if status in PairStatus.values:
         pairs = pairs.filter(status=status)
+    page = page_of(request, with_plan(pairs))
     return render(request, "participants/pair_list.html", {
-        "organization": organization, "rows": pair_rows(pairs), "status": status, "statuses": PairStatus.choices,
+        "organization": organization, "rows": pair_rows(list(page.object_list)), "page": page, "status": status,
+        "statuses": PairStatus.choices,
     })
 
 

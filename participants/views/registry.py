@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.paging import page_of
 from participants.access import CAN_EDIT_PAIRS, organization_view
 from participants.forms_registry import ConsentForm, MenteeRequestForm, MentorProfileForm, PartnerForm, PersonForm
-from participants.mentoring import pair_rows, registry
+from participants.mentoring import REGISTRY_SORTS, pair_rows, registry
 from participants.models import Category, Pair, Person
 from participants.services.erasure import person_anonymise
 from participants.services.registry import (
@@ -27,13 +28,16 @@ def _person(request, organization, pk: int) -> Person:
 
 @organization_view(CAN_EDIT_PAIRS)
 def people_list(request, organization):
-    q, category = request.GET.get("q", "").strip(), request.GET.get("category", "")
-    people = registry(organization, request.user, q=q, category=category if category in Category.values else "")
-    today = timezone.localdate()
-    rows = [(p, p.consent_on(today)) for p in people]
+    q, category, sort = request.GET.get("q", "").strip(), request.GET.get("category", ""), request.GET.get("sort", "name")
+    people = registry(organization, request.user, q=q, category=category if category in Category.values else "",
+                      sort=sort)
+    page, today = page_of(request, people), timezone.localdate()
+    rows = [(p, p.consent_on(today)) for p in page.object_list]
     template = "participants/people_list.html#people-rows" if request.htmx else "participants/people_list.html"
-    return render(request, template, {"organization": organization, "rows": rows, "q": q, "category": category,
-                                      "categories": Category.choices, "partners": organization.partners.all()})
+    return render(request, template, {"organization": organization, "rows": rows, "page": page, "q": q,
+                                      "category": category, "categories": Category.choices, "sort": sort,
+                                      "sorts": [(key, label) for key, (label, _) in REGISTRY_SORTS.items()],
+                                      "partners": organization.partners.all()})
 
 
 @organization_view(CAN_EDIT_PAIRS)
