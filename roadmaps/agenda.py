@@ -12,9 +12,12 @@ from participants.models import Role
 from roadmaps.models import Occurrence, Roadmap
 
 
-def visible_occurrences(user):
-    """Every occurrence of every roadmap the user may see."""
-    return Occurrence.objects.filter(item__roadmap__in=Roadmap.objects.visible_to(user))
+def visible_occurrences(user, roadmaps=None):
+    """Every occurrence of every roadmap the user may see (of `roadmaps` only, if given). The roadmaps' ids are read
+    first: «district IN (…) OR organization IN (…)» inside the big query keeps PostgreSQL from using the item and
+    occurrence indexes, and made a district's page read the whole region's deadlines (docs/PERFORMANCE.md)."""
+    visible = Roadmap.objects.visible_to(user) if roadmaps is None else roadmaps
+    return Occurrence.objects.filter(item__roadmap_id__in=list(visible.values_list("pk", flat=True)))
 
 
 def my_occurrences(user):
@@ -58,9 +61,9 @@ def deadlines_by_school(district, user, today: date, *, days: int = 30) -> list[
     two aggregate queries, not one per school."""
     from participants.models import Organization
 
-    schools = Organization.objects.visible_to(user).filter(district=district).in_russian_order()
-    base = visible_occurrences(user).filter(Q(item__roadmap__organization__in=schools)
-                                            | Q(item__roadmap__district=district))
+    schools = list(Organization.objects.visible_to(user).filter(district=district).in_russian_order())
+    base = visible_occurrences(user, Roadmap.objects.visible_to(user).filter(
+        Q(organization__in=[s.pk for s in schools]) | Q(district=district)))
     soon = today + timedelta(days=days)
     counts = {
         (row["item__roadmap__organization"], row["item__roadmap__district"]): row
