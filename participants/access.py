@@ -106,8 +106,11 @@ class Access:
             self._overseen("organization__") & ~Q(category=Category.STUDENT)
         )
         if self.user_id:
-            allowed |= Q(user_id=self.user_id) | Q(mentored_in__mentor__user_id=self.user_id)
-        return qs.filter(pk__in=qs.model.objects.filter(allowed).values("pk"))
+            # The mentor's own mentees in a subquery of their own: joining pairs and mentees into the main query made
+            # it scan every person of the region (a district's mentoring page: 0.33 s of 0.4 s on a full region).
+            own_mentees = qs.model.objects.filter(mentored_in__mentor__user_id=self.user_id).values("pk")
+            allowed |= Q(user_id=self.user_id) | Q(pk__in=own_mentees)
+        return qs.filter(allowed)
 
     def pairs(self, qs: QuerySet) -> QuerySet:
         """Pairs by name (with the mentees' names) for the school's curators and the pair's own mentor; the district
