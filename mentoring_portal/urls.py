@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from mentoring_portal.forms import PortalAuthenticationForm
-from mentoring_portal.jobs.views import job_progress
+from mentoring_portal.jobs.views import export_file, export_retry, job_progress, my_exports
 
 admin.site.site_header = "Портал наставничества — администрирование"
 admin.site.site_title = "Портал наставничества"
@@ -15,6 +15,9 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("jobs/<uuid:pk>/progress/", job_progress, name="job-progress"),
+    path("my/exports/", my_exports, name="my-exports"),
+    path("my/exports/<uuid:pk>/file/", export_file, name="export-file"),
+    path("my/exports/<uuid:pk>/retry/", export_retry, name="export-retry"),
     path("", include("participants.urls")),
     path("", include("roadmaps.urls")),
     path("", include("monitoring.urls")),

@@ -21,27 +21,37 @@ class OrganizationExporter(Exporter):
     def filename(self, organization) -> str:
         return f"{self.identifier}-{slugify(organization.code)}-{timezone.localdate():%Y-%m-%d}"
 
+    def size(self, organization) -> int:
+        """Rows the file will have (one COUNT): above EXPORT_INLINE_ROWS it is made in the background."""
+        raise NotImplementedError
+
 
 @registry.register(GROUP)
 class RegistryXlsx(OrganizationExporter):
     identifier = "reestr"
     label = "Реестр наставников и наставляемых"
 
-    def rows(self, organization) -> list[SheetRow]:
+    def size(self, organization) -> int:
+        from participants.mentoring import registry as registry_people
+
+        return registry_people(organization, self.user).count()
+
+    def rows(self, organization):
+        """Streamed: people are read 2,000 at a time and each row goes to the write-only sheet as it is made."""
         from participants.mentoring import registry as registry_people
 
         today = timezone.localdate()
-        rows = []
-        for p in registry_people(organization, self.user):
+        self.count = 0
+        for p in registry_people(organization, self.user).iterator(chunk_size=2000):
             consent = p.consent_on(today)
             profile = getattr(p, "mentor_profile", None)
-            rows.append(SheetRow([
+            self.count += 1
+            yield SheetRow([
                 p.last_name, p.first_name, p.patronymic, p.get_category_display(), p.grade, p.birth_date,
                 p.teaching_since, p.position, p.phone, p.email, consent.given_by if consent else "",
                 consent.given_on if consent else None, "да" if p.is_young_specialist(today) else "",
                 profile.competencies if profile else "", profile.max_mentees if profile else None,
-            ]))
-        return rows
+            ])
 
     def render(self, organization) -> bytes:
         columns = [Column("Фамилия", 18), Column("Имя", 14), Column("Отчество", 16), Column("Категория", 22),
@@ -50,15 +60,19 @@ class RegistryXlsx(OrganizationExporter):
                    Column("Эл. почта", 22), Column("Согласие дал(а)", 24), Column("Дата согласия", 13, "date"),
                    Column("Молодой специалист", 12), Column("Компетенции наставника", 28),
                    Column("Наставляемых не больше", 12, "number")]
-        rows = self.rows(organization)
-        self.count = len(rows)
-        return write_xlsx([Sheet("Реестр", columns, rows, heading=[f"Реестр участников ЦМН · {organization.name}"])])
+        return write_xlsx([Sheet("Реестр", columns, self.rows(organization),
+                                 heading=[f"Реестр участников ЦМН · {organization.name}"])])
 
 
 @registry.register(GROUP)
 class PairsXlsx(OrganizationExporter):
     identifier = "pary"
     label = "Наставнические пары и группы"
+
+    def size(self, organization) -> int:
+        from participants.models import Pair
+
+        return Pair.objects.visible_to(self.user).filter(organization=organization).count()
 
     def render(self, organization) -> bytes:
         from participants.models import Pair

@@ -131,9 +131,11 @@ def url_patterns(patterns=None, prefix: str = "", namespace: str = ""):
 SIGN_IN = {"login", "logout", "password_change", "password_change_done", "password_reset", "password_reset_done",
            "password_reset_confirm", "password_reset_complete"}
 BY_SECRET_LINK = {"roadmaps:calendar-feed": ["0" * 32], "monitoring:answer": ["0" * 32]}  # no sign-in, a token
+JOB = "6f1c7f0e-0000-4000-8000-000000000000"
 # The signed-in user's own pages
 OWN = {"participants:home": [], "participants:my-pairs": [], "roadmaps:calendar": [], "participants:second-factor": [],
-       "participants:second-factor-verify": [], "job-progress": ["6f1c7f0e-0000-4000-8000-000000000000"]}
+       "participants:second-factor-verify": [], "job-progress": [JOB], "my-exports": [], "export-file": [JOB],
+       "export-retry": [JOB]}
 ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "participants:headcount-edit"}  # their own test modules
 
 

@@ -3,6 +3,7 @@ job's error as it is; anything else is logged and the user gets a short Russian 
 
 import logging
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django_tasks import task
 
@@ -19,11 +20,12 @@ def run_job(job_id: str) -> str:
     Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, progress=5)
     try:
         result, status, error = handler_for(job.kind)(job), JobStatus.DONE, ""
-    except UploadRefused as exc:
+    except (UploadRefused, PermissionDenied) as exc:
         result, status, error = None, JobStatus.FAILED, str(exc)
     except Exception:
         log.exception("job %s (%s) failed", job.pk, job.kind)
-        result, status, error = None, JobStatus.FAILED, "Не удалось обработать файл: ошибка записана в журнал сервера."
+        error = "Не удалось выполнить: ошибка записана в журнал сервера. Попробуйте ещё раз."
+        result, status = None, JobStatus.FAILED
     Job.objects.filter(pk=job.pk).update(status=status, progress=100, result=result, error=error,
                                          finished_at=timezone.now())
     return status

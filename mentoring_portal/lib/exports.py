@@ -5,6 +5,7 @@ file, and yields sheets of rows; the XLSX writer (openpyxl write-only: ~10× les
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar
@@ -34,7 +35,7 @@ class SheetRow:
 class Sheet:
     title: str
     columns: list[Column]
-    rows: list[SheetRow] = field(default_factory=list)
+    rows: Iterable[SheetRow] = field(default_factory=list)  # a generator streams: each row is written as it comes
     heading: list[str] = field(default_factory=list)  # lines above the table (title, approval)
 
 

@@ -1,11 +1,13 @@
-"""Removes uploads no job read and jobs older than PENDING_UPLOAD_HOURS (run hourly from cron)."""
+"""Removes uploads no job read, finished jobs, and exports past EXPORT_KEEP_HOURS with their files (hourly, cron)."""
 
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from mentoring_portal.jobs.exports import KIND_LABELS
 from mentoring_portal.jobs.models import Job
 from mentoring_portal.lib.uploads import purge_pending
 
@@ -18,7 +20,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, hours=None, **options):
         removed = purge_pending(older_than_hours=hours)
-        # A job's result holds what was read from the file (people's names in a registry): it goes too.
-        cutoff = timezone.now() - timedelta(hours=settings.PENDING_UPLOAD_HOURS if hours is None else hours)
-        jobs, _ = Job.objects.filter(created_at__lt=cutoff).delete()
-        self.stdout.write(f"Удалено неподтверждённых загрузок: {removed}, старых фоновых задач: {jobs}")
+        now = timezone.now()
+        # A job's result holds what was read from a file (people's names in a registry): it goes too. Exports stay
+        # in «Мои выгрузки» for EXPORT_KEEP_HOURS, and their files go with them.
+        exports = Job.objects.filter(kind__in=list(KIND_LABELS),
+                                     created_at__lt=now - timedelta(hours=hours or settings.EXPORT_KEEP_HOURS))
+        files = 0
+        for job in exports.exclude(result=None):
+            if job.result.get("path") and default_storage.exists(job.result["path"]):
+                default_storage.delete(job.result["path"])
+                files += 1
+        exported, _ = exports.delete()
+        others, _ = Job.objects.exclude(kind__in=list(KIND_LABELS)).filter(
+            created_at__lt=now - timedelta(hours=settings.PENDING_UPLOAD_HOURS if hours is None else hours)).delete()
+        self.stdout.write(f"Удалено неподтверждённых загрузок: {removed}, файлов выгрузок: {files}, "
+                          f"старых фоновых задач: {exported + others}")
