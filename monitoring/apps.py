@@ -6,10 +6,14 @@ class MonitoringConfig(AppConfig):
     verbose_name = "Мониторинг и показатели"
 
     def ready(self) -> None:
-        from monitoring import audited
+        from mentoring_portal.jobs.exports import KIND_LABELS
+        from mentoring_portal.jobs.registry import register as register_job
+        from monitoring import audited, export_jobs
         from monitoring.landing import district_downloads, reports_to_hand_in
 
         audited.register()
+        register_job(export_jobs.KIND, export_jobs.make_report)
+        KIND_LABELS[export_jobs.KIND] = export_jobs.LABEL
         from participants.landing import DISTRICT, HOME, PlaceLink, register, register_place_link
 
         register(HOME, reports_to_hand_in)

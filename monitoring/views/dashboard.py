@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from mentoring_portal.jobs.services import job_start
 from mentoring_portal.lib.exports import registry
 from monitoring.charts import grouped_bars
+from monitoring.export_jobs import KIND as REPORT_KIND
 from monitoring.exports import GROUP
 from monitoring.forms import IndicatorForm, SchoolTargetsForm
 from monitoring.models import Indicator, Target
@@ -23,7 +25,7 @@ from participants.access import (
     organization_view,
     require_capability,
 )
-from participants.models import Organization
+from participants.models import District, Organization
 
 
 def _year(request, default: int) -> int:
@@ -116,7 +118,10 @@ def school_targets(request, organization):
 
 def _report_response(request, place, identifier: str | None, url_name: str):
     today = timezone.localdate()
-    report = analytical_report(place, request.user, _year(request, current_year(today)), today)
+    year = _year(request, current_year(today))
+    if identifier is not None and isinstance(place, District):
+        return _district_report_in_background(request, place, identifier, year, today)
+    report = analytical_report(place, request.user, year, today)
     if identifier is None:
         downloads = [(f"Скачать {e.label}", reverse(url_name, args=[place.code, e.identifier]))
                      for e in registry.all(GROUP)]
@@ -126,6 +131,19 @@ def _report_response(request, place, identifier: str | None, url_name: str):
         raise Http404
     require_capability(request, request.capabilities, exporter.capability)
     return exporter.response(report)
+
+
+def _district_report_in_background(request, district, identifier: str, year: int, today):
+    """A district's report file takes seconds (PDF of 60 schools): the worker makes it, «Мои выгрузки» shows it."""
+    exporter = registry.get(GROUP, identifier)
+    if exporter is None:
+        raise Http404
+    require_capability(request, request.capabilities, exporter.capability)
+    job_start(kind=REPORT_KIND, user=request.user, owner=f"district:{district.pk}", payload={
+        "district": district.pk, "identifier": identifier, "year": year, "today": today.isoformat(),
+        "label": f"{exporter.label}: {district.name}, {year}"})
+    messages.info(request, "Справка формируется в фоне: когда будет готова, её можно скачать здесь.")
+    return redirect("my-exports")
 
 
 @district_view(CAN_VIEW_REPORTS)

@@ -94,3 +94,16 @@ def test_the_school_curator_imports_the_registry_with_a_progress_bar(page, sign_
     page.wait_for_selector("text=Добавлено в реестр: 2")
     assert Person.objects.filter(organization=world.school).count() == 2
     assert problems == []
+
+
+def test_the_methodist_orders_the_district_report_and_downloads_it(page, sign_in, problems, shoot, world):
+    base = sign_in(world.methodist)
+    page.goto(f"{base}/d/{world.district.code}/report/")
+    page.click("a:has-text('Скачать Excel'), a:has-text('Скачать XLSX')")
+    page.wait_for_url("**/my/exports/")
+    page.wait_for_selector("text=Справка формируется в фоне")
+    shoot("my-exports")
+    with page.expect_download() as download:
+        page.click("a:has-text('Скачать')")
+    assert download.value.suggested_filename.endswith(".xlsx")
+    assert problems == []

@@ -1,0 +1,27 @@
+"""The analytical report of a district as PDF or XLSX, made in the background (a district's PDF takes seconds)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+
+from mentoring_portal.jobs.exports import export_to_storage
+from mentoring_portal.lib.exports import registry
+from monitoring.exports import GROUP
+from monitoring.reports import analytical_report
+from participants.access import access_of
+from participants.models import District
+
+KIND = "monitoring.district-report"
+LABEL = "Аналитическая справка муниципалитета"
+
+
+def make_report(job) -> dict:
+    district = District.objects.get(pk=job.payload["district"])
+    exporter = registry.get(GROUP, job.payload["identifier"])
+    if exporter is None or exporter.capability not in access_of(job.user).capabilities_on(district):
+        raise PermissionDenied("Нет прав на эту выгрузку.")
+    job.report(10, "расчёт показателей")
+    report = analytical_report(district, job.user, job.payload["year"], date.fromisoformat(job.payload["today"]))
+    return export_to_storage(job, exporter, report)
