@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "auditlog",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "mentoring_portal",
@@ -116,8 +118,14 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 # Background work (mentoring_portal/jobs): the database queue by default, run by `manage.py db_worker`;
-# TASKS_BACKEND=django_tasks_rq.RQBackend moves it to Redis when one worker machine is not enough.
-TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# TASKS_BACKEND=rq moves it to Redis (REDIS_URL), run by `manage.py rqworker --job-class django_tasks_rq.Job` on as
+# many machines as needed (docs/DEPLOYMENT.md).
+TASKS_BACKENDS = {"db": "django_tasks_db.DatabaseBackend", "rq": "django_tasks_rq.RQBackend"}
+_tasks_backend = env_str("TASKS_BACKEND", "db")
+if _tasks_backend not in TASKS_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND={_tasks_backend!r}: expected one of {', '.join(TASKS_BACKENDS)}")
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[_tasks_backend], **({"QUEUES": ["default"]} if _tasks_backend == "rq" else {})}}
+RQ_QUEUES = {"default": {"URL": env_str("REDIS_URL", "redis://127.0.0.1:6379/0"), "DEFAULT_TIMEOUT": 3600}}
 OTP_TOTP_ISSUER = "Портал наставничества"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "participants:home"

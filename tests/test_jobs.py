@@ -62,3 +62,33 @@ def test_a_registry_file_is_read_by_the_worker(reference_data, client, world, se
     assert "Будут добавлены: 2" in preview.content.decode()
     client.post(registry_page(world), {"confirm": "1", "job": job.pk})
     assert Person.objects.filter(organization=world.school).count() == 2
+
+
+def _redis_up() -> bool:
+    import redis
+
+    try:
+        return redis.Redis.from_url("redis://127.0.0.1:6379/15", socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _redis_up(), reason="Redis is not running on 127.0.0.1:6379 (.ci/run starts it)")
+def test_the_same_job_runs_through_redis_and_an_rq_worker(client, world, settings):
+    """The switch for installations of several machines: TASKS_BACKEND=rq, workers anywhere that reach Redis."""
+    import django_rq
+    from django_tasks_rq import Job as RQJob
+    from rq import SimpleWorker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    queue = django_rq.get_queue("default", job_class=RQJob)
+    assert queue.connection.connection_pool.connection_kwargs["db"] == 15  # tests' own Redis database
+    queue.connection.flushdb()
+    client.force_login(world.school_curator)
+    response = client.post(registry_page(world), {"file": SimpleUploadedFile("r.xlsx", workbook(row()))})
+    job = Job.objects.get()
+    assert job.status == JobStatus.QUEUED
+    assert queue.count == 1
+    SimpleWorker([queue], connection=queue.connection, job_class=RQJob).work(burst=True)
+    assert "Будут добавлены: 1" in client.get(response.url).content.decode()
