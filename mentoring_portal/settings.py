@@ -85,6 +85,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# A streaming replica for reports and exports (mentoring_portal/lib/replica.py, docs/DEPLOYMENT.md).
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {**env_database("DATABASE_REPLICA_URL", ""), "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["mentoring_portal.lib.replica.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Two users saving at once: WAL lets readers work during a write, IMMEDIATE takes the write lock when a transaction
     # starts (no deadlocked upgrade from a read lock), and a writer waits up to 20 s instead of failing at once with
@@ -142,8 +146,17 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploads, evidence and exports: MEDIA_ROOT on a disk every machine shares (NFS), or an S3-compatible object store
+# through django-storages (STORAGE=s3, `pip install "django-storages[s3]"`, the AWS_* variables of docs/DEPLOYMENT.md).
+_storage = env_str("STORAGE", "filesystem")
+if _storage not in ("filesystem", "s3"):
+    raise ImproperlyConfigured(f"STORAGE={_storage!r}: expected filesystem or s3")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"} if _storage == "filesystem" else {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"), "endpoint_url": env_str("AWS_S3_ENDPOINT_URL"),
+                    "default_acl": "private", "querystring_auth": True, "file_overwrite": False},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -201,6 +214,8 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 12) * 60 * 60  # a working day; then sign in again
+# Sessions in the database (the default): any app machine serves any request, nothing is kept on a machine.
+SESSION_ENGINE = env_str("SESSION_ENGINE", "django.contrib.sessions.backends.db")
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 
 from mentoring_portal.jobs.exports import export_to_storage
 from mentoring_portal.lib.exports import registry
+from mentoring_portal.lib.replica import from_replica
 from monitoring.exports import GROUP
 from monitoring.reports import analytical_report
 from participants.access import access_of
@@ -23,5 +24,6 @@ def make_report(job) -> dict:
     if exporter is None or exporter.capability not in access_of(job.user).capabilities_on(district):
         raise PermissionDenied("Нет прав на эту выгрузку.")
     job.report(10, "расчёт показателей")
-    report = analytical_report(district, job.user, job.payload["year"], date.fromisoformat(job.payload["today"]))
+    with from_replica():
+        report = analytical_report(district, job.user, job.payload["year"], date.fromisoformat(job.payload["today"]))
     return export_to_storage(job, exporter, report)

@@ -8,13 +8,15 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from mentoring_portal.lib.exports import Exporter
+from mentoring_portal.lib.replica import from_replica
 
 KIND_LABELS: dict[str, str] = {}  # job kind → what «Мои выгрузки» calls it, filled by the apps
 
 
 def export_to_storage(job, exporter: Exporter, obj) -> dict:
     job.report(20, "формирование файла")
-    content = exporter.render(obj)
+    with from_replica():  # a report or an export reads the replica when there is one (lib/replica.py)
+        content = exporter.render(obj)
     job.report(90, "сохранение")
     path = default_storage.save(f"exports/{job.pk}.{exporter.extension}", ContentFile(content))
     return {"path": path, "filename": f"{exporter.filename(obj)}.{exporter.extension}", "label": exporter.label,
