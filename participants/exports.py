@@ -60,7 +60,7 @@ class RegistryXlsx(OrganizationExporter):
                    Column("Эл. почта", 22), Column("Согласие дал(а)", 24), Column("Дата согласия", 13, "date"),
                    Column("Молодой специалист", 12), Column("Компетенции наставника", 28),
                    Column("Наставляемых не больше", 12, "number")]
-        return write_xlsx([Sheet("Реестр", columns, self.rows(organization),
+        return write_xlsx([Sheet("Реестр", columns, self.rows(organization), wrap=False,
                                  heading=[f"Реестр участников ЦМН · {organization.name}"])])
 
 

@@ -48,3 +48,14 @@ def test_an_item_like_a_formula_is_text_in_the_roadmap_export(login, world):
     roadmap.items.update(name="=cmd|' /C calc'!A0")
     response = login(world.curator).get(reverse("roadmaps:export", args=[roadmap.pk, "xlsx"]))
     assert response.status_code == 200 and formulas_in(response.content) == []
+
+
+def test_unwrapped_sheets_keep_text_text_and_dates_dates():
+    from datetime import date
+
+    data = write_xlsx([Sheet("Лист", [Column("Текст"), Column("Дата", kind="date")],
+                             [SheetRow([HOSTILE[0], date(2024, 5, 1)]), SheetRow(["Иванова\x07", None])], wrap=False)])
+    assert formulas_in(data) == []
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet["A2"].value == HOSTILE[0] and sheet["B2"].number_format == "DD.MM.YYYY"
+    assert sheet["A3"].value == "Иванова"

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -36,6 +37,7 @@ class Sheet:
     title: str
     columns: list[Column]
     rows: Iterable[SheetRow] = field(default_factory=list)  # a generator streams: each row is written as it comes
+    wrap: bool = True  # wrapped text in every cell; a long list of short values (a registry) is ten times faster without
     heading: list[str] = field(default_factory=list)  # lines above the table (title, approval)
 
 
@@ -98,8 +100,6 @@ def text_cell(ws, value):
     """A typed text stays text: openpyxl turns a string starting with «=» into a formula, and Excel evaluates «+», «-»,
     «@» too (a surname «=HYPERLINK(…)» would become a link). Such a cell is written as a string with Excel's quote
     prefix, so it stays text even after the methodist edits it. Every XLSX cell of the portal is made here."""
-    from openpyxl.cell import WriteOnlyCell
-
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters would make openpyxl refuse the whole file
     cell = WriteOnlyCell(ws, value=value)
@@ -107,6 +107,23 @@ def text_cell(ws, value):
         cell.data_type = "s"
         cell.quotePrefix = True
     return cell
+
+
+def _plain(ws, column: Column, value):
+    """A cell of an unstyled row: the bare value where openpyxl needs nothing more (most cells), a cell otherwise."""
+    if isinstance(value, str):
+        if value.startswith(FORMULA_STARTS) or ILLEGAL_CHARACTERS_RE.search(value):
+            return text_cell(ws, value)
+        return value
+    if column.kind == "date" and isinstance(value, (date, datetime)):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "DD.MM.YYYY"
+        return cell
+    if column.kind == "percent" and value is not None:
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "0.0%"
+        return cell
+    return value
 
 
 def write_xlsx(sheets: list[Sheet]) -> bytes:
@@ -136,6 +153,9 @@ def write_xlsx(sheets: list[Sheet]) -> bytes:
             header.append(cell)
         ws.append(header)
         for row in sheet.rows:
+            if not sheet.wrap and not row.bold:
+                ws.append([_plain(ws, column, value) for column, value in zip(sheet.columns, row.values)])
+                continue
             cells = []
             for column, value in zip(sheet.columns, row.values):
                 cell = text_cell(ws, value)

@@ -1,0 +1,73 @@
+"""Exports at region scale: the registry XLSX streamed for many schools (rows/s, peak memory), the district's
+analytical report as PDF and XLSX, and a district roadmap as PDF — warm timings.
+
+    DATABASE_URL=postgres://…/portal_full .venv/bin/python bench/bench_exports.py --seed 1 [--schools 25]"""
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DEBUG", "1")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentoring_portal.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from mentoring_portal.lib.exports import registry  # noqa: E402
+from monitoring.reports import analytical_report  # noqa: E402
+from monitoring.selectors import current_year  # noqa: E402
+from participants.models import District, Organization  # noqa: E402
+from roadmaps.models import Roadmap  # noqa: E402
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--schools", type=int, default=25)
+    args = parser.parse_args()
+    admin = get_user_model().objects.filter(is_superuser=True).first() or get_user_model().objects.create_superuser(
+        f"bench-admin-{args.seed}", password="x")
+    schools = list(Organization.objects.filter(region__code=f"region-{args.seed}").order_by("pk")[:args.schools])
+    before, rows, size = rss_mb(), 0, 0
+    started = time.perf_counter()
+    for school in schools:
+        exporter = registry.get("organization", "reestr")
+        exporter.user = admin
+        size += len(exporter.render(school))
+        rows += exporter.count
+    seconds = time.perf_counter() - started
+    print(f"registry XLSX: {rows} rows of {len(schools)} schools in {seconds:.1f} s = {rows / seconds:,.0f} rows/s, "
+          f"{size / 1e6:.1f} MB of files, peak RSS {before:.0f} → {rss_mb():.0f} MB")
+
+    district = District.objects.filter(region__code=f"region-{args.seed}").order_by("pk").first()
+    today = timezone.localdate()
+    for identifier in ("pdf", "xlsx"):
+        exporter = registry.get("analytical-report", identifier)
+        for run in ("cold", "warm"):
+            started = time.perf_counter()
+            report = analytical_report(district, admin, current_year(today), today)
+            exporter.render(report)
+            print(f"district report {identifier.upper()} ({run}): {time.perf_counter() - started:.2f} s")
+    roadmap = Roadmap.objects.filter(district=district).first()
+    exporter = registry.get("roadmap", "pdf")
+    for run in ("cold", "warm"):
+        started = time.perf_counter()
+        exporter.render(roadmap)
+        print(f"roadmap PDF, {roadmap.items.count()} items ({run}): {time.perf_counter() - started:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
