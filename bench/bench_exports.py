@@ -22,6 +22,7 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+import roadmaps.exports  # noqa: E402,F401 - registers the roadmap exports
 from mentoring_portal.lib.exports import registry  # noqa: E402
 from monitoring.reports import analytical_report  # noqa: E402
 from monitoring.selectors import current_year  # noqa: E402
