@@ -129,6 +129,16 @@ _tasks_backend = env_str("TASKS_BACKEND", "db")
 if _tasks_backend not in TASKS_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND={_tasks_backend!r}: expected one of {', '.join(TASKS_BACKENDS)}")
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[_tasks_backend], **({"QUEUES": ["default"]} if _tasks_backend == "rq" else {})}}
+# The cache every process shares (the dashboard's figures, monitoring/figures_cache.py): files on one machine,
+# Redis (REDIS_URL) when there are several.
+_cache = env_str("CACHE", "file")
+if _cache not in ("file", "redis"):
+    raise ImproperlyConfigured(f"CACHE={_cache!r}: expected file or redis")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                      "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / ".cache")), "OPTIONS": {"MAX_ENTRIES": 20000}}
+          if _cache == "file" else
+          {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+           "LOCATION": env_str("REDIS_URL", "redis://127.0.0.1:6379/0")}}
 RQ_QUEUES = {"default": {"URL": env_str("REDIS_URL", "redis://127.0.0.1:6379/0"), "DEFAULT_TIMEOUT": 3600}}
 OTP_TOTP_ISSUER = "Портал наставничества"
 LOGIN_URL = "login"

@@ -17,4 +17,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True  # no collectstatic before tests
 # Jobs run at once inside the request in tests; tests/test_jobs.py also runs one through the database queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:6379/15"}}  # a database of its own for tests/test_jobs.py

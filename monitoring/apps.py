@@ -8,10 +8,11 @@ class MonitoringConfig(AppConfig):
     def ready(self) -> None:
         from mentoring_portal.jobs.exports import KIND_LABELS
         from mentoring_portal.jobs.registry import register as register_job
-        from monitoring import audited, export_jobs
+        from monitoring import audited, export_jobs, figures_cache
         from monitoring.landing import district_downloads, reports_to_hand_in
 
         audited.register()
+        figures_cache.connect()
         register_job(export_jobs.KIND, export_jobs.make_report)
         KIND_LABELS[export_jobs.KIND] = export_jobs.LABEL
         from participants.landing import DISTRICT, HOME, PlaceLink, register, register_place_link

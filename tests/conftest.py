@@ -34,6 +34,14 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Ids repeat between tests (rolled back), so figures cached by one test must not meet the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @dataclass
 class World:
     region: object

@@ -14,7 +14,7 @@ from mentoring_portal.jobs.models import Job, JobStatus
 from monitoring.models import Indicator, Invitation, ManualValue, Questionnaire, ReportStatus, SchoolReport, Target
 from monitoring.services import campaign_open
 from participants.models import Pair, PairStatus
-from tests.factories import HeadCountFactory, form, person
+from tests.factories import HeadCountFactory, OrganizationFactory, form, person
 
 TODAY = date(2024, 6, 1)
 
@@ -245,3 +245,35 @@ def test_the_dashboard_draws_a_chart_per_indicator_across_schools(login, world, 
     response = login(world.methodist).get(reverse("monitoring:dashboard", args=["sayansky"]), {"year": 2024})
     charts = response.context["school_charts"]
     assert len(charts) == 2 and "МБОУ Агинская СОШ" in charts[0]
+
+
+# The dashboard's figures between changes ------------------------------------------------------------------------------
+def dashboard_figures(client) -> dict:
+    response = client.get(reverse("monitoring:dashboard", args=["sayansky"]), {"year": 2024})
+    return {row.indicator.name: row.cells[2024] for row, _ in response.context["rows"]}
+
+
+def test_the_dashboard_computes_once_and_again_after_a_change(login, world, catalogue, django_assert_max_num_queries):
+    client = login(world.methodist)
+    first = dashboard_figures(client)["Не менее 70% обучающихся"]
+    assert first.actual == 10.0
+    with django_assert_max_num_queries(12):  # from the cache: no snapshot, no head-counts, no targets
+        assert dashboard_figures(client)["Не менее 70% обучающихся"].actual == 10.0
+    pupil = person(world.school, last_name="Новенький")
+    catalogue["pair"].mentees.add(pupil)  # a fifth mentee: 5 of the district's 40 students
+    assert dashboard_figures(client)["Не менее 70% обучающихся"].actual == 12.5
+    Target.objects.filter(indicator=catalogue["students"], year=2024).update(value=Decimal(80))  # a bulk update…
+    Target.objects.get(indicator=catalogue["students"], year=2024).save()  # …is seen once a service saves it
+    assert dashboard_figures(client)["Не менее 70% обучающихся"].target == Decimal(80)
+
+
+def test_a_change_in_another_district_keeps_this_districts_figures(login, world, catalogue):
+    from monitoring import figures_cache
+
+    client = login(world.methodist)
+    dashboard_figures(client)
+    before = figures_cache.version(world.district.pk)
+    person(OrganizationFactory(district=world.other_district))
+    assert figures_cache.version(world.district.pk) == before
+    person(world.school)
+    assert figures_cache.version(world.district.pk) == before + 1

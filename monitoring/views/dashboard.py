@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from mentoring_portal.jobs.services import job_start
 from mentoring_portal.lib.exports import registry
+from monitoring import figures_cache
 from monitoring.charts import grouped_bars
 from monitoring.export_jobs import KIND as REPORT_KIND
 from monitoring.exports import GROUP
@@ -40,20 +41,25 @@ def dashboard(request, district):
     indicators = list(district.indicators.all())
     years = target_years(indicators, today)
     year = _year(request, current_year(today))
-    actuals = Actuals(indicators, schools, today)  # one snapshot per year for both tables
-    rows = plan_versus_actual(indicators, schools, years, today, actuals)
-    _, school_rows = schools_for_year(indicators, schools, year, today, actuals)
-    charts = [grouped_bars([(str(y), float(r.cells[y].target) if r.cells[y].target is not None else None,
-                             r.cells[y].actual) for y in years], title=r.indicator.name, unit=r.indicator.unit)
-              for r in rows]
-    school_charts = [grouped_bars([(s.organization.short_name, float(s.cells[i.pk].target)
-                                    if s.cells[i.pk].target is not None else None, s.cells[i.pk].actual)
-                                   for s in school_rows], title=f"{i.position}. {i.name} — {year}", unit=i.unit,
-                                  width=max(520, 90 * len(school_rows)))
-                     for i in indicators]
+
+    def figures() -> dict:
+        actuals = Actuals(indicators, schools, today)  # one snapshot per year for both tables
+        rows = plan_versus_actual(indicators, schools, years, today, actuals)
+        _, school_rows = schools_for_year(indicators, schools, year, today, actuals)
+        charts = [grouped_bars([(str(y), float(r.cells[y].target) if r.cells[y].target is not None else None,
+                                 r.cells[y].actual) for y in years], title=r.indicator.name, unit=r.indicator.unit)
+                  for r in rows]
+        school_charts = [grouped_bars([(s.organization.short_name, float(s.cells[i.pk].target)
+                                        if s.cells[i.pk].target is not None else None, s.cells[i.pk].actual)
+                                       for s in school_rows], title=f"{i.position}. {i.name} — {year}", unit=i.unit,
+                                      width=max(520, 90 * len(school_rows)))
+                         for i in indicators]
+        return {"rows": list(zip(rows, charts)), "school_rows": school_rows, "school_charts": school_charts}
+
+    # Every district role sees every school of the district, so the figures are the same for all of them.
     return render(request, "monitoring/dashboard.html", {
-        "district": district, "rows": list(zip(rows, charts)), "years": years, "year": year,
-        "indicators": indicators, "school_rows": school_rows, "today": today, "school_charts": school_charts,
+        "district": district, "years": years, "year": year, "indicators": indicators, "today": today,
+        **figures_cache.cached(district, year, today, figures),
     })
 
 
