@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.functional import SimpleLazyObject
 
 TIMEOUT = 6 * 3600
 
@@ -33,6 +34,22 @@ def bump(district_id: int | None) -> None:
 def cached(district, year: int, today, compute):
     key = f"monitoring:dashboard:{district.pk}:{year}:{today.isoformat()}:{version(district.pk)}"
     return cache.get_or_set(key, compute, TIMEOUT)
+
+
+class LazyFigures(dict):
+    """The figures as template variables that are computed (or read from the cache) only when the template asks:
+    when the page's cached fragment is used, they are never needed."""
+
+    def __init__(self, district, year: int, today, compute):
+        self._load = lambda: cached(district, year, today, compute)
+        self._figures = None
+        super().__init__({key: SimpleLazyObject(lambda key=key: self._get(key))
+                          for key in ("rows", "school_rows", "school_charts")})
+
+    def _get(self, key):
+        if self._figures is None:
+            self._figures = self._load()
+        return self._figures[key]
 
 
 def _organization_district(organization_id: int | None) -> int | None:

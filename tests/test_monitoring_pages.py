@@ -262,6 +262,8 @@ def test_the_dashboard_computes_once_and_again_after_a_change(login, world, cata
     pupil = person(world.school, last_name="Новенький")
     catalogue["pair"].mentees.add(pupil)  # a fifth mentee: 5 of the district's 40 students
     assert dashboard_figures(client)["Не менее 70% обучающихся"].actual == 12.5
+    page = client.get(reverse("monitoring:dashboard", args=["sayansky"]), {"year": 2024}).content.decode()
+    assert "12,5%" in page  # the cached fragment of the page moved with the figures
     Target.objects.filter(indicator=catalogue["students"], year=2024).update(value=Decimal(80))  # a bulk update…
     Target.objects.get(indicator=catalogue["students"], year=2024).save()  # …is seen once a service saves it
     assert dashboard_figures(client)["Не менее 70% обучающихся"].target == Decimal(80)

@@ -59,7 +59,8 @@ def dashboard(request, district):
     # Every district role sees every school of the district, so the figures are the same for all of them.
     return render(request, "monitoring/dashboard.html", {
         "district": district, "years": years, "year": year, "indicators": indicators, "today": today,
-        **figures_cache.cached(district, year, today, figures),
+        "figures_version": figures_cache.version(district.pk),
+        **figures_cache.LazyFigures(district, year, today, figures),
     })
 
 
