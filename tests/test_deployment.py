@@ -67,3 +67,8 @@ def test_s3_storage_is_a_setting():
 
 def test_sessions_live_in_the_database_so_any_machine_serves_any_request():
     assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+
+
+def test_the_cache_moves_to_redis_for_several_machines():
+    backend = setting_in_a_fresh_process('settings.CACHES["default"]["BACKEND"]', CACHE="redis")
+    assert backend == "django.core.cache.backends.redis.RedisCache"
