@@ -20,6 +20,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 import roadmaps.exports  # noqa: E402,F401 - registers the roadmap exports
@@ -27,7 +28,7 @@ from mentoring_portal.lib.exports import registry  # noqa: E402
 from monitoring.reports import analytical_report  # noqa: E402
 from monitoring.selectors import current_year  # noqa: E402
 from participants.models import District, Organization  # noqa: E402
-from roadmaps.models import Roadmap  # noqa: E402
+from roadmaps.models import Item, Roadmap  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -62,12 +63,19 @@ def main() -> None:
             report = analytical_report(district, admin, current_year(today), today)
             exporter.render(report)
             print(f"district report {identifier.upper()} ({run}): {time.perf_counter() - started:.2f} s")
-    roadmap = Roadmap.objects.filter(district=district).first()
     exporter = registry.get("roadmap", "pdf")
-    for run in ("cold", "warm"):
-        started = time.perf_counter()
-        exporter.render(roadmap)
-        print(f"roadmap PDF, {roadmap.items.count()} items ({run}): {time.perf_counter() - started:.2f} s")
+    with transaction.atomic():  # a roadmap of 200 items for the figure, rolled back afterwards
+        roadmap = Roadmap.objects.filter(district=district).first()
+        source = list(roadmap.items.all())
+        Item.objects.bulk_create([Item(roadmap=roadmap, section=item.section, position=100 + n, name=item.name,
+                                       deadline_text=item.deadline_text, deadline_parsed=item.deadline_parsed,
+                                       responsible=item.responsible, result=item.result)
+                                  for n, item in enumerate((source * 4)[:200 - len(source)])])
+        for run in ("cold", "warm"):
+            started = time.perf_counter()
+            exporter.render(roadmap)
+            print(f"roadmap PDF, {roadmap.items.count()} items ({run}): {time.perf_counter() - started:.2f} s")
+        transaction.set_rollback(True)
 
 
 if __name__ == "__main__":

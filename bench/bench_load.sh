@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Requests per second under load from a second process (wrk, 32 connections, 30 s) against gunicorn on the generated
 # region: the sign-in page, a district's indicators dashboard and a roadmap page, signed in as the district curator.
-#   DATABASE_URL=postgres://…/portal_full bash bench/bench_load.sh [seed] [seconds]
+#   DATABASE_URL=postgres://…/portal_full [WORKERS=2] bash bench/bench_load.sh [seed] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seed=${1:-1}; seconds=${2:-30}; port=8765
+seed=${1:-1}; seconds=${2:-30}; port=8765; workers=${WORKERS:-2}
 export DEBUG=0 SECRET_KEY="bench-only-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')" ALLOWED_HOSTS=127.0.0.1 \
        SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 LOG_LEVEL=WARNING \
        STATIC_ROOT="$(mktemp -d)"
@@ -26,7 +26,7 @@ print(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
 PY
 )
 roadmap=$(.venv/bin/python manage.py shell -c "from roadmaps.models import Roadmap; print(Roadmap.objects.filter(district__code='r${seed}-d01').first().pk)" 2>/dev/null | tail -1)
-.venv/bin/gunicorn mentoring_portal.wsgi --bind 127.0.0.1:$port --workers 2 --log-level warning &
+.venv/bin/gunicorn mentoring_portal.wsgi --bind 127.0.0.1:$port --workers "$workers" --log-level warning &
 server=$!
 trap 'kill $server' EXIT
 sleep 3
