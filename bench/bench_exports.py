@@ -4,31 +4,20 @@ analytical report as PDF and XLSX, and a district roadmap as PDF — warm timing
     DATABASE_URL=postgres://…/portal_full .venv/bin/python bench/bench_exports.py --seed 1 [--schools 25]"""
 
 import argparse
-import os
 import resource
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentoring_portal.settings")
+import portal  # noqa: F401 - sets Django up (bench/portal.py)
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import transaction  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-import roadmaps.exports  # noqa: E402,F401 - registers the roadmap exports
-from mentoring_portal.lib.exports import registry  # noqa: E402
-from monitoring.reports import analytical_report  # noqa: E402
-from monitoring.selectors import current_year  # noqa: E402
-from participants.models import District, Organization  # noqa: E402
-from roadmaps.models import Item, Roadmap  # noqa: E402
+import roadmaps.exports  # noqa: F401 - registers the roadmap exports
+from mentoring_portal.lib.exports import registry
+from monitoring.reports import analytical_report
+from monitoring.selectors import current_year
+from participants.models import District, Organization
+from roadmaps.models import Item, Roadmap
 
 
 def rss_mb() -> float:

@@ -4,26 +4,15 @@ hand-written SQL that computes the same numbers. Prints both times, their ratio,
     DATABASE_URL=postgres://…/portal_full .venv/bin/python bench/bench_indicators.py --seed 1 [--year 2026]"""
 
 import argparse
-import os
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentoring_portal.settings")
+import portal  # noqa: F401 - sets Django up (bench/portal.py)
+from django.db import connection
+from django.utils import timezone
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from monitoring.formulas import FORMULAS, Snapshot  # noqa: E402
-from monitoring.selectors import current_year, year_period  # noqa: E402
-from participants.models import District, Organization  # noqa: E402
+from monitoring.formulas import FORMULAS, Snapshot
+from monitoring.selectors import current_year, year_period
+from participants.models import District, Organization
 
 KEYS = ["students_in_mentoring", "young_teachers_supported", "student_mentors", "teacher_mentors"]
 SQL = """
@@ -77,7 +66,7 @@ def main() -> None:
     for o in organizations:
         if o.district_id:
             by_district.setdefault(o.district_id, set()).add(o.pk)
-    portal = {d: tuple(x for key in KEYS for x in FORMULAS[key].compute(snapshot, ids)) for d, ids in by_district.items()}
+    ours = {d: tuple(x for key in KEYS for x in FORMULAS[key].compute(snapshot, ids)) for d, ids in by_district.items()}
     portal_seconds = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -88,15 +77,15 @@ def main() -> None:
         sql = {row[0]: tuple(int(v or 0) for v in row[1:]) for row in cursor.fetchall()}
     sql_seconds = time.perf_counter() - started
 
-    figures = len(portal) * len(KEYS)
-    print(f"districts {len(portal)}, organizations {len(organizations)}, participations {len(snapshot.participations)}")
+    figures = len(ours) * len(KEYS)
+    print(f"districts {len(ours)}, organizations {len(organizations)}, participations {len(snapshot.participations)}")
     print(f"portal formulas: {portal_seconds:.2f} s for {figures} figures (numerator and denominator each)")
     print(f"one SQL:         {sql_seconds:.2f} s; ratio {portal_seconds / sql_seconds:.2f}")
-    print("numbers equal:", portal == sql)
-    if portal != sql:
-        for d in sorted(portal):
-            if portal[d] != sql.get(d):
-                print("  district", d, portal[d], sql.get(d))
+    print("numbers equal:", ours == sql)
+    if ours != sql:
+        for d in sorted(ours):
+            if ours[d] != sql.get(d):
+                print("  district", d, ours[d], sql.get(d))
                 break
 
 

@@ -6,27 +6,16 @@ Prints one row a page: median and p95 of the server time (Django test client, no
 the page size. No thresholds: docs/PERFORMANCE.md keeps the figures of each run that matters."""
 
 import argparse
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentoring_portal.settings")
+import portal  # noqa: F401 - sets Django up (bench/portal.py)
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from roadmaps.models import Roadmap  # noqa: E402
+from roadmaps.models import Roadmap
 
 
 def pages(seed: int) -> list[tuple[str, str]]:

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
-
 from mentoring_portal.jobs.exports import export_to_storage
-from mentoring_portal.lib.exports import registry
 from mentoring_portal.lib.replica import from_replica
 from monitoring.exports import GROUP
 from monitoring.reports import analytical_report
-from participants.access import access_of
+from participants.access import exporter_for
 from participants.models import District
 
 KIND = "monitoring.district-report"
@@ -20,9 +17,7 @@ LABEL = "Аналитическая справка муниципалитета"
 
 def make_report(job) -> dict:
     district = District.objects.get(pk=job.payload["district"])
-    exporter = registry.get(GROUP, job.payload["identifier"])
-    if exporter is None or exporter.capability not in access_of(job.user).capabilities_on(district):
-        raise PermissionDenied("Нет прав на эту выгрузку.")
+    exporter = exporter_for(job.user, GROUP, job.payload["identifier"], district)
     job.report(10, "расчёт показателей")
     with from_replica():
         report = analytical_report(district, job.user, job.payload["year"], date.fromisoformat(job.payload["today"]))

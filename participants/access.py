@@ -211,3 +211,16 @@ def district_view(capability: str = VIEW):
 def organization_view(capability: str = VIEW):
     """Resolve `<organization>` from the URL once, answer 404 to outsiders and 403 without `capability`."""
     return resolved_view(get_organization_for_view, "organization", capability)
+
+
+def exporter_for(user, group: str, identifier: str, place):
+    """The exporter the user may use on the place, checked again in the background worker (a role may have been
+    taken away since the export was ordered)."""
+    from django.core.exceptions import PermissionDenied
+
+    from mentoring_portal.lib.exports import registry
+
+    exporter = registry.get(group, identifier)
+    if exporter is None or exporter.capability not in access_of(user).capabilities_on(place):
+        raise PermissionDenied("Нет прав на эту выгрузку.")
+    return exporter
