@@ -11,24 +11,18 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import SimpleLazyObject
 
+from mentoring_portal.lib import versions
+
 TIMEOUT = 6 * 3600
 
 
-def _version_key(district_id: int) -> str:
-    return f"monitoring:figures-version:{district_id}"
-
-
 def version(district_id: int) -> int:
-    return cache.get_or_set(_version_key(district_id), 1, None)
+    return versions.version(f"district-figures:{district_id}")
 
 
 def bump(district_id: int | None) -> None:
-    if district_id is None:
-        return
-    try:
-        cache.incr(_version_key(district_id))
-    except ValueError:  # not in the cache yet: nothing cached under it either
-        cache.set(_version_key(district_id), 2, None)
+    if district_id is not None:
+        versions.bump(f"district-figures:{district_id}")
 
 
 def cached(district, year: int, today, compute):

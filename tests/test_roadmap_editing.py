@@ -1,8 +1,11 @@
 """A curator edits the roadmap table in place: items and sections are added, changed, moved, deleted, restored."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
+from roadmaps import table_cache
 from roadmaps.models import Change, Item, RoadmapStatus, Section
 from tests.factories import SAYANSKY_SECTIONS, make_roadmap
 
@@ -281,3 +284,17 @@ def test_the_history_names_the_fields_in_russian(login, world, roadmap):
     client.post(url("item-edit", roadmap, item_id=item.pk), form_data(item, deadline_text="Ноябрь 2021г"))
     page = client.get(url("item", roadmap, item_id=item.pk)).content.decode()
     assert "<em>срок (как в документе)</em>: «Октябрь 2021г» → «Ноябрь 2021г»" in page
+
+
+def test_the_table_is_cached_until_the_roadmap_changes(login, world, roadmap, django_assert_max_num_queries):
+    client = login(world.methodist)
+    client.get(url("detail", roadmap))
+    with django_assert_max_num_queries(8):  # the rows come from the cache
+        assert client.get(url("detail", roadmap)).status_code == 200
+    item = first_item(roadmap)
+    login(world.curator).post(url("item-edit", roadmap, item_id=item.pk),
+                              form_data(item, name="Приказ о внедрении ЦМН (новая редакция)"))
+    assert "Приказ о внедрении ЦМН (новая редакция)" in login(world.methodist).get(url("detail", roadmap)).content.decode()
+    before = table_cache.version(roadmap.pk)
+    item.occurrences.create(start=date(2022, 1, 1), due=date(2022, 1, 31))  # a deadline marked or added anywhere
+    assert table_cache.version(roadmap.pk) > before

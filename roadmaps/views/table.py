@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mentoring_portal.lib.uploads import download
 from participants.access import CAN_EDIT_ROADMAP
+from roadmaps import table_cache
 from roadmaps.access import get_item, roadmap_view
 from roadmaps.forms import CommentForm, DeadlineCorrectionForm, EvidenceForm, RoadmapForm, SectionForm
 from roadmaps.models import Evidence, ItemStatus, Roadmap
@@ -35,10 +36,13 @@ def filters_from(request) -> TableFilters:
 
 
 def table_context(request, roadmap) -> dict:
-    filters = filters_from(request)
+    filters, today = filters_from(request), timezone.localdate()
     return {
         "roadmap": roadmap,
-        "table": roadmap_table(roadmap, today=timezone.localdate(), filters=filters),
+        # The rows and their rendered fragment are cached until the roadmap changes (roadmaps/table_cache.py).
+        "table": table_cache.cached_table(roadmap, today, filters,
+                                          lambda: roadmap_table(roadmap, today=today, filters=filters)),
+        "table_key": f"{table_cache.version(roadmap.pk)}:{today.isoformat()}:{table_cache.filters_key(filters)}",
         "filters": filters,
         "deleted": deleted_items(roadmap),
         "statuses": ItemStatus.choices,

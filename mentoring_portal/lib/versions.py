@@ -1,0 +1,30 @@
+"""Version numbers in the shared cache: what is cached under a version stays right until a change bumps it. The
+version is read before the cached thing is computed, so a computation that overlaps a change stores its result under
+the old version. A change is bumped at once (its own transaction reads it) and again when its transaction commits
+(a request that read the old rows while the change was uncommitted cached them under the first bump)."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import transaction
+
+
+def _key(name: str) -> str:
+    return f"version:{name}"
+
+
+def version(name: str) -> int:
+    return cache.get_or_set(_key(name), 1, None)
+
+
+def _incr(name: str) -> None:
+    try:
+        cache.incr(_key(name))
+    except ValueError:  # not in the cache yet: nothing was cached under it either
+        cache.set(_key(name), 2, None)
+
+
+def bump(name: str) -> None:
+    _incr(name)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _incr(name))

@@ -1,0 +1,57 @@
+"""The roadmap page's table kept between changes: a version per roadmap, bumped by signals on the roadmap, its
+sections, items, their deadlines' occurrences and linked responsible users; the table's rows and its rendered
+fragment are cached under (roadmap, version, today, filters). Comments, evidence and history are not in the table."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import astuple
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from mentoring_portal.lib import versions
+
+TIMEOUT = 6 * 3600
+
+
+def version(roadmap_id: int) -> int:
+    return versions.version(f"roadmap-table:{roadmap_id}")
+
+
+def filters_key(filters) -> str:
+    """The same in every process (Python's hash() is not)."""
+    return hashlib.sha1(repr(astuple(filters)).encode()).hexdigest()[:16]
+
+
+def cached_table(roadmap, today, filters, compute):
+    key = f"roadmaps:table:{roadmap.pk}:{version(roadmap.pk)}:{today.isoformat()}:{filters_key(filters)}"
+    return cache.get_or_set(key, compute, TIMEOUT)
+
+
+def _changed(sender, instance, **kwargs) -> None:
+    from roadmaps.models import Item, Occurrence, Roadmap
+
+    if isinstance(instance, Roadmap):
+        roadmap_id = instance.pk
+    elif isinstance(instance, Occurrence):
+        roadmap_id = Item.objects.filter(pk=instance.item_id).values_list("roadmap_id", flat=True).first()
+    else:
+        roadmap_id = instance.roadmap_id
+    if roadmap_id is not None:
+        versions.bump(f"roadmap-table:{roadmap_id}")
+
+
+def _responsible_changed(sender, instance, action, **kwargs) -> None:
+    if action in ("post_add", "post_remove", "post_clear") and hasattr(instance, "roadmap_id"):
+        versions.bump(f"roadmap-table:{instance.roadmap_id}")
+
+
+def connect() -> None:
+    from roadmaps.models import Item, Occurrence, Roadmap, Section
+
+    for model in (Roadmap, Section, Item, Occurrence):
+        post_save.connect(_changed, sender=model, dispatch_uid=f"roadmap-table-{model.__name__}-save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"roadmap-table-{model.__name__}-delete")
+    m2m_changed.connect(_responsible_changed, sender=Item.responsible_users.through,
+                        dispatch_uid="roadmap-table-responsible")
