@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentoring_portal.lib.uploads import download
@@ -40,8 +41,9 @@ def table_context(request, roadmap) -> dict:
     return {
         "roadmap": roadmap,
         # The rows and their rendered fragment are cached until the roadmap changes (roadmaps/table_cache.py).
-        "table": table_cache.cached_table(roadmap, today, filters,
-                                          lambda: roadmap_table(roadmap, today=today, filters=filters)),
+        # Lazy: when both cached fragments of the page are used, the rows are not even read from the cache.
+        "table": SimpleLazyObject(lambda: table_cache.cached_table(
+            roadmap, today, filters, lambda: roadmap_table(roadmap, today=today, filters=filters))),
         "table_key": f"{table_cache.version(roadmap.pk)}:{today.isoformat()}:{table_cache.filters_key(filters)}",
         "filters": filters,
         "deleted": deleted_items(roadmap),
