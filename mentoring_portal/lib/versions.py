@@ -5,6 +5,8 @@ the old version. A change is bumped at once (its own transaction reads it) and a
 
 from __future__ import annotations
 
+import time
+
 from django.core.cache import cache
 from django.db import transaction
 
@@ -13,15 +15,21 @@ def _key(name: str) -> str:
     return f"version:{name}"
 
 
+def _fresh() -> int:
+    # A version that was never used before: a cache may drop the counter (culling, a restart of Redis), and a
+    # counter restarting at 1 would find things cached under its old values.
+    return time.time_ns() // 1000
+
+
 def version(name: str) -> int:
-    return cache.get_or_set(_key(name), 1, None)
+    return cache.get_or_set(_key(name), _fresh, None)
 
 
 def _incr(name: str) -> None:
     try:
         cache.incr(_key(name))
-    except ValueError:  # not in the cache yet: nothing was cached under it either
-        cache.set(_key(name), 2, None)
+    except ValueError:  # not in the cache: a fresh value is newer than anything cached before
+        cache.set(_key(name), _fresh(), None)
 
 
 def bump(name: str) -> None:
