@@ -8,12 +8,12 @@ class RoadmapsConfig(AppConfig):
     def ready(self) -> None:
         from mentoring_portal.jobs.registry import register as register_job
         from participants.landing import DISTRICT, HOME, PlaceLink, register, register_place_link
-        from roadmaps import audited, table_cache
+        from roadmaps import audited, page_cache
         from roadmaps.importers import jobs as import_jobs
         from roadmaps.landing import deadlines_block, district_deadlines_block, roadmap_block
 
         audited.register()
-        table_cache.connect()
+        page_cache.connect()
         register_job(import_jobs.KIND, import_jobs.parse_upload)
 
         register(HOME, roadmap_block)

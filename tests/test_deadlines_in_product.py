@@ -117,6 +117,15 @@ def test_the_landing_page_lists_overdue_and_coming_deadlines(login, world, roadm
     assert "Ближайшие 30 дней: 1" in content and "31.05.2023" in content
 
 
+def test_the_landing_page_forgets_a_deadline_marked_done(login, world, roadmap, today):
+    client = login(world.methodist)
+    assert "Просрочено: 4" in client.get(reverse("participants:home")).content.decode()  # now cached
+    occurrence = roadmap.items.get(name__startswith="Внутренний").occurrences.filter(done_on__isnull=True).first()
+    login(world.curator).post(reverse("roadmaps:occurrence-done", args=[roadmap.pk, occurrence.item_id, occurrence.pk]),
+                              {"done_on": "2023-05-01"})
+    assert "Просрочено: 3" in login(world.methodist).get(reverse("participants:home")).content.decode()
+
+
 def test_the_landing_page_shows_no_deadlines_of_other_districts(login, world, roadmap, today):
     content = login(world.outsider_curator).get(reverse("participants:home")).content.decode()
     assert "Просрочено" not in content

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from roadmaps import table_cache
+from roadmaps import page_cache
 from roadmaps.models import Change, Item, RoadmapStatus, Section
 from tests.factories import SAYANSKY_SECTIONS, make_roadmap
 
@@ -295,6 +295,6 @@ def test_the_table_is_cached_until_the_roadmap_changes(login, world, roadmap, dj
     login(world.curator).post(url("item-edit", roadmap, item_id=item.pk),
                               form_data(item, name="Приказ о внедрении ЦМН (новая редакция)"))
     assert "Приказ о внедрении ЦМН (новая редакция)" in login(world.methodist).get(url("detail", roadmap)).content.decode()
-    before = table_cache.version(roadmap.pk)
+    before = page_cache.version(roadmap.pk)
     item.occurrences.create(start=date(2022, 1, 1), due=date(2022, 1, 31))  # a deadline marked or added anywhere
-    assert table_cache.version(roadmap.pk) > before
+    assert page_cache.version(roadmap.pk) > before

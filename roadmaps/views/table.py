@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mentoring_portal.lib.uploads import download
 from participants.access import CAN_EDIT_ROADMAP
-from roadmaps import table_cache
+from roadmaps import page_cache
 from roadmaps.access import get_item, roadmap_view
 from roadmaps.forms import CommentForm, DeadlineCorrectionForm, EvidenceForm, RoadmapForm, SectionForm
 from roadmaps.models import Evidence, ItemStatus, Roadmap
@@ -40,11 +40,11 @@ def table_context(request, roadmap) -> dict:
     filters, today = filters_from(request), timezone.localdate()
     return {
         "roadmap": roadmap,
-        # The rows and their rendered fragment are cached until the roadmap changes (roadmaps/table_cache.py).
+        # The rows and their rendered fragment are cached until the roadmap changes (roadmaps/page_cache.py).
         # Lazy: when both cached fragments of the page are used, the rows are not even read from the cache.
-        "table": SimpleLazyObject(lambda: table_cache.cached_table(
+        "table": SimpleLazyObject(lambda: page_cache.cached_table(
             roadmap, today, filters, lambda: roadmap_table(roadmap, today=today, filters=filters))),
-        "table_key": f"{table_cache.version(roadmap.pk)}:{today.isoformat()}:{table_cache.filters_key(filters)}",
+        "table_key": f"{page_cache.version(roadmap.pk)}:{today.isoformat()}:{page_cache.filters_key(filters)}",
         "filters": filters,
         "deleted": deleted_items(roadmap),
         "statuses": ItemStatus.choices,

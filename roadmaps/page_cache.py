@@ -1,6 +1,7 @@
-"""The roadmap page's table kept between changes: a version per roadmap, bumped by signals on the roadmap, its
-sections, items, their deadlines' occurrences and linked responsible users; the table's rows and its rendered
-fragment are cached under (roadmap, version, today, filters). Comments, evidence and history are not in the table."""
+"""Roadmap pages kept between changes. A version per roadmap, bumped by signals on the roadmap, its sections, items,
+their deadlines' occurrences and linked responsible users, keys the table's rows and its rendered fragments
+(roadmap, version, today, filters); comments, evidence and history are not in the table. A version per region keys
+each user's deadlines on the landing page (a coordinator's count the whole region's occurrences)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,37 @@ def cached_table(roadmap, today, filters, compute):
     return cache.get_or_set(key, compute, TIMEOUT)
 
 
+def _user_regions(user) -> list[int] | None:
+    """The regions whose roadmaps the user may see, from their memberships; None for a superuser (all of them)."""
+    from participants.access import access_of
+
+    access = access_of(user)
+    if access.is_superuser:
+        return None
+    regions = set()
+    for m in access.memberships:
+        place = m.region or m.district or m.organization
+        regions.add(place.pk if m.region_id else place.region_id)
+    return sorted(regions)
+
+
+def cached_agenda(user, today, compute):
+    regions = _user_regions(user)
+    if regions is None:
+        return compute()
+    stamp = ".".join(f"{r}-{versions.version(f'region-deadlines:{r}')}" for r in regions)
+    return cache.get_or_set(f"roadmaps:agenda:{user.pk}:{today.isoformat()}:{stamp}", compute, TIMEOUT)
+
+
+def _bump(roadmap_id: int) -> None:
+    from roadmaps.models import Roadmap
+
+    versions.bump(f"roadmap-table:{roadmap_id}")
+    for district_region, organization_region in Roadmap.objects.filter(pk=roadmap_id).values_list(
+            "district__region_id", "organization__region_id"):
+        versions.bump(f"region-deadlines:{district_region or organization_region}")
+
+
 def _changed(sender, instance, **kwargs) -> None:
     from roadmaps.models import Item, Occurrence, Roadmap
 
@@ -39,12 +71,12 @@ def _changed(sender, instance, **kwargs) -> None:
     else:
         roadmap_id = instance.roadmap_id
     if roadmap_id is not None:
-        versions.bump(f"roadmap-table:{roadmap_id}")
+        _bump(roadmap_id)
 
 
 def _responsible_changed(sender, instance, action, **kwargs) -> None:
     if action in ("post_add", "post_remove", "post_clear") and hasattr(instance, "roadmap_id"):
-        versions.bump(f"roadmap-table:{instance.roadmap_id}")
+        _bump(instance.roadmap_id)
 
 
 def connect() -> None:
