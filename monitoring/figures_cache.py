@@ -7,9 +7,7 @@ all the app's processes (CACHES: a file cache on one machine, Redis on several â
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils.functional import SimpleLazyObject
 
 from mentoring_portal.lib import versions
 
@@ -25,25 +23,10 @@ def bump(district_id: int | None) -> None:
         versions.bump(f"district-figures:{district_id}")
 
 
-def cached(district, year: int, today, compute):
+def lazy_figures(district, year: int, today, compute) -> dict:
+    """The dashboard's figures as template variables, computed (or read from the cache) only when drawn."""
     key = f"monitoring:dashboard:{district.pk}:{year}:{today.isoformat()}:{version(district.pk)}"
-    return cache.get_or_set(key, compute, TIMEOUT)
-
-
-class LazyFigures(dict):
-    """The figures as template variables that are computed (or read from the cache) only when the template asks:
-    when the page's cached fragment is used, they are never needed."""
-
-    def __init__(self, district, year: int, today, compute):
-        self._load = lambda: cached(district, year, today, compute)
-        self._figures = None
-        super().__init__({key: SimpleLazyObject(lambda key=key: self._get(key))
-                          for key in ("rows", "school_rows", "school_charts")})
-
-    def _get(self, key):
-        if self._figures is None:
-            self._figures = self._load()
-        return self._figures[key]
+    return versions.lazy_cached(key, compute, ("rows", "school_rows", "school_charts"), TIMEOUT)
 
 
 def _organization_district(organization_id: int | None) -> int | None:

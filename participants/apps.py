@@ -8,10 +8,11 @@ class ParticipantsConfig(AppConfig):
     def ready(self) -> None:
         from mentoring_portal.jobs.exports import KIND_LABELS
         from mentoring_portal.jobs.registry import register as register_job
-        from participants import export_jobs, registry_jobs
+        from participants import district_cache, export_jobs, registry_jobs
         from participants.audit_trail import audited
 
         audited.register()
+        district_cache.connect()
         register_job(registry_jobs.KIND, registry_jobs.parse_upload)
         register_job(export_jobs.KIND, export_jobs.make_export)
         KIND_LABELS[export_jobs.KIND] = export_jobs.LABEL

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from participants.models import Consent, MenteeRequest, MentorProfile, Person
+from participants.models import Consent, MenteeRequest, MentorProfile, Pair, Person
 from participants.services.pairs import pair_create
 from tests.factories import form, person
 
@@ -114,6 +114,23 @@ def test_the_district_and_region_see_mentors_but_never_a_childs_name(login, worl
         reverse("participants:district-mentoring", args=["sayansky"])).context["figures"]}
     assert (figures["agin-1"].pairs, figures["agin-1"].mentees) == (1, 1)
     assert client.get(reverse("participants:people", args=[world.school.code])).status_code == 403
+
+
+def test_district_figures_follow_a_new_pair_and_a_new_mentee(login, world, registry):
+    client = login(world.methodist)
+    url = reverse("participants:district-mentoring", args=["sayansky"])
+
+    def agin():
+        return next(f for f in client.get(url).context["figures"] if f.organization.code == "agin-1")
+
+    assert (agin().pairs, agin().mentees) == (1, 1)  # the second read comes from the cache
+    Pair.objects.get().mentees.add(registry["other_child"])
+    assert agin().mentees == 2
+    teacher = person(world.school, "teacher", last_name="Новикова", grade="")
+    pupil = person(world.school, last_name="Жукова", first_name="Вера")
+    pair_create(organization=world.school, mentor=teacher, mentees=[pupil], form=form(),
+                start_date=date(2024, 10, 1), end_date=date(2025, 5, 31), today=date(2024, 10, 1))
+    assert agin().pairs == 2 and "Новикова" in client.get(url).content.decode()
 
 
 def test_district_figures_are_for_the_district_roles_only(login, world, registry):

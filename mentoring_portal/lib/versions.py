@@ -9,6 +9,7 @@ import time
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.functional import SimpleLazyObject
 
 
 def _key(name: str) -> str:
@@ -36,3 +37,16 @@ def bump(name: str) -> None:
     _incr(name)
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(lambda: _incr(name))
+
+
+def lazy_cached(key: str, compute, names: tuple[str, ...], timeout: int = 6 * 3600) -> dict:
+    """Template variables read from one cached dict (`compute()` on a miss) only when the template asks for them: a
+    page whose cached fragment is used never reads them."""
+    loaded: dict = {}
+
+    def value(name: str):
+        if not loaded:
+            loaded.update(cache.get_or_set(key, compute, timeout))
+        return loaded[name]
+
+    return {name: SimpleLazyObject(lambda name=name: value(name)) for name in names}

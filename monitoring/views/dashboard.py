@@ -60,7 +60,7 @@ def dashboard(request, district):
     return render(request, "monitoring/dashboard.html", {
         "district": district, "years": years, "year": year, "indicators": indicators, "today": today,
         "figures_version": figures_cache.version(district.pk),
-        **figures_cache.LazyFigures(district, year, today, figures),
+        **figures_cache.lazy_figures(district, year, today, figures),
     })
 
 

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from participants import district_cache
 from participants.access import CAN_EDIT_DISTRICT, CAN_VIEW_REPORTS, district_view
 from participants.forms_registry import DistrictFormForm
 from participants.mentoring import district_figures, district_mentors
@@ -14,12 +15,18 @@ from participants.models import FormVariant, MentoringForm, Organization
 @district_view(CAN_VIEW_REPORTS)
 def district_mentoring(request, district):
     schools = Organization.objects.visible_to(request.user).filter(district=district).in_russian_order()
-    figures = district_figures(schools)
-    forms = sorted({name for f in figures for name in f.by_form})
+
+    def compute() -> dict:
+        figures = district_figures(schools)
+        return {"figures": figures, "forms": sorted({name for f in figures for name in f.by_form}),
+                "mentors": list(district_mentors(schools, request.user)),
+                "totals": {key: sum(getattr(f, key) for f in figures)
+                           for key in ("pairs", "mentors", "mentees", "unfulfilled")}}
+
+    # Every district role sees the same figures and adult mentors of the district: cached until they change.
     return render(request, "participants/district_mentoring.html", {
-        "district": district, "figures": figures, "forms": forms,
-        "mentors": district_mentors(schools, request.user),
-        "totals": {key: sum(getattr(f, key) for f in figures) for key in ("pairs", "mentors", "mentees", "unfulfilled")},
+        "district": district, "mentoring_version": district_cache.version(district.pk),
+        **district_cache.lazy_figures(district, compute),
     })
 
 
