@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from mentoring_portal.lib.exports import XLSX_TYPE, Column, Exporter, Sheet, SheetRow, registry, write_xlsx
-from participants.access import CAN_EDIT_PAIRS
+from participants.access import CAN_EDIT_PAIRS, CAN_VIEW_REPORTS
 from participants.mentoring import pair_rows
 
 GROUP = "organization"
@@ -89,3 +89,44 @@ class PairsXlsx(OrganizationExporter):
         self.count = len(rows)
         heading = [f"Наставнические пары и группы · {organization.name}"]
         return write_xlsx([Sheet("Пары и группы", columns, rows, heading=heading)])
+
+
+DISTRICT_GROUP = "district"
+
+
+@registry.register(DISTRICT_GROUP)
+class DistrictAdultsXlsx(Exporter):
+    """The adults of a district's registry (mentors and would-be mentors) for its curator and methodist: never a
+    child. Always made in the background, streamed row by row."""
+
+    identifier = "vzroslye"
+    label = "Наставники и взрослые участники муниципалитета"
+    capability = CAN_VIEW_REPORTS
+    content_type = XLSX_TYPE
+    extension = "xlsx"
+    user = None
+    count = 0
+
+    def filename(self, district) -> str:
+        return f"{self.identifier}-{slugify(district.code)}-{timezone.localdate():%Y-%m-%d}"
+
+    def rows(self, district):
+        from participants.models import Category, Person
+
+        people = (Person.objects.visible_to(self.user).filter(organization__district=district)
+                  .exclude(category=Category.STUDENT).select_related("organization", "mentor_profile")
+                  .order_by("organization__short_name", "last_name", "first_name", "pk"))
+        self.count = 0
+        for p in people.iterator(chunk_size=2000):
+            profile = getattr(p, "mentor_profile", None)
+            self.count += 1
+            yield SheetRow([p.organization.short_name, p.last_name, p.first_name, p.patronymic,
+                            p.get_category_display(), p.position, p.phone, p.email,
+                            profile.competencies if profile else "", profile.max_mentees if profile else None])
+
+    def render(self, district) -> bytes:
+        columns = [Column("Организация", 30), Column("Фамилия", 18), Column("Имя", 14), Column("Отчество", 16),
+                   Column("Категория", 22), Column("Должность", 20), Column("Телефон", 15), Column("Эл. почта", 22),
+                   Column("Компетенции наставника", 28), Column("Наставляемых не больше", 12, "number")]
+        return write_xlsx([Sheet("Взрослые участники", columns, self.rows(district), wrap=False,
+                                 heading=[f"{self.label} · {district.name}"])])

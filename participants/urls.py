@@ -14,6 +14,7 @@ urlpatterns = [
     path("o/<slug:organization>/head-counts/<int:school_year>/", views.headcount_edit, name="headcount-edit"),
     path("d/<slug:district>/mentoring/", district.district_mentoring, name="district-mentoring"),
     path("d/<slug:district>/forms/", district.district_forms, name="district-forms"),
+    path("d/<slug:district>/export/<slug:identifier>/", district.district_export, name="district-export"),
     path("d/<slug:district>/forms/new/", district.district_form_create, name="district-form-create"),
     # The school's registry (персонифицированный учёт)
     path("o/<slug:organization>/people/", registry.people_list, name="people"),

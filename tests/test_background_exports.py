@@ -15,7 +15,7 @@ from mentoring_portal.jobs.models import Job, JobStatus
 from mentoring_portal.jobs.services import job_start
 from participants.export_jobs import KIND
 from participants.models import ExportLog, Membership
-from tests.factories import person
+from tests.factories import OrganizationFactory, person
 
 
 @pytest.fixture
@@ -87,3 +87,17 @@ def test_old_exports_expire_with_their_files(login, world, big_school):
     Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(hours=49))
     call_command("purge_uploads", stdout=io.StringIO())
     assert not Job.objects.exists() and not default_storage.exists(path)
+
+
+def test_the_district_exports_its_adults_never_a_child(login, world):
+    person(world.school, "teacher", last_name="Наставникова", grade="")
+    person(world.school, last_name="Ребёнкова")
+    person(OrganizationFactory(district=world.other_district), "teacher", last_name="Чужая")
+    client = login(world.methodist)
+    response = client.get(reverse("participants:district-export", args=[world.district.code, "vzroslye"]))
+    assert response.url == reverse("my-exports")
+    job = Job.objects.get()
+    data = b"".join(client.get(reverse("export-file", args=[job.pk])).streaming_content)
+    cells = {c.value for row in load_workbook(io.BytesIO(data)).active.iter_rows() for c in row}
+    assert "Наставникова" in cells and "Ребёнкова" not in cells and "Чужая" not in cells
+    assert ExportLog.objects.get().what.endswith("Саянский район")

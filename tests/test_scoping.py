@@ -11,6 +11,7 @@ DISTRICT = [
     ("participants:district", lambda o: [D], False),
     ("participants:district-mentoring", lambda o: [D], False),
     ("participants:district-forms", lambda o: [D], False),
+    ("participants:district-export", lambda o: [D, "vzroslye"], False),
     ("participants:district-form-create", lambda o: [D], True),
     ("roadmaps:district-list", lambda o: [D], False),
     ("roadmaps:district-create", lambda o: [D], True),

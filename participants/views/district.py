@@ -2,11 +2,16 @@
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from mentoring_portal.jobs.services import job_start
+from mentoring_portal.lib.exports import registry
 from participants import district_cache
 from participants.access import CAN_EDIT_DISTRICT, CAN_VIEW_REPORTS, district_view
+from participants.export_jobs import DISTRICT_KIND
+from participants.exports import DISTRICT_GROUP
 from participants.forms_registry import DistrictFormForm
 from participants.mentoring import district_figures, district_mentors
 from participants.models import FormVariant, MentoringForm, Organization
@@ -58,3 +63,15 @@ def district_form_create(request, district):
             messages.success(request, f"Форма «{added.name}» добавлена: школы района могут выбирать её для пар.")
             return redirect("participants:district-forms", district=district.code)
     return _forms_page(request, district, form, status=400)
+
+
+@district_view(CAN_VIEW_REPORTS)
+def district_export(request, district, identifier: str):
+    """A district's export is large by nature: it is always made in the background and waits in «Мои выгрузки»."""
+    exporter = registry.get(DISTRICT_GROUP, identifier)
+    if exporter is None:
+        raise Http404
+    job_start(kind=DISTRICT_KIND, user=request.user, owner=f"district:{district.pk}",
+              payload={"district": district.pk, "identifier": identifier, "label": f"{exporter.label}: {district.name}"})
+    messages.info(request, "Выгрузка формируется в фоне: когда будет готова, её можно скачать здесь.")
+    return redirect("my-exports")
