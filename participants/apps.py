@@ -16,5 +16,3 @@ class ParticipantsConfig(AppConfig):
         register_job(registry_jobs.KIND, registry_jobs.parse_upload)
         register_job(export_jobs.KIND, export_jobs.make_export)
         KIND_LABELS[export_jobs.KIND] = export_jobs.LABEL
-        register_job(export_jobs.DISTRICT_KIND, export_jobs.make_district_export)
-        KIND_LABELS[export_jobs.DISTRICT_KIND] = export_jobs.DISTRICT_LABEL

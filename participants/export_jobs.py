@@ -1,4 +1,5 @@
-"""Exports of a school's registry and pairs made in the background when they are large."""
+"""Exports of the registry made in the background: a school's registry or pairs when large, a district's adults
+always. Access is checked again in the worker; each file is logged as a download of personal data."""
 
 from __future__ import annotations
 
@@ -9,26 +10,21 @@ from participants.models import District, Organization
 from participants.services.audit import export_logged
 
 KIND = "participants.export"
-LABEL = "Реестр или пары организации"
+LABEL = "Реестр, пары или взрослые участники"
+PLACES = {"organization": (Organization, GROUP), "district": (District, DISTRICT_GROUP)}
+
+
+def payload(place, identifier: str, label: str) -> dict:
+    return {"place": place._meta.model_name, "pk": place.pk, "identifier": identifier, "label": label}
 
 
 def make_export(job) -> dict:
-    organization = Organization.objects.get(pk=job.payload["organization"])
-    exporter = exporter_for(job.user, GROUP, job.payload["identifier"], organization)
+    model, group = PLACES[job.payload["place"]]
+    place = model.objects.get(pk=job.payload["pk"])
+    exporter = exporter_for(job.user, group, job.payload["identifier"], place)
     exporter.user = job.user
-    result = export_to_storage(job, exporter, organization)
-    export_logged(user=job.user, organization=organization, what=exporter.label, rows=exporter.count)
-    return result
-
-
-DISTRICT_KIND = "participants.district-export"
-DISTRICT_LABEL = "Взрослые участники муниципалитета"
-
-
-def make_district_export(job) -> dict:
-    district = District.objects.get(pk=job.payload["district"])
-    exporter = exporter_for(job.user, DISTRICT_GROUP, job.payload["identifier"], district)
-    exporter.user = job.user
-    result = export_to_storage(job, exporter, district)
-    export_logged(user=job.user, organization=None, what=f"{exporter.label} · {district.name}", rows=exporter.count)
+    result = export_to_storage(job, exporter, place)
+    school = place if isinstance(place, Organization) else None
+    export_logged(user=job.user, organization=school, rows=exporter.count,
+                  what=exporter.label if school else f"{exporter.label} · {place.name}")
     return result

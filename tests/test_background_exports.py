@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from mentoring_portal.jobs.models import Job, JobStatus
 from mentoring_portal.jobs.services import job_start
-from participants.export_jobs import KIND
+from participants.export_jobs import KIND, payload
 from participants.models import ExportLog, Membership
 from tests.factories import OrganizationFactory, person
 
@@ -74,7 +74,7 @@ def test_a_failed_export_says_why_and_is_retried(login, world, big_school, monke
 def test_the_worker_checks_access_again(world, big_school):
     Membership.objects.filter(user=world.school_curator).delete()  # the role was taken away after the order
     job = job_start(kind=KIND, user=world.school_curator, owner=f"organization:{world.school.pk}",
-                    payload={"identifier": "reestr", "organization": world.school.pk, "label": "Реестр"})
+                    payload=payload(world.school, "reestr", "Реестр"))
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED and "Нет прав" in job.error
 

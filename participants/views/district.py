@@ -10,7 +10,8 @@ from mentoring_portal.jobs.services import job_start
 from mentoring_portal.lib.exports import registry
 from participants import district_cache
 from participants.access import CAN_EDIT_DISTRICT, CAN_VIEW_REPORTS, district_view
-from participants.export_jobs import DISTRICT_KIND
+from participants.export_jobs import KIND as EXPORT_KIND
+from participants.export_jobs import payload as export_payload
 from participants.exports import DISTRICT_GROUP
 from participants.forms_registry import DistrictFormForm
 from participants.mentoring import district_figures, district_mentors
@@ -71,7 +72,7 @@ def district_export(request, district, identifier: str):
     exporter = registry.get(DISTRICT_GROUP, identifier)
     if exporter is None:
         raise Http404
-    job_start(kind=DISTRICT_KIND, user=request.user, owner=f"district:{district.pk}",
-              payload={"district": district.pk, "identifier": identifier, "label": f"{exporter.label}: {district.name}"})
+    job_start(kind=EXPORT_KIND, user=request.user, owner=f"district:{district.pk}",
+              payload=export_payload(district, identifier, f"{exporter.label}: {district.name}"))
     messages.info(request, "Выгрузка формируется в фоне: когда будет готова, её можно скачать здесь.")
     return redirect("my-exports")

@@ -13,6 +13,7 @@ from mentoring_portal.lib.exports import XLSX_TYPE, attachment, registry
 from mentoring_portal.lib.uploads import UploadRefused, save_pending
 from participants.access import CAN_EDIT_PAIRS, organization_view, require_capability
 from participants.export_jobs import KIND as EXPORT_KIND
+from participants.export_jobs import payload as export_payload
 from participants.exports import GROUP
 from participants.registry_io import RegistryImport, refused, registry_import, template_xlsx
 from participants.registry_jobs import KIND
@@ -73,7 +74,7 @@ def organization_export(request, organization, identifier: str):
     exporter.user = request.user
     if exporter.size(organization) > settings.EXPORT_INLINE_ROWS:
         job_start(kind=EXPORT_KIND, user=request.user, owner=f"organization:{organization.pk}",
-                  payload={"identifier": identifier, "organization": organization.pk, "label": exporter.label})
+                  payload=export_payload(organization, identifier, exporter.label))
         messages.info(request, f"«{exporter.label}» — большая выгрузка: она формируется в фоне и появится здесь.")
         return redirect("my-exports")
     response = exporter.response(organization)
