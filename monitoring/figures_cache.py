@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from mentoring_portal.lib import versions
+from participants.district_cache import district_of, districts_of_mentees_change
 
 TIMEOUT = 6 * 3600
 
@@ -23,18 +24,11 @@ def bump(district_id: int | None) -> None:
         versions.bump(f"district-figures:{district_id}")
 
 
-def lazy_figures(district, year: int, today, compute) -> dict:
-    """The dashboard's figures as template variables, computed (or read from the cache) only when drawn."""
-    key = f"monitoring:dashboard:{district.pk}:{year}:{today.isoformat()}:{version(district.pk)}"
+def lazy_figures(district, stamp: int, year: int, today, compute) -> dict:
+    """The dashboard's figures as template variables, computed (or read from the cache) only when drawn; `stamp` is
+    the district's version the view read once (it keys the page's fragment too)."""
+    key = f"monitoring:dashboard:{district.pk}:{year}:{today.isoformat()}:{stamp}"
     return versions.lazy_cached(key, compute, ("rows", "school_rows", "school_charts"), TIMEOUT)
-
-
-def _organization_district(organization_id: int | None) -> int | None:
-    from participants.models import Organization
-
-    if organization_id is None:
-        return None
-    return Organization.objects.filter(pk=organization_id).values_list("district_id", flat=True).first()
 
 
 def _changed(sender, instance, **kwargs) -> None:
@@ -43,20 +37,16 @@ def _changed(sender, instance, **kwargs) -> None:
     if isinstance(instance, Indicator):
         bump(instance.district_id)
     elif isinstance(instance, Target):
-        bump(_organization_district(instance.organization_id) if instance.organization_id
+        bump(district_of(instance.organization_id) if instance.organization_id
              else Indicator.objects.filter(pk=instance.indicator_id).values_list("district_id", flat=True).first())
     elif hasattr(instance, "organization_id"):
-        bump(_organization_district(instance.organization_id))
+        bump(district_of(instance.organization_id))
 
 
 def _mentees_changed(sender, instance, action, **kwargs) -> None:
     if action in ("post_add", "post_remove", "post_clear"):
-        organization_id = getattr(instance, "organization_id", None)
-        if organization_id is not None:  # a pair; from the person's side, each of their pairs' schools
-            bump(_organization_district(organization_id))
-        else:
-            for organization_id in instance.mentored_in.values_list("organization_id", flat=True).distinct():
-                bump(_organization_district(organization_id))
+        for district_id in districts_of_mentees_change(instance):
+            bump(district_id)
 
 
 def connect() -> None:

@@ -12,17 +12,32 @@ def version(district_id: int) -> int:
     return versions.version(f"district-mentoring:{district_id}")
 
 
-def lazy_figures(district, compute) -> dict:
-    key = f"participants:district-mentoring:{district.pk}:{version(district.pk)}"
+def lazy_figures(district, stamp: int, compute) -> dict:
+    """The page's figures under the district's version `stamp` (read once by the view, also keying the fragment)."""
+    key = f"participants:district-mentoring:{district.pk}:{stamp}"
     return versions.lazy_cached(key, compute, ("figures", "forms", "mentors", "totals"))
 
 
-def _bump_organization(organization_id: int | None) -> None:
+def district_of(organization_id: int | None) -> int | None:
+    """The district of an organization (None for one under the region directly), for caches keyed by district."""
     from participants.models import Organization
 
     if organization_id is None:
-        return
-    district_id = Organization.objects.filter(pk=organization_id).values_list("district_id", flat=True).first()
+        return None
+    return Organization.objects.filter(pk=organization_id).values_list("district_id", flat=True).first()
+
+
+def districts_of_mentees_change(instance) -> set[int]:
+    """The districts whose figures move when mentees are added to a pair or a person joins pairs (either side of
+    the relation sends the signal)."""
+    if hasattr(instance, "mentor_id"):  # a pair
+        organization_ids = [instance.organization_id]
+    else:  # a person: each of their pairs' schools
+        organization_ids = instance.mentored_in.values_list("organization_id", flat=True).distinct()
+    return {d for d in map(district_of, organization_ids) if d is not None}
+
+
+def _bump(district_id: int | None) -> None:
     if district_id is not None:
         versions.bump(f"district-mentoring:{district_id}")
 
@@ -31,19 +46,15 @@ def _changed(sender, instance, **kwargs) -> None:
     from participants.models import Pair
 
     if hasattr(instance, "organization_id"):  # a pair or a person
-        _bump_organization(instance.organization_id)
+        _bump(district_of(instance.organization_id))
     else:  # a meeting or a plan task
-        _bump_organization(Pair.objects.filter(pk=instance.pair_id).values_list("organization_id", flat=True).first())
+        _bump(district_of(Pair.objects.filter(pk=instance.pair_id).values_list("organization_id", flat=True).first()))
 
 
 def _mentees_changed(sender, instance, action, **kwargs) -> None:
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    if hasattr(instance, "mentor_id"):  # from the pair's side
-        _bump_organization(instance.organization_id)
-    else:
-        for organization_id in instance.mentored_in.values_list("organization_id", flat=True).distinct():
-            _bump_organization(organization_id)
+    if action in ("post_add", "post_remove", "post_clear"):
+        for district_id in districts_of_mentees_change(instance):
+            _bump(district_id)
 
 
 def connect() -> None:

@@ -25,9 +25,13 @@ def filters_key(filters) -> str:
     return hashlib.sha1(repr(astuple(filters)).encode()).hexdigest()[:16]
 
 
-def cached_table(roadmap, today, filters, compute):
-    key = f"roadmaps:table:{roadmap.pk}:{version(roadmap.pk)}:{today.isoformat()}:{filters_key(filters)}"
-    return cache.get_or_set(key, compute, TIMEOUT)
+def table_stamp(roadmap, today, filters) -> str:
+    """What the roadmap's cached rows and fragments are keyed by: its version, the day and the filters."""
+    return f"{version(roadmap.pk)}:{today.isoformat()}:{filters_key(filters)}"
+
+
+def cached_table(roadmap, stamp: str, compute):
+    return cache.get_or_set(f"roadmaps:table:{roadmap.pk}:{stamp}", compute, TIMEOUT)
 
 
 def _user_regions(user) -> list[int] | None:

@@ -21,7 +21,3 @@ def export_to_storage(job, exporter: Exporter, obj) -> dict:
     path = default_storage.save(f"exports/{job.pk}.{exporter.extension}", ContentFile(content))
     return {"path": path, "filename": f"{exporter.filename(obj)}.{exporter.extension}", "label": exporter.label,
             "content_type": exporter.content_type, "rows": getattr(exporter, "count", None), "size": len(content)}
-
-
-def is_export(job) -> bool:
-    return job.kind in KIND_LABELS

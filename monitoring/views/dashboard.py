@@ -57,10 +57,10 @@ def dashboard(request, district):
         return {"rows": list(zip(rows, charts)), "school_rows": school_rows, "school_charts": school_charts}
 
     # Every district role sees every school of the district, so the figures are the same for all of them.
+    stamp = figures_cache.version(district.pk)
     return render(request, "monitoring/dashboard.html", {
         "district": district, "years": years, "year": year, "indicators": indicators, "today": today,
-        "figures_version": figures_cache.version(district.pk),
-        **figures_cache.lazy_figures(district, year, today, figures),
+        "figures_version": stamp, **figures_cache.lazy_figures(district, stamp, year, today, figures),
     })
 
 

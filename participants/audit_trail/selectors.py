@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from auditlog.models import LogEntry
-from django.apps import apps
 from django.core.paginator import Page, Paginator
 
 from participants.audit_trail.registry import PERSONAL_FIELDS
@@ -44,7 +43,7 @@ def _label(model, name: str) -> str:
 
 def _row(entry: LogEntry, show_personal: bool) -> TrailRow:
     label = f"{entry.content_type.app_label}.{entry.content_type.model}"
-    model = apps.get_model(label) if entry.content_type.model_class() else None
+    model = entry.content_type.model_class()  # None for a model since removed
     personal = PERSONAL_FIELDS.get(label, set()) if not show_personal else set()
     what = str(model._meta.verbose_name) if model else entry.content_type.model
     changes = []

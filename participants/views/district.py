@@ -30,9 +30,9 @@ def district_mentoring(request, district):
                            for key in ("pairs", "mentors", "mentees", "unfulfilled")}}
 
     # Every district role sees the same figures and adult mentors of the district: cached until they change.
+    stamp = district_cache.version(district.pk)
     return render(request, "participants/district_mentoring.html", {
-        "district": district, "mentoring_version": district_cache.version(district.pk),
-        **district_cache.lazy_figures(district, compute),
+        "district": district, "mentoring_version": stamp, **district_cache.lazy_figures(district, stamp, compute),
     })
 
 

@@ -35,7 +35,6 @@ class Text:
 
 Block = Table | Text
 
-SUPPORTED = (".docx", ".xlsx", ".txt", ".tsv")
 KINDS = {Kind.DOCX, Kind.XLSX, Kind.TEXT}
 
 

@@ -38,13 +38,14 @@ def filters_from(request) -> TableFilters:
 
 def table_context(request, roadmap) -> dict:
     filters, today = filters_from(request), timezone.localdate()
+    stamp = page_cache.table_stamp(roadmap, today, filters)
     return {
         "roadmap": roadmap,
         # The rows and their rendered fragment are cached until the roadmap changes (roadmaps/page_cache.py).
         # Lazy: when both cached fragments of the page are used, the rows are not even read from the cache.
         "table": SimpleLazyObject(lambda: page_cache.cached_table(
-            roadmap, today, filters, lambda: roadmap_table(roadmap, today=today, filters=filters))),
-        "table_key": f"{page_cache.version(roadmap.pk)}:{today.isoformat()}:{page_cache.filters_key(filters)}",
+            roadmap, stamp, lambda: roadmap_table(roadmap, today=today, filters=filters))),
+        "table_key": stamp,
         "filters": filters,
         "deleted": deleted_items(roadmap),
         "statuses": ItemStatus.choices,

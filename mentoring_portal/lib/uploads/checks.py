@@ -72,10 +72,6 @@ class Checked:
             return next((e for e in OLE_EXTENSIONS if self.name.lower().endswith(e)), ".doc")
         return EXTENSIONS[self.kind]
 
-    @property
-    def content_type(self) -> str:
-        return CONTENT_TYPES[self.kind]
-
 
 def _mb(number: int) -> str:
     return f"{number / 1024 / 1024:.0f} МБ"
@@ -93,7 +89,7 @@ def inspect(name: str, data: bytes, allowed: set[Kind]) -> Checked:
         raise UploadRefused("Файл пустой.")
     if len(data) > settings.MAX_UPLOAD_MB * 1024 * 1024:
         raise UploadRefused(f"Файл больше {settings.MAX_UPLOAD_MB} МБ: разделите его или сохраните без картинок.")
-    kind = _sniff(name, data)
+    kind = _sniff(data)
     found = LABELS[kind] if kind else "файл неизвестного вида"
     named = NAMED.get("." + name.lower().rsplit(".", 1)[-1]) if "." in name else None
     if named is not None and named is not kind:
@@ -107,7 +103,7 @@ def inspect(name: str, data: bytes, allowed: set[Kind]) -> Checked:
     return Checked(name, data, kind)
 
 
-def _sniff(name: str, data: bytes) -> Kind | None:
+def _sniff(data: bytes) -> Kind | None:
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
     if data.startswith(b"%PDF-"):
