@@ -4,8 +4,9 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout, Submit
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 
-from participants.models import Consent, Meeting, MenteeRequest, MentorProfile, Pair, Partner, Person, PlanTask
+from participants.models import Category, Consent, Meeting, MenteeRequest, MentorProfile, Pair, Partner, Person, PlanTask
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -82,22 +83,45 @@ class PartnerForm(forms.ModelForm):
         widgets = {"agreement_date": DATE_INPUT}
 
 
+class _Described:
+    """A choice of people that tells namesakes apart: «Иванов Иван Петрович — 7Б, 13 лет, обучающийся»."""
+
+    def label_from_instance(self, person) -> str:
+        return person.described(timezone.localdate())
+
+
+class PersonChoiceField(_Described, forms.ModelChoiceField):
+    pass
+
+
+class PeopleChoiceField(_Described, forms.ModelMultipleChoiceField):
+    pass
+
+
+# A searchable picker (Tom Select, static/js/portal.js) over a plain select: without script the select still works.
+PICKER = {"data-picker": "", "data-placeholder": "Начните вводить фамилию, класс или категорию"}
+
+
 class PairForm(forms.ModelForm):
+    mentor = PersonChoiceField(label="Наставник", queryset=Person.objects.none(), widget=forms.Select(attrs=PICKER))
+    mentees = PeopleChoiceField(label="Наставляемые", queryset=Person.objects.none(),
+                                widget=forms.SelectMultiple(attrs=PICKER),
+                                help_text="Один наставляемый — пара, несколько — группа.")
+
     class Meta:
         model = Pair
         fields = ["form", "variant", "mentor", "mentees", "programme", "start_date", "end_date", "order_number",
                   "order_date"]
-        widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT, "order_date": DATE_INPUT,
-                   "mentees": forms.SelectMultiple(attrs={"size": 10})}
-        help_texts = {"mentees": "Один наставляемый — пара, несколько — группа. Ctrl+щелчок — выбрать нескольких."}
+        widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT, "order_date": DATE_INPUT}
 
     def __init__(self, *args, organization, **kwargs):
         from participants.models import MentoringForm
 
         super().__init__(*args, **kwargs)
-        people = Person.objects.filter(Q(organization=organization) | Q(partner__organization=organization))
-        self.fields["mentor"].queryset = people.order_by("last_name", "first_name")
-        self.fields["mentees"].queryset = people.order_by("last_name", "first_name")
+        people = Person.objects.filter(Q(organization=organization) | Q(partner__organization=organization),
+                                       anonymised_on__isnull=True).in_russian_order()
+        self.fields["mentor"].queryset = people
+        self.fields["mentees"].queryset = people
         self.fields["form"].queryset = MentoringForm.objects.for_organization(organization)
         self.fields["variant"].queryset = self.fields["variant"].queryset.filter(
             form__in=self.fields["form"].queryset)
@@ -114,6 +138,9 @@ class PairForm(forms.ModelForm):
         variant, form = cleaned.get("variant"), cleaned.get("form")
         if variant and form and variant.form_id != form.pk:
             self.add_error("variant", f"Ролевая модель «{variant}» относится к другой форме наставничества.")
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "Дата окончания раньше даты начала.")
         return cleaned
 
     def pair_data(self) -> dict:
@@ -149,6 +176,10 @@ class DistrictFormForm(forms.Form):
     is_teacher_form = forms.BooleanField(label="Наставничество педагогов", required=False)
     variants = forms.CharField(label="Ролевые модели", required=False, widget=forms.Textarea(attrs={"rows": 3}),
                                help_text="По одной в строке.")
+    mentor_categories = forms.MultipleChoiceField(label="Кто наставник", required=False, choices=Category.choices,
+                                                  widget=forms.CheckboxSelectMultiple, help_text="Ничего не отмечено — любой.")
+    mentee_categories = forms.MultipleChoiceField(label="Кто наставляемый", required=False, choices=Category.choices,
+                                                  widget=forms.CheckboxSelectMultiple, help_text="Ничего не отмечено — любой.")
 
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())

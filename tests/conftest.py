@@ -130,4 +130,5 @@ def reference_data(transactional_db):
     from django.apps import apps
 
     importlib.import_module("participants.migrations.0003_standard_forms").add_forms(apps, None)
+    importlib.import_module("participants.migrations.0006_form_roles").set_roles(apps, None)
     importlib.import_module("monitoring.migrations.0002_questionnaires").add(apps, None)

@@ -5,9 +5,12 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
+from mentoring_portal.lib.wording import counted
 from participants.mentoring import plan_completion
 from participants.models import MentorProfile, Pair, PairStatus, Partner
+from participants.models.registry import years_between
 from participants.services.pairs import meeting_save, pair_activate, pair_create, pair_finish
 from tests.factories import form, person
 
@@ -16,8 +19,8 @@ TODAY = date(2024, 10, 1)
 
 @pytest.fixture
 def people(world):
-    mentor = person(world.school, "teacher", last_name="Ёлкин", first_name="Андрей", patronymic="Васильевич",
-                    grade="", position="учитель математики")
+    mentor = person(world.school, "student", last_name="Ёлкин", first_name="Андрей", patronymic="Васильевич",
+                    grade="11А")
     MentorProfile.objects.create(person=mentor, competencies="математика", max_mentees=2)
     return {
         "mentor": mentor,
@@ -69,12 +72,37 @@ def test_a_finished_pair_frees_the_mentors_places(world, people):
 
 
 def test_a_mentee_is_in_one_live_pair_of_a_form(world, people):
-    other_mentor = person(world.school, "teacher", last_name="Орлова", first_name="Ольга", grade="")
+    other_mentor = person(world.school, "student", last_name="Орлова", first_name="Ольга", grade="10А")
+    student = person(world.school, "university_student", last_name="Сидоров", first_name="Семён", grade="")
     make(world, people["mentor"], [people["anna"]])
     with pytest.raises(ValidationError) as excinfo:
         make(world, other_mentor, [people["anna"]])
-    assert "Белова Анна Петровна уже в работающей паре формы «ученик – ученик»" in messages_of(excinfo)
-    make(world, other_mentor, [people["anna"]], name="студент – ученик")  # another form is fine
+    assert "Белова Анна Петровна уже в формирующейся паре формы «ученик – ученик»" in messages_of(excinfo)
+    make(world, student, [people["anna"]], name="студент – ученик")  # another form is fine
+
+
+@pytest.mark.parametrize("name, mentor, mentee, message", [
+    ("ученик – ученик", "teacher", "student",
+     "В форме «ученик – ученик» наставник — обучающийся; Орлова Ольга Петровна — педагог."),
+    ("учитель – учитель", "teacher", "student",
+     "В форме «учитель – учитель» наставляемый — педагог: Белова Анна Петровна (обучающийся)."),
+    ("работодатель – ученик", "student", "student", "наставник — представитель партнёра/работодателя"),
+])
+def test_each_form_has_its_roles(world, people, name, mentor, mentee, message):
+    other_mentor = person(world.school, mentor, last_name="Орлова", first_name="Ольга", grade="")
+    with pytest.raises(ValidationError) as excinfo:
+        make(world, other_mentor, [people["anna"]], name=name)
+    assert message in messages_of(excinfo)
+
+
+def test_a_form_the_district_added_without_roles_takes_anyone(world, people):
+    from participants.models import MentoringForm
+
+    added = MentoringForm.objects.create(name="учитель – ученик", district=world.district)
+    teacher = person(world.school, "teacher", last_name="Орлова", first_name="Ольга", grade="")
+    pair = pair_create(organization=world.school, mentor=teacher, mentees=[people["anna"]], form=added,
+                       start_date=date(2024, 10, 1), end_date=date(2025, 5, 31), today=TODAY)
+    assert pair.mentor == teacher
 
 
 def test_the_end_comes_after_the_start(world, people):
@@ -159,6 +187,28 @@ def test_the_page_shows_the_broken_rule_and_keeps_the_choices(login, world, peop
     assert not Pair.objects.exists()
 
 
+def test_the_page_says_each_problem_once_in_russian(login, world, people):
+    response = login(world.school_curator).post(reverse("participants:pair-create", args=[world.school.code]),
+                                                pair_form_data(people, end_date="2024-09-01"))
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert content.count("Дата окончания раньше даты начала.") == 1
+    assert "pair_end_after_start" not in content and "ограничение" not in content
+
+
+def test_the_picker_tells_namesakes_apart_in_russian_order(login, world, people):
+    person(world.school, last_name="Белова", first_name="Анна", grade="9В", birth_date=date(2010, 2, 1))
+    person(world.school, last_name="Аксенова", first_name="Ася")
+    page = login(world.school_curator).get(reverse("participants:pair-create", args=[world.school.code]))
+    labels = [label for _, label in page.context["form"].fields["mentees"].choices]
+    age = years_between(date(2010, 2, 1), timezone.localdate())
+    assert {"Белова Анна Петровна — 7Б, обучающийся",
+            f"Белова Анна Петровна — 9В, {counted(age, 'год', 'года', 'лет')}, обучающийся"} <= set(labels)
+    names = [label.split(" — ")[0] for label in labels]
+    assert names[0].startswith("Аксенова") and names[-1].startswith("Ёлкин")
+    assert 'data-picker' in page.content.decode()
+
+
 @pytest.mark.parametrize("who, status", [("mentor", 403), ("methodist", 403), ("curator", 403),
                                          ("other_curator", 404), ("outsider_curator", 404)])
 def test_only_the_school_curator_forms_pairs(login, world, people, who, status):
@@ -171,7 +221,7 @@ def test_a_mentor_sees_and_records_only_own_pairs(login, world, people):
     people["mentor"].user = world.mentor
     people["mentor"].save()
     own = make(world, people["mentor"], [people["anna"]])
-    other_mentor = person(world.school, "teacher", last_name="Орлова", first_name="Ольга", grade="")
+    other_mentor = person(world.school, "student", last_name="Орлова", first_name="Ольга", grade="10А")
     other = make(world, other_mentor, [people["boris"]])
     client = login(world.mentor)
     assert [r.pair for r in client.get(reverse("participants:my-pairs")).context["rows"]] == [own]
@@ -196,7 +246,7 @@ def test_the_order_draft_lists_the_chosen_pairs(login, world, people, tmp_path):
     from participants.models import ExportLog
 
     first = make(world, people["mentor"], [people["anna"]])
-    make(world, people["mentor"], [people["boris"]], name="студент – ученик")
+    make(world, people["mentor"], [people["boris"]])
     response = login(world.school_curator).get(reverse("participants:pair-order", args=[world.school.code]),
                                                {"pair": [first.pk]})
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
@@ -213,9 +263,11 @@ def test_the_district_adds_its_own_form_for_its_schools(login, world):
     from participants.models import MentoringForm
 
     url = reverse("participants:district-form-create", args=["sayansky"])
-    login(world.curator).post(url, {"name": "выпускник – ученик", "variants": "успешный выпускник – ученик\n"})
+    login(world.curator).post(url, {"name": "выпускник – ученик", "variants": "успешный выпускник – ученик\n",
+                                    "mentor_categories": ["graduate"], "mentee_categories": ["student"]})
     added = MentoringForm.objects.get(name="выпускник – ученик")
     assert added.district == world.district and [v.name for v in added.variants.all()] == ["успешный выпускник – ученик"]
+    assert added.roles == "выпускник → обучающийся"
     assert added in MentoringForm.objects.for_organization(world.school)
     assert added not in MentoringForm.objects.for_organization(world.direct_school)
     again = login(world.curator).post(url, {"name": "выпускник – ученик"})

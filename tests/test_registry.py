@@ -69,7 +69,7 @@ def test_the_registry_is_searched_regardless_of_case_and_yo(login, world):
 
 
 def test_a_person_shows_the_history_of_pairs(login, world):
-    mentor = person(world.school, "teacher", last_name="Ёлкин", first_name="Андрей", grade="")
+    mentor = person(world.school, "student", last_name="Ёлкин", first_name="Андрей", grade="11А")
     mentee = person(world.school, last_name="Белова", first_name="Анна")
     pair_create(organization=world.school, mentor=mentor, mentees=[mentee], form=form(), start_date=date(2024, 10, 1),
                 end_date=date(2025, 5, 31), today=date(2024, 10, 1))
@@ -80,10 +80,12 @@ def test_a_person_shows_the_history_of_pairs(login, world):
 # Who sees whom ------------------------------------------------------------------------------------------------------
 @pytest.fixture
 def registry(world):
-    mentor = person(world.school, "teacher", last_name="Ёлкин", first_name="Андрей", grade="", user=world.mentor)
+    mentor = person(world.school, "university_student", last_name="Ёлкин", first_name="Андрей", grade="",
+                    user=world.mentor)
     child = person(world.school, last_name="Белова", first_name="Анна")
     other_child = person(world.school, last_name="Белов", first_name="Борис")
-    pair_create(organization=world.school, mentor=mentor, mentees=[child], form=form(), start_date=date(2024, 10, 1),
+    pair_create(organization=world.school, mentor=mentor, mentees=[child], form=form("студент – ученик"),
+                start_date=date(2024, 10, 1),
                 end_date=date(2025, 5, 31), today=date(2024, 10, 1))
     return {"mentor": mentor, "child": child, "other_child": other_child}
 
@@ -127,8 +129,8 @@ def test_district_figures_follow_a_new_pair_and_a_new_mentee(login, world, regis
     Pair.objects.get().mentees.add(registry["other_child"])
     assert agin().mentees == 2
     teacher = person(world.school, "teacher", last_name="Новикова", grade="")
-    pupil = person(world.school, last_name="Жукова", first_name="Вера")
-    pair_create(organization=world.school, mentor=teacher, mentees=[pupil], form=form(),
+    young = person(world.school, "teacher", last_name="Жукова", first_name="Вера", grade="")
+    pair_create(organization=world.school, mentor=teacher, mentees=[young], form=form("учитель – учитель"),
                 start_date=date(2024, 10, 1), end_date=date(2025, 5, 31), today=date(2024, 10, 1))
     assert agin().pairs == 2 and "Новикова" in client.get(url).content.decode()
 

@@ -149,7 +149,7 @@ def test_the_pairs_export_opens_with_percentages(login, world):
     from participants.services.pairs import pair_create
     from tests.factories import form
 
-    mentor = person(world.school, "teacher", last_name="Ёлкин", grade="")
+    mentor = person(world.school, "student", last_name="Ёлкин", grade="11А")
     pair_create(organization=world.school, mentor=mentor, mentees=[person(world.school)], form=form(),
                 start_date=date(2024, 10, 1), end_date=date(2025, 5, 31), today=date(2024, 10, 1))
     response = login(world.school_curator).get(reverse("participants:pairs-export", args=[world.school.code]))

@@ -20,6 +20,10 @@ class MentoringForm(models.Model):
                                  related_name="mentoring_forms", verbose_name="добавлена муниципалитетом")
     position = models.PositiveSmallIntegerField("порядок", default=100)
     is_active = models.BooleanField("используется", default=True)
+    mentor_categories = models.JSONField("кто может быть наставником", default=list, blank=True,
+                                         help_text="Категории реестра; пусто — любая.")
+    mentee_categories = models.JSONField("кто может быть наставляемым", default=list, blank=True,
+                                         help_text="Категории реестра; пусто — любая.")
 
     objects = FormQuerySet.as_manager()
 
@@ -34,6 +38,33 @@ class MentoringForm(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def roles(self) -> str:
+        """«обучающийся → обучающийся»; «любой» where the form leaves a role open."""
+        from participants.models.registry import Category
+
+        def side(categories) -> str:
+            return ", ".join(Category(c).label.lower() for c in categories) or "любой"
+
+        return f"{side(self.mentor_categories)} → {side(self.mentee_categories)}"
+
+    def role_problems(self, mentor, mentees) -> list[str]:
+        """The form's roles: «ученик – ученик» takes a pupil as the mentor, never a teacher."""
+        from participants.models.registry import Category
+
+        def allowed(categories) -> str:
+            return ", ".join(Category(c).label.lower() for c in categories)
+
+        problems = []
+        if self.mentor_categories and mentor.category not in self.mentor_categories:
+            problems.append(f"В форме «{self.name}» наставник — {allowed(self.mentor_categories)}; "
+                            f"{mentor.full_name} — {mentor.get_category_display().lower()}.")
+        wrong = [m for m in mentees if self.mentee_categories and m.category not in self.mentee_categories]
+        if wrong:
+            problems.append(f"В форме «{self.name}» наставляемый — {allowed(self.mentee_categories)}: "
+                            + ", ".join(f"{m.full_name} ({m.get_category_display().lower()})" for m in wrong) + ".")
+        return problems
 
 
 class FormVariant(models.Model):
@@ -114,7 +145,8 @@ class Pair(models.Model):
         verbose_name_plural = "наставнические пары и группы"
         ordering = ["-start_date", "id"]
         constraints = [models.CheckConstraint(name="pair_end_after_start",
-                                              condition=Q(end_date__gte=models.F("start_date")))]
+                                              condition=Q(end_date__gte=models.F("start_date")),
+                                              violation_error_message="Дата окончания раньше даты начала.")]
 
     def __str__(self) -> str:
         return f"{self.mentor.short_name} — {self.form}"

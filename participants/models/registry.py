@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from mentoring_portal.lib.collation import search_text
+from mentoring_portal.lib.collation import russian, search_text
+from mentoring_portal.lib.wording import plural
 
 
 class Category(models.TextChoices):
@@ -47,6 +48,10 @@ class PersonQuerySet(models.QuerySet):
         from participants.access import access_of
 
         return access_of(user).people(self)
+
+    def in_russian_order(self) -> "PersonQuerySet":
+        """By name as a Russian reader expects (Ё after Е, not before А), namesakes in a stable order."""
+        return self.order_by(russian("last_name"), russian("first_name"), russian("patronymic"), "pk")
 
 
 class Person(models.Model):
@@ -96,6 +101,17 @@ class Person(models.Model):
     def short_name(self) -> str:
         initials = "".join(f"{p[0]}." for p in (self.first_name, self.patronymic) if p)
         return f"{self.last_name} {initials}"
+
+    def described(self, on: date) -> str:
+        """The name with what tells namesakes apart in a list: class and age, or category and position."""
+        details = [self.grade] if self.grade else []
+        age = self.age(on)
+        if age is not None:
+            details.append(f"{age} {plural(age, 'год', 'года', 'лет')}")
+        details.append(self.get_category_display().lower() if self.category != Category.STUDENT else "обучающийся")
+        if self.position:
+            details.append(self.position)
+        return f"{self.full_name} — {', '.join(details)}"
 
     def age(self, on: date) -> int | None:
         return years_between(self.birth_date, on) if self.birth_date else None

@@ -33,6 +33,7 @@ def pair_problems(*, organization: Organization, mentor: Person, mentees: list[P
         problems.append(f"{mentor.full_name} не может быть наставником самому себе.")
     if start_date and end_date and end_date < start_date:
         problems.append("Дата окончания раньше даты начала.")
+    problems += form.role_problems(mentor, mentees)
     for person in [mentor, *mentees]:
         belongs = person.organization_id == organization.pk or (
             person.partner_id and person.partner.organization_id == organization.pk
@@ -50,7 +51,8 @@ def pair_problems(*, organization: Organization, mentor: Person, mentees: list[P
     for mentee in mentees:
         clash = others.filter(mentees=mentee, form=form).first()
         if clash:
-            problems.append(f"{mentee.full_name} уже в работающей паре формы «{form}» (наставник "
+            state = "формирующейся" if clash.status == PairStatus.FORMING else "работающей"
+            problems.append(f"{mentee.full_name} уже в {state} паре формы «{form}» (наставник "
                             f"{clash.mentor.full_name}).")
     if activating:
         without = [p.full_name for p in [mentor, *mentees] if p.consent_on(today) is None]

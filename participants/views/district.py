@@ -55,8 +55,10 @@ def district_form_create(request, district):
     if form.is_valid():
         try:
             with transaction.atomic():
-                added = MentoringForm.objects.create(district=district, name=form.cleaned_data["name"],
-                                                     is_teacher_form=form.cleaned_data["is_teacher_form"])
+                added = MentoringForm.objects.create(
+                    district=district, name=form.cleaned_data["name"], is_teacher_form=form.cleaned_data["is_teacher_form"],
+                    mentor_categories=form.cleaned_data["mentor_categories"],
+                    mentee_categories=form.cleaned_data["mentee_categories"])
                 FormVariant.objects.bulk_create([FormVariant(form=added, name=v) for v in form.cleaned_data["variants"]])
         except IntegrityError:
             form.add_error("name", "Такая форма в муниципалитете уже есть.")

@@ -58,6 +58,6 @@ def roadmap_copy(request, roadmap):
     if request.method == "POST" and form.is_valid():
         result = items_copy_to_schools(items=list(form.cleaned_data["items"]), schools=form.cleaned_data["schools"],
                                        user=request.user)
-        messages.success(request, f"Скопировано мероприятий: {result.items} в черновики {result.roadmaps} организаций.")
+        messages.success(request, f"Скопировано мероприятий: {result.items}; дорожных карт организаций: {result.roadmaps}.")
         return redirect(roadmap)
     return render(request, "roadmaps/roadmap_copy.html", {"roadmap": roadmap, "form": form})

@@ -36,3 +36,21 @@ document.addEventListener("htmx:afterRequest", (event) => {
   const form = event.detail.elt;
   if (event.detail.successful && form.matches && form.matches("form[data-reset-on-success]")) form.reset();
 });
+
+// Searchable pickers of people (the pair form): Tom Select over the plain select, which works without it.
+document.addEventListener("DOMContentLoaded", () => {
+  if (!window.TomSelect) return;
+  document.querySelectorAll("select[data-picker]").forEach((select) => {
+    const multiple = select.multiple;
+    new TomSelect(select, {
+      plugins: multiple ? ["remove_button"] : [],
+      maxOptions: 50,
+      hideSelected: true,
+      closeAfterSelect: !multiple,
+      placeholder: select.dataset.placeholder,
+      render: {
+        no_results: () => '<div class="no-results">Никого не нашлось: проверьте фамилию или добавьте человека в реестр</div>',
+      },
+    });
+  });
+});
