@@ -13,6 +13,7 @@ from mentoring_portal.lib.schoolyear import school_year_of
 from participants.models import (
     Category,
     Consent,
+    ConsentGiver,
     Meeting,
     MenteeRequest,
     MentoringForm,
@@ -71,10 +72,10 @@ def _person(rng, organization, category, today, **fields) -> Person:
                     category=category, **fields)
     person.save()
     if rng.random() < 0.9:
-        given_by = person.full_name
+        given_by, giver = person.full_name, ConsentGiver.SELF
         if category == Category.STUDENT:
-            given_by = f"{rng.choice(SURNAMES)}а {rng.choice(FEMALE)} (мать)"
-        Consent.objects.create(person=person, given_by=given_by, document=f"Согласие № {rng.randint(1, 400)}",
+            given_by, giver = f"{rng.choice(SURNAMES)}а {rng.choice(FEMALE)} (мать)", ConsentGiver.REPRESENTATIVE
+        Consent.objects.create(person=person, giver=giver, given_by=given_by, document=f"Согласие № {rng.randint(1, 400)}",
                                given_on=date(school_year_of(today), 9, rng.randint(2, 20)))
     return person
 

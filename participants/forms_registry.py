@@ -6,7 +6,18 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from participants.models import Category, Consent, Meeting, MenteeRequest, MentorProfile, Pair, Partner, Person, PlanTask
+from participants.models import (
+    Category,
+    Consent,
+    ConsentGiver,
+    Meeting,
+    MenteeRequest,
+    MentorProfile,
+    Pair,
+    Partner,
+    Person,
+    PlanTask,
+)
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -46,10 +57,22 @@ class PersonForm(forms.ModelForm):
 
 
 class ConsentForm(forms.ModelForm):
+    """Who gave it comes first: for a child the form starts on the parent (legal representative)."""
+
     class Meta:
         model = Consent
-        fields = ["given_by", "given_on", "document"]
-        widgets = {"given_on": DATE_INPUT}
+        fields = ["giver", "given_by", "given_on", "document"]
+        widgets = {"given_on": DATE_INPUT, "giver": forms.RadioSelect}
+        labels = {"given_by": "ФИО подписавшего"}
+        help_texts = {"given_by": "За ребёнка — ФИО родителя (законного представителя); если согласие дал сам "
+                                  "участник, можно не заполнять."}
+
+    def __init__(self, *args, person=None, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["given_by"].required = False
+        if person is not None and not self.is_bound:
+            self.initial.setdefault("giver", ConsentGiver.REPRESENTATIVE if person.is_minor(today)
+                                    else ConsentGiver.SELF)
 
 
 class MentorProfileForm(forms.ModelForm):

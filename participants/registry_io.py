@@ -8,20 +8,32 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.utils import timezone
 
 from mentoring_portal.lib.collation import search_text
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
 from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, inspect
-from participants.models import Category, Consent, MenteeRequest, MentorProfile, Organization, Person
+from participants.models import (
+    Category,
+    Consent,
+    ConsentGiver,
+    MenteeRequest,
+    MentorProfile,
+    Organization,
+    Person,
+    consent_problems,
+)
 
 COLUMNS = [
     ("last_name", "Фамилия", 18), ("first_name", "Имя", 14), ("patronymic", "Отчество", 16),
     ("category", "Категория", 22), ("grade", "Класс / курс", 10), ("birth_date", "Дата рождения", 13),
     ("teaching_since", "Начало педагогической деятельности", 16), ("position", "Должность", 20),
     ("phone", "Телефон", 15), ("email", "Электронная почта", 22),
-    ("consent_by", "Согласие дал(а)", 22), ("consent_on", "Дата согласия", 13), ("consent_doc", "Документ согласия", 16),
+    ("consent_giver", "Кто дал согласие", 22), ("consent_by", "Согласие дал(а)", 22), ("consent_on", "Дата согласия", 13),
+    ("consent_doc", "Документ согласия", 16),
     ("competencies", "Наставник: компетенции", 28), ("max_mentees", "Наставник: наставляемых не больше", 14),
     ("help_wanted", "Запрос наставляемого", 28),
 ]
@@ -40,10 +52,20 @@ DATE_KEYS = ("birth_date", "teaching_since", "consent_on")
 MAX_ROWS = 5000  # people in one file; a school's registry is a few hundred
 
 
+# The template's sample row: shown to be replaced, never imported as a real person.
+EXAMPLE = ["Образцова", "Мария", "Петровна", "Обучающийся", "7Б", date(2011, 3, 14), None, "", "", "",
+           "родитель (законный представитель)", "Образцова Елена Сергеевна (мать)", date(2024, 9, 2), "Согласие № 15", "",
+           None, "Подтянуть математику, подготовка к олимпиаде"]
+GIVER_WORDS = {
+    "сам": ConsentGiver.SELF, "сама": ConsentGiver.SELF, "лично": ConsentGiver.SELF, "сам участник": ConsentGiver.SELF,
+    "родитель": ConsentGiver.REPRESENTATIVE, "законный представитель": ConsentGiver.REPRESENTATIVE,
+    "опекун": ConsentGiver.REPRESENTATIVE, "участник с согласия родителя": ConsentGiver.SELF_WITH_CONSENT,
+    "с согласия родителя": ConsentGiver.SELF_WITH_CONSENT,
+} | {label.lower(): value for value, label in ConsentGiver.choices}
+
+
 def template_xlsx() -> bytes:
-    example = ["Иванова", "Мария", "Петровна", "Обучающийся", "7Б", date(2011, 3, 14), None, "", "", "",
-               "Иванова Елена Сергеевна (мать)", date(2024, 9, 2), "Согласие № 15", "", None,
-               "Подтянуть математику, подготовка к олимпиаде"]
+    example = EXAMPLE
     columns = [Column(label, width, "date" if key in ("birth_date", "teaching_since", "consent_on") else "text")
                for key, label, width in COLUMNS]
     return write_xlsx([Sheet("Реестр", columns, [SheetRow(example)])])
@@ -66,6 +88,10 @@ class ParsedPerson:
     @property
     def full_name(self) -> str:
         return " ".join(v for v in (self.values["last_name"], self.values["first_name"], self.values["patronymic"]) if v)
+
+    @property
+    def category_label(self) -> str:
+        return Category(self.values["category"]).label
 
 
 @dataclass
@@ -115,8 +141,29 @@ def _date(value, row: int, label: str, problems: list[RowProblem]) -> date | Non
         return None
 
 
-def _identity(last_name: str, first_name: str, patronymic: str, birth_date: date | None) -> tuple:
-    return search_text(last_name, first_name, patronymic), birth_date
+class Identities:
+    """Who is already there: the same name with the same birth date, or the same name where either birth date is
+    missing (a row without a birth date is still matched against the registry)."""
+
+    def __init__(self):
+        self.births: dict[str, dict[date | None, int]] = {}
+
+    @staticmethod
+    def name(values: dict) -> str:
+        return search_text(values["last_name"], values["first_name"], values["patronymic"])
+
+    def add(self, values: dict, where: int = 0) -> None:
+        self.births.setdefault(self.name(values), {})[values["birth_date"]] = where
+
+    def find(self, values: dict) -> int | None:
+        """Where the person was seen (a row number, or 0 for the registry), or None."""
+        births = self.births.get(self.name(values), {})
+        born = values["birth_date"]
+        if born in births:
+            return births[born]
+        if born is None and births:
+            return next(iter(births.values()))
+        return births.get(None)
 
 
 def refused(exc: UploadRefused) -> RegistryImport:
@@ -147,8 +194,7 @@ def parse_registry(name: str, data: bytes, organization: Organization, *, progre
         result.errors.append(RowProblem(1, "нет столбцов " + ", ".join(f"«{m}»" for m in missing)
                                         + ": скачайте шаблон реестра и заполните его."))
         return result
-    existing = _existing_identities(organization)
-    seen: dict[tuple, int] = {}
+    seen = _existing_identities(organization)
     for number, raw in enumerate(rows[1:], start=2):
         cells = {key: raw[i] if i < len(raw) else None for i, key in enumerate(header) if key}
         if not any(_text(v) for v in cells.values()):
@@ -168,36 +214,82 @@ def parse_registry(name: str, data: bytes, organization: Organization, *, progre
         if values["max_mentees"]:
             if not values["max_mentees"].isdigit() or int(values["max_mentees"]) < 1:
                 problems.append(RowProblem(number, "«наставляемых не больше» — целое число от 1."))
-        if values["consent_on"] and not values["consent_by"]:
-            problems.append(RowProblem(number, "указана дата согласия, но не указано, кто его дал."))
-        if values["email"] and "@" not in values["email"]:
-            problems.append(RowProblem(number, f"адрес почты «{values['email']}» без @."))
-        result.errors.extend(problems)
+        if values["consent_by"] and not values["consent_on"]:
+            problems.append(RowProblem(number, "указано, кто дал согласие, но не указана дата согласия."))
         if problems:
+            result.errors.extend(problems)
             continue
         values["category"] = category
-        identity = _identity(values["last_name"], values["first_name"], values["patronymic"], values["birth_date"])
+        if _is_example(raw):
+            result.duplicates.append(RowProblem(number, "строка-образец из шаблона — пропущена."))
+            continue
+        problems = [RowProblem(number, message) for message in _confirmation_problems(values, organization)]
+        if problems:
+            result.errors.extend(problems)
+            continue
         parsed = ParsedPerson(number, values)
-        if identity in seen:
-            result.duplicates.append(RowProblem(number, f"{parsed.full_name} уже есть в строке {seen[identity]} — "
-                                                        "строка пропущена."))
+        where = seen.find(values)
+        if where is not None:
+            result.duplicates.append(RowProblem(number, f"{parsed.full_name} уже есть в реестре — строка пропущена."
+                                                if where == 0 else f"{parsed.full_name} уже есть в строке {where} — "
+                                                                   "строка пропущена."))
             continue
-        seen[identity] = number
-        if identity in existing:
-            result.duplicates.append(RowProblem(number, f"{parsed.full_name} уже есть в реестре — строка пропущена."))
-            continue
+        seen.add(values, number)
         result.people.append(parsed)
     if not result.people and not result.errors and not result.duplicates:
         result.errors.append(RowProblem(0, "в файле нет ни одной строки с участником."))
     return result
 
 
-def _existing_identities(organization: Organization) -> set[tuple]:
-    return {
-        _identity(p.last_name, p.first_name, p.patronymic, p.birth_date)
-        for p in Person.objects.filter(organization=organization).only("last_name", "first_name", "patronymic",
-                                                                        "birth_date")
-    }
+def _existing_identities(organization: Organization) -> Identities:
+    identities = Identities()
+    for values in Person.objects.filter(organization=organization).values("last_name", "first_name", "patronymic",
+                                                                          "birth_date"):
+        identities.add(values)
+    return identities
+
+
+def _is_example(raw) -> bool:
+    cells = [_text(c.date() if isinstance(c, datetime) else c) for c in raw[:len(EXAMPLE)]]
+    return cells[:4] == [_text(c) for c in EXAMPLE[:4]]
+
+
+def _giver(values: dict, person: Person) -> str:
+    """Who gave the consent: the column if filled in, else the person themselves when the name is theirs, else a
+    parent (legal representative) for a minor."""
+    said = GIVER_WORDS.get(values["consent_giver"].lower().strip(" .")) if values["consent_giver"] else None
+    if said:
+        return said
+    if search_text(values["consent_by"]) == search_text(person.full_name) or not person.is_minor(values["consent_on"]):
+        return ConsentGiver.SELF
+    return ConsentGiver.REPRESENTATIVE
+
+
+def _person(values: dict, organization: Organization) -> Person:
+    return Person(organization=organization, last_name=values["last_name"], first_name=values["first_name"],
+                  patronymic=values["patronymic"], category=values["category"], grade=values["grade"],
+                  birth_date=values["birth_date"], teaching_since=values["teaching_since"], position=values["position"],
+                  phone=values["phone"], email=values["email"])
+
+
+def _confirmation_problems(values: dict, organization: Organization) -> list[str]:
+    """Everything the confirmation would refuse, found while the user still looks at the preview: the model's own
+    validation (e-mail, lengths, dates) and the consent rules for the person's age."""
+    person, problems = _person(values, organization), []
+    try:
+        person.full_clean(exclude=["organization", "user", "partner"])
+    except ValidationError as error:
+        for field_name, messages in error.message_dict.items():
+            label = LABEL_OF.get(field_name)
+            problems += [f"«{label}»: {m}" if label else m for m in messages]
+    if values["consent_on"] and values["consent_giver"] and not GIVER_WORDS.get(values["consent_giver"].lower().strip(" .")):
+        problems.append(f"«Кто дал согласие»: «{values['consent_giver']}» — укажите «сам участник», «родитель (законный "
+                        "представитель)» или «участник с согласия родителя».")
+    elif values["consent_on"] and not problems:
+        values["consent_giver"] = _giver(values, person)
+        problems += consent_problems(person, giver=values["consent_giver"], given_by=values["consent_by"],
+                                     given_on=values["consent_on"], today=timezone.localdate())
+    return problems
 
 
 @transaction.atomic
@@ -211,19 +303,15 @@ def registry_import(*, organization: Organization, parsed: RegistryImport) -> li
     created = []
     for item in parsed.people:
         v = item.values
-        identity = _identity(v["last_name"], v["first_name"], v["patronymic"], v["birth_date"])
-        if identity in existing:
+        if existing.find(v) is not None:
             continue
-        existing.add(identity)
-        person = Person(organization=organization, last_name=v["last_name"], first_name=v["first_name"],
-                        patronymic=v["patronymic"], category=v["category"], grade=v["grade"],
-                        birth_date=v["birth_date"], teaching_since=v["teaching_since"], position=v["position"],
-                        phone=v["phone"], email=v["email"])
+        existing.add(v)
+        person = _person(v, organization)
         person.full_clean()
         person.save()
-        if v["consent_by"] and v["consent_on"]:
-            Consent.objects.create(person=person, given_by=v["consent_by"], given_on=v["consent_on"],
-                                   document=v["consent_doc"])
+        if v["consent_on"]:
+            Consent.objects.create(person=person, giver=v["consent_giver"], given_by=v["consent_by"] or person.full_name,
+                                   given_on=v["consent_on"], document=v["consent_doc"])
         if v["competencies"] or v["max_mentees"]:
             MentorProfile.objects.create(person=person, competencies=v["competencies"],
                                          max_mentees=int(v["max_mentees"] or 3))

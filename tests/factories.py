@@ -117,7 +117,9 @@ def person(organization, category="student", *, consent=True, **fields):
     defaults = {"last_name": "Иванова", "first_name": "Мария", "patronymic": "Петровна", "grade": "7Б"}
     p = Person.objects.create(organization=organization, category=category, **{**defaults, **fields})
     if consent:
-        Consent.objects.create(person=p, given_by="Иванова Е.С. (мать)", given_on=date(2024, 9, 1))
+        giver = "representative" if category == "student" else "self"
+        Consent.objects.create(person=p, giver=giver, given_by="Иванова Е.С. (мать)" if giver == "representative"
+                               else p.full_name, given_on=date(2024, 9, 1))
     return p
 
 

@@ -156,6 +156,15 @@ def test_a_meeting_is_not_held_before_the_pair_starts(world, people):
         meeting_save(pair=pair, meeting=pair.meetings.first(), held_on=date(2024, 9, 1))
 
 
+def test_a_meeting_is_not_held_in_the_future(world, people):
+    pair = make(world, people["mentor"], [people["anna"]])
+    meeting = pair.meetings.first()
+    with pytest.raises(ValidationError) as excinfo:
+        meeting_save(pair=pair, meeting=meeting, held_on=date(2024, 10, 3), today=date(2024, 10, 2))
+    assert "Встреча ещё не прошла" in messages_of(excinfo)
+    assert meeting_save(pair=pair, meeting=meeting, held_on=date(2024, 10, 2), today=date(2024, 10, 2)).held_on
+
+
 def test_plan_completion_counts_held_meetings_and_done_tasks(world, people):
     pair = make(world, people["mentor"], [people["anna"]])
     assert plan_completion(pair) == 0

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from participants.models import Consent, MenteeRequest, MentorProfile, Pair, Person
+from participants.models import MenteeRequest, MentorProfile, Pair, Person, consent_problems
 from participants.services.pairs import pair_create
 from tests.factories import form, person
 
@@ -35,7 +35,8 @@ def test_a_school_curator_adds_a_person_and_their_consent(login, world):
     created = Person.objects.get()
     assert response.status_code == 302 and created.last_name == "Смирнова"
     client.post(reverse("participants:person-consent", args=[world.school.code, created.pk]),
-                {"given_by": "Смирнова Ольга Петровна (мать)", "given_on": "2024-09-02", "document": "№ 7"})
+                {"giver": "representative", "given_by": "Смирнова Ольга Петровна (мать)", "given_on": "2024-09-02",
+                 "document": "№ 7"})
     assert created.consents.get().given_by == "Смирнова Ольга Петровна (мать)"
     client.post(reverse("participants:person-request", args=[world.school.code, created.pk]),
                 {"help_wanted": "Подтянуть математику", "interests": "шахматы"})
@@ -147,6 +148,65 @@ def test_a_child_card_is_not_found_by_others(login, world, registry):
     assert login(world.methodist).get(url).status_code == 403
 
 
-def test_consents_for_minors_are_given_by_a_parent(world, registry):
-    consent = Consent.objects.filter(person=registry["child"]).get()
-    assert "(мать)" in consent.given_by
+# Consent as 152-ФЗ wants it for the person's age ----------------------------------------------------------------------
+CONSENT_DAY = date(2024, 9, 2)
+
+
+@pytest.mark.parametrize("born, giver, refused", [
+    (date(2013, 2, 3), "self", "младше 14 лет согласие даёт родитель"),
+    (date(2013, 2, 3), "self_with_consent", "младше 14 лет согласие даёт родитель"),
+    (date(2013, 2, 3), "representative", None),
+    (date(2009, 2, 3), "self", "с 14 до 18 лет согласие даёт родитель"),
+    (date(2009, 2, 3), "self_with_consent", None),
+    (date(2009, 2, 3), "representative", None),
+    (date(2005, 2, 3), "self", None),
+    (None, "self", "Возраст обучающегося не известен"),
+])
+def test_who_may_give_a_pupils_consent_depends_on_age(world, born, giver, refused):
+    pupil = person(world.school, birth_date=born, consent=False, last_name="Смирнова", first_name="Дарья")
+    given_by = "" if giver == "self" else "Смирнова Ольга Петровна"
+    problems = consent_problems(pupil, giver=giver, given_by=given_by, given_on=CONSENT_DAY, today=CONSENT_DAY)
+    assert (refused in " ".join(problems)) if refused else problems == []
+
+
+def test_a_parent_is_named_and_is_not_the_child(world):
+    pupil = person(world.school, birth_date=date(2013, 2, 3), consent=False, last_name="Смирнова", first_name="Дарья")
+    assert "Укажите ФИО родителя" in consent_problems(pupil, giver="representative", given_by=" ",
+                                                    given_on=CONSENT_DAY, today=CONSENT_DAY)[0]
+    assert "другой человек" in consent_problems(pupil, giver="representative", given_by=pupil.full_name,
+                                                given_on=CONSENT_DAY, today=CONSENT_DAY)[0]
+    assert "ещё не наступила" in consent_problems(pupil, giver="representative", given_by="Смирнова О. П.",
+                                                  given_on=date(2024, 9, 3), today=CONSENT_DAY)[0]
+
+
+def test_a_consent_refused_on_the_page_keeps_what_was_typed(login, world):
+    pupil = person(world.school, birth_date=date(2015, 5, 5), consent=False, last_name="Смирнова", first_name="Дарья")
+    response = login(world.school_curator).post(
+        reverse("participants:person-consent", args=[world.school.code, pupil.pk]),
+        {"giver": "self", "given_by": "Смирнова Дарья", "given_on": "2024-09-02", "document": "Согласие № 7"})
+    content = response.content.decode()
+    assert response.status_code == 400 and "младше 14 лет согласие даёт родитель" in content
+    assert 'value="Согласие № 7"' in content and not pupil.consents.exists()
+
+
+def test_an_adult_gives_consent_themselves_and_the_name_is_filled_in(login, world):
+    teacher = person(world.school, "teacher", consent=False, last_name="Орлова", first_name="Ольга", grade="")
+    login(world.school_curator).post(reverse("participants:person-consent", args=[world.school.code, teacher.pk]),
+                                     {"giver": "self", "given_by": "", "given_on": "2024-09-02"})
+    assert teacher.consents.get().given_by == "Орлова Ольга Петровна"
+
+
+def test_the_consent_form_starts_on_the_parent_for_a_child(login, world):
+    pupil = person(world.school, birth_date=date(2015, 5, 5), consent=False)
+    page = login(world.school_curator).get(reverse("participants:person", args=[world.school.code, pupil.pk]))
+    assert page.context["consent_form"].initial["giver"] == "representative"
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("birth_date", "2099-01-01", "Дата рождения ещё не наступила"),
+    ("birth_date", "1812-01-01", "Проверьте год рождения"),
+])
+def test_a_birth_date_in_the_future_is_refused(login, world, field, value, message):
+    response = login(world.school_curator).post(reverse("participants:person-create", args=[world.school.code]), {
+        "last_name": "Смирнова", "first_name": "Дарья", "category": "student", "grade": "6А", field: value})
+    assert response.status_code == 200 and message in response.content.decode() and not Person.objects.exists()

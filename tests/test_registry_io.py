@@ -29,7 +29,7 @@ def workbook(*rows, header=HEADER) -> bytes:
 
 def row(last="Смирнова", first="Дарья", middle="Игоревна", category="обучающийся", grade="6А",
         born=date(2013, 2, 3), **extra):
-    values = dict(zip([key for key, _, _ in COLUMNS], [last, first, middle, category, grade, born] + [None] * 10))
+    values = dict(zip([key for key, _, _ in COLUMNS], [last, first, middle, category, grade, born] + [None] * (len(COLUMNS) - 6)))
     values.update(extra)
     return [values[key] for key, _, _ in COLUMNS]
 
@@ -65,6 +65,55 @@ def test_the_filled_template_imports_after_a_preview(login, world):
     teacher = Person.objects.get(last_name="Ёлкин")
     assert teacher.category == "teacher" and teacher.mentor_profile.max_mentees == 3
     assert Consent.objects.count() == 2 and MenteeRequest.objects.get().person.last_name == "Смирнова"
+
+
+def test_the_preview_finds_what_the_confirmation_would_refuse(login, world):
+    """«orlova@school» passed the preview and the confirmation then failed with a server error."""
+    client = login(world.school_curator)
+    data = workbook(row(), row("Орлова", "Ольга", "", "педагог", "", date(1990, 1, 1), email="orlova@school"),
+                    row("Будущев", born=date(2099, 1, 1)),
+                    row("Малышева", born=date(2015, 1, 1), consent_giver="сам участник", consent_on=date(2024, 9, 2)))
+    content = upload(client, world, data).content.decode()
+    assert "Импорт невозможен, ничего не изменено" in content and "Подтвердить импорт" not in content
+    for expected in ("Строка 3: «Электронная почта»: Введите правильный адрес электронной почты",
+                     "Строка 4: «Дата рождения»: Дата рождения ещё не наступила",
+                     "Строка 5: Малышева Дарья Игоревна на дату согласия 9 лет: за ребёнка младше 14 лет"):
+        assert expected in content
+    assert not Person.objects.exists()
+
+
+def test_the_templates_sample_row_is_never_imported(login, world):
+    client = login(world.school_curator)
+    template = client.get(reverse("participants:people-template", args=[world.school.code])).content
+    book = load_workbook(io.BytesIO(template))
+    book.active.append(row("Смирнова"))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    preview = upload(client, world, buffer.getvalue())
+    content = preview.content.decode()
+    assert "Будут добавлены: 1" in content and "Строка 2: строка-образец из шаблона — пропущена" in content
+    confirm(client, world, preview)
+    assert list(Person.objects.values_list("last_name", flat=True)) == ["Смирнова"]
+
+
+def test_a_row_without_a_birth_date_is_matched_against_the_registry(login, world):
+    person(world.school, last_name="Смирнова", first_name="Дарья", patronymic="Игоревна", birth_date=date(2013, 2, 3))
+    client = login(world.school_curator)
+    preview = upload(client, world, workbook(row(born=None), row("Новикова", born=None)))
+    content = preview.content.decode()
+    assert "Смирнова Дарья Игоревна уже есть в реестре — строка пропущена" in content and "Будут добавлены: 1" in content
+    confirm(client, world, preview)
+    assert Person.objects.filter(last_name="Смирнова").count() == 1
+
+
+def test_consent_rows_say_who_gave_it(login, world):
+    client = login(world.school_curator)
+    data = workbook(row(consent_by="Смирнова Ольга (мать)", consent_on=date(2024, 9, 2)),
+                    row("Старшова", born=date(2008, 1, 1), consent_giver="участник с согласия родителя",
+                        consent_by="Старшова Анна Игоревна (мать)", consent_on=date(2024, 9, 2)))
+    confirm(client, world, upload(client, world, data))
+    assert dict(Consent.objects.values_list("person__last_name", "giver")) == {
+        "Смирнова": "representative", "Старшова": "self_with_consent"}
 
 
 def test_a_file_with_errors_imports_nothing_and_lists_them_by_row(login, world):

@@ -158,8 +158,9 @@ class RegionBuilder:
                 person = self._person(organization, category, **fields)
                 people[category].append(person)
                 if category in (Category.STUDENT, Category.TEACHER) and rng.random() < 0.95:
-                    self.bulk.add(Consent(person_id=person.pk, given_by="законный представитель"
-                                          if category == Category.STUDENT else "лично", given_on=date(year, 9, 2)))
+                    child = category == Category.STUDENT
+                    self.bulk.add(Consent(person_id=person.pk, given_by="законный представитель" if child else "лично",
+                                          giver="representative" if child else "self", given_on=date(year, 9, 2)))
         students, teachers = people[Category.STUDENT], people[Category.TEACHER]
         cut = max(1, len(students) // 5)
         older, young_teachers, mentors_t = students[-cut:], teachers[:young_n], teachers[young_n:] or teachers

@@ -11,10 +11,19 @@ from participants.models.pairs import (
     PlanTask,
     Programme,
 )
-from participants.models.registry import Category, Consent, MenteeRequest, MentorProfile, Partner, Person
+from participants.models.registry import (
+    Category,
+    Consent,
+    ConsentGiver,
+    MenteeRequest,
+    MentorProfile,
+    Partner,
+    Person,
+    consent_problems,
+)
 
 __all__ = [
-    "Category", "Consent", "District", "ExportLog", "FormVariant", "HeadCount", "Meeting", "MeetingKind", "Membership",
-    "MenteeRequest", "MentorProfile", "MentoringForm", "Organization", "OrganizationKind", "Pair", "PairStatus",
-    "Partner", "Person", "PlanTask", "Programme", "Region", "Role",
+    "Category", "Consent", "ConsentGiver", "District", "ExportLog", "FormVariant", "HeadCount", "Meeting", "MeetingKind",
+    "Membership", "MenteeRequest", "MentorProfile", "MentoringForm", "Organization", "OrganizationKind", "Pair", "PairStatus",
+    "Partner", "Person", "PlanTask", "Programme", "Region", "Role", "consent_problems",
 ]

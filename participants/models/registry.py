@@ -113,6 +113,22 @@ class Person(models.Model):
             details.append(self.position)
         return f"{self.full_name} — {', '.join(details)}"
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+        from django.utils import timezone
+
+        today, errors = timezone.localdate(), {}
+        if self.birth_date and self.birth_date > today:
+            errors["birth_date"] = "Дата рождения ещё не наступила: проверьте год."
+        elif self.birth_date and self.birth_date.year < 1900:
+            errors["birth_date"] = "Проверьте год рождения."
+        if self.teaching_since and self.teaching_since > today:
+            errors["teaching_since"] = "Начало педагогической деятельности ещё не наступило."
+        elif self.teaching_since and self.birth_date and self.teaching_since < self.birth_date:
+            errors["teaching_since"] = "Начало педагогической деятельности раньше даты рождения."
+        if errors:
+            raise ValidationError(errors)
+
     def age(self, on: date) -> int | None:
         return years_between(self.birth_date, on) if self.birth_date else None
 
@@ -137,12 +153,23 @@ class Person(models.Model):
         return next((c for c in self.consents.all() if c.is_valid_on(day)), None)
 
 
+class ConsentGiver(models.TextChoices):
+    """Who gave the consent (152-ФЗ, ГК РФ ст. 26, 28): for a child under 14 a parent or legal representative; from
+    14 to 18 the representative, or the minor with the representative's consent; an adult gives it themselves."""
+
+    SELF = "self", "сам участник"
+    REPRESENTATIVE = "representative", "родитель (законный представитель)"
+    SELF_WITH_CONSENT = "self_with_consent", "участник с согласия родителя (законного представителя)"
+
+
 class Consent(models.Model):
     """Consent to personal-data processing; for a minor it is given by a parent or legal representative."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents", verbose_name="участник")
+    giver = models.CharField("кто дал", max_length=20, choices=ConsentGiver.choices, default=ConsentGiver.SELF)
     given_by = models.CharField("кем дано", max_length=200,
-                                help_text="Сам участник или ФИО родителя (законного представителя)")
+                                help_text="ФИО того, кто подписал согласие; за ребёнка — ФИО родителя (законного "
+                                          "представителя)")
     given_on = models.DateField("дата")
     document = models.CharField("документ", max_length=200, blank=True, help_text="Например: согласие № 15")
     withdrawn_on = models.DateField("отозвано", null=True, blank=True)
@@ -159,6 +186,31 @@ class Consent(models.Model):
 
     def is_valid_on(self, day: date) -> bool:
         return self.given_on <= day and (self.withdrawn_on is None or self.withdrawn_on > day)
+
+
+def consent_problems(person: Person, *, giver: str, given_by: str, given_on: date, today: date) -> list[str]:
+    """What makes a consent invalid for this person, as the school's curator should read it."""
+    problems = []
+    if given_on > today:
+        problems.append("Дата согласия ещё не наступила.")
+    if person.birth_date and given_on < person.birth_date:
+        problems.append("Согласие не может быть дано раньше даты рождения.")
+    age = person.age(given_on)
+    representative = giver in (ConsentGiver.REPRESENTATIVE, ConsentGiver.SELF_WITH_CONSENT)
+    if age is None and person.category == Category.STUDENT and not representative:
+        problems.append("Возраст обучающегося не известен (нет даты рождения): согласие даёт родитель (законный "
+                        "представитель) или сам обучающийся с его согласия. Или укажите дату рождения.")
+    elif age is not None and age < 14 and giver != ConsentGiver.REPRESENTATIVE:
+        problems.append(f"{person.full_name} на дату согласия {age} {plural(age, 'год', 'года', 'лет')}: за ребёнка младше "
+                        "14 лет согласие даёт родитель (законный представитель).")
+    elif age is not None and 14 <= age < 18 and not representative:
+        problems.append(f"{person.full_name} на дату согласия {age} лет: с 14 до 18 лет согласие даёт родитель "
+                        "(законный представитель) или сам участник с его согласия.")
+    if representative and not given_by.strip():
+        problems.append("Укажите ФИО родителя (законного представителя), давшего согласие.")
+    elif giver == ConsentGiver.REPRESENTATIVE and search_text(given_by) == search_text(person.full_name):
+        problems.append("Родитель (законный представитель) — другой человек: укажите его ФИО, а не ФИО участника.")
+    return problems
 
 
 class MentorProfile(models.Model):

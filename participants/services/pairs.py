@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from participants.models import (
     Meeting,
@@ -128,12 +129,15 @@ def pair_finish(*, pair: Pair, status: str, reason: str = "", result: str = "") 
     return pair
 
 
-def meeting_save(*, pair: Pair, meeting: Meeting | None = None, **fields) -> Meeting:
+def meeting_save(*, pair: Pair, meeting: Meeting | None = None, today: date | None = None, **fields) -> Meeting:
     meeting = meeting or Meeting(pair=pair)
     for name, value in fields.items():
         setattr(meeting, name, value)
     if meeting.held_on and meeting.held_on < pair.start_date:
         raise ValidationError("Встреча не может пройти раньше начала работы пары.")
+    if meeting.held_on and meeting.held_on > (today or timezone.localdate()):
+        raise ValidationError("Встреча ещё не прошла: отметьте её проведённой в день встречи или позже, а пока "
+                              "укажите дату в поле «запланирована на».")
     meeting.save()
     return meeting
 

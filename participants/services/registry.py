@@ -6,14 +6,20 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from participants.models import Consent, MenteeRequest, MentorProfile, Person
+from participants.models import Consent, ConsentGiver, MenteeRequest, MentorProfile, Person, consent_problems
 
 
-def consent_record(*, person: Person, given_by: str, given_on: date, document: str = "") -> Consent:
-    if given_on > date.today():
-        raise ValidationError("Дата согласия ещё не наступила.")
-    return Consent.objects.create(person=person, given_by=given_by, given_on=given_on, document=document)
+def consent_record(*, person: Person, giver: str, given_by: str, given_on: date, document: str = "",
+                   today: date | None = None) -> Consent:
+    """A consent as the law wants it for the person's age on that day (see models.registry.consent_problems)."""
+    given_by = " ".join(given_by.split()) or (person.full_name if giver == ConsentGiver.SELF else "")
+    problems = consent_problems(person, giver=giver, given_by=given_by, given_on=given_on,
+                                today=today or timezone.localdate())
+    if problems:
+        raise ValidationError(problems)
+    return Consent.objects.create(person=person, giver=giver, given_by=given_by, given_on=given_on, document=document)
 
 
 def consent_withdraw(*, consent: Consent, on: date) -> Consent:

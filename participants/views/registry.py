@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentoring_portal.lib.feedback import explain
 from mentoring_portal.lib.paging import page_of
 from participants.access import CAN_EDIT_PAIRS, organization_view
 from participants.forms_registry import ConsentForm, MenteeRequestForm, MentorProfileForm, PartnerForm, PersonForm
@@ -59,20 +58,25 @@ def person_edit(request, organization, pk: int | None = None):
 
 @organization_view(CAN_EDIT_PAIRS)
 def person_detail(request, organization, pk: int):
-    person = _person(request, organization, pk)
+    return _person_page(request, organization, _person(request, organization, pk))
+
+
+def _person_page(request, organization, person: Person, *, consent_form: ConsentForm | None = None):
+    """The person's card; a form sent back with its problems keeps what the user typed (status 400)."""
     today = timezone.localdate()
     profile = getattr(person, "mentor_profile", None)
+    consent_form = consent_form or ConsentForm(initial={"given_on": today}, person=person, today=today)
     return render(request, "participants/person_detail.html", {
         "organization": organization, "person": person, "today": today,
         "consent": person.consent_on(today), "consents": person.consents.all(),
         "is_minor": person.is_minor(today),
         "young_specialist": person.is_young_specialist(today), "young_teacher": person.is_young_teacher(today),
         "profile_form": MentorProfileForm(instance=profile), "has_profile": profile is not None,
-        "request_form": MenteeRequestForm(), "consent_form": ConsentForm(initial={"given_on": today}),
+        "request_form": MenteeRequestForm(), "consent_form": consent_form,
         "requests": person.requests.all(),
         "as_mentor": pair_rows(Pair.objects.filter(mentor=person)),
         "as_mentee": pair_rows(Pair.objects.filter(mentees=person)),
-    })
+    }, status=400 if consent_form.is_bound else 200)
 
 
 @organization_view(CAN_EDIT_PAIRS)
@@ -97,16 +101,16 @@ def _back_to(organization, person):
 @require_POST
 def person_consent(request, organization, pk: int):
     person = _person(request, organization, pk)
-    form = ConsentForm(request.POST)
+    form = ConsentForm(request.POST, person=person)
     if form.is_valid():
         try:
             consent_record(person=person, **form.cleaned_data)
-            messages.success(request, "Согласие на обработку персональных данных записано.")
         except ValidationError as error:
-            explain(request, error)
-    else:
-        messages.error(request, "Укажите, кем и когда дано согласие.")
-    return _back_to(organization, person)
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Согласие на обработку персональных данных записано.")
+            return _back_to(organization, person)
+    return _person_page(request, organization, person, consent_form=form)
 
 
 @organization_view(CAN_EDIT_PAIRS)
