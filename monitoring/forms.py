@@ -1,9 +1,11 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils import timezone
 
+from mentoring_portal.lib.collation import search_text
 from monitoring.formulas import FORMULA_CHOICES
-from monitoring.models import Campaign, Indicator, Method
+from monitoring.models import Campaign, Indicator, Method, ReportStatus
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -75,10 +77,41 @@ class SchoolTargetsForm(forms.Form):
 
 
 class CampaignForm(forms.ModelForm):
+    """A campaign's name is the district's own (no two alike) and its deadline is still ahead: a deadline in the past
+    would make every school late the moment it opens."""
+
     class Meta:
         model = Campaign
         fields = ["title", "year", "due_on"]
         widgets = {"due_on": DATE_INPUT}
+
+    def __init__(self, *args, district, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.district = district
+        if self.instance.pk and self.instance.reports.exclude(status=ReportStatus.DRAFT).exists():
+            self.fields["year"].disabled = True
+            self.fields["year"].help_text = "Отчёты уже сданы: отчётный год не меняется."
+
+    def clean_title(self) -> str:
+        title = " ".join(self.cleaned_data["title"].split())
+        others = self.district.campaigns.exclude(pk=self.instance.pk)
+        if any(search_text(t) == search_text(title) for t in others.values_list("title", flat=True)):
+            raise forms.ValidationError("Мониторинг с таким названием в муниципалитете уже есть: назовите его иначе, "
+                                        "например, указав месяц и год.")
+        return title
+
+    def clean_year(self) -> int:
+        year = self.cleaned_data["year"]
+        if not 2019 <= year <= timezone.localdate().year + 1:
+            raise forms.ValidationError("Отчётный год — с 2019 (начало ЦМН) по следующий.")
+        return year
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate() and due_on != self.initial.get("due_on"):
+            raise forms.ValidationError("Срок сдачи уже прошёл: все организации сразу окажутся опоздавшими. "
+                                        "Укажите сегодняшнюю или будущую дату.")
+        return due_on
 
 
 class ReportForm(forms.Form):

@@ -54,6 +54,22 @@ def campaign_open(*, district, title: str, year: int, due_on: date) -> Campaign:
     return campaign
 
 
+def campaign_close(*, campaign: Campaign, closed: bool) -> Campaign:
+    """Closing stops the schools' editing (their drafts stay for the district); reopening lets them go on."""
+    campaign.is_closed = closed
+    campaign.save(update_fields=["is_closed"])
+    return campaign
+
+
+@transaction.atomic
+def campaign_delete(*, campaign: Campaign) -> None:
+    """Only a campaign nobody has reported in yet: a submitted report is the school's document, close instead."""
+    sent = campaign.reports.exclude(status=ReportStatus.DRAFT).count()
+    if sent:
+        raise ValidationError(f"Удалить нельзя: отчёты уже сданы ({sent}). Закройте мониторинг — отчёты сохранятся.")
+    campaign.delete()
+
+
 @transaction.atomic
 def report_save(*, report: SchoolReport, user, texts: dict, manual: dict[int, Decimal | None],
                 figures: dict | None = None, submit: bool = False) -> SchoolReport:

@@ -2,7 +2,7 @@
 
 import io
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,7 +11,16 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from mentoring_portal.jobs.models import Job, JobStatus
-from monitoring.models import Indicator, Invitation, ManualValue, Questionnaire, ReportStatus, SchoolReport, Target
+from monitoring.models import (
+    Campaign,
+    Indicator,
+    Invitation,
+    ManualValue,
+    Questionnaire,
+    ReportStatus,
+    SchoolReport,
+    Target,
+)
 from monitoring.services import campaign_open
 from participants.models import Pair, PairStatus
 from tests.factories import HeadCountFactory, OrganizationFactory, form, person
@@ -130,8 +139,9 @@ def test_a_computed_indicator_needs_a_formula(login, world):
 # Campaigns ------------------------------------------------------------------------------------------------------------
 def test_a_campaign_is_submitted_returned_and_accepted(login, world, catalogue):
     login(world.curator).post(reverse("monitoring:campaign-create", args=["sayansky"]),
-                              {"title": "Мониторинг, май 2024", "year": 2024, "due_on": "2024-05-20"})
+                              {"title": "Мониторинг, май 2024", "year": 2024, "due_on": str(timezone.localdate())})
     report = SchoolReport.objects.get(organization=world.school)
+    Campaign.objects.update(due_on=date(2024, 5, 20))  # time passes: the deadline is behind us
     fill = reverse("monitoring:report-fill", args=["agin-1", report.pk])
     page = login(world.school_curator).get(fill).content.decode()
     assert "40.0%" in page or "40,0%" in page  # the computed figure is filled in for the school
@@ -163,6 +173,42 @@ def test_a_submitted_report_cannot_be_changed(login, world, catalogue):
     assert "Отчёт уже сдан" in response.content.decode()
     report.refresh_from_db()
     assert report.achievements == "A"
+
+
+def test_a_campaign_with_a_past_deadline_or_a_taken_name_is_refused(login, world):
+    client = login(world.curator)
+    url = reverse("monitoring:campaign-create", args=["sayansky"])
+    past = client.post(url, {"title": "Мониторинг, май", "year": 2024, "due_on": "2024-05-20"})
+    assert past.status_code == 400 and "Срок сдачи уже прошёл" in past.content.decode()
+    assert 'value="Мониторинг, май"' in past.content.decode() and not Campaign.objects.exists()
+    ahead = str(timezone.localdate() + timedelta(days=14))
+    client.post(url, {"title": "Мониторинг, май", "year": 2024, "due_on": ahead})
+    again = client.post(url, {"title": " мониторинг,  МАЙ ", "year": 2024, "due_on": ahead})
+    assert again.status_code == 400 and "с таким названием в муниципалитете уже есть" in again.content.decode()
+    assert Campaign.objects.count() == 1
+
+
+def test_the_district_edits_closes_reopens_and_deletes_a_campaign(login, world, catalogue):
+    ahead = timezone.localdate() + timedelta(days=14)
+    campaign = campaign_open(district=world.district, title="Май", year=2024, due_on=ahead)
+    client = login(world.curator)
+    args = ["sayansky", campaign.pk]
+    client.post(reverse("monitoring:campaign-edit", args=args),
+                {"title": "Мониторинг, май", "year": 2024, "due_on": str(ahead + timedelta(days=7))})
+    campaign.refresh_from_db()
+    assert (campaign.title, campaign.due_on) == ("Мониторинг, май", ahead + timedelta(days=7))
+    client.post(reverse("monitoring:campaign-close", args=args))
+    fill = reverse("monitoring:report-fill", args=["agin-1", campaign.reports.get(organization=world.school).pk])
+    refused = login(world.school_curator).post(fill, {"achievements": "A", "submit": "1"}, follow=True)
+    assert "Мониторинг закрыт" in refused.content.decode()
+    login(world.curator).post(reverse("monitoring:campaign-close", args=args), {"reopen": "1"})
+    login(world.school_curator).post(fill, {"achievements": "A", "submit": "1"})
+    client = login(world.curator)
+    kept = client.post(reverse("monitoring:campaign-delete", args=args), follow=True)
+    assert "Удалить нельзя: отчёты уже сданы (1)" in kept.content.decode() and Campaign.objects.exists()
+    SchoolReport.objects.update(status=ReportStatus.DRAFT)
+    client.post(reverse("monitoring:campaign-delete", args=args))
+    assert not Campaign.objects.exists() and not SchoolReport.objects.exists()
 
 
 @pytest.mark.parametrize("who, status", [("methodist", 403), ("school_curator", 404)])

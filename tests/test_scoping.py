@@ -25,6 +25,9 @@ DISTRICT = [
     ("monitoring:campaigns", lambda o: [D], False),
     ("monitoring:campaign-create", lambda o: [D], True),
     ("monitoring:campaign", lambda o: [D, o["campaign"].pk], False),
+    ("monitoring:campaign-edit", lambda o: [D, o["campaign"].pk], True),
+    ("monitoring:campaign-close", lambda o: [D, o["campaign"].pk], True),
+    ("monitoring:campaign-delete", lambda o: [D, o["campaign"].pk], True),
     ("monitoring:report-decide", lambda o: [D, o["campaign"].pk, o["report"].pk], True),
 ]
 SCHOOL = [

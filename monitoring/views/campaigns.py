@@ -10,7 +10,7 @@ from mentoring_portal.lib.feedback import explain
 from monitoring.forms import CampaignForm, ReportForm, ReturnForm
 from monitoring.models import Indicator, ManualValue, Method, ReportStatus, SchoolReport
 from monitoring.selectors import current_year, report_figures, year_period
-from monitoring.services import campaign_open, report_review, report_save
+from monitoring.services import campaign_close, campaign_delete, campaign_open, report_review, report_save
 from participants.access import CAN_EDIT_DISTRICT, CAN_EDIT_ORGANIZATION, CAN_VIEW_REPORTS, district_view, organization_view
 
 
@@ -18,19 +18,54 @@ from participants.access import CAN_EDIT_DISTRICT, CAN_EDIT_ORGANIZATION, CAN_VI
 def campaign_list(request, district):
     return render(request, "monitoring/campaigns.html", {
         "district": district, "campaigns": district.campaigns.all(), "form": CampaignForm(
-            initial={"year": current_year(timezone.localdate())})})
+            initial={"year": current_year(timezone.localdate())}, district=district)})
 
 
 @district_view(CAN_EDIT_DISTRICT)
 @require_POST
 def campaign_create(request, district):
-    form = CampaignForm(request.POST)
+    form = CampaignForm(request.POST, district=district)
     if not form.is_valid():
         return render(request, "monitoring/campaigns.html", {"district": district, "form": form,
                                                              "campaigns": district.campaigns.all()}, status=400)
     campaign = campaign_open(district=district, **form.cleaned_data)
     messages.success(request, f"Мониторинг «{campaign.title}» открыт: организации видят его на своих страницах.")
     return redirect(campaign)
+
+
+@district_view(CAN_EDIT_DISTRICT)
+@require_http_methods(["GET", "POST"])
+def campaign_edit(request, district, pk: int):
+    campaign = get_object_or_404(district.campaigns, pk=pk)
+    form = CampaignForm(request.POST if request.method == "POST" else None, instance=campaign, district=district)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Мониторинг изменён: организации видят новый срок и название.")
+        return redirect(campaign)
+    return render(request, "monitoring/campaign_form.html", {"district": district, "campaign": campaign, "form": form},
+                  status=400 if request.method == "POST" else 200)
+
+
+@district_view(CAN_EDIT_DISTRICT)
+@require_POST
+def campaign_close_view(request, district, pk: int):
+    campaign = campaign_close(campaign=get_object_or_404(district.campaigns, pk=pk), closed="reopen" not in request.POST)
+    messages.success(request, "Мониторинг закрыт: организации больше не могут менять отчёты." if campaign.is_closed
+                     else "Мониторинг снова открыт: организации могут дописать и сдать отчёты.")
+    return redirect(campaign)
+
+
+@district_view(CAN_EDIT_DISTRICT)
+@require_POST
+def campaign_delete_view(request, district, pk: int):
+    campaign = get_object_or_404(district.campaigns, pk=pk)
+    try:
+        campaign_delete(campaign=campaign)
+    except ValidationError as error:
+        explain(request, error)
+        return redirect(campaign)
+    messages.success(request, f"Мониторинг «{campaign.title}» удалён.")
+    return redirect("monitoring:campaigns", district=district.code)
 
 
 @district_view(CAN_VIEW_REPORTS)
