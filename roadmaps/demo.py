@@ -12,7 +12,7 @@ from mentoring_portal.lib.schoolyear import school_year_of
 from participants.models import District, Organization
 from roadmaps.importers.service import parse_file, roadmap_import
 from roadmaps.models import Item, ItemStatus, Occurrence, Roadmap
-from roadmaps.services import item_create, items_copy_to_schools, roadmap_update
+from roadmaps.services import item_create, items_copy_to_schools, roadmap_create
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
 # (file, owner model, owner code)
@@ -59,14 +59,12 @@ def _school_draft_from_district(today: date) -> None:
         return
     district_roadmap = Roadmap.objects.filter(district__code="sayansky").first()
     items = [i for i in district_roadmap.items.alive() if not re.search(r"20\d\d", i.deadline_text)]
-    items_copy_to_schools(items=items, schools=[school], user=None)
-    draft = school.roadmaps.get()
     year = school_year_of(today)
-    roadmap_update(roadmap=draft, user=None, data={
-        "title": f"План мероприятий (дорожная карта) внедрения целевой модели наставничества в {school.short_name} "
-                 f"на {year}-{year + 1} учебный год",
-        "period_start": date(year, 9, 1), "period_end": date(year + 1, 8, 31),
-    })
+    draft = roadmap_create(
+        owner=school, user=None, period_start=date(year, 9, 1), period_end=date(year + 1, 8, 31),
+        title=f"План мероприятий (дорожная карта) внедрения целевой модели наставничества в {school.short_name} "
+              f"на {year}-{year + 1} учебный год")
+    items_copy_to_schools(items=items, schools=[school], user=None, today=today)
     item_create(section=draft.sections.order_by("position").first(), user=None, data={
         "name": "Назначение куратора внедрения ЦМН и утверждение рабочей группы ОО", "deadline_text": "Октябрь",
         "responsible": "Директор", "result": "Приказ ОО",

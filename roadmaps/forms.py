@@ -60,7 +60,7 @@ class ItemForm(forms.ModelForm):
         }
         help_texts = {"deadline_text": "Как в документе: «Октябрь 2021г», «Май 2022,2023,2024», «В течение года»."}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, progress_only: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
@@ -68,6 +68,14 @@ class ItemForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.progress_only = progress_only
+        if progress_only:  # an approved plan: what the item is stays, how it is being done is marked
+            for name in set(self.Meta.fields) - {"status", "completion_note"}:
+                del self.fields[name]
+            self.fields["status"].widget.attrs["autofocus"] = True
+            self.helper.layout = Layout(Div(Div("status", css_class="col-md-4"),
+                                            Div("completion_note", css_class="col-md-8"), css_class="row"), "version")
+            return
         self.helper.layout = Layout(
             "name",
             Div(Div("deadline_text", css_class="col-md-4"), Div("responsible", css_class="col-md-4"),
@@ -84,7 +92,7 @@ class ItemForm(forms.ModelForm):
         return name
 
     def item_data(self) -> dict:
-        return {f: self.cleaned_data[f] for f in self.Meta.fields}
+        return {f: self.cleaned_data[f] for f in self.Meta.fields if f in self.fields}
 
 
 class SectionForm(forms.ModelForm):

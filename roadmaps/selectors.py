@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 
 from mentoring_portal.lib.collation import search_text
 from roadmaps.deadlines import Deadline
-from roadmaps.models import Item, ItemStatus, Roadmap, Section
+from roadmaps.models import Change, Item, ItemStatus, Roadmap, RoadmapStatus, Section
 from roadmaps.responsible import responsible_labels
 
 OPEN_STATUSES = (ItemStatus.PLANNED, ItemStatus.IN_PROGRESS)
@@ -148,6 +148,23 @@ def roadmap_table(roadmap: Roadmap, *, today: date, filters: TableFilters | None
 
 def deleted_items(roadmap: Roadmap) -> list[Item]:
     return list(roadmap.items.filter(deleted_at__isnull=False).order_by("-deleted_at"))
+
+
+@dataclass
+class SinceApproval:
+    approved: Change
+    changes: list[Change]
+
+
+def changes_since_approval(roadmap: Roadmap) -> SinceApproval | None:
+    """A once-approved school roadmap opened for changes: what changed since the district approved it."""
+    if roadmap.status == RoadmapStatus.APPROVED or not roadmap.is_school_roadmap:
+        return None
+    approved = roadmap.changes.filter(action=RoadmapStatus.APPROVED).order_by("-created_at", "-id").first()
+    if approved is None:
+        return None
+    later = roadmap.changes.filter(id__gt=approved.id).exclude(action__in=("reopened", "submitted"))
+    return SinceApproval(approved, list(later.select_related("user", "item").order_by("created_at", "id")))
 
 
 def item_history(item: Item):

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from participants.models import District, Membership, Organization
 from roadmaps.changes import log_change
+from roadmaps.deadlines import parse_deadline
 from roadmaps.models import Comment, Evidence, Item, ItemStatus, Roadmap, RoadmapStatus, Section
 from roadmaps.occurrences import sync_occurrences
 from roadmaps.responsible import initials_of, people_in
@@ -20,6 +21,8 @@ from roadmaps.responsible import initials_of, people_in
 ITEM_FIELDS = (
     "name", "activity", "deadline_text", "responsible", "result", "indicator", "audience", "status", "completion_note",
 )
+# What is still marked on an approved plan: how an item is being done, not what it is.
+PROGRESS_FIELDS = ("status", "completion_note")
 
 
 class ConflictError(Exception):
@@ -34,9 +37,13 @@ class LockedError(ValidationError):
     pass
 
 
-def _ensure_editable(roadmap: Roadmap) -> None:
+def _ensure_editable(roadmap: Roadmap, *, plan: bool = True) -> None:
+    """A roadmap under review is not changed; an approved school plan only gets progress marks (plan=False)."""
     if roadmap.is_locked:
         raise LockedError("Дорожная карта на согласовании: изменить её можно после решения муниципалитета.")
+    if plan and roadmap.plan_is_approved:
+        raise LockedError("Дорожная карта согласована: отмечайте выполнение мероприятий, а чтобы изменить план, "
+                          "нажмите «Внести изменения» — после правок карта снова уйдёт на согласование.")
 
 
 # People ---------------------------------------------------------------------------------------------------------------
@@ -85,7 +92,7 @@ def item_create(*, section: Section, user, data: dict) -> Item:
 def item_update(*, item: Item, user, data: dict, version: int) -> Item:
     """Save the user's edit unless someone saved the item since the user opened it (then ConflictError)."""
     roadmap = item.roadmap
-    _ensure_editable(roadmap)
+    _ensure_editable(roadmap, plan=False)
     current = Item.objects.select_for_update().get(pk=item.pk)
     if current.version != version:
         raise ConflictError(current)
@@ -96,6 +103,8 @@ def item_update(*, item: Item, user, data: dict, version: int) -> Item:
     }
     if not changes:
         return current
+    if set(changes) - set(PROGRESS_FIELDS):
+        _ensure_editable(roadmap)
     for field, (_, value) in changes.items():
         setattr(current, field, value)
     current.version = F("version") + 1
@@ -265,8 +274,21 @@ def roadmap_return(*, roadmap: Roadmap, user, comment: str) -> Roadmap:
 
 
 @transaction.atomic
+def roadmap_reopen(*, roadmap: Roadmap, user) -> Roadmap:
+    """An approved school plan opened for changes: a draft again, to be sent for approval; the district then sees
+    what changed since its approval (roadmaps.selectors.changes_since_approval)."""
+    if not roadmap.plan_is_approved:
+        raise ValidationError("Открыть для изменений можно согласованную дорожную карту организации.")
+    roadmap.status = RoadmapStatus.DRAFT
+    roadmap.save(update_fields=["status", "updated_at"])
+    log_change(roadmap, user, "reopened", "Открыта для изменений после согласования")
+    return roadmap
+
+
+@transaction.atomic
 def roadmap_update(*, roadmap: Roadmap, user, data: dict) -> Roadmap:
     """Save the roadmap's particulars; a new period changes what yearless deadlines mean, so items follow."""
+    _ensure_editable(roadmap)
     period_changed = (data.get("period_start"), data.get("period_end")) != roadmap.period
     for field, value in data.items():
         setattr(roadmap, field, value)
@@ -297,15 +319,20 @@ def roadmap_create(*, owner: District | Organization, user, **fields) -> Roadmap
 class CopyResult:
     roadmaps: int
     items: int
+    already: int = 0  # copied there before: not copied twice
+    past: int = 0  # every deadline already behind: it would arrive overdue
 
 
 @transaction.atomic
-def items_copy_to_schools(*, items: list[Item], schools: list[Organization], user) -> CopyResult:
-    """Copy chosen district items into each school's draft roadmap (made if the school has none), keeping sections."""
+def items_copy_to_schools(*, items: list[Item], schools: list[Organization], user, today=None) -> CopyResult:
+    """Copy chosen district items into each school's draft roadmap (made if the school has none), keeping sections.
+    An item copied there before is not copied again, and one whose every deadline is past is not sent to arrive
+    overdue."""
     if not items or not schools:
         raise ValidationError("Выберите мероприятия и организации.")
     source = items[0].roadmap
-    created_items = 0
+    today = today or timezone.localdate()
+    result = CopyResult(roadmaps=0, items=0)
     for school in schools:
         roadmap = (
             school.roadmaps.filter(status__in=[RoadmapStatus.DRAFT, RoadmapStatus.RETURNED]).order_by("-id").first()
@@ -316,7 +343,16 @@ def items_copy_to_schools(*, items: list[Item], schools: list[Organization], use
                 period_start=source.period_start, period_end=source.period_end,
             )
         sections = {s.title: s for s in roadmap.sections.all()}
+        there = set(roadmap.items.alive().filter(source_item__in=items).values_list("source_item_id", flat=True))
+        copied = 0
         for item in items:
+            if item.pk in there:
+                result.already += 1
+                continue
+            windows = parse_deadline(item.deadline_text, roadmap.period).windows
+            if windows and max(end for _, end in windows) < today:
+                result.past += 1
+                continue
             section = sections.get(item.section.title)
             if section is None:
                 section = Section.objects.create(
@@ -331,6 +367,9 @@ def items_copy_to_schools(*, items: list[Item], schools: list[Organization], use
             copy.refresh_derived()
             copy.save()
             sync_occurrences(copy)
-            created_items += 1
-        log_change(roadmap, user, "items_copied", f"Из дорожной карты муниципалитета скопировано мероприятий: {len(items)}")
-    return CopyResult(roadmaps=len(schools), items=created_items)
+            copied += 1
+        if copied:
+            result.items += copied
+            result.roadmaps += 1
+            log_change(roadmap, user, "items_copied", f"Из дорожной карты муниципалитета скопировано мероприятий: {copied}")
+    return result

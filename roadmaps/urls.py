@@ -32,6 +32,7 @@ urlpatterns = [
     path("roadmaps/<int:pk>/export/<slug:identifier>/", exports.roadmap_export, name="export"),
     path("roadmaps/<int:pk>/submit/", workflow.roadmap_submit_view, name="submit"),
     path("roadmaps/<int:pk>/review/", workflow.roadmap_review, name="review"),
+    path("roadmaps/<int:pk>/reopen/", workflow.roadmap_reopen_view, name="reopen"),
     path("roadmaps/<int:pk>/copy/", workflow.roadmap_copy, name="copy"),
     path("roadmaps/<int:pk>/sections/new/", editing.section_edit, name="section-create"),
     path("roadmaps/<int:pk>/sections/<int:section_id>/edit/", editing.section_edit, name="section-edit"),

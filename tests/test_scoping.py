@@ -140,7 +140,7 @@ JOB = "6f1c7f0e-0000-4000-8000-000000000000"
 OWN = {"participants:home": [], "participants:my-pairs": [], "roadmaps:calendar": [], "participants:second-factor": [],
        "participants:second-factor-verify": [], "job-progress": [JOB], "my-exports": [], "export-file": [JOB],
        "export-retry": [JOB]}
-ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "participants:headcount-edit"}  # their own test modules
+ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "participants:headcount-edit"}  # their own test modules
 
 
 def test_every_url_pattern_is_classified():

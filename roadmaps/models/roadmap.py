@@ -119,6 +119,12 @@ class Roadmap(models.Model):
         """A school roadmap waiting for the district's decision is not changed under the reviewer's eyes."""
         return self.status == RoadmapStatus.SUBMITTED
 
+    @property
+    def plan_is_approved(self) -> bool:
+        """An approved school roadmap is the agreed plan: its items are marked done, not rewritten. To change the plan
+        the school opens it for changes and sends it for approval again (roadmaps.services.roadmap_reopen)."""
+        return self.is_school_roadmap and self.status == RoadmapStatus.APPROVED
+
 
 class Section(models.Model):
     roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="sections", verbose_name="дорожная карта")

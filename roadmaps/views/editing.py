@@ -26,7 +26,7 @@ from roadmaps.services import (
     section_move,
     section_update,
 )
-from roadmaps.views.table import render_table
+from roadmaps.views.table import editing_of, render_table
 
 
 def _after_change(request, roadmap):
@@ -41,7 +41,7 @@ def _refused(request, roadmap, error: ValidationError):
 def _row_context(roadmap, item) -> dict:
     numbers = item_numbers(sections_with_items(roadmap))
     return {"roadmap": roadmap, "row": item_row(item, numbers.get(item.pk, ""), timezone.localdate()),
-            "can_edit": True}
+            **editing_of(roadmap, editor=True)}
 
 
 @roadmap_view()
@@ -49,8 +49,7 @@ def _row_context(roadmap, item) -> dict:
 def item_row_view(request, roadmap, item_id: int):
     """One row as shown in the table: what «Отмена» puts back in place of the form."""
     item = get_item(roadmap, item_id)
-    context = _row_context(roadmap, item)
-    context["can_edit"] = CAN_EDIT_ROADMAP in request.capabilities and not roadmap.is_locked
+    context = {**_row_context(roadmap, item), **editing_of(roadmap, editor=CAN_EDIT_ROADMAP in request.capabilities)}
     return render(request, "roadmaps/roadmap_detail.html#item-row", context)
 
 
@@ -64,7 +63,8 @@ def _item_form_response(request, roadmap, form, *, item=None, section=None, conf
 @require_http_methods(["GET", "POST"])
 def item_edit(request, roadmap, item_id: int):
     item = get_item(roadmap, item_id)
-    form = ItemForm(request.POST if request.method == "POST" else None, instance=item)
+    form = ItemForm(request.POST if request.method == "POST" else None, instance=item,
+                    progress_only=roadmap.plan_is_approved)
     if request.method == "POST" and form.is_valid():
         try:
             item = item_update(item=item, user=request.user, data=form.item_data(),
@@ -73,7 +73,8 @@ def item_edit(request, roadmap, item_id: int):
             # Keep what this user typed, show what the other person saved, and let a second save be deliberate.
             data = request.POST.copy()
             data["version"] = conflict.current.version
-            form = ItemForm(data, instance=conflict.current)  # not validated: that would copy the data onto it
+            # Not validated: that would copy the data onto it.
+            form = ItemForm(data, instance=conflict.current, progress_only=roadmap.plan_is_approved)
             return _item_form_response(request, roadmap, form, item=conflict.current, conflict=conflict.current,
                                        status=409)
         except ValidationError as error:

@@ -14,6 +14,7 @@ from roadmaps.forms import CommentForm, DeadlineCorrectionForm, EvidenceForm, Ro
 from roadmaps.models import Evidence, ItemStatus, Roadmap
 from roadmaps.selectors import (
     TableFilters,
+    changes_since_approval,
     deleted_items,
     item_history,
     item_numbers,
@@ -49,8 +50,16 @@ def table_context(request, roadmap) -> dict:
         "filters": filters,
         "deleted": deleted_items(roadmap),
         "statuses": ItemStatus.choices,
-        "can_edit": CAN_EDIT_ROADMAP in request.capabilities and not roadmap.is_locked,
+        **editing_of(roadmap, editor=CAN_EDIT_ROADMAP in request.capabilities),
+        "since_approval": SimpleLazyObject(lambda: changes_since_approval(roadmap)),
     }
+
+
+def editing_of(roadmap, *, editor: bool) -> dict:
+    """What an editor of the roadmap may do in the table: change the plan (can_edit), or only mark the progress of
+    an approved school plan (can_mark)."""
+    return {"can_edit": editor and not roadmap.is_locked and not roadmap.plan_is_approved,
+            "can_mark": editor and roadmap.plan_is_approved}
 
 
 def render_table(request, roadmap):

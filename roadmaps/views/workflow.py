@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentoring_portal.lib.feedback import explain
@@ -10,7 +11,8 @@ from participants.access import CAN_APPROVE_ROADMAPS, CAN_EDIT_ROADMAP
 from participants.models import Organization
 from roadmaps.access import roadmap_view
 from roadmaps.forms import ApproveForm, CopyToSchoolsForm, ReturnForm
-from roadmaps.services import items_copy_to_schools, roadmap_approve, roadmap_return, roadmap_submit
+from roadmaps.selectors import changes_since_approval, roadmap_table
+from roadmaps.services import items_copy_to_schools, roadmap_approve, roadmap_reopen, roadmap_return, roadmap_submit
 
 
 @roadmap_view(CAN_EDIT_ROADMAP)
@@ -22,6 +24,19 @@ def roadmap_submit_view(request, roadmap):
         explain(request, error)
     else:
         messages.success(request, "Дорожная карта отправлена на согласование в муниципалитет.")
+    return redirect(roadmap)
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_POST
+def roadmap_reopen_view(request, roadmap):
+    try:
+        roadmap_reopen(roadmap=roadmap, user=request.user)
+    except ValidationError as error:
+        explain(request, error)
+    else:
+        messages.success(request, "Дорожная карта открыта для изменений. Когда закончите, отправьте её на согласование: "
+                                  "муниципалитет увидит, что изменилось после согласования.")
     return redirect(roadmap)
 
 
@@ -43,8 +58,10 @@ def roadmap_review(request, roadmap):
     except ValidationError as error:
         explain(request, error)
         return redirect(roadmap)
-    return render(request, "roadmaps/roadmap_review.html",
-                  {"roadmap": roadmap, "approve_form": approve_form, "return_form": return_form})
+    today = timezone.localdate()
+    return render(request, "roadmaps/roadmap_review.html", {
+        "roadmap": roadmap, "approve_form": approve_form, "return_form": return_form,
+        "table": roadmap_table(roadmap, today=today), "since_approval": changes_since_approval(roadmap)})
 
 
 @roadmap_view(CAN_EDIT_ROADMAP)
@@ -58,6 +75,9 @@ def roadmap_copy(request, roadmap):
     if request.method == "POST" and form.is_valid():
         result = items_copy_to_schools(items=list(form.cleaned_data["items"]), schools=form.cleaned_data["schools"],
                                        user=request.user)
-        messages.success(request, f"Скопировано мероприятий: {result.items}; дорожных карт организаций: {result.roadmaps}.")
+        skipped = [f"уже были там раньше: {result.already}" if result.already else "",
+                   f"срок уже прошёл: {result.past}" if result.past else ""]
+        messages.success(request, f"Скопировано мероприятий: {result.items}; дорожных карт организаций: {result.roadmaps}."
+                         + (" Не скопировано — " + "; ".join(s for s in skipped if s) + "." if any(skipped) else ""))
         return redirect(roadmap)
     return render(request, "roadmaps/roadmap_copy.html", {"roadmap": roadmap, "form": form})

@@ -54,3 +54,10 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// «Отметить все»: a check box that checks (or clears) every box its data-check-all selector names.
+document.addEventListener("change", (event) => {
+  const all = event.target.matches && event.target.matches("[data-check-all]") && event.target;
+  if (!all) return;
+  document.querySelectorAll(all.dataset.checkAll).forEach((box) => { box.checked = all.checked; });
+});
