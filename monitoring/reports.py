@@ -10,7 +10,15 @@ from django.db.models import Avg, Count, Q
 
 from monitoring.charts import grouped_bars
 from monitoring.models import Answer, Indicator, QuestionnaireKind
-from monitoring.selectors import Actuals, IndicatorRow, SchoolRow, plan_versus_actual, schools_for_year, target_years
+from monitoring.selectors import (
+    Actuals,
+    IndicatorRow,
+    SchoolRow,
+    is_in_progress,
+    plan_versus_actual,
+    schools_for_year,
+    target_years,
+)
 from participants.mentoring import SchoolFigures, district_figures
 from participants.models import District, Organization
 from roadmaps.models import Item, Occurrence, Roadmap
@@ -125,6 +133,8 @@ def analytical_report(place: District | Organization, user, year: int, today: da
         roadmaps = Roadmap.objects.visible_to(user).filter(organization=place)
         title = f"Аналитическая справка о реализации целевой модели наставничества: {place.short_name}, {year} год"
     indicators = list(Indicator.objects.catalogue_of(place))
+    if is_in_progress(year, today):
+        title += f" (на {today:%d.%m.%Y}: учебный год ещё идёт)"
     years = [y for y in target_years(indicators, today) if y <= year] or [year]
     if year not in years:
         years.append(year)

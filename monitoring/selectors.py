@@ -15,11 +15,15 @@ from monitoring.models import Indicator, ManualValue, Method, Target
 ON_TRACK, BEHIND, NO_DATA, NO_TARGET = "on_track", "behind", "no_data", "no_target"
 
 
+IN_PROGRESS = "in_progress"
+
+
 @dataclass
 class Cell:
     target: Decimal | None
     actual: float | None
     ratio: Ratio | None = None
+    in_progress: bool = False  # the school year is still running: the figure so far, not judged against the target
 
     @property
     def status(self) -> str:
@@ -27,12 +31,14 @@ class Cell:
             return NO_DATA
         if self.target is None:
             return NO_TARGET
+        if self.in_progress:
+            return IN_PROGRESS
         return ON_TRACK if Decimal(str(self.actual)) >= self.target else BEHIND
 
     @property
     def label(self) -> str:
-        return {ON_TRACK: "в графике", BEHIND: "отставание", NO_DATA: "нет данных", NO_TARGET: "план не задан"}[
-            self.status]
+        return {ON_TRACK: "в графике", BEHIND: "отставание", NO_DATA: "нет данных", NO_TARGET: "план не задан",
+                IN_PROGRESS: "год идёт"}[self.status]
 
 
 @dataclass
@@ -42,8 +48,8 @@ class IndicatorRow:
 
     @property
     def latest_trend(self) -> str:
-        """The change of the last year with a value against the year before it: ↑, ↓, → (or nothing)."""
-        values = [c.actual for _, c in sorted(self.cells.items()) if c.actual is not None]
+        """The change of the last complete year with a value against the year before it: ↑, ↓, → (or nothing)."""
+        values = [c.actual for _, c in sorted(self.cells.items()) if c.actual is not None and not c.in_progress]
         if len(values) < 2:
             return ""
         return "↑" if values[-1] > values[-2] else "↓" if values[-1] < values[-2] else "→"
@@ -61,6 +67,21 @@ def year_period(year: int, today: date) -> tuple[date, date] | None:
 def current_year(today: date) -> int:
     """The target year now under way: the school year that is running ends in it."""
     return school_year_of(today) + 1
+
+
+# A target year is judged from the May monitoring on (seed 003: «до 20 мая»): before that its school year is still
+# building up, and three months in its figures are a fraction of the target, not a result.
+JUDGED_FROM = (5, 1)
+
+
+def is_in_progress(year: int, today: date) -> bool:
+    return year_period(year, today) is not None and today < date(year, *JUDGED_FROM)
+
+
+def last_complete_year(today: date) -> int:
+    """The latest target year that can be judged: what the dashboard and the report open on."""
+    year = current_year(today)
+    return year - 1 if is_in_progress(year, today) else year
 
 
 class Actuals:
@@ -119,7 +140,7 @@ def plan_versus_actual(indicators, organizations, years: list[int], today: date,
             actual, ratio = actuals.value(indicator, everyone, year)
             district_target = targets.get((indicator.pk, None, year))
             target = targets.get((indicator.pk, single.pk, year), district_target) if single else district_target
-            row.cells[year] = Cell(target, actual, ratio)
+            row.cells[year] = Cell(target, actual, ratio, is_in_progress(year, today))
         rows.append(row)
     return rows
 
@@ -142,7 +163,7 @@ def schools_for_year(indicators, organizations, year: int, today: date,
         for indicator in indicators:
             actual, ratio = actuals.value(indicator, {organization.pk}, year)
             target = targets.get((indicator.pk, organization.pk, year), targets.get((indicator.pk, None, year)))
-            row.cells[indicator.pk] = Cell(target, actual, ratio)
+            row.cells[indicator.pk] = Cell(target, actual, ratio, is_in_progress(year, today))
         rows.append(row)
     return indicators, rows
 

@@ -8,7 +8,7 @@ import pytest
 
 from monitoring.formulas import FORMULAS, Snapshot, percentage
 from monitoring.models import Indicator, ManualValue, Target
-from monitoring.selectors import Cell, plan_versus_actual, schools_for_year, year_period
+from monitoring.selectors import Cell, last_complete_year, plan_versus_actual, schools_for_year, year_period
 from participants.models import Pair, PairStatus
 from tests.factories import HeadCountFactory, OrganizationFactory, form, person
 
@@ -106,6 +106,22 @@ def test_plan_versus_actual_and_the_school_target_fallback(world, school):
     by_code = {s.organization.code: s.cells[indicator.pk] for s in schools}
     assert (by_code["agin-1"].actual, by_code["agin-1"].target) == (40.0, Decimal(60))
     assert (by_code["tinskaya"].actual, by_code["tinskaya"].target) == (None, Decimal(50))
+
+
+def test_a_school_year_just_begun_is_shown_in_progress_not_behind(world, school):
+    """Three months into a school year, 6.4% against a 71% target is not a failure: the dashboard opens on the last
+    year that can be judged, and the running one is shown as in progress, left out of the trend."""
+    indicator = Indicator.objects.create(district=world.district, position=1, name="Обучающиеся в наставничестве",
+                                         formula="students_in_mentoring")
+    Target.objects.create(indicator=indicator, year=2025, value=Decimal(71))
+    HeadCountFactory(organization=school, school_year=2024, students=10, teachers=5, young_teachers=2)
+    pair(school, person(school, "teacher", grade=""), [person(school)], start=date(2024, 10, 1), end=date(2025, 5, 31),
+         status=PairStatus.ACTIVE)
+    december = date(2024, 12, 1)
+    [row] = plan_versus_actual([indicator], [school], [2024, 2025], december)
+    assert row.cells[2025].status == "in_progress" and row.cells[2025].label == "год идёт"
+    assert row.latest_trend == ""
+    assert last_complete_year(december) == 2024 and last_complete_year(date(2025, 5, 20)) == 2025
 
 
 def test_a_manual_indicator_is_the_mean_of_the_typed_values(world, school):

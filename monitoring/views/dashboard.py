@@ -16,7 +16,14 @@ from monitoring.exports import GROUP
 from monitoring.forms import IndicatorForm, SchoolTargetsForm
 from monitoring.models import Indicator, Target
 from monitoring.reports import analytical_report
-from monitoring.selectors import Actuals, current_year, plan_versus_actual, schools_for_year, target_years
+from monitoring.selectors import (
+    Actuals,
+    current_year,
+    last_complete_year,
+    plan_versus_actual,
+    schools_for_year,
+    target_years,
+)
 from monitoring.services import indicator_save, school_targets_save
 from participants.access import (
     CAN_EDIT_DISTRICT,
@@ -40,7 +47,7 @@ def dashboard(request, district):
     schools = list(Organization.objects.visible_to(request.user).filter(district=district).in_russian_order())
     indicators = list(district.indicators.all())
     years = target_years(indicators, today)
-    year = _year(request, current_year(today))
+    year = _year(request, last_complete_year(today))
 
     def figures() -> dict:
         actuals = Actuals(indicators, schools, today)  # one snapshot per year for both tables
@@ -60,6 +67,7 @@ def dashboard(request, district):
     stamp = figures_cache.version(district.pk)
     return render(request, "monitoring/dashboard.html", {
         "district": district, "years": years, "year": year, "indicators": indicators, "today": today,
+        "running_year": current_year(today),
         "figures_version": stamp, **figures_cache.lazy_figures(district, stamp, year, today, figures),
     })
 
@@ -125,7 +133,7 @@ def school_targets(request, organization):
 
 def _report_response(request, place, identifier: str | None, url_name: str):
     today = timezone.localdate()
-    year = _year(request, current_year(today))
+    year = _year(request, last_complete_year(today))
     if identifier is not None and isinstance(place, District):
         return _district_report_in_background(request, place, identifier, year, today)
     report = analytical_report(place, request.user, year, today)
