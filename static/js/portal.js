@@ -42,6 +42,9 @@ document.addEventListener("DOMContentLoaded", () => {
   if (!window.TomSelect) return;
   document.querySelectorAll("select[data-picker]").forEach((select) => {
     const multiple = select.multiple;
+    // Tom Select moves the label to its own input: the hidden select keeps its name for assistive technology.
+    const label = select.id && document.querySelector(`label[for="${select.id}"]`);
+    if (label) select.setAttribute("aria-label", label.textContent.replace("*", "").trim());
     new TomSelect(select, {
       plugins: multiple ? ["remove_button"] : [],
       maxOptions: 50,
@@ -61,3 +64,13 @@ document.addEventListener("change", (event) => {
   if (!all) return;
   document.querySelectorAll(all.dataset.checkAll).forEach((box) => { box.checked = all.checked; });
 });
+
+// A box that scrolls sideways (a wide table on a phone) can be scrolled with the keyboard: it takes the focus.
+function focusableScrollers(root) {
+  root.querySelectorAll(".table-responsive, .overflow-auto, main table.table").forEach((box) => {
+    if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
+  });
+}
+document.addEventListener("DOMContentLoaded", () => focusableScrollers(document));
+document.addEventListener("htmx:afterSwap", (event) => focusableScrollers(event.detail.target));
+window.addEventListener("resize", () => focusableScrollers(document));

@@ -3,6 +3,7 @@ live test server. Every page a journey opens is watched for Content-Security-Pol
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -45,6 +46,64 @@ def problems(page):
     page.on("console", on_console)
     page.on("pageerror", lambda error: found.append(str(error)))
     return found
+
+
+AXE = Path(__file__).with_name("axe") / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PHONE = {"width": 390, "height": 844}
+
+
+def accessibility_problems(page) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA rules on the page as it is now, and a page wider than its window."""
+    if not page.evaluate("() => Boolean(window.axe)"):
+        page.evaluate(AXE.read_text() + "\n;true")  # through the browser tools: the page's policy runs no inline script
+    found = page.evaluate("""async (tags) => {
+        const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+        return result.violations.map(v => `${v.id}: ${v.help} — ` + v.nodes.slice(0, 5).map(n => n.target.join(" ")).join(", ")
+                                      + (v.nodes.length > 5 ? ` (и ещё ${v.nodes.length - 5})` : ""));
+    }""", WCAG_21_AA)
+    wide = page.evaluate("""() => {
+        const width = window.innerWidth;
+        const describe = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "")
+                                + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\\s+/).join(".") : "");
+        // The outermost elements that stick out (inside a scrolling box is fine: that box scrolls).
+        const out = [...document.body.querySelectorAll("*")].filter(e => e.getBoundingClientRect().right > width + 1
+            && !e.closest(".table-responsive, .overflow-auto, [data-scrolls]")
+            && !(e.parentElement && e.parentElement.getBoundingClientRect().right > width + 1));
+        return [document.documentElement.scrollWidth, width, out.slice(0, 4).map(describe)];
+    }""")
+    if wide[0] > wide[1]:
+        found.append(f"страница шире окна: {wide[0]} px при окне {wide[1]} px — {', '.join(wide[2])}")
+    return [f"{page.url}: {problem}" for problem in found]
+
+
+@pytest.fixture
+def audit(page, problems):
+    """Checks the page the journey is on: call it after each page or state the user sees; findings join `problems`."""
+    def _audit():
+        problems.extend(accessibility_problems(page))
+
+    return _audit
+
+
+@pytest.fixture(autouse=True)
+def _every_page_audited(live_server, transactional_db, page, audit, problems):
+    """Every page a journey opens with page.goto is checked on arrival, and the page it ends on is checked last: a
+    journey that leaves an inaccessible page behind fails even if it never asserted on `problems`."""
+    goto = page.goto
+
+    def goto_and_audit(*args, **kwargs):
+        response = goto(*args, **kwargs)
+        audit()
+        return response
+
+    page.goto = goto_and_audit
+    yield
+    page.goto = goto
+    if page.url.startswith("http"):
+        last = accessibility_problems(page)
+        if last:
+            pytest.fail("\n".join(last))
 
 
 @pytest.fixture
