@@ -64,8 +64,9 @@ def accessibility_problems(page) -> list[str]:
     }""", WCAG_21_AA)
     wide = page.evaluate("""() => {
         const width = window.innerWidth;
-        const describe = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "")
-                                + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\\s+/).join(".") : "");
+        const classes = (e) => typeof e.className === "string" && e.className.trim()
+                               ? "." + e.className.trim().split(/\\s+/).join(".") : "";
+        const describe = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + classes(e);
         // The outermost elements that stick out (inside a scrolling box is fine: that box scrolls).
         const out = [...document.body.querySelectorAll("*")].filter(e => e.getBoundingClientRect().right > width + 1
             && !e.closest(".table-responsive, .overflow-auto, [data-scrolls]")
