@@ -56,7 +56,7 @@ def cached_agenda(user, today, compute):
     return cache.get_or_set(f"roadmaps:agenda:{user.pk}:{today.isoformat()}:{stamp}", compute, TIMEOUT)
 
 
-def _bump(roadmap_id: int) -> None:
+def bump(roadmap_id: int) -> None:
     from roadmaps.models import Roadmap
 
     versions.bump(f"roadmap-table:{roadmap_id}")
@@ -75,12 +75,12 @@ def _changed(sender, instance, **kwargs) -> None:
     else:
         roadmap_id = instance.roadmap_id
     if roadmap_id is not None:
-        _bump(roadmap_id)
+        bump(roadmap_id)
 
 
 def _responsible_changed(sender, instance, action, **kwargs) -> None:
     if action in ("post_add", "post_remove", "post_clear") and hasattr(instance, "roadmap_id"):
-        _bump(instance.roadmap_id)
+        bump(instance.roadmap_id)
 
 
 def connect() -> None:

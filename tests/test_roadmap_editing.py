@@ -146,6 +146,18 @@ def test_it_renumbers_when_an_item_moves(login, world, roadmap):
     assert Change.objects.filter(action="item_moved").count() == 2
 
 
+def test_the_table_shows_the_new_order_after_a_move(login, world, roadmap):
+    """A move renumbers with one bulk update (no save signals): the cached table must still follow it."""
+    client = login(world.curator)
+    client.get(url("detail", roadmap))  # the table is now cached
+    second = roadmap.items.get(name__startswith="Разработка муниципального")
+    page = client.post(url("item-move", roadmap, item_id=second.pk, direction="up"), **HTMX).content.decode()
+    assert page.index("Разработка муниципального") < page.index("Утверждение состава")
+    section = roadmap.sections.order_by("position").last()
+    page = client.post(url("section-move", roadmap, section_id=section.pk, direction="up"), **HTMX).content.decode()
+    assert page.index(section.title) < page.index("Разработка муниципального")
+
+
 def test_it_deletes_an_item_that_can_be_restored(login, world, roadmap):
     client = login(world.curator)
     item = first_item(roadmap)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import guide
+
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "pass-word-123"  # tests/factories.UserFactory
 
@@ -35,7 +37,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def problems(page):
-    """Console errors (a CSP violation is one: «Refused to apply inline style…») and uncaught script errors."""
+    """Console errors (a CSP violation is one: «Refused to apply inline style…»), uncaught script errors and server
+    errors (5xx)."""
     found: list[str] = []
 
     def on_console(message):
@@ -43,8 +46,13 @@ def problems(page):
         if message.type == "error" and not re.search(r"status of (400|409) ", message.text):
             found.append(message.text)
 
+    def on_response(response):
+        if response.status >= 500:
+            found.append(f"{response.url}: ответ {response.status}")
+
     page.on("console", on_console)
     page.on("pageerror", lambda error: found.append(str(error)))
+    page.on("response", on_response)
     return found
 
 
@@ -122,9 +130,16 @@ def sign_in(page, live_server):
 
 @pytest.fixture
 def shoot(page):
-    """Screenshots for the user guide (docs/guide/img), written when GUIDE_SCREENSHOTS=1."""
-    def _shoot(name: str):
+    """A step of the user guide: the screenshot and what the user does there (written when GUIDE_SCREENSHOTS=1)."""
+    def _shoot(chapter: str, name: str, caption: str):
         if os.environ.get("GUIDE_SCREENSHOTS") == "1":
-            page.screenshot(path=f"docs/guide/img/{name}.png")
+            guide.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(guide.SCREENSHOTS / f"{name}.png"))
+            guide.STEPS.append(guide.Step(chapter, name, caption))
 
     return _shoot
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if os.environ.get("GUIDE_SCREENSHOTS") == "1" and guide.STEPS and exitstatus == 0:
+        guide.write_guide(guide.STEPS)
