@@ -143,3 +143,9 @@ def shoot(page):
 def pytest_sessionfinish(session, exitstatus):
     if os.environ.get("GUIDE_SCREENSHOTS") == "1" and guide.STEPS and exitstatus == 0:
         guide.write_guide(guide.STEPS)
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A Russian user's browser: dates in the date fields read ДД.ММ.ГГГГ."""
+    return {**browser_context_args, "locale": "ru-RU", "timezone_id": "Asia/Krasnoyarsk"}
