@@ -154,8 +154,8 @@ def test_the_school_curator_imports_registers_pairs_and_prints_the_order(page, s
     page.select_option("#id_form", label="ученик – ученик")
     page.click("#id_mentees-ts-control")
     page.keyboard.type("Жуков")
-    page.wait_for_selector(".ts-dropdown .option:has-text('Жуков Пётр Ильич — 7Б')")
-    page.keyboard.press("Enter")
+    page.click(".ts-dropdown .option:has-text('Жуков Пётр Ильич — 7Б')")
+    page.wait_for_selector(".ts-control .item:has-text('Жуков Пётр Ильич')")
     page.keyboard.press("Escape")
     page.fill("#id_end_date", str(timezone.localdate() + timedelta(days=200)))
     shoot("school", "pair-form", "Пара или группа: наставник и наставляемые выбираются поиском по фамилии, классу "
