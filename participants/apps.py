@@ -10,8 +10,11 @@ class ParticipantsConfig(AppConfig):
         from mentoring_portal.jobs.registry import register as register_job
         from participants import district_cache, export_jobs, registry_jobs
         from participants.audit_trail import audited
+        from participants.landing import HOME, register
+        from participants.meetings_block import meetings_block
 
         audited.register()
+        register(HOME, meetings_block)
         district_cache.connect()
         register_job(registry_jobs.KIND, registry_jobs.parse_upload)
         register_job(export_jobs.KIND, export_jobs.make_export)

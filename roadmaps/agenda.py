@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 
 from participants.access import access_of
 from participants.models import Role
-from roadmaps.models import Occurrence, Roadmap
+from roadmaps.models import Item, Occurrence, Roadmap
 
 
 def visible_occurrences(user, roadmaps=None):
@@ -18,6 +18,12 @@ def visible_occurrences(user, roadmaps=None):
     occurrence indexes, and made a district's page read the whole region's deadlines (docs/PERFORMANCE.md)."""
     visible = Roadmap.objects.visible_to(user) if roadmaps is None else roadmaps
     return Occurrence.objects.filter(item__roadmap_id__in=list(visible.values_list("pk", flat=True)))
+
+
+def only_mentor(user) -> bool:
+    access = access_of(user)
+    return not access.is_superuser and bool(access.memberships) and all(
+        m.role == Role.MENTOR for m in access.memberships)
 
 
 def my_occurrences(user):
@@ -35,17 +41,64 @@ def my_occurrences(user):
 
 @dataclass
 class Agenda:
-    overdue: list[Occurrence]
+    overdue: list[Occurrence]  # one per item, the user's own («мои») first; each has .is_mine
     upcoming: list[Occurrence]
     overdue_count: int
     upcoming_count: int
 
 
-def agenda(occurrences, today: date, *, days: int = 30, limit: int = 15) -> Agenda:
+def _first_per_item(occurrences, limit: int) -> list[Occurrence]:
+    """The earliest of each item's occurrences (the list is ordered by due date), at most `limit` items."""
+    seen, found = set(), []
+    for occurrence in occurrences[:limit * 6]:
+        if occurrence.item_id not in seen:
+            seen.add(occurrence.item_id)
+            found.append(occurrence)
+        if len(found) == limit:
+            break
+    return found
+
+
+def items_count(occurrences) -> int:
+    """Items, not windows: an item three of whose windows have passed is one overdue item on every page."""
+    return occurrences.values("item_id").distinct().count()
+
+
+def _mine_first(occurrences, user, limit: int) -> list[Occurrence]:
+    """Items naming the user responsible first, then the rest; both by due date."""
+    if user is None:
+        return _first_per_item(occurrences, limit)
+    mine = _first_per_item(occurrences.filter(item__responsible_users=user), limit)
+    for occurrence in mine:
+        occurrence.is_mine = True
+    others = _first_per_item(occurrences.exclude(item__in=[o.item_id for o in mine]), limit - len(mine)) \
+        if len(mine) < limit else []
+    return mine + others
+
+
+def agenda(occurrences, today: date, *, days: int = 30, limit: int = 15, user=None) -> Agenda:
     related = occurrences.select_related("item__roadmap__district", "item__roadmap__organization")
     overdue = related.overdue(today).order_by("due", "id")
     upcoming = related.due_between(today, today + timedelta(days=days)).order_by("due", "id")
-    return Agenda(list(overdue[:limit]), list(upcoming[:limit]), overdue.count(), upcoming.count())
+    return Agenda(_mine_first(overdue, user, limit), _mine_first(upcoming, user, limit), items_count(overdue),
+                  items_count(upcoming))
+
+
+def agenda_items(occurrences, today: date, *, due: str, mine_of=None, days: int = 30):
+    """The full list behind a landing block: items overdue («overdue») or due in the next days («upcoming»), each
+    with its first open due date, the user's own first when `mine_of` is given."""
+    from django.db.models import Exists, Min, OuterRef
+
+    chosen = occurrences.overdue(today) if due == "overdue" else occurrences.due_between(
+        today, today + timedelta(days=days))
+    window = Q(occurrences__in=chosen.values("pk"))
+    items = Item.objects.filter(pk__in=chosen.values("item_id")).select_related(
+        "roadmap__district", "roadmap__organization").annotate(first_due=Min("occurrences__due", filter=window))
+    if mine_of is not None:
+        items = items.annotate(is_mine=Exists(Item.responsible_users.through.objects.filter(
+            item_id=OuterRef("pk"), user_id=mine_of.pk)))
+        return items.order_by("-is_mine", "first_due", "pk")
+    return items.order_by("first_due", "pk")
 
 
 @dataclass
@@ -57,8 +110,8 @@ class SchoolDeadlines:
 
 
 def deadlines_by_school(district, user, today: date, *, days: int = 30) -> list[SchoolDeadlines]:
-    """Per school of the district (and the district itself), how many occurrences are overdue and coming up:
-    two aggregate queries, not one per school."""
+    """Per school of the district (and the district itself), how many items are overdue and coming up (the same
+    definition as everywhere: OccurrenceQuerySet.overdue): two aggregate queries, not one per school."""
     from participants.models import Organization
 
     schools = list(Organization.objects.visible_to(user).filter(district=district).in_russian_order())
@@ -67,9 +120,9 @@ def deadlines_by_school(district, user, today: date, *, days: int = 30) -> list[
     soon = today + timedelta(days=days)
     counts = {
         (row["item__roadmap__organization"], row["item__roadmap__district"]): row
-        for row in base.open().values("item__roadmap__organization", "item__roadmap__district").annotate(
-            overdue=Count("id", filter=Q(due__lt=today)),
-            upcoming=Count("id", filter=Q(due__gte=today, due__lte=soon)),
+        for row in base.open().in_period().values("item__roadmap__organization", "item__roadmap__district").annotate(
+            overdue=Count("item", distinct=True, filter=Q(due__lt=today)),
+            upcoming=Count("item", distinct=True, filter=Q(due__gte=today, due__lte=soon)),
         )
     }
     rows = []

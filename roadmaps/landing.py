@@ -7,7 +7,7 @@ from django.urls import reverse
 from participants.access import CAN_APPROVE_ROADMAPS, CAN_EDIT_ROADMAP, access_of
 from participants.landing import LandingBlock, Todo
 from roadmaps import page_cache
-from roadmaps.agenda import agenda, deadlines_by_school, visible_occurrences
+from roadmaps.agenda import agenda, deadlines_by_school, my_occurrences, only_mentor, visible_occurrences
 from roadmaps.models import Roadmap, RoadmapStatus
 
 
@@ -35,8 +35,10 @@ def roadmap_block(user, today: date, place=None) -> list[LandingBlock]:
 
 
 def deadlines_block(user, today: date, place=None) -> list[LandingBlock]:
-    """Overdue and next-30-days occurrences across every roadmap the user may see."""
-    found = page_cache.cached_agenda(user, today, lambda: agenda(visible_occurrences(user), today))
+    """Overdue and next-30-days items across every roadmap the user may see, their own first; a mentor (and nothing
+    else) sees only the items naming them responsible — their meetings are in «Мои встречи»."""
+    occurrences = my_occurrences(user) if only_mentor(user) else visible_occurrences(user)
+    found = page_cache.cached_agenda(user, today, lambda: agenda(occurrences, today, user=user))
     if not (found.overdue_count or found.upcoming_count):
         return []
     return [LandingBlock("Сроки", "roadmaps/agenda_block.html", {"agenda": found, "today": today}, order=10)]

@@ -56,5 +56,6 @@ urlpatterns = [
          name="occurrence-undo"),
     # Each user's deadlines in their calendar program: a page with the private address, and the feed itself.
     path("my/calendar/", deadlines.calendar_page, name="calendar"),
+    path("my/deadlines/", deadlines.deadline_list, name="deadlines"),
     path("calendar/<str:token>.ics", deadlines.calendar_ics, name="calendar-feed"),
 ]

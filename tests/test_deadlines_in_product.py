@@ -143,6 +143,58 @@ def test_the_district_page_counts_overdue_per_school(login, world, roadmap, toda
     assert counts["МБОУ Тинская СОШ"] == (0, 0)
 
 
+def test_overdue_is_one_number_on_every_page(login, world, monkeypatch):
+    """An item is overdue once, however many of its windows have passed, and a window outside its roadmap's period is
+    not the roadmap's debt: the landing page, the district page and the roadmap say the same number."""
+    monkeypatch.setattr(timezone, "localdate", lambda *args: date(2024, 10, 1))
+    roadmap = make_roadmap(world.school, period=(2022, 2024), sections={"Раздел": [
+        ("Внутренний мониторинг", "Май 2022,2023,2024", "Директор"),  # three windows past: one overdue item
+        ("Совещание прошлых лет", "Октябрь 2019", "Директор"),  # before the roadmap's period
+        ("Отчёт", "Март 2024", "Директор"),
+    ]})
+    client = login(world.school_curator)
+    landing = client.get(reverse("participants:home")).content.decode()
+    table = client.get(reverse("roadmaps:detail", args=[roadmap.pk])).context["table"]
+    district = login(world.curator).get(reverse("participants:district", args=["sayansky"])).context["blocks"]
+    [row] = [r for b in district if b.title == "Сроки по организациям" for r in b.context["rows"]
+             if r.name == world.school.short_name]
+    assert "Просрочено: 2" in landing and table.overdue == 2 and row.overdue == 2
+
+
+def test_my_items_come_first_and_the_whole_list_is_a_click_away(login, world, roadmap, today):
+    from django.contrib.auth.models import User
+
+    world.curator.last_name, world.curator.first_name = "Абашева", "Елена Андреевна"
+    world.curator.save()
+    mine = item(roadmap, "Разработка дорожных карт")
+    item_update(item=mine, user=world.curator, data={"responsible": "Абашева Е.А."}, version=mine.version)
+    assert User.objects.get(pk=world.curator.pk) in Item.objects.get(pk=mine.pk).responsible_users.all()
+    client = login(world.curator)
+    [block] = [b for b in client.get(reverse("participants:home")).context["blocks"] if b.title == "Сроки"]
+    assert block.context["agenda"].overdue[0].item_id == mine.pk  # not the earliest overdue, but the user's own
+    full = client.get(reverse("roadmaps:deadlines"), {"due": "overdue"})
+    rows = list(full.context["page"].object_list)
+    assert full.context["page"].paginator.count == 4 and rows[0].pk == mine.pk and rows[0].is_mine
+    only = client.get(reverse("roadmaps:deadlines"), {"due": "overdue", "mine": "1"}).context["page"].object_list
+    assert [i.pk for i in only] == [i.pk for i in rows]  # the district curator answers for the whole roadmap
+
+
+def test_a_mentor_sees_his_meetings_not_the_schools_deadlines(login, world, today):
+    from participants.models import Pair, PairStatus
+    from tests.factories import form, person
+
+    make_roadmap(world.school, sections={"Раздел": [("Школьное", "Март 2023", "Директор")]})
+    mentor = person(world.school, "teacher", grade="", user=world.mentor)
+    pair = Pair.objects.create(organization=world.school, mentor=mentor, form=form("учитель – учитель"),
+                               start_date=date(2023, 4, 1), end_date=date(2023, 12, 1), status=PairStatus.ACTIVE)
+    pair.meetings.create(kind="acquaintance", planned_on=date(2023, 5, 2))
+    pair.meetings.create(kind="trial", planned_on=date(2023, 5, 20))
+    blocks = {b.title: b for b in login(world.mentor).get(reverse("participants:home")).context["blocks"]}
+    meetings = blocks["Мои встречи"].context["meetings"]
+    assert [m.kind for m in meetings.overdue] == ["acquaintance"] and [m.kind for m in meetings.upcoming] == ["trial"]
+    assert "Сроки" not in blocks  # the school's item does not name him
+
+
 def feed(client, user) -> Calendar:
     client.force_login(user)
     page = client.get(reverse("roadmaps:calendar"))

@@ -4,6 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
 
 
 class OccurrenceQuerySet(models.QuerySet):
@@ -13,11 +14,17 @@ class OccurrenceQuerySet(models.QuerySet):
             done_on__isnull=True, item__deleted_at__isnull=True, item__status__in=["planned", "in_progress"]
         )
 
+    def in_period(self) -> "OccurrenceQuerySet":
+        """Windows inside their roadmap's period: one outside it («Октябрь 2019» copied into a 2022–2024 plan) is not
+        the roadmap's debt."""
+        return self.filter(due__gte=F("item__roadmap__period_start"), start__lte=F("item__roadmap__period_end"))
+
     def overdue(self, today) -> "OccurrenceQuerySet":
-        return self.open().filter(due__lt=today)
+        """The one definition of overdue (pages count the items these belong to: roadmaps.agenda.overdue_items)."""
+        return self.open().in_period().filter(due__lt=today)
 
     def due_between(self, first, last) -> "OccurrenceQuerySet":
-        return self.open().filter(due__gte=first, due__lte=last)
+        return self.open().in_period().filter(due__gte=first, due__lte=last)
 
 
 class Occurrence(models.Model):
@@ -42,7 +49,10 @@ class Occurrence(models.Model):
         return f"{self.item} · до {self.due:%d.%m.%Y}"
 
     def is_overdue(self, today) -> bool:
-        return self.done_on is None and self.due < today and self.item.status in ("planned", "in_progress")
+        """As OccurrenceQuerySet.overdue, for one occurrence whose item and roadmap are at hand."""
+        roadmap = self.item.roadmap
+        return (self.done_on is None and self.due < today and self.item.status in ("planned", "in_progress")
+                and self.due >= roadmap.period_start and self.start <= roadmap.period_end)
 
 
 def _new_token() -> str:

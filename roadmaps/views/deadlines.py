@@ -17,6 +17,23 @@ from roadmaps.occurrences import item_correct_deadline, occurrence_mark_done, oc
 from roadmaps.views.table import item_page
 
 
+@login_required
+def deadline_list(request):
+    """The whole list behind the landing page's «Сроки»: overdue or coming items, the user's own first."""
+    from django.utils import timezone
+
+    from mentoring_portal.lib.paging import page_of
+    from roadmaps.agenda import agenda_items, only_mentor, visible_occurrences
+
+    due = "upcoming" if request.GET.get("due") == "upcoming" else "overdue"
+    today = timezone.localdate()
+    occurrences = my_occurrences(request.user) if only_mentor(request.user) or request.GET.get("mine") \
+        else visible_occurrences(request.user)
+    page = page_of(request, agenda_items(occurrences, today, due=due, mine_of=request.user))
+    return render(request, "roadmaps/deadline_list.html", {"page": page, "due": due, "today": today,
+                                                           "mine": bool(request.GET.get("mine"))})
+
+
 def _back(roadmap, item):
     return redirect("roadmaps:item", pk=roadmap.pk, item_id=item.pk)
 

@@ -61,8 +61,22 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 390, "height": 844}
 
 
-def accessibility_problems(page) -> list[str]:
-    """axe-core's WCAG 2.1 A/AA rules on the page as it is now, and a page wider than its window."""
+def accessibility_problems(page, attempts: int = 3) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA rules on the page as it is now, and a page wider than its window. A page still
+    navigating (after a click that leaves it) is checked once it has loaded."""
+    from playwright.sync_api import Error
+
+    for attempt in range(attempts):
+        page.wait_for_load_state()
+        try:
+            return _accessibility_problems(page)
+        except Error as error:  # «Execution context was destroyed»: the page moved on while being checked
+            if "context" not in str(error) or attempt == attempts - 1:
+                raise
+    return []
+
+
+def _accessibility_problems(page) -> list[str]:
     if not page.evaluate("() => Boolean(window.axe)"):
         page.evaluate(AXE.read_text() + "\n;true")  # through the browser tools: the page's policy runs no inline script
     found = page.evaluate("""async (tags) => {

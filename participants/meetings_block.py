@@ -1,0 +1,31 @@
+"""«Мои встречи» on a mentor's landing page: the meetings of their own pairs that are due soon or were planned and not
+marked held — a mentor's deadlines are these, not the school roadmap's."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from participants.landing import LandingBlock
+from participants.models import Meeting
+from participants.models.pairs import LIVE_STATUSES
+
+
+@dataclass
+class MentorMeetings:
+    overdue: list[Meeting]
+    upcoming: list[Meeting]
+
+
+def mentor_meetings(user, today: date, *, days: int = 30, limit: int = 15) -> MentorMeetings:
+    own = Meeting.objects.filter(pair__mentor__user=user, pair__status__in=LIVE_STATUSES, held_on__isnull=True,
+                                 planned_on__isnull=False).select_related("pair__organization", "pair__form")
+    return MentorMeetings(list(own.filter(planned_on__lt=today).order_by("planned_on", "id")[:limit]),
+                          list(own.filter(planned_on__gte=today, planned_on__lte=today + timedelta(days=days))
+                               .order_by("planned_on", "id")[:limit]))
+
+
+def meetings_block(user, today: date, place=None) -> list[LandingBlock]:
+    found = mentor_meetings(user, today)
+    if not (found.overdue or found.upcoming):
+        return []
+    return [LandingBlock("Мои встречи", "participants/meetings_block.html", {"meetings": found, "today": today},
+                         order=5)]
