@@ -1,8 +1,18 @@
 """The analytical report as a PDF ready to sign and as an XLSX workbook (a sheet per section, numbers as numbers)."""
 
-from django.utils.text import slugify
 
-from mentoring_portal.lib.exports import PDF_TYPE, XLSX_TYPE, Column, Exporter, Sheet, SheetRow, registry, render_pdf, write_xlsx
+from mentoring_portal.lib.exports import (
+    PDF_TYPE,
+    XLSX_TYPE,
+    Column,
+    Exporter,
+    Sheet,
+    SheetRow,
+    file_name,
+    registry,
+    render_pdf,
+    write_xlsx,
+)
 from participants.access import CAN_VIEW_REPORTS
 
 GROUP = "analytical-report"
@@ -17,7 +27,8 @@ class ReportExporter(Exporter):
     capability = CAN_VIEW_REPORTS
 
     def filename(self, report) -> str:
-        return f"analiticheskaya-spravka-{slugify(getattr(report.place, 'code', 'portal'))}-{report.year}"
+        place = getattr(report.place, "short_name", None) or getattr(report.place, "name", "")
+        return file_name("Аналитическая справка", place, report.year)
 
 
 @registry.register(GROUP)
@@ -76,7 +87,7 @@ class ReportXlsx(ReportExporter):
                                    Column("Ответов", 10, "number")], heading=heading)
         for q in report.questions:
             answers.rows.append(SheetRow([q.questionnaire, q.question, q.organization, q.form, q.average, q.answers]))
-        roadmaps = Sheet("Дорожные карты", [Column("Дорожная карта", 60), Column("Чья", 30),
+        roadmaps = Sheet("Дорожные карты", [Column("Дорожная карта", 60), Column("Муниципалитет или организация", 30),
                                             Column("Мероприятий", 12, "number"), Column("Выполнено", 12, "number"),
                                             Column("Просрочено", 12, "number"), Column("Доля выполненных", 12, "percent")],
                          heading=heading)

@@ -1,9 +1,8 @@
 """XLSX exports of the registry and the pairs: personal data, so each download is logged (services.audit)."""
 
 from django.utils import timezone
-from django.utils.text import slugify
 
-from mentoring_portal.lib.exports import XLSX_TYPE, Column, Exporter, Sheet, SheetRow, registry, write_xlsx
+from mentoring_portal.lib.exports import XLSX_TYPE, Column, Exporter, Sheet, SheetRow, file_name, registry, write_xlsx
 from participants.access import CAN_EDIT_PAIRS, CAN_VIEW_REPORTS
 from participants.mentoring import pair_rows
 
@@ -19,7 +18,7 @@ class OrganizationExporter(Exporter):
     count = 0
 
     def filename(self, organization) -> str:
-        return f"{self.identifier}-{slugify(organization.code)}-{timezone.localdate():%Y-%m-%d}"
+        return file_name(self.label, organization.short_name, f"{timezone.localdate():%Y-%m-%d}")
 
     def size(self, organization) -> int:
         """Rows the file will have (one COUNT): above EXPORT_INLINE_ROWS it is made in the background."""
@@ -108,7 +107,7 @@ class DistrictAdultsXlsx(Exporter):
     count = 0
 
     def filename(self, district) -> str:
-        return f"{self.identifier}-{slugify(district.code)}-{timezone.localdate():%Y-%m-%d}"
+        return file_name(self.label, district.name, f"{timezone.localdate():%Y-%m-%d}")
 
     def rows(self, district):
         from participants.models import Category, Person

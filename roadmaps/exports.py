@@ -1,7 +1,6 @@
 """The roadmap as an official PDF and as an XLSX workbook: two renderings of `roadmap_table`."""
 
 from django.utils import timezone
-from django.utils.text import slugify
 
 from mentoring_portal.lib.exports import (
     PDF_TYPE,
@@ -10,6 +9,7 @@ from mentoring_portal.lib.exports import (
     Exporter,
     Sheet,
     SheetRow,
+    file_name,
     registry,
     render_pdf,
     write_xlsx,
@@ -32,8 +32,8 @@ class RoadmapExporter(Exporter):
     capability = VIEW
 
     def filename(self, roadmap) -> str:
-        owner = slugify(str(roadmap.owner), allow_unicode=True)[:40]
-        return f"dorozhnaya-karta-{owner}-{roadmap.period_start.year}"
+        owner = roadmap.organization.short_name if roadmap.organization_id else roadmap.district.name
+        return file_name("Дорожная карта", owner, roadmap.period_label)
 
 
 @registry.register(GROUP)

@@ -1,3 +1,5 @@
+import re
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout, Submit
 from django import forms
@@ -95,6 +97,10 @@ class ItemForm(forms.ModelForm):
         return {f: self.cleaned_data[f] for f in self.Meta.fields if f in self.fields}
 
 
+# «4. », «IV. », «Раздел 4», «Раздел IV.» at the start of a typed section title (a year, «2023 год», is not one).
+SECTION_NUMBER = re.compile(r"^\s*(?:раздел\s+(?:\d{1,2}|[IVXLC]{1,6})[.)]?|(?:\d{1,2}|[IVXLC]{1,6})[.)])\s*", re.I)
+
+
 class SectionForm(forms.ModelForm):
     class Meta:
         model = Section
@@ -102,7 +108,8 @@ class SectionForm(forms.ModelForm):
         widgets = {"title": forms.Textarea(attrs={"rows": 2, "autofocus": True})}
 
     def clean_title(self) -> str:
-        title = self.cleaned_data["title"].strip()
+        # Sections are numbered by the portal: a typed «4.» or «Раздел IV.» would read «4. 4. …».
+        title = SECTION_NUMBER.sub("", self.cleaned_data["title"]).strip()
         if not title:
             raise forms.ValidationError("Укажите название раздела.")
         return title

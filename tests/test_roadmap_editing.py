@@ -310,3 +310,11 @@ def test_the_table_is_cached_until_the_roadmap_changes(login, world, roadmap, dj
     before = page_cache.version(roadmap.pk)
     item.occurrences.create(start=date(2022, 1, 1), due=date(2022, 1, 31))  # a deadline marked or added anywhere
     assert page_cache.version(roadmap.pk) > before
+
+
+@pytest.mark.parametrize("typed, kept", [("4. Мониторинг", "Мониторинг"), ("Раздел IV. Мониторинг", "Мониторинг"),
+                                         ("IV) Мониторинг", "Мониторинг"), ("2023 год — итоги", "2023 год — итоги")])
+def test_a_typed_section_number_is_not_doubled(login, world, roadmap, typed, kept):
+    """The portal numbers sections itself: «4. Мониторинг» would read «4. 4. Мониторинг»."""
+    login(world.curator).post(url("section-create", roadmap), {"title": typed}, **HTMX)
+    assert roadmap.sections.order_by("position").last().title == kept

@@ -90,3 +90,17 @@ def test_the_export_contains_only_this_roadmap(login, world, roadmap):
     sheet = load_workbook(io.BytesIO(export(login(world.curator), roadmap, "xlsx").content)).active
     values = " ".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v)
     assert "Чужое мероприятие" not in values and "Чужой раздел" not in values
+
+
+def test_downloads_are_named_in_russian(login, world, roadmap):
+    """A file saved by a curator is named as she would name it, not in transliteration."""
+    from urllib.parse import unquote
+
+    def name(response) -> str:
+        return unquote(response["Content-Disposition"].split("filename*=UTF-8''")[1])
+
+    client = login(world.curator)
+    assert name(client.get(reverse("roadmaps:export", args=[roadmap.pk, "xlsx"]))) == \
+        "Дорожная карта Саянский район 2021–2024.xlsx"
+    template = login(world.school_curator).get(reverse("participants:people-template", args=[world.school.code]))
+    assert name(template) == "Шаблон реестра наставничества.xlsx"

@@ -5,6 +5,7 @@ file, and yields sheets of rows; the XLSX writer (openpyxl write-only: ~10× les
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -84,6 +85,13 @@ class Registry:
 
 
 registry = Registry()
+
+
+def file_name(*parts) -> str:
+    """A download's name as a person would write it, in Russian: «Реестр наставников МБОУ Агинская СОШ № 1
+    2026-11-26». Characters no file system takes are dropped."""
+    text = " ".join(str(p) for p in parts if p)
+    return " ".join(re.sub(r'[\\/:*?"<>|\x00-\x1f]', " ", text).split())[:150]
 
 
 def attachment(name: str) -> str:

@@ -190,7 +190,7 @@ def pair_order_pdf(request, organization):
     export_logged(user=request.user, organization=organization, what="Приказ о закреплении пар (PDF)",
                   rows=len(rows))
     response = HttpResponse(content, content_type=PDF_TYPE)
-    response["Content-Disposition"] = attachment("prikaz-o-zakreplenii-par.pdf")
+    response["Content-Disposition"] = attachment(f"Приказ о закреплении наставнических пар {organization.short_name}.pdf")
     return response
 
 

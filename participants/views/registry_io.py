@@ -23,7 +23,7 @@ from participants.services.audit import export_logged
 @organization_view(CAN_EDIT_PAIRS)
 def registry_template(request, organization):
     response = HttpResponse(template_xlsx(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = attachment("shablon-reestra-nastavnichestva.xlsx")
+    response["Content-Disposition"] = attachment("Шаблон реестра наставничества.xlsx")
     return response
 
 
