@@ -16,6 +16,7 @@ urlpatterns = [
     path("d/<slug:district>/campaigns/<int:pk>/edit/", campaigns.campaign_edit, name="campaign-edit"),
     path("d/<slug:district>/campaigns/<int:pk>/close/", campaigns.campaign_close_view, name="campaign-close"),
     path("d/<slug:district>/campaigns/<int:pk>/delete/", campaigns.campaign_delete_view, name="campaign-delete"),
+    path("d/<slug:district>/campaigns/<int:pk>/remind/", campaigns.campaign_remind, name="campaign-remind"),
     path("d/<slug:district>/campaigns/<int:pk>/reports/<int:report_id>/", campaigns.report_decide,
          name="report-decide"),
     path("o/<slug:organization>/monitoring/", dashboard.school_monitoring, name="school"),

@@ -60,3 +60,15 @@ def landing_for(user, today: date) -> Landing:
         own_organizations=school_rows(Organization.objects.filter(id__in=own_ids), year) if own_ids else [],
         mentor_organizations=list(Organization.objects.filter(id__in=mentor_ids).in_russian_order()),
     )
+
+
+def curator_addresses(organizations) -> dict[int, list[str]]:
+    """The e-mail addresses of each organization's active school curators: whom a reminder goes to."""
+    from participants.models import Membership
+
+    found: dict[int, list[str]] = {}
+    for organization_id, email in Membership.objects.filter(
+            organization__in=organizations, role=Role.SCHOOL_CURATOR, user__is_active=True).exclude(
+            user__email="").values_list("organization_id", "user__email").order_by("organization_id", "user__email"):
+        found.setdefault(organization_id, []).append(email)
+    return found

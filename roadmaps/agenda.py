@@ -107,6 +107,19 @@ class SchoolDeadlines:
     url: str
     overdue: int
     upcoming: int
+    roadmap: Roadmap | None = None  # the school's current roadmap: its status and dates in the district's table
+    is_school: bool = True
+
+
+def current_roadmaps(schools, today: date) -> dict[int, Roadmap]:
+    """Each school's roadmap for now: the one whose period covers today, else the latest (one query)."""
+    found: dict[int, Roadmap] = {}
+    for roadmap in Roadmap.objects.filter(organization__in=schools).order_by("-period_end", "-id"):
+        best = found.get(roadmap.organization_id)
+        if best is None or (roadmap.period_start <= today <= roadmap.period_end
+                            and not best.period_start <= today <= best.period_end):
+            found[roadmap.organization_id] = roadmap
+    return found
 
 
 def deadlines_by_school(district, user, today: date, *, days: int = 30) -> list[SchoolDeadlines]:
@@ -128,9 +141,11 @@ def deadlines_by_school(district, user, today: date, *, days: int = 30) -> list[
     rows = []
     own = counts.get((None, district.pk), {})
     rows.append(SchoolDeadlines(f"{district.name} (муниципальная дорожная карта)",
-                                district.get_absolute_url(), own.get("overdue", 0), own.get("upcoming", 0)))
+                                district.get_absolute_url(), own.get("overdue", 0), own.get("upcoming", 0),
+                                is_school=False))
+    roadmaps = current_roadmaps(schools, today)
     for school in schools:
         found = counts.get((school.pk, None), {})
         rows.append(SchoolDeadlines(school.short_name, school.get_absolute_url(), found.get("overdue", 0),
-                                    found.get("upcoming", 0)))
+                                    found.get("upcoming", 0), roadmaps.get(school.pk)))
     return rows

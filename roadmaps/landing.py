@@ -46,4 +46,5 @@ def deadlines_block(user, today: date, place=None) -> list[LandingBlock]:
 
 def district_deadlines_block(user, today: date, district) -> list[LandingBlock]:
     rows = deadlines_by_school(district, user, today)
-    return [LandingBlock("Сроки по организациям", "roadmaps/district_deadlines_block.html", {"rows": rows}, order=10)]
+    return [LandingBlock("Дорожные карты и сроки по организациям", "roadmaps/district_deadlines_block.html",
+                         {"rows": rows}, order=10)]

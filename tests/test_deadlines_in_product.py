@@ -134,13 +134,16 @@ def test_the_landing_page_shows_no_deadlines_of_other_districts(login, world, ro
 def test_the_district_page_counts_overdue_per_school(login, world, roadmap, today):
     make_roadmap(world.school, sections={"Раздел": [("Школьное", "Март 2023", "Директор")]})
     content = login(world.curator).get(reverse("participants:district", args=["sayansky"])).content.decode()
-    assert "Сроки по организациям" in content
+    assert "Дорожные карты и сроки по организациям" in content
     blocks = login(world.curator).get(reverse("participants:district", args=["sayansky"])).context["blocks"]
-    block = next(b for b in blocks if b.title == "Сроки по организациям")
+    block = next(b for b in blocks if b.title == "Дорожные карты и сроки по организациям")
     counts = {row.name: (row.overdue, row.upcoming) for row in block.context["rows"]}
     assert counts["Саянский район (муниципальная дорожная карта)"] == (4, 1)
     assert counts["МБОУ Агинская СОШ № 1"] == (1, 0)
     assert counts["МБОУ Тинская СОШ"] == (0, 0)
+    statuses = {row.name: row.roadmap.get_status_display() if row.roadmap else None for row in block.context["rows"]}
+    assert statuses["МБОУ Агинская СОШ № 1"] == "Черновик" and statuses["МБОУ Тинская СОШ"] is None
+    assert "нет дорожной карты" in content
 
 
 def test_overdue_is_one_number_on_every_page(login, world, monkeypatch):
@@ -156,7 +159,7 @@ def test_overdue_is_one_number_on_every_page(login, world, monkeypatch):
     landing = client.get(reverse("participants:home")).content.decode()
     table = client.get(reverse("roadmaps:detail", args=[roadmap.pk])).context["table"]
     district = login(world.curator).get(reverse("participants:district", args=["sayansky"])).context["blocks"]
-    [row] = [r for b in district if b.title == "Сроки по организациям" for r in b.context["rows"]
+    [row] = [r for b in district if b.title == "Дорожные карты и сроки по организациям" for r in b.context["rows"]
              if r.name == world.school.short_name]
     assert "Просрочено: 2" in landing and table.overdue == 2 and row.overdue == 2
 

@@ -211,6 +211,22 @@ def test_the_district_edits_closes_reopens_and_deletes_a_campaign(login, world, 
     assert not Campaign.objects.exists() and not SchoolReport.objects.exists()
 
 
+def test_late_schools_are_reminded_by_e_mail(login, world, catalogue):
+    from django.core import mail
+
+    world.school_curator.email = "agin@example.ru"
+    world.school_curator.save()
+    campaign = campaign_open(district=world.district, title="Мониторинг, май", year=2024, due_on=date(2024, 5, 20))
+    page = login(world.curator).post(reverse("monitoring:campaign-remind", args=["sayansky", campaign.pk]), follow=True)
+    content = page.content.decode()
+    assert "Напоминание отправлено: организаций — 1, адресов — 1" in content
+    assert "Нет адреса почты у кураторов: МБОУ Тинская СОШ" in content
+    [letter] = mail.outbox
+    assert letter.to == ["agin@example.ru"] and "«Мониторинг, май»" in letter.subject and "20.05.2024" in letter.body
+    report = campaign.reports.get(organization=world.school)
+    assert f"/o/agin-1/monitoring/reports/{report.pk}/" in letter.body
+
+
 @pytest.mark.parametrize("who, status", [("methodist", 403), ("school_curator", 404)])
 def test_only_the_district_curator_opens_campaigns(login, world, who, status):
     response = login(getattr(world, who)).post(reverse("monitoring:campaign-create", args=["sayansky"]),

@@ -28,6 +28,7 @@ DISTRICT = [
     ("monitoring:campaign-edit", lambda o: [D, o["campaign"].pk], True),
     ("monitoring:campaign-close", lambda o: [D, o["campaign"].pk], True),
     ("monitoring:campaign-delete", lambda o: [D, o["campaign"].pk], True),
+    ("monitoring:campaign-remind", lambda o: [D, o["campaign"].pk], True),
     ("monitoring:report-decide", lambda o: [D, o["campaign"].pk, o["report"].pk], True),
 ]
 SCHOOL = [

@@ -57,6 +57,23 @@ def campaign_close_view(request, district, pk: int):
 
 @district_view(CAN_EDIT_DISTRICT)
 @require_POST
+def campaign_remind(request, district, pk: int):
+    from monitoring.reminders import remind_late_schools
+
+    campaign = get_object_or_404(district.campaigns, pk=pk)
+    sent = remind_late_schools(campaign=campaign, today=timezone.localdate(), site_url=request.build_absolute_uri("/"))
+    if sent.schools:
+        messages.success(request, f"Напоминание отправлено: организаций — {sent.schools}, адресов — {sent.addresses}.")
+    elif not sent.without_address:
+        messages.info(request, "Опаздывающих нет: напоминать некому.")
+    if sent.without_address:
+        messages.warning(request, "Нет адреса почты у кураторов: " + ", ".join(sent.without_address)
+                         + ". Позвоните им или попросите указать почту в профиле.")
+    return redirect(campaign)
+
+
+@district_view(CAN_EDIT_DISTRICT)
+@require_POST
 def campaign_delete_view(request, district, pk: int):
     campaign = get_object_or_404(district.campaigns, pk=pk)
     try:
