@@ -3,15 +3,18 @@
 from django.utils import timezone
 
 from mentoring_portal.lib.exports import (
+    DOCX_TYPE,
     PDF_TYPE,
     XLSX_TYPE,
     Column,
+    DocxTable,
     Exporter,
     Sheet,
     SheetRow,
     file_name,
     registry,
     render_pdf,
+    write_docx,
     write_xlsx,
 )
 from participants.access import VIEW
@@ -79,3 +82,50 @@ class RoadmapPdf(RoadmapExporter):
         return render_pdf("roadmaps/roadmap_pdf.html", {
             "roadmap": roadmap, "table": table, "extra_columns": _optional_columns(table),
         })
+
+
+@registry.register(GROUP)
+class RoadmapDocx(RoadmapExporter):
+    """The roadmap in Word, for last edits before it is signed: the same columns as the PDF."""
+
+    identifier = "docx"
+    label = "Word (DOCX)"
+    content_type = DOCX_TYPE
+    extension = "docx"
+
+    def render(self, roadmap) -> bytes:
+        table = roadmap_table(roadmap, today=timezone.localdate())
+        extra = _optional_columns(table)
+        rows: list = []
+        for group in table.sections:
+            if group.section.title:
+                rows.append(f"{group.number}. {group.section.title}")
+            for row in group.rows:
+                item = row.item
+                rows.append([row.number, item.name, *[getattr(item, key) for key, _, _ in extra], item.deadline_text,
+                             item.responsible, item.result])
+        columns = [("№", 1.2), ("Наименование мероприятия", 9.0), *[(label, 4.0) for _, label, _ in extra],
+                   ("Срок реализации", 3.5), ("Ответственный исполнитель", 4.5), ("Результат. Вид документа", 5.5)]
+        return write_docx(approval=roadmap.approval_line, title=roadmap.title, table=DocxTable(columns, rows))
+
+
+@registry.register(GROUP)
+class RoadmapExecutionPdf(RoadmapExporter):
+    """«Отчёт об исполнении»: the table with each item's status and «Отметка о выполнении», for the half-year report."""
+
+    identifier = "execution"
+    label = "Отчёт об исполнении (PDF)"
+    content_type = PDF_TYPE
+    extension = "pdf"
+
+    def filename(self, roadmap) -> str:
+        owner = roadmap.organization.short_name if roadmap.organization_id else roadmap.district.name
+        return file_name("Отчёт об исполнении дорожной карты", owner, f"{timezone.localdate():%Y-%m-%d}")
+
+    def render(self, roadmap) -> bytes:
+        today = timezone.localdate()
+        table = roadmap_table(roadmap, today=today)
+        done = sum(row.item.status == "done" for row in table.rows)
+        return render_pdf("roadmaps/roadmap_pdf.html", {
+            "roadmap": roadmap, "table": table, "extra_columns": [], "execution": True, "today": today,
+            "done": done})

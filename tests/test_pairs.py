@@ -268,6 +268,22 @@ def test_the_order_draft_lists_the_chosen_pairs(login, world, people, tmp_path):
     assert ExportLog.objects.get().user == world.school_curator
 
 
+def test_the_order_comes_in_word_for_last_edits(login, world, people):
+    import io
+
+    import docx
+
+    first = make(world, people["mentor"], [people["anna"], people["boris"]])
+    response = login(world.school_curator).get(reverse("participants:pair-order", args=[world.school.code]),
+                                               {"pair": [first.pk], "format": "docx"})
+    document = docx.Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "О закреплении наставнических пар/групп" in text and "ПРИКАЗЫВАЮ:" in text
+    [table] = document.tables
+    row = [c.text for c in table.rows[1].cells]
+    assert row[1].startswith("Ёлкин Андрей") and row[2] == "Белов Борис Петровна (7Б); Белова Анна Петровна (7Б)"
+
+
 def test_the_district_adds_its_own_form_for_its_schools(login, world):
     from participants.models import MentoringForm
 

@@ -82,7 +82,7 @@ def test_an_outsider_downloads_nothing(login, world, roadmap, identifier, who):
 
 
 def test_an_unknown_format_is_not_found(login, world, roadmap):
-    assert export(login(world.curator), roadmap, "docx").status_code == 404
+    assert export(login(world.curator), roadmap, "odt").status_code == 404
 
 
 def test_the_export_contains_only_this_roadmap(login, world, roadmap):
@@ -104,3 +104,33 @@ def test_downloads_are_named_in_russian(login, world, roadmap):
         "Дорожная карта Саянский район 2021–2024.xlsx"
     template = login(world.school_curator).get(reverse("participants:people-template", args=[world.school.code]))
     assert name(template) == "Шаблон реестра наставничества.xlsx"
+
+
+def test_the_word_file_has_the_approval_the_title_and_every_item(login, world, roadmap):
+    import docx
+
+    response = export(login(world.curator), roadmap, "docx")
+    document = docx.Document(io.BytesIO(response.content))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Приложение № 1 к приказу № 179/1-од" and roadmap.title in texts
+    [table] = document.tables
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[0][:2] == ["№", "Наименование мероприятия"]
+    assert table.rows[0]._tr.trPr.xml.count("tblHeader") == 1  # the header repeats on every page
+    names = {row[1] for row in cells[1:]}
+    assert {item.name for item in roadmap.items.alive()} <= names
+    assert any(row[0].startswith("1. Нормативное") for row in cells)  # a section across the table
+
+
+def test_the_execution_report_shows_status_and_the_completion_mark(login, world, roadmap, tmp_path):
+    from roadmaps.models import Item
+
+    item = roadmap.items.order_by("pk").first()
+    Item.objects.filter(pk=item.pk).update(status="done", completion_note="Приказ УО № 12 от 05.10.2021")
+    response = export(login(world.curator), roadmap, "execution")
+    pdf = tmp_path / "execution.pdf"
+    pdf.write_bytes(response.content)
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+                    .stdout.split())
+    assert "Отчёт об исполнении" in text and "Отметка о выполнении" in text
+    assert "Приказ УО № 12 от 05.10.2021" in text and "выполнено — 1" in text

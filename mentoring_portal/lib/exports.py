@@ -187,3 +187,74 @@ def render_pdf(template: str, context: dict) -> bytes:
 
     html = render_to_string(template, context)
     return HTML(string=html).write_pdf()
+
+
+# Word documents ------------------------------------------------------------------------------------------------------
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass
+class DocxTable:
+    """A table of a Word document: a header repeated on every page, rows of text, section rows across the width."""
+
+    columns: list[tuple[str, float]]  # (header, width in cm)
+    rows: list[list[str] | str] = field(default_factory=list)  # a str is a section row spanning all columns
+
+
+def write_docx(*, approval: str = "", title: str, paragraphs: Iterable[str] = (), table: DocxTable | None = None,
+               signature: str = "", landscape: bool = True) -> bytes:
+    """The portal's one Word writer (python-docx): a document a curator edits before signing — the approval block at
+    the top right, the title, the table with its header on every page, a place to sign. Text only: nothing a user
+    typed becomes a field or a macro."""
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    def clean(text) -> str:
+        return ILLEGAL_CHARACTERS_RE.sub("", str(text or ""))
+
+    document = docx.Document()
+    style = document.styles["Normal"]
+    style.font.name, style.font.size = "Times New Roman", Pt(11)
+    section = document.sections[0]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, margin, Cm(1.5))
+    if approval:
+        block = document.add_paragraph(clean(approval))
+        block.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    heading = document.add_paragraph()
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    heading.add_run(clean(title)).bold = True
+    for text in paragraphs:
+        document.add_paragraph(clean(text))
+    if table is not None:
+        grid = document.add_table(rows=1, cols=len(table.columns))
+        grid.style = "Table Grid"
+        header = grid.rows[0]
+        marker = OxmlElement("w:tblHeader")  # the header row repeats on every page
+        marker.set(qn("w:val"), "true")
+        header._tr.get_or_add_trPr().append(marker)
+        for cell, (label, width) in zip(header.cells, table.columns):
+            cell.width = Cm(width)
+            cell.paragraphs[0].add_run(clean(label)).bold = True
+        for row in table.rows:
+            cells = grid.add_row().cells
+            if isinstance(row, str):
+                merged = cells[0].merge(cells[-1])
+                merged.paragraphs[0].add_run(clean(row)).bold = True
+                continue
+            for cell, value, (_, width) in zip(cells, row, table.columns):
+                cell.width = Cm(width)
+                cell.text = clean(value)
+    if signature:
+        document.add_paragraph()
+        document.add_paragraph(clean(signature))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

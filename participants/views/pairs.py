@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentoring_portal.lib.exports import render_pdf
 from mentoring_portal.lib.feedback import explain
 from mentoring_portal.lib.paging import page_of
 from participants.access import CAN_EDIT_PAIRS, CAN_RECORD_MEETINGS, organization_view
@@ -173,10 +172,12 @@ def request_close(request, organization, request_id: int):
 
 @organization_view(CAN_EDIT_PAIRS)
 def pair_order_pdf(request, organization):
-    """«Приказ о закреплении наставнических пар/групп» for the chosen pairs, ready to sign."""
+    """«Приказ о закреплении наставнических пар/групп» for the chosen pairs: PDF to sign, or Word (?format=docx) to
+    edit first."""
     from django.http import HttpResponse
 
-    from mentoring_portal.lib.exports import PDF_TYPE, attachment
+    from mentoring_portal.lib.exports import DOCX_TYPE, PDF_TYPE, attachment
+    from participants.pair_order import order_docx, order_pdf
     from participants.services.audit import export_logged
 
     ids = [int(i) for i in request.GET.getlist("pair") if i.isdigit()]
@@ -185,12 +186,14 @@ def pair_order_pdf(request, organization):
     if not rows:
         messages.error(request, "Отметьте пары, которые войдут в приказ.")
         return redirect("participants:pairs", organization=organization.code)
-    content = render_pdf("participants/pair_order_pdf.html", {"organization": organization, "rows": rows,
-                                                               "today": timezone.localdate()})
-    export_logged(user=request.user, organization=organization, what="Приказ о закреплении пар (PDF)",
-                  rows=len(rows))
-    response = HttpResponse(content, content_type=PDF_TYPE)
-    response["Content-Disposition"] = attachment(f"Приказ о закреплении наставнических пар {organization.short_name}.pdf")
+    word = request.GET.get("format") == "docx"
+    today = timezone.localdate()
+    content = order_docx(organization, rows, today) if word else order_pdf(organization, rows, today)
+    export_logged(user=request.user, organization=organization,
+                  what=f"Приказ о закреплении пар ({'DOCX' if word else 'PDF'})", rows=len(rows))
+    response = HttpResponse(content, content_type=DOCX_TYPE if word else PDF_TYPE)
+    response["Content-Disposition"] = attachment(
+        f"Приказ о закреплении наставнических пар {organization.short_name}.{'docx' if word else 'pdf'}")
     return response
 
 
