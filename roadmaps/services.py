@@ -168,6 +168,35 @@ def item_move(*, item: Item, user, direction: str) -> None:
     log_change(roadmap, user, "item_moved", f"Перемещено мероприятие «{item.name[:80]}»", item)
 
 
+@transaction.atomic
+def items_paste(*, section: Section, user, items: list[dict]) -> list[Item]:
+    """Items pasted from a spreadsheet, added at the end of the section: all or none."""
+    return [item_create(section=section, user=user, data=data) for data in items]
+
+
+BULK_ACTIONS = {"status": "Изменить статус", "responsible": "Назначить ответственных", "delete": "Удалить"}
+
+
+@transaction.atomic
+def items_bulk(*, items: list[Item], user, action: str, value: str = "") -> int:
+    """One action on several items at once, each through the same rule and history as a single edit; all or none."""
+    if not items:
+        raise ValidationError("Отметьте мероприятия в таблице.")
+    if action == "status" and value not in ItemStatus.values:
+        raise ValidationError("Выберите статус.")
+    if action == "responsible" and not value.strip():
+        raise ValidationError("Укажите ответственных.")
+    if action not in BULK_ACTIONS:
+        raise ValidationError("Выберите действие.")
+    for item in items:
+        if action == "delete":
+            item_delete(item=item, user=user)
+        else:
+            item_update(item=item, user=user, data={action: value.strip() if action == "responsible" else value},
+                        version=item.version)
+    return len(items)
+
+
 def _renumber(objects) -> None:
     for position, obj in enumerate(objects, start=1):
         obj.position = position

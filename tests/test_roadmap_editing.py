@@ -318,3 +318,44 @@ def test_a_typed_section_number_is_not_doubled(login, world, roadmap, typed, kep
     """The portal numbers sections itself: «4. Мониторинг» would read «4. 4. Мониторинг»."""
     login(world.curator).post(url("section-create", roadmap), {"title": typed}, **HTMX)
     assert roadmap.sections.order_by("position").last().title == kept
+
+
+def test_several_items_change_at_once(login, world, roadmap):
+    client = login(world.curator)
+    first, second = roadmap.items.order_by("pk")[:2]
+    bulk = url("items-bulk", roadmap)
+    client.post(bulk, {"items": [first.pk, second.pk], "action": "status", "status": "done"}, **HTMX)
+    client.post(bulk, {"items": [first.pk, second.pk], "action": "responsible", "responsible": "Абашева Е.А."}, **HTMX)
+    assert set(roadmap.items.filter(pk__in=[first.pk, second.pk]).values_list("status", "responsible")) == {
+        ("done", "Абашева Е.А.")}
+    assert Change.objects.filter(action="item_updated").count() == 4  # each item's history, as for a single edit
+    page = client.post(bulk, {"items": [first.pk, second.pk], "action": "delete"}, **HTMX).content.decode()
+    assert "Удалить: мероприятий — 2" in page and "Удалённые мероприятия (2)" in page
+    refused = client.post(bulk, {"action": "delete"}, **HTMX).content.decode()
+    assert "Отметьте мероприятия в таблице" in refused
+
+
+def test_rows_pasted_from_excel_become_items(login, world, roadmap):
+    section = roadmap.sections.order_by("position").first()
+    pasted = ("1.4\tСовещание кураторов ОО\tДекабрь 2021\tРябцева Е.В.\tПротокол\r\n"
+              '1.5\t"Семинар для наставников\nв два дня"\tЯнварь 2022\tАбашева Е.А.\tПрограмма\r\n')
+    response = login(world.curator).post(url("items-paste", roadmap), {"section": section.pk, "rows": pasted})
+    assert response.status_code == 302
+    added = list(section.items.order_by("-position")[:2])[::-1]
+    assert [(i.name, i.deadline_text, i.responsible, i.result) for i in added] == [
+        ("Совещание кураторов ОО", "Декабрь 2021", "Рябцева Е.В.", "Протокол"),
+        ("Семинар для наставников\nв два дня", "Январь 2022", "Абашева Е.А.", "Программа")]
+
+
+def test_a_pasted_header_decides_the_columns_and_a_bad_row_adds_nothing(login, world, roadmap):
+    section = roadmap.sections.order_by("position").first()
+    before = roadmap.items.count()
+    pasted = "Срок\tНаименование мероприятия\tОтветственные\nМай 2022\tОтчёт\tДиректор\nИюнь 2022\t\tДиректор\n"
+    response = login(world.curator).post(url("items-paste", roadmap), {"section": section.pk, "rows": pasted})
+    content = response.content.decode()
+    assert response.status_code == 400 and "Строка 3: нет наименования мероприятия" in content
+    assert "Май 2022\tОтчёт" in content and roadmap.items.count() == before  # what was pasted stays on the page
+    fixed = pasted.replace("Июнь 2022\t\t", "Июнь 2022\tСовещание\t")
+    login(world.curator).post(url("items-paste", roadmap), {"section": section.pk, "rows": fixed})
+    assert list(section.items.order_by("-position").values_list("name", "deadline_text")[:2]) == [
+        ("Совещание", "Июнь 2022"), ("Отчёт", "Май 2022")]

@@ -79,6 +79,8 @@ ROADMAP = [
     ("roadmaps:detail", lambda o: [R(o)], False),
     ("roadmaps:timeline", lambda o: [R(o)], False),
     ("roadmaps:edit", lambda o: [R(o)], True),
+    ("roadmaps:items-bulk", lambda o: [R(o)], True),
+    ("roadmaps:items-paste", lambda o: [R(o)], True),
     ("roadmaps:export", lambda o: [R(o), "pdf"], False),
     ("roadmaps:copy", lambda o: [R(o)], True),
     ("roadmaps:section-create", lambda o: [R(o)], True),

@@ -15,12 +15,15 @@ from roadmaps.access import get_item, roadmap_view
 from roadmaps.forms import ItemForm, SectionForm
 from roadmaps.selectors import item_numbers, item_row, sections_with_items
 from roadmaps.services import (
+    BULK_ACTIONS,
     ConflictError,
     item_create,
     item_delete,
     item_move,
     item_restore,
     item_update,
+    items_bulk,
+    items_paste,
     section_create,
     section_delete,
     section_move,
@@ -177,3 +180,44 @@ def section_move_view(request, roadmap, section_id: int, direction: str):
     except ValidationError as error:
         return _refused(request, roadmap, error)
     return _after_change(request, roadmap)
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_POST
+def items_bulk_view(request, roadmap):
+    """The action chosen above the table, on the items ticked in it."""
+    ids = [int(i) for i in request.POST.getlist("items") if i.isdigit()]
+    items = list(roadmap.items.alive().filter(pk__in=ids))
+    action = request.POST.get("action", "")
+    value = request.POST.get(action, "") if action in ("status", "responsible") else ""
+    try:
+        done = items_bulk(items=items, user=request.user, action=action, value=value)
+    except ValidationError as error:
+        return _refused(request, roadmap, error)
+    messages.success(request, f"{BULK_ACTIONS[action]}: мероприятий — {done}.")
+    return _after_change(request, roadmap)
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_http_methods(["GET", "POST"])
+def items_paste_view(request, roadmap):
+    """«Вставить строки из Excel»: what was pasted is kept on the page with every problem until it is right."""
+    from roadmaps.paste import parse_paste
+
+    sections = list(roadmap.sections.order_by("position", "id"))
+    text, errors, chosen = request.POST.get("rows", ""), [], request.POST.get("section", "")
+    if request.method == "POST":
+        section = next((s for s in sections if str(s.pk) == chosen), None)
+        pasted = parse_paste(text)
+        errors = pasted.errors + ([] if section else ["Выберите раздел, в который добавить мероприятия."])
+        if not errors:
+            try:
+                created = items_paste(section=section, user=request.user, items=pasted.items)
+            except ValidationError as error:
+                errors = error.messages
+            else:
+                messages.success(request, f"Добавлено мероприятий: {len(created)}.")
+                return redirect(roadmap)
+    return render(request, "roadmaps/items_paste.html", {
+        "roadmap": roadmap, "sections": sections, "text": text, "errors": errors, "chosen": chosen},
+        status=400 if errors else 200)

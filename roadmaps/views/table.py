@@ -23,7 +23,7 @@ from roadmaps.selectors import (
     roadmap_timeline,
     sections_with_items,
 )
-from roadmaps.services import comment_add, evidence_add, roadmap_update
+from roadmaps.services import BULK_ACTIONS, comment_add, evidence_add, roadmap_update
 
 
 def filters_from(request) -> TableFilters:
@@ -52,6 +52,7 @@ def table_context(request, roadmap) -> dict:
         "statuses": ItemStatus.choices,
         **editing_of(roadmap, editor=CAN_EDIT_ROADMAP in request.capabilities),
         "since_approval": SimpleLazyObject(lambda: changes_since_approval(roadmap)),
+        "bulk_actions": BULK_ACTIONS,
     }
 
 
