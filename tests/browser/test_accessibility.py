@@ -12,11 +12,16 @@ def pages_of(world, objects) -> dict:
     d, s = world.district.code, world.school.code
     roadmap, school_roadmap = objects["district_roadmap"], objects["school_roadmap"]
     return {
-        "curator": ["/my/", f"/d/{d}/", f"/roadmaps/{roadmap.pk}/", f"/roadmaps/{roadmap.pk}/timeline/",
-                    f"/roadmaps/{roadmap.pk}/items/{objects['item'].pk}/", f"/d/{d}/campaigns/"],
-        "school_curator": ["/my/", f"/o/{s}/", f"/o/{s}/people/", f"/o/{s}/people/{objects['mentee'].pk}/",
-                           f"/o/{s}/pairs/", f"/o/{s}/pairs/new/", f"/roadmaps/{school_roadmap.pk}/"],
-        "methodist": [f"/d/{d}/indicators/", f"/d/{d}/report/"],
+        "curator": ["/my/", f"/d/{d}/", f"/d/{d}/roadmaps/", f"/roadmaps/{roadmap.pk}/",
+                    f"/roadmaps/{roadmap.pk}/timeline/", f"/roadmaps/{roadmap.pk}/items/{objects['item'].pk}/",
+                    f"/roadmaps/{roadmap.pk}/items/paste/", f"/roadmaps/{roadmap.pk}/copy/", f"/d/{d}/campaigns/",
+                    f"/d/{d}/campaigns/{objects['campaign'].pk}/", f"/d/{d}/forms/", f"/d/{d}/mentoring/",
+                    "/my/deadlines/"],
+        "school_curator": ["/my/", f"/o/{s}/", f"/o/{s}/people/", f"/o/{s}/people/new/",
+                           f"/o/{s}/people/{objects['mentee'].pk}/", f"/o/{s}/people/import/", f"/o/{s}/pairs/",
+                           f"/o/{s}/pairs/new/", f"/o/{s}/pairs/{objects['pair'].pk}/", f"/o/{s}/matching/",
+                           f"/roadmaps/{school_roadmap.pk}/", f"/o/{s}/roadmaps/import/"],
+        "methodist": [f"/d/{d}/indicators/", f"/d/{d}/report/", "/my/exports/"],
         "mentor": ["/my/", "/my/pairs/"],
     }
 
@@ -30,3 +35,25 @@ def test_every_page_of_a_role_meets_wcag_21_aa(page, sign_in, problems, world, o
     for path in pages_of(world, objects)[role]:
         page.goto(base + path)  # checked on arrival (conftest)
     assert not problems, "\n".join(problems)
+
+
+def test_signing_in_and_editing_an_item_work_with_the_keyboard_alone(page, live_server, problems, world, objects):
+    from tests.browser.conftest import PASSWORD
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.locator("input[name=username]").focus()
+    page.keyboard.type(world.curator.username)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/my/")
+    roadmap, item = objects["district_roadmap"], objects["item"]
+    page.goto(f"{live_server.url}/roadmaps/{roadmap.pk}/")
+    page.locator(f"#item-{item.pk} a[title='Изменить']").focus()
+    page.keyboard.press("Enter")  # the row becomes a form with the cursor in the name
+    page.wait_for_selector(f"#item-{item.pk} textarea[name=name]:focus")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Утвердить состав рабочей группы")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector(f"#item-{item.pk} >> text=Утвердить состав рабочей группы")
+    assert problems == []
