@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 
 from mentoring_portal.lib.collation import russian, search_text
-from mentoring_portal.lib.wording import plural
+from mentoring_portal.lib.wording import counted
 
 
 class Category(models.TextChoices):
@@ -107,7 +107,7 @@ class Person(models.Model):
         details = [self.grade] if self.grade else []
         age = self.age(on)
         if age is not None:
-            details.append(f"{age} {plural(age, 'год', 'года', 'лет')}")
+            details.append(counted(age, "год", "года", "лет"))
         details.append(self.get_category_display().lower() if self.category != Category.STUDENT else "обучающийся")
         if self.position:
             details.append(self.position)
@@ -201,11 +201,11 @@ def consent_problems(person: Person, *, giver: str, given_by: str, given_on: dat
         problems.append("Возраст обучающегося не известен (нет даты рождения): согласие даёт родитель (законный "
                         "представитель) или сам обучающийся с его согласия. Или укажите дату рождения.")
     elif age is not None and age < 14 and giver != ConsentGiver.REPRESENTATIVE:
-        problems.append(f"{person.full_name} на дату согласия {age} {plural(age, 'год', 'года', 'лет')}: за ребёнка младше "
+        problems.append(f"{person.full_name} на дату согласия {counted(age, 'год', 'года', 'лет')}: за ребёнка младше "
                         "14 лет согласие даёт родитель (законный представитель).")
     elif age is not None and 14 <= age < 18 and not representative:
-        problems.append(f"{person.full_name} на дату согласия {age} лет: с 14 до 18 лет согласие даёт родитель "
-                        "(законный представитель) или сам участник с его согласия.")
+        problems.append(f"{person.full_name} на дату согласия {counted(age, 'год', 'года', 'лет')}: с 14 до 18 лет "
+                        "согласие даёт родитель (законный представитель) или сам участник с его согласия.")
     if representative and not given_by.strip():
         problems.append("Укажите ФИО родителя (законного представителя), давшего согласие.")
     elif giver == ConsentGiver.REPRESENTATIVE and search_text(given_by) == search_text(person.full_name):
