@@ -71,9 +71,10 @@ def _mine_first(occurrences, user, limit: int) -> list[Occurrence]:
     mine = _first_per_item(occurrences.filter(item__responsible_users=user), limit)
     for occurrence in mine:
         occurrence.is_mine = True
-    others = _first_per_item(occurrences.exclude(item__in=[o.item_id for o in mine]), limit - len(mine)) \
-        if len(mine) < limit else []
-    return mine + others
+    if len(mine) == limit:
+        return mine
+    rest = occurrences.exclude(item__in=[o.item_id for o in mine]) if mine else occurrences
+    return mine + _first_per_item(rest, limit - len(mine))
 
 
 def agenda(occurrences, today: date, *, days: int = 30, limit: int = 15, user=None) -> Agenda:
