@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from mentoring_portal.lib.schoolyear import school_year_of
+from mentoring_portal.lib.wording import counted
 
 DATED = "dated"
 CONTINUOUS = "continuous"
@@ -57,9 +58,11 @@ _TOKEN_RE = re.compile(
     "|".join(
         [
             r"(?P<date>(?<!\d)(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4}|\d{2})(?!\d))" + _YEAR_SUFFIX,
-            r"(?P<schoolyear>(?P<sy1>20\d\d)\s*[-/]\s*(?P<sy2>20\d\d)\s*(?:уч\.?|учебн[а-я]*)\s*(?:г\.?|год[а-я]*)?)",
+            r"(?P<schoolyear>(?P<sy1>20\d\d)\s*[-/]\s*(?P<sy2>20\d\d|\d\d)(?!\d)\s*(?:уч\.?|учебн[а-я]*)\s*(?:г\.?|год[а-я]*)?)",
             r"(?P<quarter>(?<![а-я\d])(?P<qn>iv|i{1,3}|[1-4])\s*(?:-?(?:й|ый|ого|ом))?\s*(?:квартал[а-я]*|кв\.?))",
             r"(?P<half>(?<![а-я\d])(?P<hn>ii|i|[12])\s*(?:-?(?:е|ое|ого|ом))?\s*полугоди[а-я]*)",
+            r"(?P<dayrange>(?<![\d.])(?P<dr1>\d{1,2})\s*(?:-|по)\s*(?P<dr2>\d{1,2})\s+(?:"
+            + _MONTH_RE.replace("?P<m", "?P<r") + r"))(?![а-я])",
             r"(?P<daymonth>(?<!\d)(?P<dmd>\d{1,2})\s+(?:" + _MONTH_RE.replace("?P<m", "?P<x") + r"))(?![а-я])",
             r"(?P<month>(?<![а-я])(?:" + _MONTH_RE + r"))(?![а-я])",
             r"(?P<year>(?<!\d)(?P<yv>20\d\d)(?!\d))" + _YEAR_SUFFIX,
@@ -75,11 +78,25 @@ _TOKEN_RE = re.compile(
 _CONTINUOUS_RE = re.compile(
     r"в\s+течени[ие]|постоянно|весь\s+период|всего\s+периода|на\s+протяжении|систематически|регулярно"
 )
-_ON_DEMAND_RE = re.compile(r"при\s+необходимости|по\s+заявк|по\s+запрос|по\s+мере\s+необходимости|по\s+потребност")
+_ON_DEMAND_RE = re.compile(
+    r"при\s+необходимости|по\s+необходимости|по\s+заявк|по\s+запрос|по\s+мере\s+необходимости|по\s+потребност"
+    r"|при\s+наличии\s+(?:запрос|заявк|потребност|необходимост)|по\s+требованию"
+)
 _EXTERNAL_RE = re.compile(
     r"по\s+(?:отдельному\s+|дополнительному\s+|утвержденному\s+|единому\s+)?(?:графику|плану|расписанию)"
     r"|в\s+соответствии\s+со?\s+срок|с\s+момента|по\s+мере\s+(?:поступления|запуска)|согласно\s+график"
+    # deferring to another body's plan or schedule: «согласно плану-графику…», «в сроки, установленные…»
+    r"|согласно\s+план|в\s+соответствии\s+со?\s+план|в\s+сроки,?\s+(?:установлен|определен|утвержден|предусмотрен"
+    r"|указанн)|по\s+графику|по\s+срокам"
 )
+# A span counted from an event («в течение 10 дней после назначения») has no date of its own.
+_RELATIVE_RE = re.compile(
+    r"в\s+течени[ие]\s+(?:\d+|одного|двух|тр[её]х|пяти|десяти)?\s*(?:рабоч[а-я]+\s+|календарн[а-я]+\s+)?"
+    r"(?:дн[а-я]*|недел[а-я]*|месяц[а-я]*)\s+(?:после|с\s+момента|со\s+дня|с\s+даты|от\s+даты)"
+)
+# A day of every month: «ежемесячно до 5 числа», «до 10 числа каждого месяца».
+_MONTHLY_DAY_RE = re.compile(r"(?:до|не\s+позднее)?\s*(\d{1,2})\s*(?:-?го)?\s+числа")
+_MONTHLY_WORD_RE = re.compile(r"ежемесячно|каждого\s+месяца|ежемесячн[а-я]*|раз\s+в\s+месяц")
 _RECURRENCE = [
     (re.compile(r"ежемесячно|раз\s+в\s+месяц"), "month"),
     (re.compile(r"ежеквартально|раз\s+в\s+квартал"), "quarter"),
@@ -187,6 +204,31 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_UNIT_LIST_RE = re.compile(
+    r"(?<![а-я\d])((?:iv|i{1,3}|[1-4])(?:\s*(?:,|и|-)\s*(?:iv|i{1,3}|[1-4]))+)\s*(квартал[а-я]*|кв\.?|полугоди[а-я]*)"
+)
+
+
+def _expand_unit_lists(text: str) -> str:
+    """«i, ii кв. 2024» → «i кв., ii кв. 2024»; «ii-iii кв.» → «ii кв.-iii кв.»: each number gets its unit."""
+    def expand(match: re.Match) -> str:
+        unit = match.group(2)
+        return re.sub(r"(iv|i{1,3}|[1-4])", lambda n: f"{n.group(1)} {unit}", match.group(1))
+
+    return _UNIT_LIST_RE.sub(expand, text)
+
+
+def _monthly_on_a_day(norm: str, period: tuple[date, date]) -> list[Window]:
+    """Every month of the period, due on the named day (the month's last day if it is shorter)."""
+    day = int(_MONTHLY_DAY_RE.search(norm).group(1))
+    start, end = period
+    windows, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        windows.append((date(year, month, 1), date(year, month, min(day, _month_end(year, month).day))))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return windows
+
+
 def _month_of(match: re.Match, prefix: str) -> int:
     for n, _ in _MONTH_PATTERNS:
         if match.group(f"{prefix}{n}"):
@@ -205,11 +247,17 @@ def _tokens(text: str) -> list[tuple[str, object]]:
                                         pos=m.start())))
         elif m.group("schoolyear"):
             y1, y2 = int(m.group("sy1")), int(m.group("sy2"))
+            y2 = y2 + y1 // 100 * 100 if y2 < 100 else y2  # «2023/24»
             out.append(("point", _Point("schoolyear", year=y1, year2=y2, pos=m.start())))
         elif m.group("quarter"):
             out.append(("point", _Point("quarter", number=_number(m.group("qn")), pos=m.start())))
         elif m.group("half"):
             out.append(("point", _Point("half", number=_number(m.group("hn")), pos=m.start())))
+        elif m.group("dayrange"):  # «10-20 октября», «с 10 по 20 октября»: two days of one month
+            month = _month_of(m, "r")
+            out.append(("point", _Point("day", month=month, day=int(m.group("dr1")), pos=m.start())))
+            out.append(("dash", None))
+            out.append(("point", _Point("day", month=month, day=int(m.group("dr2")), pos=m.start())))
         elif m.group("daymonth"):
             out.append(("point", _Point("day", month=_month_of(m, "x"), day=int(m.group("dmd")), pos=m.start())))
         elif m.group("month"):
@@ -305,6 +353,12 @@ def _fill_range_years(spans: list[_Span]) -> None:
                 if ref is not None and ref.year is not None and ref.kind in ("month", "day"):
                     span.start.year = ref.year - 1 if span.start.month > ref.month else ref.year
                     break
+        # «I, II кв. 2024», «1 и 2 полугодие 2023»: a list of quarters or halves shares the year written after it
+        elif span.start is span.end and span.start.year is None and span.start.kind in ("quarter", "half"):
+            ref = next((later.start for later in spans[index + 1:] if later.start is not None
+                        and later.start.kind == span.start.kind and later.start.year is not None), None)
+            if ref is not None and ref.number > span.start.number:
+                span.start.year = ref.year
 
 
 def _single_school_year(period: Window) -> bool:
@@ -412,6 +466,12 @@ def _parse(text: str, period: tuple[date, date]) -> Deadline:
     if not norm:
         return Deadline(UNRECOGNIZED, warnings=["Срок не указан."])
 
+    if _RELATIVE_RE.search(norm):
+        return Deadline(UNRECOGNIZED, warnings=["Срок отсчитывается от события: укажите даты вручную."])
+    if _MONTHLY_DAY_RE.search(norm) and _MONTHLY_WORD_RE.search(norm) and 1 <= int(
+            _MONTHLY_DAY_RE.search(norm).group(1)) <= 31:
+        return Deadline(DATED, _monthly_on_a_day(norm, period), recurrence="month")
+    norm = _expand_unit_lists(norm)
     tokens = _attach_years(_tokens(norm))
     spans = _spans(tokens)
     _fill_range_years(spans)
@@ -461,14 +521,6 @@ def _format_window(window: Window) -> str:
     return f"{a:%d.%m.%Y} – {b:%d.%m.%Y}"
 
 
-def _plural(n: int, one: str, few: str, many: str) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
-
-
 def describe(deadline: Deadline) -> str:
     if deadline.kind == CONTINUOUS:
         return f"постоянно, до {deadline.windows[0][1]:%d.%m.%Y}" if deadline.windows else "постоянно"
@@ -496,7 +548,7 @@ def describe(deadline: Deadline) -> str:
         return f"ежегодно {pattern}, {years[0]}–{years[-1]}"
     if deadline.recurrence in ("quarter", "half", "month") and len(windows) > 2:
         unit = {"quarter": "ежеквартально", "half": "раз в полугодие", "month": "ежемесячно"}[deadline.recurrence]
-        return f"{unit}, {len(windows)} {_plural(len(windows), 'срок', 'срока', 'сроков')} до {windows[-1][1]:%d.%m.%Y}"
+        return f"{unit}, {counted(len(windows), 'срок', 'срока', 'сроков')} до {windows[-1][1]:%d.%m.%Y}"
     shown = ", ".join(_format_window(w) for w in windows[:4])
     if len(windows) > 4:
         shown += f" и ещё {len(windows) - 4}"

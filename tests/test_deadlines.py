@@ -199,3 +199,78 @@ def test_it_never_raises_whatever_the_input():
         deadline = parse_deadline(text, SAYANSKY)
         assert deadline.kind in (DATED, CONTINUOUS, ON_DEMAND, EXTERNAL, UNRECOGNIZED)
         assert all(a <= b for a, b in deadline.windows)
+
+
+# Deadline kinds beyond the seeds (issue #12): each kind with several spellings -------------------------------------
+YEAR_23_24 = (date(2023, 9, 1), date(2024, 8, 31))
+
+
+def monthly(day: int, period=YEAR_23_24) -> list[tuple[date, date]]:
+    """Every month of the period, due on `day` (the last day of a shorter month)."""
+    import calendar
+
+    start, end = period
+    found, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        due = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        found.append((date(year, month, 1), due))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
+BEYOND_SEEDS = [
+    # abbreviated month names inside dates
+    ("15 окт. 2023", DATED, w("15.10.2023-15.10.2023")),
+    ("до 20 янв. 2024 г.", DATED, w("01.09.2023-20.01.2024")),
+    ("с 1 сен. по 15 окт. 2023", DATED, w("01.09.2023-15.10.2023")),
+    ("25 дек 2023", DATED, w("25.12.2023-25.12.2023")),
+    # quarters written «кв.», alone, in lists and ranges
+    ("I кв. 2024", DATED, w("01.01.2024-31.03.2024")),
+    ("1 кв. 2024 г.", DATED, w("01.01.2024-31.03.2024")),
+    ("I, II кв. 2024", DATED, w("01.01.2024-31.03.2024", "01.04.2024-30.06.2024")),
+    ("II-III кв. 2024", DATED, w("01.04.2024-30.09.2024")),
+    ("4 кв.", DATED, w("01.10.2023-31.12.2023")),
+    # school years written «2023/24»
+    ("2023/24 уч. год", DATED, w("01.09.2023-31.08.2024")),
+    ("2023/24 учебный год", DATED, w("01.09.2023-31.08.2024")),
+    ("в 2023/2024 уч.г.", DATED, w("01.09.2023-31.08.2024")),
+    ("2023-24 уч. г.", DATED, w("01.09.2023-31.08.2024")),
+    # a day range inside one month
+    ("с 10 по 20 октября 2023", DATED, w("10.10.2023-20.10.2023")),
+    ("10-20 октября 2023 г.", DATED, w("10.10.2023-20.10.2023")),
+    ("с 1 по 5 декабря", DATED, w("01.12.2023-05.12.2023")),
+    # monthly on a day of the month
+    ("ежемесячно до 5 числа", DATED, monthly(5)),
+    ("ежемесячно, до 25-го числа", DATED, monthly(25)),
+    ("до 10 числа каждого месяца", DATED, monthly(10)),
+    # deferring to another body's plan or schedule
+    ("согласно плану-графику министерства образования", EXTERNAL, []),
+    ("в сроки, установленные министерством образования Кировской области", EXTERNAL, []),
+    ("в соответствии с планом работы ЦНППМ", EXTERNAL, []),
+    ("по графику, утверждённому министерством", EXTERNAL, []),
+    ("в сроки, определённые организаторами конкурса", EXTERNAL, []),
+    # on demand
+    ("по необходимости", ON_DEMAND, []),
+    ("по мере необходимости", ON_DEMAND, []),
+    ("при наличии запроса", ON_DEMAND, []),
+    # a span relative to an event is not continuous: it has no date of its own
+    ("в течение 10 дней после назначения", UNRECOGNIZED, []),
+    ("в течение месяца после утверждения программы", UNRECOGNIZED, []),
+    ("в течение 3 рабочих дней с момента поступления заявки", UNRECOGNIZED, []),
+    ("в течение учебного года", CONTINUOUS, [(date(2023, 9, 1), date(2024, 8, 31))]),
+]
+
+
+@pytest.mark.parametrize("text, kind, windows", BEYOND_SEEDS, ids=[p[0] for p in BEYOND_SEEDS])
+def test_it_reads_the_kinds_of_deadlines_beyond_the_seeds(text, kind, windows):
+    found = parse_deadline(text, YEAR_23_24)
+    assert (found.kind, found.windows) == (kind, windows)
+
+
+@pytest.mark.parametrize("text, said", [
+    ("ежемесячно до 5 числа", "ежемесячно, 12 сроков до 05.08.2024"),
+    ("в течение 10 дней после назначения", "срок не распознан"),
+    ("согласно плану-графику министерства образования", "по внешнему графику, без срока"),
+])
+def test_the_new_kinds_are_said_in_russian(text, said):
+    assert parse_deadline(text, YEAR_23_24).describe() == said
