@@ -164,6 +164,12 @@ def _join(previous: str, more: str) -> str:
     return previous + separator + more
 
 
+# A section written in a row of its own: «Раздел I. …», «II. …», «Этап 2. …», «Блок 3 …».
+_SECTION_ROW_RE = re.compile(r"^(?:(?:раздел|этап|блок|направление)\s+(?:[ivxlc]+|\d{1,2})\b\.?|[ivxlc]{1,6}\.)\s*",
+                             re.IGNORECASE)
+_LEADING_NUMBER_RE = re.compile(r"^\d{1,2}\.\s+")
+
+
 @dataclass
 class _TableReader:
     columns: list[str | None]
@@ -171,6 +177,7 @@ class _TableReader:
     roadmap: ParsedRoadmap
     last_item: ParsedItem | None = None
     activity: str = ""
+    whole_rows: bool = False  # the table's rows are the document's (Word): no row continues the one above
 
     def section(self, title: str, is_stage: bool = False) -> ParsedSection:
         section = ParsedSection(title=title, is_stage=is_stage)
@@ -192,7 +199,7 @@ class _TableReader:
                 Problem(row.where, f"в строке {len(cells)} ячеек при {width} столбцах; лишние добавлены к последнему")
             )
             cells = cells[: width - 1] + [" ".join(c for c in cells[width - 1:] if c)]
-        if 0 < len(cells) < width and any(cells):
+        if 0 < len(cells) < width and any(cells) and not self.whole_rows:
             # Word drops empty cells next to merged ones: the last cell is the last column (usually «Ответственный»).
             if cells[-1]:
                 cells = cells[:-1] + [""] * (width - len(cells)) + cells[-1:]
@@ -200,7 +207,11 @@ class _TableReader:
                     Problem(row.where, f"не хватает ячеек: последняя отнесена к столбцу «{self._label(width - 1)}»")
                 )
         cells += [""] * (width - len(cells))
-        values = {key: cells[i] for i, key in enumerate(self.columns) if key}
+        values = {key: cells[i] for i, key in enumerate(self.columns) if key and not key.endswith("+")}
+        for i, key in enumerate(self.columns):  # the second part of a two-level column joins the first
+            if key and key.endswith("+") and cells[i]:
+                base = key[:-1]
+                values[base] = (" – " if base == "deadline" else ", ").join(p for p in (values.get(base), cells[i]) if p)
         self._unshift(values, cells, row)
         return values
 
@@ -210,6 +221,8 @@ class _TableReader:
 
     def _unshift(self, values: dict[str, str], cells: list[str], row: Row) -> None:
         """Cells moved one column to the left (Word dropped an empty cell beside a merged one): put them back."""
+        if self.whole_rows:
+            return  # Word's own tables come by grid column: nothing moved
         d = self.columns.index("deadline")
         has_number = "number" in self.columns
         number = values.get("number", "")
@@ -229,6 +242,11 @@ class _TableReader:
     def read(self, row: Row) -> None:
         if all(_SEPARATOR_RE.match(c or "") for c in row.cells):
             return
+        if row.merged:  # one cell across the table: a section
+            self.section(_section_title(clean_cell(row.cells[0])))
+            self.last_item = None
+            self.activity = ""
+            return
         values = self.align(row)
         number = values.get("number", "").strip()
         texts = {k: v for k, v in values.items() if k not in ("number", "stage") and v}
@@ -244,7 +262,7 @@ class _TableReader:
 
         bold = any("<b>" in c.lower() or "**" in c for c in row.cells)
         if not stage and self._is_section_row(number, texts, bold):
-            self.section(texts["name"])
+            self.section(_section_title(texts["name"]))
             self.last_item = None
             self.activity = ""
             return
@@ -275,13 +293,15 @@ class _TableReader:
         text = texts["name"]
         if number:
             return bool(_SECTION_NUMBER_RE.match(number))
-        if bold or self.last_item is None:
+        if bold or self.last_item is None or _SECTION_ROW_RE.match(text):
             return True
+        if self.whole_rows:
+            return False  # a lone name in a Word row is an item without a deadline, not a section
         # With a number column, an unnumbered lone text continues the item above across a page break.
         return "number" not in self.columns and not (text[:1].islower() or text.startswith(("-", "•")))
 
     def _is_continuation(self, number: str, texts: dict[str, str]) -> bool:
-        if number or not self.last_item or not texts:
+        if number or not self.last_item or not texts or self.whole_rows:
             return False
         if _looks_like_deadline(texts.get("deadline", ""), self.period):
             return False  # an unnumbered row with a deadline of its own is a new item
@@ -291,8 +311,13 @@ class _TableReader:
         return first[:1].islower() or first.startswith(("-", "•"))
 
 
+def _section_title(text: str) -> str:
+    """The section's own words: the portal numbers sections itself («1. », «Раздел I. » go)."""
+    return _LEADING_NUMBER_RE.sub("", _SECTION_ROW_RE.sub("", text)).strip() or text
+
+
 # Document -------------------------------------------------------------------------------------------------------------
-_PERIOD_RE = re.compile(r"(20\d\d)\s*[-–—]\s*(20\d\d)\s*(уч)?", re.IGNORECASE)
+_PERIOD_RE = re.compile(r"(20\d\d)\s*[-–—/]\s*((?:20)?\d\d)(?!\d)\s*(уч)?", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?:на|в)\s+(20\d\d)\s*(?:г|год)", re.IGNORECASE)
 _APPENDIX_RE = re.compile(
     r"(приложение\s*(?:№\s*)?\d*)\s*к\s+(приказу|распоряжению|постановлению)\s+от\s+(\d{2}\.\d{2}\.\d{4})\s*(?:г\.?)?\s*№\s*(\S+)",
@@ -314,6 +339,7 @@ def guess_period(title: str) -> tuple[date, date] | None:
     m = _PERIOD_RE.search(title)
     if m:
         first, last = int(m.group(1)), int(m.group(2))
+        last = last + first // 100 * 100 if last < 100 else last  # «2024/25»
         if m.group(3) or "учебн" in title.lower():
             return date(first, 9, 1), date(last, 8, 31)
         return date(first, 1, 1), date(last, 12, 31)
@@ -383,6 +409,7 @@ def parse_blocks(blocks: list[Block], period: tuple[date, date] | None = None) -
                     reader.section(title)
                     reader.last_item = None
                 texts = []
+                reader.whole_rows = block.whole_rows
                 for row in block.rows:
                     reader.read(row)
             else:
@@ -391,11 +418,17 @@ def parse_blocks(blocks: list[Block], period: tuple[date, date] | None = None) -
             continue
         texts.extend(preamble)
         header, body = rows
+        if reader is not None and not texts and header == reader.columns:
+            # The same table after a page break, its header repeated: the same roadmap goes on.
+            reader.whole_rows = block.whole_rows
+            for row in body:
+                reader.read(row)
+            continue
         roadmap = ParsedRoadmap(title=_title_from(texts))
         _approval_from(order_texts, roadmap)
         _goal_and_tasks(texts, roadmap)
         roadmap.period = period or guess_period(roadmap.title)
-        roadmap.columns = [COLUMNS[c] for c in header if c]
+        roadmap.columns = [COLUMNS[c] for c in header if c in COLUMNS]
         if not roadmap.title:
             result.errors.append(Problem("", "Не найдено название дорожной карты перед таблицей."))
         if roadmap.period is None:
@@ -403,7 +436,8 @@ def parse_blocks(blocks: list[Block], period: tuple[date, date] | None = None) -
                 Problem("", f"В названии «{roadmap.title[:80]}» не найден период (например «на 2021-2024 годы»): "
                             "укажите начало и конец периода в форме.")
             )
-        reader = _TableReader(header, roadmap.period or (date(2000, 1, 1), date(2000, 12, 31)), roadmap)
+        reader = _TableReader(header, roadmap.period or (date(2000, 1, 1), date(2000, 12, 31)), roadmap,
+                              whole_rows=block.whole_rows)
         for row in body:
             reader.read(row)
         result.roadmaps.append(roadmap)
@@ -423,12 +457,44 @@ def _continues(texts: list[str]) -> bool:
     return len(texts) <= 3 and not any(t.startswith("**") for t in texts)
 
 
+# Words of a second header row: «Сроки» over «начало» | «окончание», «Ответственные» over «ФИО» | «должность».
+_SUBHEADER_RE = re.compile(r"^(?:начал|оконч|дата\s+начал|дата\s+оконч|срок\s+начал|срок\s+оконч|с$|по$|до$|фио|ф\.и\.о|"
+                           r"должност|исполнител|соисполнител|организаци|учреждени|план|факт)", re.IGNORECASE)
+
+
+def _two_level(header_row: Row, columns: list[str | None], below: Row | None) -> list[str | None] | None:
+    """The columns of a two-level header, or None if the row below is not its second level. A sub-column of «Сроки»
+    or «Ответственные» after the first is «deadline+» / «responsible+»: its text joins the first's."""
+    if below is None:
+        return None
+    top = [clean_cell(c) for c in header_row.cells]
+    sub = [clean_cell(c) for c in below.cells]
+    words = [i for i, text in enumerate(sub) if text and _SUBHEADER_RE.match(text)]
+    if not words or any(text and not _SUBHEADER_RE.match(text) and text != (top[i] if i < len(top) else "")
+                        for i, text in enumerate(sub)):
+        return None
+    combined, base = [], None
+    for i, key in enumerate(columns):
+        if top[i] if i < len(top) else "":
+            base = key
+            combined.append(key)
+        elif base in ("deadline", "responsible") and i in words:
+            combined.append(f"{base}+")
+        else:
+            combined.append(key)
+    return combined
+
+
 def _split_header(table: Table) -> tuple[list[str], tuple[list[str | None], list[Row]] | None]:
     """Rows before the header are text (a title typed into the first rows of a sheet); None if no header."""
     preamble: list[str] = []
     for index, row in enumerate(table.rows):
         columns = header_columns(row.cells)
         if columns:
+            below = table.rows[index + 1] if index + 1 < len(table.rows) else None
+            two_level = _two_level(row, columns, below)
+            if two_level:
+                return preamble, (two_level, table.rows[index + 2:])
             return preamble, (columns, table.rows[index + 1:])
         line = " ".join(clean_cell(c) for c in row.cells if c.strip())
         if line:

@@ -21,11 +21,15 @@ class ReadError(UploadRefused):
 class Row:
     cells: list[str]
     where: str
+    merged: bool = False  # one cell across the whole table (a section title in Word)
 
 
 @dataclass
 class Table:
     rows: list[Row] = field(default_factory=list)
+    # A Word table's rows are the document's rows: none of them is a piece of the row above cut by a page break, as
+    # lines of text exported from Word may be (the parser joins those).
+    whole_rows: bool = False
 
 
 @dataclass
@@ -149,13 +153,19 @@ def _read_docx(data: bytes, budget: ReadBudget) -> list[Block]:
 
 
 def _docx_table(table, number: int, budget: ReadBudget) -> Table:
-    out = Table()
+    """Cells by grid column, so that columns never shift: a horizontally merged cell gives its text once and empty
+    cells for the columns it covers; a vertically merged one (a responsible written once for several rows) gives its
+    text to each row it covers, as python-docx returns the top cell for them."""
+    out = Table(whole_rows=True)
     for row_number, row in enumerate(table.rows, start=1):
-        cells, previous = [], None
+        cells, previous, distinct = [], None, 0
         for cell in row.cells:
-            if cell._tc is previous:  # a horizontally merged cell is returned once per grid column
+            if cell._tc is previous:
+                cells.append("")
                 continue
             previous = cell._tc
+            distinct += 1
             cells.append("\n".join(p.text for p in cell.paragraphs).strip())
-        out.rows.append(Row(budget.row(cells), f"таблица {number}, строка {row_number}"))
+        merged = distinct == 1 and len(cells) > 1 and bool(cells[0])
+        out.rows.append(Row(budget.row(cells), f"таблица {number}, строка {row_number}", merged=merged))
     return out

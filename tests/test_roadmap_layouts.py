@@ -1,0 +1,69 @@
+"""The importer reads every item of roadmaps in the layouts schools publish (tests/roadmap_layouts.py builds them in
+Word): a title block, the period in any spelling, a table split by a page break, two-level headers, extra columns,
+merged or Roman-numbered sections, restarted or missing numbers, empty and unreadable cells, merged cells, cells of
+several paragraphs. An importer that loses a row without the user noticing is worse than none."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from roadmaps.importers.service import parse_file
+from tests.roadmap_layouts import PERIODS, Layout, build
+
+
+def read_back(layout: Layout):
+    built = build(layout)
+    result = parse_file("карта.docx", built.data)
+    assert result.ok, [str(e) for e in result.errors]
+    [roadmap] = result.roadmaps
+    items = [item for section in roadmap.sections for item in section.items]
+    return built, roadmap, items
+
+
+def assert_every_item_comes_back(layout: Layout):
+    built, roadmap, items = read_back(layout)
+    assert [i.name for i in items] == [e.name for e in built.items]
+    assert [i.deadline for i in items] == [e.deadline for e in built.items]
+    assert [i.responsible for i in items] == [e.responsible for e in built.items]
+    assert (roadmap.period[0].year, roadmap.period[1].year) == built.years
+    if built.sections:
+        assert [s.title for s in roadmap.sections if s.items] == built.sections
+
+
+FEATURES = {
+    "title_block": [True], "period": list(PERIODS), "dates": ["two"], "people": ["two"],
+    "extra": ["Отметка о выполнении", "Примечание", "Целевая аудитория"], "sections": ["roman", "none"],
+    "numbering": ["restart", "none"], "split": ["repeat", "bare"], "empty_cells": [True], "odd_deadline": [True],
+    "merged_people": [True], "paragraphs": [True],
+}
+# Each feature alone, then pairs of features that meet in real documents.
+SINGLE = [Layout(**{key: value}) for key, values in FEATURES.items() for value in values]
+PAIRS = [
+    Layout(dates="two", people="two"), Layout(dates="two", split="repeat"), Layout(people="two", split="bare"),
+    Layout(sections="roman", numbering="restart"), Layout(sections="none", numbering="none"),
+    Layout(title_block=True, period="учебный", extra="Отметка о выполнении"),
+    Layout(merged_people=True, people="two"), Layout(empty_cells=True, odd_deadline=True),
+    Layout(paragraphs=True, split="repeat"), Layout(dates="two", empty_cells=True),
+    Layout(sections="roman", split="bare"), Layout(numbering="restart", merged_people=True),
+    Layout(title_block=True, period="гг.", dates="two", people="two", extra="Примечание", sections="roman",
+           numbering="restart", split="repeat", empty_cells=True, odd_deadline=True, merged_people=True,
+           paragraphs=True),
+]
+LAYOUTS = SINGLE + PAIRS
+
+
+def test_there_are_enough_layouts():
+    assert len(LAYOUTS) >= 30
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.id or "plain" for layout in LAYOUTS])
+def test_every_item_of_a_layout_comes_back(layout):
+    assert_every_item_comes_back(layout)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.builds(Layout, **{key: st.sampled_from([Layout.__dataclass_fields__[key].default, *values])
+                            for key, values in FEATURES.items()}))
+def test_any_mix_of_the_layout_features_gives_back_every_item(layout):
+    assert_every_item_comes_back(layout)
+
