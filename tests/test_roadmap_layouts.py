@@ -26,6 +26,11 @@ def assert_every_item_comes_back(layout: Layout):
     assert [i.deadline for i in items] == [e.deadline for e in built.items]
     assert [i.responsible for i in items] == [e.responsible for e in built.items]
     assert (roadmap.period[0].year, roadmap.period[1].year) == built.years
+    kept = {"Целевая аудитория": lambda i: i.audience, "Отметка о выполнении": lambda i: i.note,
+            "Примечание": lambda i: i.note.removeprefix("Примечание: ")}.get(layout.extra)
+    if kept:  # an extra column stays with its item
+        assert [kept(i) for i in items] == [e.extra for e in built.items]
+    assert roadmap.rows_read == len(built.items) + len(built.sections)
     if built.sections:
         assert [s.title for s in roadmap.sections if s.items] == built.sections
 
@@ -67,3 +72,45 @@ def test_every_item_of_a_layout_comes_back(layout):
 def test_any_mix_of_the_layout_features_gives_back_every_item(layout):
     assert_every_item_comes_back(layout)
 
+
+
+def test_the_completion_mark_of_an_imported_roadmap_becomes_the_items_note(world):
+    from roadmaps.importers.service import roadmap_import
+
+    built = build(Layout(extra="Отметка о выполнении", merged_people=True))
+    [roadmap] = roadmap_import(owner=world.school, result=parse_file("карта.docx", built.data), user=None,
+                               source_name="карта.docx")
+    items = list(roadmap.items.order_by("section__position", "position"))
+    assert [i.completion_note for i in items] == [e.extra for e in built.items]
+    assert [i.responsible for i in items] == [e.responsible for e in built.items]
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda: _docx_with(paragraphs=["Уважаемые коллеги!", "Направляем вам план работы."]),
+     "не найдена таблица дорожной карты"),
+    (lambda: _docx_with(paragraphs=["План мероприятий на 2024 год"], table=[["№", "Наименование мероприятия", "Срок"]]),
+     "нет ни одного мероприятия"),
+    (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048, "Word"),  # a password-protected (encrypted) file
+    (lambda: build(Layout()).data[:3000], "повреждён"),
+])
+def test_a_file_that_is_not_a_roadmap_gets_a_russian_message(make, message):
+    result = parse_file("карта.docx", make())
+    assert not result.ok and message in " ".join(str(e) for e in result.errors)
+
+
+def _docx_with(*, paragraphs, table=None) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=0, cols=len(table[0]))
+        for values in table:
+            for cell, value in zip(grid.add_row().cells, values):
+                cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

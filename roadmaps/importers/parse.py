@@ -24,8 +24,10 @@ COLUMNS = {
     "result": "Результат, вид документа",
     "indicator": "Показатели эффективности",
     "audience": "Целевая аудитория",
+    "note": "Отметка о выполнении",
+    "remark": "Примечание",
 }
-TEXT_FIELDS = ("name", "activity", "deadline", "responsible", "result", "indicator", "audience")
+TEXT_FIELDS = ("name", "activity", "deadline", "responsible", "result", "indicator", "audience", "note")
 
 
 @dataclass
@@ -48,6 +50,7 @@ class ParsedItem:
     result: str = ""
     indicator: str = ""
     audience: str = ""
+    note: str = ""  # «Отметка о выполнении» and «Примечание»: kept with the item (its completion note)
 
 
 @dataclass
@@ -69,6 +72,7 @@ class ParsedRoadmap:
     columns: list[str] = field(default_factory=list)
     sections: list[ParsedSection] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    rows_read: int = 0  # rows of the table below its header that hold any text: every one is accounted for
 
     @property
     def item_count(self) -> int:
@@ -126,6 +130,10 @@ def column_of(cell: str) -> str | None:
         return "result"
     if "аудитор" in key:
         return "audience"
+    if "отметк" in key:
+        return "note"
+    if "примечан" in key:
+        return "remark"
     if key in ("мероприятия", "мероприятие"):
         return "activity"
     if "наименование" in key or "название" in key or "содержание" in key or key == "вид" or "мероприят" in key:
@@ -242,6 +250,7 @@ class _TableReader:
     def read(self, row: Row) -> None:
         if all(_SEPARATOR_RE.match(c or "") for c in row.cells):
             return
+        self.roadmap.rows_read += 1
         if row.merged:  # one cell across the table: a section
             self.section(_section_title(clean_cell(row.cells[0])))
             self.last_item = None
@@ -249,6 +258,10 @@ class _TableReader:
             return
         values = self.align(row)
         number = values.get("number", "").strip()
+        if values.get("remark"):
+            remark = f"Примечание: {values.pop('remark')}"
+            values["note"] = "\n".join(p for p in (values.get("note"), remark) if p)
+        values.pop("remark", None)
         texts = {k: v for k, v in values.items() if k not in ("number", "stage") and v}
         stage = values.get("stage", "")
 

@@ -52,7 +52,7 @@ def roadmap_import(*, owner: District | Organization, result: ParseResult, user,
                 item = Item(
                     roadmap=roadmap, section=section, position=position, name=p.name, activity=p.activity,
                     deadline_text=p.deadline[:500], responsible=p.responsible, result=p.result, indicator=p.indicator,
-                    audience=p.audience,
+                    audience=p.audience, completion_note=p.note,
                 )
                 item.refresh_derived()
                 item.save()
