@@ -11,13 +11,18 @@ class RoadmapsConfig(AppConfig):
         from roadmaps import audited, page_cache
         from roadmaps.importers import jobs as import_jobs
         from roadmaps.landing import deadlines_block, district_deadlines_block, roadmap_block
+        from roadmaps.orders import jobs as order_jobs
 
         audited.register()
         page_cache.connect()
         register_job(import_jobs.KIND, import_jobs.parse_upload)
+        register_job(order_jobs.KIND, order_jobs.parse_upload)
 
         register(HOME, roadmap_block)
         register(HOME, deadlines_block)
         register(DISTRICT, district_deadlines_block)
         register_place_link(PlaceLink("district", "Дорожные карты", "roadmaps:district-list", "bi-list-check", 10))
         register_place_link(PlaceLink("organization", "Дорожные карты", "roadmaps:organization-list", "bi-list-check", 10))
+        register_place_link(PlaceLink("district", "Приказы и задачи", "roadmaps:orders", "bi-file-earmark-ruled", 12))
+        register_place_link(PlaceLink("organization", "Задачи по приказам", "roadmaps:organization-orders",
+                                      "bi-file-earmark-ruled", 12))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 
 from mentoring_portal.lib.schoolyear import school_year_of
 from participants.models import District, Organization
@@ -22,6 +22,8 @@ DOCUMENTS = [
     ("002_klin_order_and_roadmap.txt", District, "klin"),
     ("004_kitezh_roadmap.txt", Organization, "kitezh"),
 ]
+# Seed 003: Пижанский район's order, imported as tasks for its schools (roadmaps.orders).
+ORDER = ("003_pizhanka_order.txt", "pizhansky")
 # Items due before this day are marked done in the demo; later ones are left as they would be: some overdue.
 DONE_BEFORE = date(2023, 1, 1)
 
@@ -39,7 +41,26 @@ def load(today: date) -> int:
         for roadmap in roadmaps:
             _mark_progress(roadmap, today)
     _school_draft_from_district(today)
+    created += _order_as_tasks(today)
     return created
+
+
+def _order_as_tasks(today: date) -> int:
+    """The order's duties become the district's tasks and each Пижанский school's checklist; duties dated before
+    DONE_BEFORE were met (as the demo's roadmaps), the ongoing ones are in progress."""
+    from roadmaps.importers.readers import read_blocks
+    from roadmaps.orders.parse import parse_order
+    from roadmaps.orders.services import order_import
+
+    name, code = ORDER
+    district = District.objects.get(code=code)
+    if district.orders.exists():
+        return 0
+    order = order_import(district=district, parsed=parse_order(read_blocks(name, (SEEDS / name).read_bytes())),
+                         user=None, source_name=name)
+    for roadmap in Roadmap.objects.filter(Q(pk=order.roadmap_id) | Q(items__source_item__roadmap=order.roadmap)).distinct():
+        _mark_progress(roadmap, today)
+    return 1
 
 
 def _mark_progress(roadmap: Roadmap, today: date) -> None:

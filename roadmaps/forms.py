@@ -224,3 +224,15 @@ class DeadlineCorrectionForm(forms.Form):
         from roadmaps.occurrences import parse_manual_windows
 
         return parse_manual_windows(self.cleaned_data["windows"])
+
+
+class OrderUploadForm(forms.Form):
+    file = forms.FileField(label="Файл приказа",
+                           help_text=f"Документ Word (.docx) или текст (.txt) до {settings.MAX_UPLOAD_MB} МБ: номер и "
+                                     "дата приказа, пронумерованные пункты («11.3. назначить куратора … в срок до …»).")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.MAX_UPLOAD_MB * 1024 * 1024:
+            raise forms.ValidationError(f"Файл больше {settings.MAX_UPLOAD_MB} МБ.")
+        return upload

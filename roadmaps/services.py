@@ -353,10 +353,11 @@ class CopyResult:
 
 
 @transaction.atomic
-def items_copy_to_schools(*, items: list[Item], schools: list[Organization], user, today=None) -> CopyResult:
+def items_copy_to_schools(*, items: list[Item], schools: list[Organization], user, today=None,
+                          skip_past: bool = True) -> CopyResult:
     """Copy chosen district items into each school's draft roadmap (made if the school has none), keeping sections.
     An item copied there before is not copied again, and one whose every deadline is past is not sent to arrive
-    overdue."""
+    overdue (unless `skip_past` is off: an order's duties are owed whatever their date)."""
     if not items or not schools:
         raise ValidationError("Выберите мероприятия и организации.")
     source = items[0].roadmap
@@ -379,7 +380,7 @@ def items_copy_to_schools(*, items: list[Item], schools: list[Organization], use
                 result.already += 1
                 continue
             windows = parse_deadline(item.deadline_text, roadmap.period).windows
-            if windows and max(end for _, end in windows) < today:
+            if skip_past and windows and max(end for _, end in windows) < today:
                 result.past += 1
                 continue
             section = sections.get(item.section.title)

@@ -1,5 +1,6 @@
 from django.urls import path, register_converter
 
+from roadmaps.orders import views as order_views
 from roadmaps.views import deadlines, editing, exports, owners, table, workflow
 
 app_name = "roadmaps"
@@ -20,6 +21,10 @@ register_converter(DirectionConverter, "direction")
 urlpatterns = [
     # Lists, creation and import, scoped by the owner in the URL.
     path("d/<slug:district>/roadmaps/", owners.district_roadmaps, name="district-list"),
+    path("d/<slug:district>/orders/", order_views.order_list, name="orders"),
+    path("d/<slug:district>/orders/upload/", order_views.order_upload, name="order-upload"),
+    path("d/<slug:district>/orders/<int:pk>/", order_views.order_detail, name="order"),
+    path("o/<slug:organization>/orders/", order_views.organization_orders, name="organization-orders"),
     path("d/<slug:district>/roadmaps/new/", owners.district_roadmap_create, name="district-create"),
     path("d/<slug:district>/roadmaps/import/", owners.district_roadmap_import, name="district-import"),
     path("o/<slug:organization>/roadmaps/", owners.organization_roadmaps, name="organization-list"),

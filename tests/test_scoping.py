@@ -14,6 +14,8 @@ DISTRICT = [
     ("participants:district-export", lambda o: [D, "vzroslye"], False),
     ("participants:district-form-create", lambda o: [D], True),
     ("roadmaps:district-list", lambda o: [D], False),
+    ("roadmaps:orders", lambda o: [D], False),
+    ("roadmaps:order-upload", lambda o: [D], True),
     ("roadmaps:district-create", lambda o: [D], True),
     ("roadmaps:district-import", lambda o: [D], True),
     ("participants:district-audit", lambda o: [D], False),
@@ -33,6 +35,7 @@ DISTRICT = [
 ]
 SCHOOL = [
     ("participants:organization", lambda o: [S], False),
+    ("roadmaps:organization-orders", lambda o: [S], False),
     ("participants:headcount-create", lambda o: [S], True),
     ("participants:organization-audit", lambda o: [S], False),
     ("participants:people", lambda o: [S], False),
@@ -144,7 +147,8 @@ OWN = {"participants:home": [], "participants:my-pairs": [], "roadmaps:calendar"
        "participants:second-factor": [],
        "participants:second-factor-verify": [], "job-progress": [JOB], "my-exports": [], "export-file": [JOB],
        "export-retry": [JOB]}
-ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "participants:headcount-edit"}  # their own test modules
+# Tested in their own modules:
+ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:order", "participants:headcount-edit"}
 
 
 def test_every_url_pattern_is_classified():
