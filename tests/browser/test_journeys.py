@@ -249,3 +249,24 @@ def test_a_questionnaire_is_answered_on_a_phone(page, problems, shoot, live_serv
     assert invitation.answered_at is not None
     assert problems == []
 
+
+
+def test_the_district_curator_turns_an_order_into_tasks_for_the_schools(page, sign_in, problems, shoot, world):
+    from tests.test_orders import SEED
+
+    base = sign_in(world.curator)
+    page.goto(f"{base}/d/{world.district.code}/orders/")
+    page.click("a:has-text('Загрузить приказ')")
+    page.set_input_files("input[name=file]", str(SEED))
+    page.click("button:has-text('Прочитать приказ')")
+    page.wait_for_selector("text=Приказ от 03.12.2020 № 78-ОД")
+    shoot("district", "order-preview", "Приказ в задачи: портал читает номер, дату и пронумерованные пункты с "
+                                       "исполнителем и сроком; обязанности школ попадут в дорожную карту каждой школы.")
+    page.click("button:has-text('Подтвердить')")
+    page.wait_for_selector("h2:has-text('Что выполнили школы')")
+    shoot("district", "order-checklist", "Кто что выполнил: по каждому пункту для школ — состояние в дорожной карте "
+                                         "каждой школы.")
+    assert page.locator("text=в работе").count() > 0
+    page.goto(f"{base}/o/{world.school.code}/orders/")
+    assert page.locator("text=назначить куратора").count() == 1
+    assert problems == []
