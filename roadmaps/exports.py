@@ -31,12 +31,25 @@ def _optional_columns(table) -> list[tuple[str, str, float]]:
     return [col for col in optional if any(getattr(item, col[0]) for item in items)]
 
 
+def _owner_name(roadmap) -> str:
+    return roadmap.organization.short_name if roadmap.organization_id else roadmap.district.name
+
+
+def _table_rows(table, item_cells) -> list:
+    """The table as a document lists it: a section's title (a str) before its items' rows (`item_cells(row)`)."""
+    rows: list = []
+    for group in table.sections:
+        if group.section.title:
+            rows.append(f"{group.number}. {group.section.title}")
+        rows.extend(item_cells(row) for row in group.rows)
+    return rows
+
+
 class RoadmapExporter(Exporter):
     capability = VIEW
 
     def filename(self, roadmap) -> str:
-        owner = roadmap.organization.short_name if roadmap.organization_id else roadmap.district.name
-        return file_name("Дорожная карта", owner, roadmap.period_label)
+        return file_name("Дорожная карта", _owner_name(roadmap), roadmap.period_label)
 
 
 @registry.register(GROUP)
@@ -57,16 +70,16 @@ class RoadmapXlsx(RoadmapExporter):
             Column("Отметка о выполнении", 30),
         ]
         sheet = Sheet("Дорожная карта", columns, heading=[line for line in (roadmap.approval_line, roadmap.title) if line])
-        for group in table.sections:
-            if group.section.title:
-                sheet.rows.append(SheetRow([group.number, group.section.title], bold=True))
-            for row in group.rows:
-                item = row.item
-                sheet.rows.append(SheetRow(
-                    [row.number, item.name, *[getattr(item, key) for key, _, _ in extra], item.deadline_text,
-                     row.next_due, row.understood, item.responsible, item.result, item.get_status_display(),
-                     item.completion_note]
-                ))
+
+        def cells(row) -> list:
+            item = row.item
+            return [row.number, item.name, *[getattr(item, key) for key, _, _ in extra], item.deadline_text,
+                    row.next_due, row.understood, item.responsible, item.result, item.get_status_display(),
+                    item.completion_note]
+
+        for row in _table_rows(table, cells):
+            is_section = isinstance(row, str)
+            sheet.rows.append(SheetRow(list(row.split(". ", 1)) if is_section else row, bold=is_section))
         return write_xlsx([sheet])
 
 
@@ -96,14 +109,8 @@ class RoadmapDocx(RoadmapExporter):
     def render(self, roadmap) -> bytes:
         table = roadmap_table(roadmap, today=timezone.localdate())
         extra = _optional_columns(table)
-        rows: list = []
-        for group in table.sections:
-            if group.section.title:
-                rows.append(f"{group.number}. {group.section.title}")
-            for row in group.rows:
-                item = row.item
-                rows.append([row.number, item.name, *[getattr(item, key) for key, _, _ in extra], item.deadline_text,
-                             item.responsible, item.result])
+        rows = _table_rows(table, lambda row: [row.number, row.item.name, *[getattr(row.item, key) for key, _, _ in extra],
+                                               row.item.deadline_text, row.item.responsible, row.item.result])
         columns = [("№", 1.2), ("Наименование мероприятия", 9.0), *[(label, 4.0) for _, label, _ in extra],
                    ("Срок реализации", 3.5), ("Ответственный исполнитель", 4.5), ("Результат. Вид документа", 5.5)]
         return write_docx(approval=roadmap.approval_line, title=roadmap.title, table=DocxTable(columns, rows))
@@ -119,8 +126,7 @@ class RoadmapExecutionPdf(RoadmapExporter):
     extension = "pdf"
 
     def filename(self, roadmap) -> str:
-        owner = roadmap.organization.short_name if roadmap.organization_id else roadmap.district.name
-        return file_name("Отчёт об исполнении дорожной карты", owner, f"{timezone.localdate():%Y-%m-%d}")
+        return file_name("Отчёт об исполнении дорожной карты", _owner_name(roadmap), f"{timezone.localdate():%Y-%m-%d}")
 
     def render(self, roadmap) -> bytes:
         today = timezone.localdate()
