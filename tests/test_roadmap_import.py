@@ -288,3 +288,24 @@ def test_the_page_refuses_a_20_mb_file(login, world):
     response = login(world.curator).post(import_url(world), {"file": upload("big.txt", b"x" * (20 * 1024 * 1024))})
     assert "Файл больше 10 МБ" in response.content.decode()
     assert not Roadmap.objects.exists()
+
+
+@pytest.mark.parametrize("answer, sections, items", [
+    ({"as_section": ["таблица 1, строка 4"]}, ["Организационная работа", "Работа с родителями"], 2),
+    ({}, ["Организационная работа"], 3),
+])
+def test_the_user_decides_whether_a_lone_row_is_a_section(login, world, answer, sections, items):
+    """«Работа с родителями» alone in a row: a section or an item without a deadline? The preview shows both
+    readings and takes the user's answer; by default it is an item, never dropped."""
+    from tests.documents import TABLE, docx_bytes
+
+    rows = TABLE[:3] + [["", "Работа с родителями", "", "", ""]] + TABLE[3:]
+    url = reverse("roadmaps:organization-import", kwargs={"organization": world.school.code})
+    client = login(world.school_curator)
+    preview = client.post(url, {"file": upload("карта.docx", docx_bytes(rows))}, follow=True)
+    content = preview.content.decode()
+    assert "строк на ваш выбор: 1" in content and "Это раздел, а не мероприятие" in content
+    client.post(url, {"confirm": "1", "job": preview.context["job"].pk, **answer})
+    roadmap = Roadmap.objects.get()
+    assert [s.title for s in roadmap.sections.order_by("position")] == sections
+    assert roadmap.items.count() == items

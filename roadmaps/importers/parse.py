@@ -51,6 +51,7 @@ class ParsedItem:
     indicator: str = ""
     audience: str = ""
     note: str = ""  # «Отметка о выполнении» and «Примечание»: kept with the item (its completion note)
+    doubt: bool = False  # a lone name in a row of its own: a section's title or an item without a deadline?
 
 
 @dataclass
@@ -77,6 +78,11 @@ class ParsedRoadmap:
     @property
     def item_count(self) -> int:
         return sum(len(s.items) for s in self.sections)
+
+    @property
+    def doubts(self) -> int:
+        """Rows the user decides in the preview (both readings shown; an item unless told otherwise)."""
+        return sum(item.doubt for s in self.sections for item in s.items)
 
 
 @dataclass
@@ -287,7 +293,8 @@ class _TableReader:
             return
         if values.get("activity"):
             self.activity = values["activity"]
-        item = ParsedItem(where=row.where, number=number.rstrip("."), activity=self.activity)
+        item = ParsedItem(where=row.where, number=number.rstrip("."), activity=self.activity,
+                          doubt=self.whole_rows and not number and set(texts) == {"name"})
         for key in TEXT_FIELDS:
             if key != "activity" and values.get(key):
                 setattr(item, key, values[key])
@@ -322,6 +329,24 @@ class _TableReader:
             return True
         first = next(iter(texts.values()))
         return first[:1].islower() or first.startswith(("-", "•"))
+
+
+def apply_choices(result: ParseResult, as_sections: set[str]) -> ParseResult:
+    """The user's answers to the preview's doubts: each row named in `as_sections` (by where it is in the file)
+    becomes a section holding the items after it, up to the next section; every other doubtful row stays an item."""
+    for roadmap in result.roadmaps:
+        sections: list[ParsedSection] = []
+        for section in roadmap.sections:
+            current = ParsedSection(section.title, section.is_stage)
+            sections.append(current)
+            for item in section.items:
+                if item.doubt and item.where in as_sections:
+                    current = ParsedSection(_section_title(item.name))
+                    sections.append(current)
+                else:
+                    current.items.append(item)
+        roadmap.sections = [s for s in sections if s.items or s.title]
+    return result
 
 
 def _section_title(text: str) -> str:

@@ -13,6 +13,7 @@ from participants.access import CAN_EDIT_ROADMAP, district_view, organization_vi
 from participants.models import Organization
 from roadmaps.forms import ImportForm, RoadmapForm
 from roadmaps.importers.jobs import KIND
+from roadmaps.importers.parse import apply_choices
 from roadmaps.importers.service import ImportRefused, roadmap_import
 from roadmaps.importers.stored import result_from_json
 from roadmaps.models import Roadmap, RoadmapStatus
@@ -89,8 +90,9 @@ def _import_confirm(request, owner):
             if confirmed is None:
                 messages.error(request, "Этот файл уже импортирован: загрузите файл ещё раз, если нужно.")
                 return redirect(request.path)
-            created = roadmap_import(owner=owner, result=result_from_json(confirmed.result), user=request.user,
-                                     source_name=job.payload["name"])
+            # The preview's doubtful rows the user marked as sections («это раздел»); the others stay items.
+            result = apply_choices(result_from_json(confirmed.result), set(request.POST.getlist("as_section")))
+            created = roadmap_import(owner=owner, result=result, user=request.user, source_name=job.payload["name"])
     except ImportRefused as exc:
         messages.error(request, f"Импорт отменён, ничего не изменено: {exc}")
         return redirect(request.path)
