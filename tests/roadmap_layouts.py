@@ -199,3 +199,30 @@ def _header_rows(table, header: list[str], sub: list[str] | None) -> None:
         if i not in spanned and label:
             table.cell(row + 1, i).text = ""
             table.cell(row, i).merge(table.cell(row + 1, i)).text = label
+
+
+def as_xlsx(built: Built) -> bytes:
+    """The same document as an Excel sheet, as a school saves its Word table to Excel: the title lines on top, the
+    tables one under another, a row-wide section cell merged across the sheet."""
+    import docx
+    from openpyxl import Workbook
+
+    document = docx.Document(io.BytesIO(built.data))
+    book = Workbook()
+    sheet = book.active
+    for paragraph in document.paragraphs:
+        if paragraph.text.strip():
+            sheet.append([paragraph.text])
+    for table in document.tables:
+        for row in table.rows:
+            cells, previous = [], None
+            for cell in row.cells:
+                cells.append("" if cell._tc is previous else cell.text)
+                previous = cell._tc
+            sheet.append(cells)
+            if len({id(c._tc) for c in row.cells}) == 1:
+                sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row,
+                                  end_column=len(cells))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

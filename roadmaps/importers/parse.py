@@ -192,6 +192,7 @@ class _TableReader:
     last_item: ParsedItem | None = None
     activity: str = ""
     whole_rows: bool = False  # the table's rows are the document's (Word): no row continues the one above
+    after_header: bool = False  # the header was just repeated (a sheet holding a table split by page breaks)
 
     def section(self, title: str, is_stage: bool = False) -> ParsedSection:
         section = ParsedSection(title=title, is_stage=is_stage)
@@ -229,6 +230,18 @@ class _TableReader:
         self._unshift(values, cells, row)
         return values
 
+    def _repeats_header(self, row: Row) -> bool:
+        """The header again (and its second level), where a table split by page breaks was pasted into one sheet."""
+        cells = [clean_cell(c) for c in row.cells]
+        if header_columns(row.cells) is not None:
+            self.after_header = True
+            return True
+        if self.after_header and any(cells) and all(not c or _SUBHEADER_RE.match(c) or column_of(c) for c in cells):
+            self.after_header = False
+            return True
+        self.after_header = False
+        return False
+
     def _label(self, index: int) -> str:
         key = self.columns[index]
         return COLUMNS.get(key, "—") if key else "—"
@@ -255,6 +268,8 @@ class _TableReader:
 
     def read(self, row: Row) -> None:
         if all(_SEPARATOR_RE.match(c or "") for c in row.cells):
+            return
+        if self._repeats_header(row):
             return
         self.roadmap.rows_read += 1
         if row.merged:  # one cell across the table: a section

@@ -98,12 +98,15 @@ def _read_xlsx(data: bytes, budget: ReadBudget) -> list[Block]:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         blocks: list[Block] = []
         for sheet_number, sheet in enumerate(workbook.worksheets, start=1):
-            table = Table()
+            table = Table(whole_rows=True)  # a sheet's rows are the document's rows
             for row_number, values in enumerate(budget.sheet_rows(sheet), start=1):
                 # Cells keep their columns (a spreadsheet drops none, unlike text exported from Word).
                 cells = ["" if v is None else _cell_text(v) for v in values]
                 if any(cells):
-                    table.rows.append(Row(cells, f"лист {sheet_number}, строка {row_number}"))
+                    # Text in the first column alone, not a number: a section typed across merged cells (the
+                    # sheet is read row by row, without its merge map).
+                    alone = bool(cells[0]) and not any(cells[1:]) and not cells[0].replace(".", "").isdigit()
+                    table.rows.append(Row(cells, f"лист {sheet_number}, строка {row_number}", merged=alone))
             blocks.append(table)
         workbook.close()
     except UploadRefused:
