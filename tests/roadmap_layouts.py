@@ -203,7 +203,7 @@ def _header_rows(table, header: list[str], sub: list[str] | None) -> None:
 
 def as_xlsx(built: Built) -> bytes:
     """The same document as an Excel sheet, as a school saves its Word table to Excel: the title lines on top, the
-    tables one under another, a row-wide section cell merged across the sheet."""
+    tables one under another, a row-wide section cell merged across the sheet, a cell merged down merged down."""
     import docx
     from openpyxl import Workbook
 
@@ -213,16 +213,24 @@ def as_xlsx(built: Built) -> bytes:
     for paragraph in document.paragraphs:
         if paragraph.text.strip():
             sheet.append([paragraph.text])
+    merges = []
     for table in document.tables:
-        for row in table.rows:
+        rows = list(table.rows)
+        first = sheet.max_row + 1
+        for index, row in enumerate(rows):
             cells, previous = [], None
-            for cell in row.cells:
-                cells.append("" if cell._tc is previous else cell.text)
+            above = rows[index - 1].cells if index else None
+            for column, cell in enumerate(row.cells):
+                covered = cell._tc is previous or (above is not None and above[column]._tc is cell._tc)
+                cells.append("" if covered else cell.text)
+                if above is not None and above[column]._tc is cell._tc and cell._tc is not previous:
+                    merges.append((first + index - 1, column + 1, first + index, column + 1))
                 previous = cell._tc
             sheet.append(cells)
             if len({id(c._tc) for c in row.cells}) == 1:
-                sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row,
-                                  end_column=len(cells))
+                merges.append((sheet.max_row, 1, sheet.max_row, len(cells)))
+    for top, left, bottom, right in merges:
+        sheet.merge_cells(start_row=top, start_column=left, end_row=bottom, end_column=right)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

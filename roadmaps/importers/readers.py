@@ -97,11 +97,20 @@ def _read_xlsx(data: bytes, budget: ReadBudget) -> list[Block]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         blocks: list[Block] = []
+        merged_down = _merged_down(data)
         for sheet_number, sheet in enumerate(workbook.worksheets, start=1):
             table = Table(whole_rows=True)  # a sheet's rows are the document's rows
+            fills = merged_down.get(sheet_number - 1, {})
+            tops: dict[tuple[int, int], str] = {}
             for row_number, values in enumerate(budget.sheet_rows(sheet), start=1):
                 # Cells keep their columns (a spreadsheet drops none, unlike text exported from Word).
                 cells = ["" if v is None else _cell_text(v) for v in values]
+                for column, text in enumerate(cells, start=1):  # a cell merged down gives its text to each row
+                    if (row_number, column) in fills.values():
+                        tops[(row_number, column)] = text
+                    source = fills.get((row_number, column))
+                    if source and not text:
+                        cells[column - 1] = tops.get(source, "")
                 if any(cells):
                     # Text in the first column alone, not a number: a section typed across merged cells (the
                     # sheet is read row by row, without its merge map).
@@ -115,6 +124,28 @@ def _read_xlsx(data: bytes, budget: ReadBudget) -> list[Block]:
         raise ReadError("Файл не похож на книгу Excel (.xlsx): возможно, он повреждён.") from exc
     return blocks
 
+
+
+SMALL_WORKBOOK = 2 * 1024 * 1024  # bytes: read once more, whole, for its merged cells
+
+
+def _merged_down(data: bytes) -> dict[int, dict[tuple[int, int], tuple[int, int]]]:
+    """Per sheet, each cell covered by a cell merged down → the merged cell's own (row, column). Only a small
+    workbook is opened whole for this (the rows themselves are read in read-only mode, within the budget)."""
+    from openpyxl import load_workbook
+
+    if len(data) > SMALL_WORKBOOK:
+        return {}
+    workbook = load_workbook(io.BytesIO(data), data_only=True)
+    found: dict[int, dict[tuple[int, int], tuple[int, int]]] = {}
+    for index, sheet in enumerate(workbook.worksheets):
+        for merged in sheet.merged_cells.ranges:
+            if merged.max_row > merged.min_row:
+                for row in range(merged.min_row + 1, merged.max_row + 1):
+                    for column in range(merged.min_col, merged.max_col + 1):
+                        found.setdefault(index, {})[(row, column)] = (merged.min_row, merged.min_col)
+    workbook.close()
+    return found
 
 
 def _cell_text(value) -> str:
