@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from participants.models import District, Membership, Organization, Role
+from participants.models import District, Membership, Organization, Region, Role
 
 VIEW = "view"
 CAN_EDIT_ORGANIZATION = "can_edit_organization"
@@ -48,6 +48,7 @@ _ON_OWN_ORGANIZATION = {
     Role.MENTOR: {VIEW, CAN_RECORD_MEETINGS},
 }
 _COORDINATOR_ON_DISTRICT = {VIEW, CAN_VIEW_REPORTS}
+_COORDINATOR_ON_REGION = {VIEW, CAN_VIEW_REPORTS}
 # Organizations under the region directly have no district curator: the region approves their roadmaps.
 _COORDINATOR_ON_DIRECT_ORGANIZATION = {VIEW, CAN_VIEW_REPORTS, CAN_APPROVE_ROADMAPS}
 _COORDINATOR_ON_DISTRICT_SCHOOL = {VIEW, CAN_VIEW_REPORTS}
@@ -123,12 +124,15 @@ class Access:
         return qs.filter(allowed)
 
     # Capabilities ------------------------------------------------------------------------------------------------
-    def capabilities_on(self, place: District | Organization) -> frozenset[str]:
+    def capabilities_on(self, place: Region | District | Organization) -> frozenset[str]:
         if self.is_superuser:
             return ALL_CAPABILITIES
         caps: set[str] = set()
         for m in self.memberships:
-            if isinstance(place, District):
+            if isinstance(place, Region):
+                if m.role == Role.REGIONAL_COORDINATOR and m.region_id == place.id:
+                    caps |= _COORDINATOR_ON_REGION
+            elif isinstance(place, District):
                 if m.district_id == place.id:
                     caps |= _ON_OWN_DISTRICT.get(m.role, set())
                 elif m.role == Role.REGIONAL_COORDINATOR and m.region_id == place.region_id:
@@ -188,6 +192,15 @@ def get_organization_for_view(request, code: str, capability: str = VIEW) -> Org
     return organization
 
 
+def get_region_for_view(request, code: str, capability: str = VIEW) -> Region:
+    access = access_of(request.user)
+    regions = Region.objects.all() if access.is_superuser else Region.objects.filter(id__in=access.region_ids)
+    region = get_object_or_404(regions, code=code)
+    request.capabilities = access.capabilities_on(region)
+    require_capability(request, request.capabilities, capability)
+    return region
+
+
 def resolved_view(getter, url_kwarg: str, capability: str):
     """A view decorator: sign-in required, then `getter(request, <url_kwarg>, capability)` resolves the object the
     URL names (404 for outsiders, 403 without the capability) and the view receives it instead of the URL value."""
@@ -206,6 +219,11 @@ def resolved_view(getter, url_kwarg: str, capability: str):
 def district_view(capability: str = VIEW):
     """Resolve `<district>` from the URL once, answer 404 to outsiders and 403 without `capability`."""
     return resolved_view(get_district_for_view, "district", capability)
+
+
+def region_view(capability: str = VIEW):
+    """Resolve `<region>` from the URL once: its coordinators only (404 for anyone else)."""
+    return resolved_view(get_region_for_view, "region", capability)
 
 
 def organization_view(capability: str = VIEW):

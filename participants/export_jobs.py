@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from mentoring_portal.jobs.exports import export_to_storage
 from participants.access import exporter_for
-from participants.exports import DISTRICT_GROUP, GROUP
-from participants.models import District, Organization
+from participants.exports import DISTRICT_GROUP, GROUP, REGION_GROUP
+from participants.models import District, Organization, Region
 from participants.services.audit import export_logged
 
 KIND = "participants.export"
 LABEL = "Реестр, пары или взрослые участники"
-PLACES = {"organization": (Organization, GROUP), "district": (District, DISTRICT_GROUP)}
+PLACES = {"organization": (Organization, GROUP), "district": (District, DISTRICT_GROUP),
+          "region": (Region, REGION_GROUP)}
 
 
 def payload(place, identifier: str, label: str) -> dict:

@@ -90,29 +90,28 @@ class PairsXlsx(OrganizationExporter):
         return write_xlsx([Sheet("Пары и группы", columns, rows, heading=heading)])
 
 
+REGION_GROUP = "region"
 DISTRICT_GROUP = "district"
 
 
-@registry.register(DISTRICT_GROUP)
-class DistrictAdultsXlsx(Exporter):
-    """The adults of a district's registry (mentors and would-be mentors) for its curator and methodist: never a
-    child. Always made in the background, streamed row by row."""
+class AdultsXlsx(Exporter):
+    """The adults of a place's registry (mentors and would-be mentors) for those who see the place's reports: never
+    a child. Always made in the background, streamed row by row."""
 
-    identifier = "vzroslye"
-    label = "Наставники и взрослые участники муниципалитета"
     capability = CAN_VIEW_REPORTS
     content_type = XLSX_TYPE
     extension = "xlsx"
     user = None
     count = 0
+    place_filter = ""  # the Person lookup that ties a person to the place
 
-    def filename(self, district) -> str:
-        return file_name(self.label, district.name, f"{timezone.localdate():%Y-%m-%d}")
+    def filename(self, place) -> str:
+        return file_name(self.label, place.name, f"{timezone.localdate():%Y-%m-%d}")
 
-    def rows(self, district):
+    def rows(self, place):
         from participants.models import Category, Person
 
-        people = (Person.objects.visible_to(self.user).filter(organization__district=district)
+        people = (Person.objects.visible_to(self.user).filter(**{self.place_filter: place})
                   .exclude(category=Category.STUDENT).select_related("organization", "mentor_profile")
                   .order_by("organization__short_name", "last_name", "first_name", "pk"))
         self.count = 0
@@ -123,9 +122,25 @@ class DistrictAdultsXlsx(Exporter):
                             p.get_category_display(), p.position, p.phone, p.email,
                             profile.competencies if profile else "", profile.max_mentees if profile else None])
 
-    def render(self, district) -> bytes:
+    def render(self, place) -> bytes:
         columns = [Column("Организация", 30), Column("Фамилия", 18), Column("Имя", 14), Column("Отчество", 16),
                    Column("Категория", 22), Column("Должность", 20), Column("Телефон", 15), Column("Эл. почта", 22),
                    Column("Компетенции наставника", 28), Column("Наставляемых не больше", 12, "number")]
-        return write_xlsx([Sheet("Взрослые участники", columns, self.rows(district), wrap=False,
-                                 heading=[f"{self.label} · {district.name}"])])
+        return write_xlsx([Sheet("Взрослые участники", columns, self.rows(place), wrap=False,
+                                 heading=[f"{self.label} · {place.name}"])])
+
+
+@registry.register(DISTRICT_GROUP)
+class DistrictAdultsXlsx(AdultsXlsx):
+    identifier = "vzroslye"
+    label = "Наставники и взрослые участники муниципалитета"
+    place_filter = "organization__district"
+
+
+@registry.register(REGION_GROUP)
+class RegionAdultsXlsx(AdultsXlsx):
+    """The whole region's adults (a million-person region: a few hundred thousand rows) for its coordinator."""
+
+    identifier = "vzroslye"
+    label = "Наставники и взрослые участники региона"
+    place_filter = "organization__region"

@@ -1,13 +1,13 @@
 """Read-only queries of participants, always starting from what the user may see."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Prefetch
 
 from mentoring_portal.lib.schoolyear import school_year_label, school_year_of
 from participants.access import access_of
-from participants.models import District, HeadCount, Organization, Role
+from participants.models import District, HeadCount, Organization, Region, Role
 
 
 @dataclass
@@ -33,6 +33,7 @@ class Landing:
     direct_organizations: list[SchoolRow]
     own_organizations: list[SchoolRow]
     mentor_organizations: list[Organization]
+    coordinated_regions: list[Region] = field(default_factory=list)
 
     @property
     def school_year_label(self) -> str:
@@ -59,6 +60,7 @@ def landing_for(user, today: date) -> Landing:
         direct_organizations=school_rows(direct, year) if access.region_ids else [],
         own_organizations=school_rows(Organization.objects.filter(id__in=own_ids), year) if own_ids else [],
         mentor_organizations=list(Organization.objects.filter(id__in=mentor_ids).in_russian_order()),
+        coordinated_regions=list(Region.objects.filter(id__in=access.region_ids).order_by("name")),
     )
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("d/<slug:district>/mentoring/", district.district_mentoring, name="district-mentoring"),
     path("d/<slug:district>/forms/", district.district_forms, name="district-forms"),
     path("d/<slug:district>/export/<slug:identifier>/", district.district_export, name="district-export"),
+    path("r/<slug:region>/export/<slug:identifier>/", district.region_export, name="region-export"),
     path("d/<slug:district>/forms/new/", district.district_form_create, name="district-form-create"),
     # The school's registry (персонифицированный учёт)
     path("o/<slug:organization>/people/", registry.people_list, name="people"),

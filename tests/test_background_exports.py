@@ -101,3 +101,28 @@ def test_the_district_exports_its_adults_never_a_child(login, world):
     cells = {c.value for row in load_workbook(io.BytesIO(data)).active.iter_rows() for c in row}
     assert "Наставникова" in cells and "Ребёнкова" not in cells and "Чужая" not in cells
     assert ExportLog.objects.get().what.endswith("Саянский район")
+
+
+def test_the_region_exports_its_adults_for_its_coordinator(login, world):
+    from participants.models import Region
+
+    person(world.school, "teacher", last_name="Наставникова", grade="")
+    person(world.direct_school, "teacher", last_name="Краевая", grade="")
+    person(world.school, last_name="Ребёнкова")
+    elsewhere = Region.objects.create(name="Другая область", code="other-region")
+    person(OrganizationFactory(region=elsewhere, district=None), "teacher", last_name="Чужая")
+    client = login(world.coordinator)
+    assert "Наставники и взрослые участники: Красноярский край" in client.get(
+        reverse("participants:home")).content.decode()
+    response = client.get(reverse("participants:region-export", args=[world.region.code, "vzroslye"]))
+    assert response.url == reverse("my-exports")
+    data = b"".join(client.get(reverse("export-file", args=[Job.objects.get().pk])).streaming_content)
+    cells = {c.value for row in load_workbook(io.BytesIO(data)).active.iter_rows() for c in row}
+    assert {"Наставникова", "Краевая"} <= cells and "Ребёнкова" not in cells and "Чужая" not in cells
+    assert ExportLog.objects.get().what.endswith("Красноярский край")
+
+
+@pytest.mark.parametrize("who", ["curator", "methodist", "school_curator", "outsider_curator"])
+def test_only_the_regions_coordinator_exports_the_region(login, world, who):
+    url = reverse("participants:region-export", args=[world.region.code, "vzroslye"])
+    assert login(getattr(world, who)).get(url).status_code == 404 and not Job.objects.exists()

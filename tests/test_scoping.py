@@ -148,7 +148,8 @@ OWN = {"participants:home": [], "participants:my-pairs": [], "roadmaps:calendar"
        "participants:second-factor-verify": [], "job-progress": [JOB], "my-exports": [], "export-file": [JOB],
        "export-retry": [JOB]}
 # Tested in their own modules:
-ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:order", "participants:headcount-edit"}
+ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:order", "participants:headcount-edit",
+             "participants:region-export"}
 
 
 def test_every_url_pattern_is_classified():

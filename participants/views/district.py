@@ -1,4 +1,5 @@
-"""The district's view of mentoring: figures per school and the list of mentors, never a child's name."""
+"""The district's view of mentoring: figures per school and the list of mentors, never a child's name; the
+exports of a district's and a region's adults."""
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
@@ -9,10 +10,10 @@ from django.views.decorators.http import require_POST
 from mentoring_portal.jobs.services import job_start
 from mentoring_portal.lib.exports import registry
 from participants import district_cache
-from participants.access import CAN_EDIT_DISTRICT, CAN_VIEW_REPORTS, district_view
+from participants.access import CAN_EDIT_DISTRICT, CAN_VIEW_REPORTS, district_view, region_view
 from participants.export_jobs import KIND as EXPORT_KIND
 from participants.export_jobs import payload as export_payload
-from participants.exports import DISTRICT_GROUP
+from participants.exports import DISTRICT_GROUP, REGION_GROUP
 from participants.forms_registry import DistrictFormForm
 from participants.mentoring import district_figures, district_mentors
 from participants.models import FormVariant, MentoringForm, Organization
@@ -76,5 +77,17 @@ def district_export(request, district, identifier: str):
         raise Http404
     job_start(kind=EXPORT_KIND, user=request.user, owner=f"district:{district.pk}",
               payload=export_payload(district, identifier, f"{exporter.label}: {district.name}"))
+    messages.info(request, "Выгрузка формируется в фоне: когда будет готова, её можно скачать здесь.")
+    return redirect("my-exports")
+
+
+@region_view(CAN_VIEW_REPORTS)
+def region_export(request, region, identifier: str):
+    """A region's export: its adults, hundreds of thousands of rows, always made in the background."""
+    exporter = registry.get(REGION_GROUP, identifier)
+    if exporter is None:
+        raise Http404
+    job_start(kind=EXPORT_KIND, user=request.user, owner=f"region:{region.pk}",
+              payload=export_payload(region, identifier, f"{exporter.label}: {region.name}"))
     messages.info(request, "Выгрузка формируется в фоне: когда будет готова, её можно скачать здесь.")
     return redirect("my-exports")
