@@ -51,6 +51,12 @@ document.addEventListener("DOMContentLoaded", () => {
       hideSelected: true,
       closeAfterSelect: !multiple,
       placeholder: select.dataset.placeholder,
+      // Every typed word found in the option's text, «ё» as «е» and in any case: «елкин 11а» finds «Ёлкин … — 11А».
+      score(search) {
+        const fold = (text) => text.toLowerCase().replaceAll("ё", "е");
+        const words = fold(search).split(/\s+/).filter(Boolean);
+        return (item) => (words.every((word) => fold(item.text).includes(word)) ? 1 : 0);
+      },
       render: {
         no_results: () => '<div class="no-results">Никого не нашлось: проверьте фамилию или добавьте человека в реестр</div>',
       },

@@ -153,6 +153,11 @@ def test_the_school_curator_imports_registers_pairs_and_prints_the_order(page, s
     page.wait_for_selector("#id_form")
     page.select_option("#id_form", label="ученик – ученик")
     page.click("#id_mentees-ts-control")
+    page.keyboard.type("белова 9в")  # a namesake found by name and class, in any case
+    page.wait_for_selector(".ts-dropdown .option:has-text('Белова Анна Игоревна — 9В')")
+    assert page.locator(".ts-dropdown .option:has-text('— 7Б')").count() == 0
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
     page.keyboard.type("Жуков")
     page.click(".ts-dropdown .option:has-text('Жуков Пётр Ильич — 7Б')")
     page.wait_for_selector(".ts-control .item:has-text('Жуков Пётр Ильич')")
