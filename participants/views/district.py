@@ -69,25 +69,24 @@ def district_form_create(request, district):
     return _forms_page(request, district, form, status=400)
 
 
-@district_view(CAN_VIEW_REPORTS)
-def district_export(request, district, identifier: str):
-    """A district's export is large by nature: it is always made in the background and waits in «Мои выгрузки»."""
-    exporter = registry.get(DISTRICT_GROUP, identifier)
+def _export_in_background(request, place, group: str, identifier: str):
+    """A district's or a region's export is large by nature: always made in the background, waiting in «Мои
+    выгрузки»."""
+    exporter = registry.get(group, identifier)
     if exporter is None:
         raise Http404
-    job_start(kind=EXPORT_KIND, user=request.user, owner=f"district:{district.pk}",
-              payload=export_payload(district, identifier, f"{exporter.label}: {district.name}"))
+    job_start(kind=EXPORT_KIND, user=request.user, owner=f"{place._meta.model_name}:{place.pk}",
+              payload=export_payload(place, identifier, f"{exporter.label}: {place.name}"))
     messages.info(request, "Выгрузка формируется в фоне: когда будет готова, её можно скачать здесь.")
     return redirect("my-exports")
+
+
+@district_view(CAN_VIEW_REPORTS)
+def district_export(request, district, identifier: str):
+    return _export_in_background(request, district, DISTRICT_GROUP, identifier)
 
 
 @region_view(CAN_VIEW_REPORTS)
 def region_export(request, region, identifier: str):
-    """A region's export: its adults, hundreds of thousands of rows, always made in the background."""
-    exporter = registry.get(REGION_GROUP, identifier)
-    if exporter is None:
-        raise Http404
-    job_start(kind=EXPORT_KIND, user=request.user, owner=f"region:{region.pk}",
-              payload=export_payload(region, identifier, f"{exporter.label}: {region.name}"))
-    messages.info(request, "Выгрузка формируется в фоне: когда будет готова, её можно скачать здесь.")
-    return redirect("my-exports")
+    """A region's adults: hundreds of thousands of rows."""
+    return _export_in_background(request, region, REGION_GROUP, identifier)
