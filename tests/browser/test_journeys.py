@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from monitoring.models import Indicator, Target
 from participants.models import HeadCount, Meeting, Pair, PairStatus
@@ -154,8 +155,8 @@ def test_the_school_curator_imports_registers_pairs_and_prints_the_order(page, s
     page.select_option("#id_form", label="ученик – ученик")
     page.click("#id_mentees-ts-control")
     page.keyboard.type("белова 9в")  # a namesake found by name and class, in any case
-    page.wait_for_selector(".ts-dropdown .option:has-text('Белова Анна Игоревна — 9В')")
-    assert page.locator(".ts-dropdown .option:has-text('— 7Б')").count() == 0
+    expect(page.locator(".ts-dropdown .option:has-text('— 7Б')")).to_have_count(0)  # waits for the search
+    expect(page.locator(".ts-dropdown .option:has-text('Белова Анна Игоревна — 9В')")).to_have_count(1)
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
     page.keyboard.type("Жуков")
