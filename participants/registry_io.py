@@ -65,10 +65,8 @@ GIVER_WORDS = {
 
 
 def template_xlsx() -> bytes:
-    example = EXAMPLE
-    columns = [Column(label, width, "date" if key in ("birth_date", "teaching_since", "consent_on") else "text")
-               for key, label, width in COLUMNS]
-    return write_xlsx([Sheet("Реестр", columns, [SheetRow(example)])])
+    columns = [Column(label, width, "date" if key in DATE_KEYS else "text") for key, label, width in COLUMNS]
+    return write_xlsx([Sheet("Реестр", columns, [SheetRow(EXAMPLE)])])
 
 
 @dataclass
@@ -250,14 +248,19 @@ def _existing_identities(organization: Organization) -> Identities:
 
 
 def _is_example(raw) -> bool:
-    cells = [_text(c.date() if isinstance(c, datetime) else c) for c in raw[:len(EXAMPLE)]]
-    return cells[:4] == [_text(c) for c in EXAMPLE[:4]]
+    """The template's sample row, left in the file: its name and category are the sample's."""
+    return [_text(c) for c in raw[:4]] == [_text(c) for c in EXAMPLE[:4]]
+
+
+def _said_giver(values: dict) -> str | None:
+    """The «Кто дал согласие» column read, or None (empty, or words it does not know)."""
+    return GIVER_WORDS.get(values["consent_giver"].lower().strip(" .")) if values["consent_giver"] else None
 
 
 def _giver(values: dict, person: Person) -> str:
     """Who gave the consent: the column if filled in, else the person themselves when the name is theirs, else a
     parent (legal representative) for a minor."""
-    said = GIVER_WORDS.get(values["consent_giver"].lower().strip(" .")) if values["consent_giver"] else None
+    said = _said_giver(values)
     if said:
         return said
     if search_text(values["consent_by"]) == search_text(person.full_name) or not person.is_minor(values["consent_on"]):
@@ -282,7 +285,7 @@ def _confirmation_problems(values: dict, organization: Organization) -> list[str
         for field_name, messages in error.message_dict.items():
             label = LABEL_OF.get(field_name)
             problems += [f"«{label}»: {m}" if label else m for m in messages]
-    if values["consent_on"] and values["consent_giver"] and not GIVER_WORDS.get(values["consent_giver"].lower().strip(" .")):
+    if values["consent_on"] and values["consent_giver"] and not _said_giver(values):
         problems.append(f"«Кто дал согласие»: «{values['consent_giver']}» — укажите «сам участник», «родитель (законный "
                         "представитель)» или «участник с согласия родителя».")
     elif values["consent_on"] and not problems:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 
 from participants.access import access_of
 from participants.models import Role
@@ -88,8 +88,6 @@ def agenda(occurrences, today: date, *, days: int = 30, limit: int = 15, user=No
 def agenda_items(occurrences, today: date, *, due: str, mine_of=None, days: int = 30):
     """The full list behind a landing block: items overdue («overdue») or due in the next days («upcoming»), each
     with its first open due date, the user's own first when `mine_of` is given."""
-    from django.db.models import Exists, Min, OuterRef
-
     chosen = occurrences.overdue(today) if due == "overdue" else occurrences.due_between(
         today, today + timedelta(days=days))
     window = Q(occurrences__in=chosen.values("pk"))

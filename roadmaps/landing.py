@@ -18,13 +18,14 @@ def roadmap_block(user, today: date, place=None) -> list[LandingBlock]:
     read — the submitted ones and those of the places the user edits —, not every roadmap the user may see (a
     regional coordinator sees a region's 1,700: 150 ms to load them all for a landing page)."""
     access = access_of(user)
-    candidates = Q(status=RoadmapStatus.SUBMITTED, organization__isnull=False)
-    if not access.is_superuser:
-        candidates |= Q(district_id__in=[m.district_id for m in access.memberships if m.role == Role.DISTRICT_CURATOR])
-        candidates |= Q(organization_id__in=[m.organization_id for m in access.memberships
-                                             if m.role == Role.SCHOOL_CURATOR])
-    else:
+    if access.is_superuser:
         candidates = Q()
+    else:
+        candidates = (Q(status=RoadmapStatus.SUBMITTED, organization__isnull=False)
+                      | Q(district_id__in=[m.district_id for m in access.memberships
+                                           if m.role == Role.DISTRICT_CURATOR])
+                      | Q(organization_id__in=[m.organization_id for m in access.memberships
+                                               if m.role == Role.SCHOOL_CURATOR]))
     roadmaps = list(
         Roadmap.objects.visible_to(user).filter(candidates).select_related("district", "organization__district")
         .order_by("-period_end", "id")
@@ -49,8 +50,11 @@ def roadmap_block(user, today: date, place=None) -> list[LandingBlock]:
 def deadlines_block(user, today: date, place=None) -> list[LandingBlock]:
     """Overdue and next-30-days items across every roadmap the user may see, their own first; a mentor (and nothing
     else) sees only the items naming them responsible — their meetings are in «Мои встречи»."""
-    occurrences = my_occurrences(user) if only_mentor(user) else visible_occurrences(user)
-    found = page_cache.cached_agenda(user, today, lambda: agenda(occurrences, today, user=user))
+    def compute():  # only on a cache miss: even the visible roadmaps' ids are a query
+        occurrences = my_occurrences(user) if only_mentor(user) else visible_occurrences(user)
+        return agenda(occurrences, today, user=user)
+
+    found = page_cache.cached_agenda(user, today, compute)
     if not (found.overdue_count or found.upcoming_count):
         return []
     return [LandingBlock("Сроки", "roadmaps/agenda_block.html", {"agenda": found, "today": today}, order=10)]

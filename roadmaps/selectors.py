@@ -90,18 +90,17 @@ def _month_bounds(day: date) -> tuple[date, date]:
 
 def item_row(item: Item, number: str, today: date) -> ItemRow:
     """An item as the table shows it; overdue and due dates come from its occurrences (prefetch them for a list).
-    Overdue as everywhere (OccurrenceQuerySet.overdue): an open window inside the roadmap's period, past its due."""
+    Overdue as everywhere (Occurrence.is_overdue, OccurrenceQuerySet.overdue)."""
     occurrences = list(item.occurrences.all())
     waiting = sorted(o.due for o in occurrences if o.done_on is None)
     is_open = item.status in OPEN_STATUSES
     first, last = _month_bounds(today)
     all_due = sorted(o.due for o in occurrences)
-    start, end = item.roadmap.period
     return ItemRow(
         item=item,
         number=number,
         deadline=item.deadline,
-        is_overdue=is_open and any(o.done_on is None and start <= o.due < today and o.start <= end for o in occurrences),
+        is_overdue=any(o.is_overdue(today) for o in occurrences),
         due_this_month=is_open and any(first <= d <= last for d in waiting),
         responsible=responsible_labels(item.responsible),
         next_due=waiting[0] if waiting and is_open else (all_due[-1] if all_due else None),

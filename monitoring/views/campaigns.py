@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from mentoring_portal.lib.feedback import explain
 from monitoring.forms import CampaignForm, ReportForm, ReturnForm
 from monitoring.models import Indicator, ManualValue, Method, ReportStatus, SchoolReport
+from monitoring.reminders import remind_late_schools
 from monitoring.selectors import current_year, report_figures, year_period
 from monitoring.services import campaign_close, campaign_delete, campaign_open, report_review, report_save
 from participants.access import CAN_EDIT_DISTRICT, CAN_EDIT_ORGANIZATION, CAN_VIEW_REPORTS, district_view, organization_view
@@ -58,8 +59,6 @@ def campaign_close_view(request, district, pk: int):
 @district_view(CAN_EDIT_DISTRICT)
 @require_POST
 def campaign_remind(request, district, pk: int):
-    from monitoring.reminders import remind_late_schools
-
     campaign = get_object_or_404(district.campaigns, pk=pk)
     sent = remind_late_schools(campaign=campaign, today=timezone.localdate(), site_url=request.build_absolute_uri("/"))
     if sent.schools:

@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from participants.models.registry import Category
+
 
 class FormQuerySet(models.QuerySet):
     def for_organization(self, organization) -> "FormQuerySet":
@@ -42,29 +44,24 @@ class MentoringForm(models.Model):
     @property
     def roles(self) -> str:
         """«обучающийся → обучающийся»; «любой» where the form leaves a role open."""
-        from participants.models.registry import Category
-
-        def side(categories) -> str:
-            return ", ".join(Category(c).label.lower() for c in categories) or "любой"
-
-        return f"{side(self.mentor_categories)} → {side(self.mentee_categories)}"
+        return f"{_categories(self.mentor_categories) or 'любой'} → {_categories(self.mentee_categories) or 'любой'}"
 
     def role_problems(self, mentor, mentees) -> list[str]:
         """The form's roles: «ученик – ученик» takes a pupil as the mentor, never a teacher."""
-        from participants.models.registry import Category
-
-        def allowed(categories) -> str:
-            return ", ".join(Category(c).label.lower() for c in categories)
-
         problems = []
         if self.mentor_categories and mentor.category not in self.mentor_categories:
-            problems.append(f"В форме «{self.name}» наставник — {allowed(self.mentor_categories)}; "
+            problems.append(f"В форме «{self.name}» наставник — {_categories(self.mentor_categories)}; "
                             f"{mentor.full_name} — {mentor.get_category_display().lower()}.")
         wrong = [m for m in mentees if self.mentee_categories and m.category not in self.mentee_categories]
         if wrong:
-            problems.append(f"В форме «{self.name}» наставляемый — {allowed(self.mentee_categories)}: "
+            problems.append(f"В форме «{self.name}» наставляемый — {_categories(self.mentee_categories)}: "
                             + ", ".join(f"{m.full_name} ({m.get_category_display().lower()})" for m in wrong) + ".")
         return problems
+
+
+def _categories(categories) -> str:
+    """Registry categories as words: «студент колледжа/вуза, выпускник»."""
+    return ", ".join(Category(c).label.lower() for c in categories)
 
 
 class FormVariant(models.Model):

@@ -4,8 +4,10 @@ partner organizations."""
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from mentoring_portal.lib.collation import russian, search_text
 from mentoring_portal.lib.wording import counted
@@ -108,15 +110,12 @@ class Person(models.Model):
         age = self.age(on)
         if age is not None:
             details.append(counted(age, "год", "года", "лет"))
-        details.append(self.get_category_display().lower() if self.category != Category.STUDENT else "обучающийся")
+        details.append(self.get_category_display().lower())
         if self.position:
             details.append(self.position)
         return f"{self.full_name} — {', '.join(details)}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-        from django.utils import timezone
-
         today, errors = timezone.localdate(), {}
         if self.birth_date and self.birth_date > today:
             errors["birth_date"] = "Дата рождения ещё не наступила: проверьте год."

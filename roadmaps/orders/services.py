@@ -11,6 +11,7 @@ from django.db import transaction
 from participants.models import District, Organization
 from roadmaps.deadlines import parse_deadline
 from roadmaps.models import Item, Order, Section
+from roadmaps.occurrences import sync_occurrences
 from roadmaps.orders.parse import LEVELS, SCHOOLS, ParsedOrder
 from roadmaps.services import items_copy_to_schools, roadmap_create
 
@@ -51,12 +52,9 @@ def order_import(*, district: District, parsed: ParsedOrder, user, source_name: 
                     responsible=duty.addressee, result=f"п. {duty.number} приказа № {parsed.number}")
         item.refresh_derived()
         item.save()
+        sync_occurrences(item)
         if duty.level == SCHOOLS:
             school_duties.append(item)
-    from roadmaps.occurrences import sync_occurrences
-
-    for item in roadmap.items.all():
-        sync_occurrences(item)
     order = Order.objects.create(district=district, number=parsed.number, date=parsed.date, title=parsed.title,
                                  roadmap=roadmap, source_name=source_name[:255])
     schools = list(Organization.objects.filter(district=district))

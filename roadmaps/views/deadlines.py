@@ -5,11 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from mentoring_portal.lib.paging import page_of
 from participants.access import CAN_EDIT_ROADMAP
 from roadmaps.access import get_item, roadmap_view
-from roadmaps.agenda import my_occurrences
+from roadmaps.agenda import agenda_items, my_occurrences, only_mentor, visible_occurrences
 from roadmaps.calendar import calendar_feed
 from roadmaps.forms import DeadlineCorrectionForm, OccurrenceDoneForm
 from roadmaps.models import CalendarToken
@@ -20,11 +22,6 @@ from roadmaps.views.table import item_page
 @login_required
 def deadline_list(request):
     """The whole list behind the landing page's «Сроки»: overdue or coming items, the user's own first."""
-    from django.utils import timezone
-
-    from mentoring_portal.lib.paging import page_of
-    from roadmaps.agenda import agenda_items, only_mentor, visible_occurrences
-
     due = "upcoming" if request.GET.get("due") == "upcoming" else "overdue"
     today = timezone.localdate()
     occurrences = my_occurrences(request.user) if only_mentor(request.user) or request.GET.get("mine") \

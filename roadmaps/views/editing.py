@@ -13,6 +13,7 @@ from mentoring_portal.lib.feedback import explain
 from participants.access import CAN_EDIT_ROADMAP
 from roadmaps.access import get_item, roadmap_view
 from roadmaps.forms import ItemForm, SectionForm
+from roadmaps.paste import parse_paste
 from roadmaps.selectors import item_numbers, item_row, sections_with_items
 from roadmaps.services import (
     BULK_ACTIONS,
@@ -202,8 +203,6 @@ def items_bulk_view(request, roadmap):
 @require_http_methods(["GET", "POST"])
 def items_paste_view(request, roadmap):
     """«Вставить строки из Excel»: what was pasted is kept on the page with every problem until it is right."""
-    from roadmaps.paste import parse_paste
-
     sections = list(roadmap.sections.order_by("position", "id"))
     text, errors, chosen = request.POST.get("rows", ""), [], request.POST.get("section", "")
     if request.method == "POST":
