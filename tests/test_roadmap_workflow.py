@@ -111,6 +111,14 @@ def test_the_region_reviews_a_school_under_it_directly(login, world):
     assert status_of(roadmap) == RoadmapStatus.APPROVED
 
 
+@pytest.mark.parametrize("who, status", [("mentor", 403), ("methodist", 403), ("curator", 403),
+                                         ("other_curator", 404), ("outsider_curator", 404)])
+def test_only_the_school_curator_reopens_an_approved_plan(login, world, school_roadmap, who, status):
+    roadmap = approved(login, world, school_roadmap)
+    assert login(getattr(world, who)).post(url("reopen", roadmap)).status_code == status
+    assert status_of(roadmap) == RoadmapStatus.APPROVED
+
+
 @pytest.mark.parametrize("who, status", [("mentor", 403), ("curator", 403), ("other_curator", 404)])
 def test_only_the_school_curator_submits(login, world, school_roadmap, who, status):
     response = login(getattr(world, who)).post(url("submit", school_roadmap))
