@@ -78,7 +78,7 @@ def main() -> None:
     sql_seconds = time.perf_counter() - started
 
     figures = len(ours) * len(KEYS)
-    print(f"districts {len(ours)}, organizations {len(organizations)}, participations {len(snapshot.participations)}")
+    print(f"districts {len(ours)}, organizations {len(organizations)}, participations {snapshot.size}")
     print(f"portal formulas: {portal_seconds:.2f} s for {figures} figures (numerator and denominator each)")
     print(f"one SQL:         {sql_seconds:.2f} s; ratio {portal_seconds / sql_seconds:.2f}")
     print("numbers equal:", ours == sql)

@@ -3,15 +3,20 @@
 Numerators count people, each once however many pairs they are in, over the pairs that worked at some time in the
 period (active or completed, start ≤ period end, end ≥ period start). Denominators are the organizations'
 head-counts of the school year in which the period ends (a target year is a school year: see selectors).
-One query fetches every participation of every organization for the period; the formulas then only count
+Two grouped queries fetch the people of every organization for the period; the formulas then only count
 (see `Snapshot`)."""
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
+
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db import connection
+from django.db.models import BooleanField, Case, F, Value, When
 
 from mentoring_portal.lib.schoolyear import school_year_of
 from participants.models import HeadCount, Organization, Pair, PairStatus
@@ -19,116 +24,129 @@ from participants.models import HeadCount, Organization, Pair, PairStatus
 COUNTED_STATUSES = (PairStatus.ACTIVE, PairStatus.COMPLETED)
 
 
-class Participation(NamedTuple):
-    """One person in one counted pair (a tuple: a region has half a million of them, and a frozen dataclass costs
-    three times as much to build)."""
+class Fact(NamedTuple):
+    """What the formulas ask of a person in a counted pair of one organization. The registry is read grouped by
+    organization and fact, with the people of each group in one list: a region's 456,000 participations arrive as a
+    few thousand groups (each of their people was a tuple of eight fields with two dates before)."""
 
-    organization_id: int
-    person_id: int
     is_mentor: bool
     category: str
-    birth_date: date | None
-    teaching_since: date | None
+    young: bool  # under 35 and in the first three years of teaching at the period's end
     teacher_form: bool
     organization_kind: str
 
 
-def _years(start: date | None, on: date) -> int | None:
-    if start is None:
-        return None
-    return on.year - start.year - ((on.month, on.day) < (start.month, start.day))
+def years_before(on: date, years: int) -> date:
+    """The last birthday-like date at which someone has completed `years` full years by `on` (29 February falls
+    back to the 28th): «X < years old» is «born after this date»."""
+    return date(on.year - years, on.month, min(on.day, monthrange(on.year - years, on.month)[1]))
 
 
 @dataclass
 class Snapshot:
-    """Everything the formulas need about a set of organizations over a period, fetched in four queries."""
+    """Everything the formulas need about a set of organizations over a period, fetched in three queries."""
 
     period: tuple[date, date]
     organizations: dict[int, Organization]
-    participations: list[Participation]
+    facts: dict[int, list[tuple[Fact, list[int]]]]  # organization → its facts, each with the people it holds
     head_counts: dict[int, HeadCount]
 
     @classmethod
     def take(cls, organizations: Iterable[Organization], period: tuple[date, date]) -> Snapshot:
         organizations = {o.pk: o for o in organizations}
         start, end = period
-        pairs = Pair.objects.filter(organization_id__in=organizations, status__in=COUNTED_STATUSES,
-                                    start_date__lte=end, end_date__gte=start)
-        mentors = pairs.values_list("organization_id", "mentor_id", "mentor__category", "mentor__birth_date",
-                                    "mentor__teaching_since", "form__is_teacher_form", "organization__kind")
+        counted = {"status__in": COUNTED_STATUSES, "start_date__lte": end, "end_date__gte": start}
+        pairs = Pair.objects.filter(organization_id__in=organizations, **counted)
         # The pair's conditions on the join itself, not «pair IN (subquery)»: one scan of the pairs fewer.
-        mentees = Pair.mentees.through.objects.filter(
-            pair__organization_id__in=organizations, pair__status__in=COUNTED_STATUSES, pair__start_date__lte=end,
-            pair__end_date__gte=start).values_list(
-            "pair__organization_id", "person_id", "person__category", "person__birth_date", "person__teaching_since",
-            "pair__form__is_teacher_form", "pair__organization__kind")
-        participations = [Participation(o, p, True, c, b, t, f, k) for o, p, c, b, t, f, k in mentors]
-        participations += [Participation(o, p, False, c, b, t, f, k) for o, p, c, b, t, f, k in mentees]
+        mentees = Pair.mentees.through.objects.filter(pair__organization_id__in=organizations,
+                                                      **{f"pair__{k}": v for k, v in counted.items()})
+        facts: dict[int, list[tuple[Fact, list[int]]]] = {}
+        for is_mentor, rows, prefix, person in ((True, pairs, "", "mentor"), (False, mentees, "pair__", "person")):
+            young = Case(When(**{f"{person}__teaching_since__gt": years_before(end, 3),
+                                 f"{person}__birth_date__gt": years_before(end, 35)}, then=Value(True)),
+                         default=Value(False), output_field=BooleanField())
+            grouped = rows.values(place=F(f"{prefix}organization_id"), kind_of_person=F(f"{person}__category"),
+                                  teacher_form=F(f"{prefix}form__is_teacher_form"), young=young)
+            for row in _people_of(grouped, f"{person}_id"):
+                kind = organizations[row["place"]].kind
+                fact = Fact(is_mentor, row["kind_of_person"], row["young"], row["teacher_form"], kind)
+                facts.setdefault(row["place"], []).append((fact, row["people"]))
         year = school_year_of(end)
         head_counts = {h.organization_id: h for h in HeadCount.objects.filter(organization_id__in=organizations,
                                                                                  school_year=year)}
-        return cls(period, organizations, participations, head_counts)
+        return cls(period, organizations, facts, head_counts)
 
-    def __post_init__(self) -> None:
-        # Participations by organization, once: `of` was a scan of the whole list per school, indicator and year
-        # (a region's 240 figures took 17–38 s).
-        self._by_organization: dict[int, list[Participation]] = {}
-        for p in self.participations:
-            self._by_organization.setdefault(p.organization_id, []).append(p)
+    @property
+    def size(self) -> int:
+        """Participations read (a person once per organization and fact)."""
+        return sum(len(people) for groups in self.facts.values() for _, people in groups)
 
-    def of(self, organization_ids: set[int]) -> list[Participation]:
-        return [p for org_id in organization_ids for p in self._by_organization.get(org_id, ())]
+    def people(self, organization_ids: set[int], keep: Callable[[Fact], bool]) -> set[int]:
+        found: set[int] = set()
+        for org_id in organization_ids:
+            for fact, people in self.facts.get(org_id, ()):
+                if keep(fact):
+                    found.update(people)
+        return found
 
     def head_count(self, organization_ids: set[int], field: str, kind: str | None = None) -> int:
         return sum(getattr(h, field) for org_id, h in self.head_counts.items()
                    if org_id in organization_ids and (kind is None or self.organizations[org_id].kind == kind))
 
 
+def _people_of(grouped, person: str):
+    """Each group of `grouped` (a values() queryset) with the distinct ids of its people: one array per group on
+    PostgreSQL; elsewhere (SQLite in development) the distinct rows, gathered here."""
+    if connection.vendor == "postgresql":
+        yield from grouped.annotate(people=ArrayAgg(person, distinct=True))
+        return
+    gathered: dict[tuple, set[int]] = {}
+    for row in grouped.annotate(who=F(person)).distinct():
+        who = row.pop("who")
+        gathered.setdefault(tuple(row.items()), set()).add(who)
+    for key, people in gathered.items():
+        yield {**dict(key), "people": list(people)}
+
+
 Ratio = tuple[int, int]
 
 
-def _distinct(participations, keep: Callable[[Participation], bool]) -> int:
-    return len({p.person_id for p in participations if keep(p)})
+def _distinct(s: Snapshot, ids: set[int], keep: Callable[[Fact], bool]) -> int:
+    return len(s.people(ids, keep))
 
 
 def students_in_mentoring(s: Snapshot, ids: set[int]) -> Ratio:
     """Students of general-education schools (additional-education organizations have their own indicator)."""
-    numerator = _distinct(s.of(ids), lambda p: p.category == "student" and p.organization_kind == "general")
+    numerator = _distinct(s, ids, lambda p: p.category == "student" and p.organization_kind == "general")
     return numerator, s.head_count(ids, "students", kind="general")
 
 
 def young_teachers_supported(s: Snapshot, ids: set[int]) -> Ratio:
-    on = s.period[1]
-
-    def young(p: Participation) -> bool:
-        years, age = _years(p.teaching_since, on), _years(p.birth_date, on)
-        return (not p.is_mentor and p.category == "teacher" and years is not None and years < 3
-                and age is not None and age < 35)
-
-    return _distinct(s.of(ids), young), s.head_count(ids, "young_teachers")
+    numerator = _distinct(s, ids, lambda p: not p.is_mentor and p.category == "teacher" and p.young)
+    return numerator, s.head_count(ids, "young_teachers")
 
 
 def additional_students(s: Snapshot, ids: set[int]) -> Ratio:
-    numerator = _distinct(s.of(ids), lambda p: p.category == "student" and p.organization_kind == "additional")
+    numerator = _distinct(s, ids, lambda p: p.category == "student" and p.organization_kind == "additional")
     return numerator, s.head_count(ids, "additional_students", kind="additional")
 
 
 def student_mentors(s: Snapshot, ids: set[int]) -> Ratio:
-    return _distinct(s.of(ids), lambda p: p.is_mentor and p.category == "student"), s.head_count(ids, "students")
+    return _distinct(s, ids, lambda p: p.is_mentor and p.category == "student"), s.head_count(ids, "students")
 
 
 def teacher_mentors(s: Snapshot, ids: set[int]) -> Ratio:
-    return _distinct(s.of(ids), lambda p: p.is_mentor and p.category == "teacher"), s.head_count(ids, "teachers")
+    return _distinct(s, ids, lambda p: p.is_mentor and p.category == "teacher"), s.head_count(ids, "teachers")
 
 
 def teachers_supporting_young(s: Snapshot, ids: set[int]) -> Ratio:
-    numerator = _distinct(s.of(ids), lambda p: p.is_mentor and p.category == "teacher" and p.teacher_form)
+    numerator = _distinct(s, ids, lambda p: p.is_mentor and p.category == "teacher" and p.teacher_form)
     return numerator, s.head_count(ids, "teachers")
 
 
 def schools_with_teacher_mentoring(s: Snapshot, ids: set[int]) -> Ratio:
     schools = {i for i in ids if s.organizations[i].kind == "general"}
-    active = {p.organization_id for p in s.of(schools) if p.teacher_form}
+    active = {i for i in schools if any(fact.teacher_form for fact, _ in s.facts.get(i, ()))}
     return len(active), len(schools)
 
 

@@ -1,12 +1,12 @@
 """Each indicator formula against a count done by hand: people counted once, the right school year's head-count,
 nothing to divide by shown as «нет данных»."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 
-from monitoring.formulas import FORMULAS, Snapshot, percentage
+from monitoring.formulas import FORMULAS, Snapshot, percentage, years_before
 from monitoring.models import Indicator, ManualValue, Target
 from monitoring.selectors import Cell, last_complete_year, plan_versus_actual, schools_for_year, year_period
 from participants.models import Pair, PairStatus
@@ -141,3 +141,23 @@ def test_it_counts_a_district_in_a_fixed_number_of_queries(world, school, django
         pair(org, person(org, "teacher", grade=""), [person(org)])
     with django_assert_max_num_queries(8):
         schools_for_year([indicator], schools, 2024, TODAY)
+
+
+def test_young_is_judged_on_the_periods_last_day_to_the_day(world, school):
+    """The period ends on 31 May 2024 (TODAY is 1 June): 35 years old or 3 years of teaching on that day is no longer
+    young; a day short of it still is."""
+    end = PERIOD[1]
+    mentor = person(school, "teacher", grade="", birth_date=date(1970, 1, 1), teaching_since=date(1995, 9, 1))
+    just_35 = person(school, "teacher", grade="", birth_date=end.replace(year=end.year - 35),
+                     teaching_since=date(2023, 9, 1))
+    day_short_of_35 = person(school, "teacher", grade="", birth_date=end.replace(year=end.year - 35) + timedelta(days=1),
+                             teaching_since=date(2023, 9, 1))
+    three_years = person(school, "teacher", grade="", birth_date=date(2000, 1, 1),
+                         teaching_since=end.replace(year=end.year - 3))
+    pair(school, mentor, [just_35, day_short_of_35, three_years], name="учитель – учитель")
+    assert ratio("young_teachers_supported", [school]) == (1, 2)
+
+
+def test_the_29th_of_february_counts_back_to_the_28th():
+    assert years_before(date(2024, 2, 29), 3) == date(2021, 2, 28)
+    assert years_before(date(2024, 2, 29), 4) == date(2020, 2, 29)
