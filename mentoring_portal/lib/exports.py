@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from mentoring_portal.lib.xlsx_rows import FORMULA_STARTS, add_sheet
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_TYPE = "application/pdf"
 
@@ -101,9 +103,6 @@ def attachment(name: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def text_cell(ws, value):
     """A typed text stays text: openpyxl turns a string starting with «=» into a formula, and Excel evaluates «+», «-»,
     «@» too (a surname «=HYPERLINK(…)» would become a link). Such a cell is written as a string with Excel's quote
@@ -117,23 +116,6 @@ def text_cell(ws, value):
     return cell
 
 
-def _plain(ws, column: Column, value):
-    """A cell of an unstyled row: the bare value where openpyxl needs nothing more (most cells), a cell otherwise."""
-    if isinstance(value, str):
-        if value.startswith(FORMULA_STARTS) or ILLEGAL_CHARACTERS_RE.search(value):
-            return text_cell(ws, value)
-        return value
-    if column.kind == "date" and isinstance(value, (date, datetime)):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = "DD.MM.YYYY"
-        return cell
-    if column.kind == "percent" and value is not None:
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = "0.0%"
-        return cell
-    return value
-
-
 def write_xlsx(sheets: list[Sheet]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -144,7 +126,7 @@ def write_xlsx(sheets: list[Sheet]) -> bytes:
     bold = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="DDE5F0")
     for sheet in sheets:
-        ws = workbook.create_sheet(sheet.title[:31])
+        ws = add_sheet(workbook, sheet.title[:31], [column.kind for column in sheet.columns])
         for index, column in enumerate(sheet.columns, start=1):
             ws.column_dimensions[get_column_letter(index)].width = column.width
         header_row = len(sheet.heading) + 1
@@ -162,7 +144,7 @@ def write_xlsx(sheets: list[Sheet]) -> bytes:
         ws.append(header)
         for row in sheet.rows:
             if not sheet.wrap and not row.bold:
-                ws.append([_plain(ws, column, value) for column, value in zip(sheet.columns, row.values)])
+                ws.append_plain(row.values)
                 continue
             cells = []
             for column, value in zip(sheet.columns, row.values):
