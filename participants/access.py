@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from participants.models import District, Membership, Organization, Region, Role
+from participants.models.memberships import DISTRICT_ROLES, ORGANIZATION_ROLES
 
 VIEW = "view"
 CAN_EDIT_ORGANIZATION = "can_edit_organization"
@@ -26,10 +27,11 @@ CAN_EDIT_PAIRS = "can_edit_pairs"
 CAN_EDIT_DISTRICT = "can_edit_district"  # the district's own reference data: its forms of mentoring, its targets
 CAN_RECORD_MEETINGS = "can_record_meetings"  # on the pairs one may see: a mentor's own, all for the curator
 CAN_READ_AUDIT = "can_read_audit"  # the audit trail of the place (names of people only for the school's curator)
+CAN_MANAGE_USERS = "can_manage_users"  # invite people to the place and change their roles (Access.grantable_roles)
 
 ALL_CAPABILITIES = frozenset(
     {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_EDIT_PAIRS,
-     CAN_RECORD_MEETINGS, CAN_EDIT_DISTRICT, CAN_READ_AUDIT}
+     CAN_RECORD_MEETINGS, CAN_EDIT_DISTRICT, CAN_READ_AUDIT, CAN_MANAGE_USERS}
 )
 
 # What each role may do on the place it holds, and on the places below it.
@@ -123,11 +125,37 @@ class Access:
             allowed |= Q(mentor__user_id=self.user_id)
         return qs.filter(allowed)
 
+    # Roles one may grant -------------------------------------------------------------------------------------
+    def grantable_roles(self, place: Region | District | Organization) -> list[str]:
+        """The roles this user may give (and change or take away) at `place`: nobody grants a role above their own
+        or outside their place. A regional coordinator: coordinators of the region, the roles of its districts and of
+        the schools directly under it; a district curator: the district's roles and those of its schools; a school
+        curator: the school's mentors. A methodist or a mentor grants nothing."""
+        if isinstance(place, Region):
+            allowed = {Role.REGIONAL_COORDINATOR} if self.is_superuser or place.id in self.region_ids else set()
+        elif isinstance(place, District):
+            allowed = set(DISTRICT_ROLES) if self.is_superuser or place.region_id in self.region_ids or any(
+                m.role == Role.DISTRICT_CURATOR and m.district_id == place.id for m in self.memberships) else set()
+        else:
+            allowed = set()
+            for m in self.memberships:
+                if (m.role == Role.DISTRICT_CURATOR and place.district_id and m.district_id == place.district_id) or (
+                        m.role == Role.REGIONAL_COORDINATOR and place.is_under_region and m.region_id == place.region_id):
+                    allowed |= set(ORGANIZATION_ROLES)
+                elif m.role == Role.SCHOOL_CURATOR and m.organization_id == place.id:
+                    allowed.add(Role.MENTOR)
+            if self.is_superuser:
+                allowed = set(ORGANIZATION_ROLES)
+        return [role for role in Role.values if role in allowed]
+
+    def may_manage(self, membership: Membership) -> bool:
+        return membership.role in self.grantable_roles(membership.place)
+
     # Capabilities ------------------------------------------------------------------------------------------------
     def capabilities_on(self, place: Region | District | Organization) -> frozenset[str]:
         if self.is_superuser:
             return ALL_CAPABILITIES
-        caps: set[str] = set()
+        caps: set[str] = {CAN_MANAGE_USERS} if self.grantable_roles(place) else set()
         for m in self.memberships:
             if isinstance(place, Region):
                 if m.role == Role.REGIONAL_COORDINATOR and m.region_id == place.id:

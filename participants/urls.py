@@ -1,5 +1,6 @@
 from django.urls import path
 
+from participants.accounts import views as accounts
 from participants.second_factor import views as second_factor
 from participants.views import audit, district, pairs, registry, registry_io
 from participants.views import places as views
@@ -57,4 +58,13 @@ urlpatterns = [
     # The audit trail (django-auditlog), scoped to the place
     path("d/<slug:district>/audit/", audit.district_audit, name="district-audit"),
     path("o/<slug:organization>/audit/", audit.organization_audit, name="organization-audit"),
+    # Users and roles of each place, managed by its curators (participants/accounts)
+    path("accounts/invitation/<uidb64>/<token>/", accounts.InvitationAcceptView.as_view(), name="invitation-accept"),
 ]
+for prefix, kind in (("r/<slug:region>", "region"), ("d/<slug:district>", "district"),
+                     ("o/<slug:organization>", "organization")):
+    urlpatterns += [
+        path(f"{prefix}/users/", accounts.users[kind], name=f"{kind}-users"),
+        path(f"{prefix}/users/invite/", accounts.invite[kind], name=f"{kind}-invite"),
+        path(f"{prefix}/users/<int:pk>/", accounts.membership_action[kind], name=f"{kind}-membership"),
+    ]

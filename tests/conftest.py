@@ -118,6 +118,7 @@ def objects(world):
         "evidence": Evidence.objects.create(item=item, title="Приказ", file=ContentFile(b"%PDF-1.4", name="p.pdf")),
         "invitation": Invitation.objects.create(questionnaire=Questionnaire.objects.get(kind="mentor_entry"),
                                                 organization=world.school, person=mentor, pair=pair),
+        "methodist_role": world.methodist.memberships.get(), "mentor_role": world.mentor.memberships.get(),
     }
 
 

@@ -19,6 +19,9 @@ DISTRICT = [
     ("roadmaps:district-create", lambda o: [D], True),
     ("roadmaps:district-import", lambda o: [D], True),
     ("participants:district-audit", lambda o: [D], False),
+    ("participants:district-users", lambda o: [D], False),
+    ("participants:district-invite", lambda o: [D], True),
+    ("participants:district-membership", lambda o: [D, o["methodist_role"].pk], True),
     ("monitoring:dashboard", lambda o: [D], False),
     ("monitoring:indicator-create", lambda o: [D], True),
     ("monitoring:indicator-edit", lambda o: [D, o["indicator"].pk], True),
@@ -38,6 +41,9 @@ SCHOOL = [
     ("roadmaps:organization-orders", lambda o: [S], False),
     ("participants:headcount-create", lambda o: [S], True),
     ("participants:organization-audit", lambda o: [S], False),
+    ("participants:organization-users", lambda o: [S], False),
+    ("participants:organization-invite", lambda o: [S], True),
+    ("participants:organization-membership", lambda o: [S, o["mentor_role"].pk], True),
     ("participants:people", lambda o: [S], False),
     ("participants:person-create", lambda o: [S], True),
     ("participants:person", lambda o: [S, o["mentee"].pk], False),
@@ -149,7 +155,8 @@ OWN = {"participants:home": [], "participants:my-pairs": [], "roadmaps:calendar"
        "export-retry": [JOB]}
 # Tested in their own modules:
 ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:order", "participants:headcount-edit",
-             "participants:region-export"}
+             "participants:region-export", "participants:region-users", "participants:region-invite",
+             "participants:region-membership", "participants:invitation-accept"}  # these four: tests/test_accounts.py
 
 
 def test_every_url_pattern_is_classified():

@@ -1,5 +1,5 @@
 from participants.models.audit import ExportLog
-from participants.models.memberships import Membership, Role
+from participants.models.memberships import Membership, Role, RoleAction, RoleChange
 from participants.models.organizations import District, HeadCount, Organization, OrganizationKind, Region
 from participants.models.pairs import (
     FormVariant,
@@ -25,5 +25,5 @@ from participants.models.registry import (
 __all__ = [
     "Category", "Consent", "ConsentGiver", "District", "ExportLog", "FormVariant", "HeadCount", "Meeting", "MeetingKind",
     "Membership", "MenteeRequest", "MentorProfile", "MentoringForm", "Organization", "OrganizationKind", "Pair", "PairStatus",
-    "Partner", "Person", "PlanTask", "Programme", "Region", "Role", "consent_problems",
+    "Partner", "Person", "PlanTask", "Programme", "Region", "Role", "RoleAction", "RoleChange", "consent_problems",
 ]

@@ -78,3 +78,46 @@ class Membership(models.Model):
         if not places[expected] or any(v for k, v in places.items() if k != expected):
             labels = {"region": "регион", "district": "муниципалитет", "organization": "организацию"}
             raise ValidationError(f"Для роли «{self.get_role_display()}» укажите только {labels[expected]}.")
+
+
+class RoleAction(models.TextChoices):
+    INVITED = "invited", "приглашён(а)"
+    GRANTED = "granted", "назначена роль"
+    CHANGED = "changed", "роль изменена"
+    REVOKED = "revoked", "роль снята"
+    DEACTIVATED = "deactivated", "учётная запись отключена"
+    REACTIVATED = "reactivated", "учётная запись включена"
+
+
+class RoleChange(models.Model):
+    """Every change of someone's roles: who did it, when, what. Kept with the place, so the district curator reads
+    the changes of the district and of its schools; names are copied, so the line outlives the accounts."""
+
+    at = models.DateTimeField("когда", auto_now_add=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                              verbose_name="кто")
+    actor_name = models.CharField("кто (имя)", max_length=200)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="role_changes",
+                             verbose_name="чья учётная запись")
+    user_name = models.CharField("чья учётная запись (имя)", max_length=200)
+    action = models.CharField("что", max_length=20, choices=RoleAction.choices)
+    role = models.CharField("роль", max_length=30, choices=Role.choices, blank=True)
+    previous_role = models.CharField("прежняя роль", max_length=30, choices=Role.choices, blank=True)
+    region = models.ForeignKey("participants.Region", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    district = models.ForeignKey("participants.District", on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="+")
+    organization = models.ForeignKey("participants.Organization", on_delete=models.CASCADE, null=True, blank=True,
+                                     related_name="+")
+
+    class Meta:
+        verbose_name = "изменение ролей"
+        verbose_name_plural = "журнал изменений ролей"
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["district", "-at"]), models.Index(fields=["organization", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d.%m.%Y %H:%M} · {self.actor_name} · {self.user_name}: {self.get_action_display()}"
+
+    @property
+    def place(self):
+        return self.organization or self.district or self.region

@@ -1,0 +1,136 @@
+"""«Пользователи и роли» of a region, a district or an organization, and the page where an invited person sets a
+password. The same views serve the three kinds of place (`for_places` wraps each with its place's decorator)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+
+from participants.access import CAN_MANAGE_USERS, access_of, district_view, organization_view, region_view
+from participants.accounts import services
+from participants.accounts.forms import InviteForm, RoleForm
+from participants.accounts.selectors import memberships_at, role_changes_at
+from participants.models import District, Organization, Role
+
+PAGE_SIZE = 50
+DECORATORS = {"region": region_view, "district": district_view, "organization": organization_view}
+
+
+def for_places(view):
+    """One wrapped view per kind of place: {"region": …, "district": …, "organization": …}."""
+    return {kind: decorator(CAN_MANAGE_USERS)(view) for kind, decorator in DECORATORS.items()}
+
+
+def kind_of(place) -> str:
+    return "organization" if isinstance(place, Organization) else "district" if isinstance(place, District) else "region"
+
+
+def users_url(place) -> str:
+    return reverse(f"participants:{kind_of(place)}-users", args=[place.code])
+
+
+def _site_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _users(request, place):
+    access = access_of(request.user)
+    page = Paginator(memberships_at(place), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = []
+    for membership in page:
+        roles = access.grantable_roles(membership.place)
+        rows.append({"membership": membership, "may_manage": membership.role in roles,
+                     "other_roles": [(r, Role(r).label) for r in roles if r != membership.role],
+                     "waiting": not membership.user.has_usable_password()})
+    changes = Paginator(role_changes_at(place), 20).get_page(request.GET.get("changes"))
+    return render(request, "participants/accounts/users.html", {
+        "place": place, "kind": kind_of(place), "page": page, "rows": rows, "changes": changes,
+        "grantable": [Role(r).label for r in access.grantable_roles(place)]})
+
+
+def _invite(request, place):
+    roles = access_of(request.user).grantable_roles(place)
+    form = InviteForm(request.POST or None, roles=roles, place=place)
+    if request.method == "POST" and form.is_valid():
+        try:
+            done = services.invite(actor=request.user, place=place, site_url=_site_url(request), **form.cleaned_data)
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            name = services.display_name(done.user)
+            if done.already:
+                messages.info(request, f"У {name} уже есть эта роль здесь.")
+            elif done.is_new:
+                messages.success(request, f"Приглашение отправлено на {done.user.email}: по ссылке {name} задаст "
+                                          "пароль и войдёт.")
+            else:
+                messages.success(request, f"{name} уже работает на портале: роль «{Role(done.membership.role).label}» "
+                                          "добавлена.")
+            return redirect(users_url(place))
+    return render(request, "participants/accounts/invite.html", {"place": place, "kind": kind_of(place), "form": form})
+
+
+def _membership_in(place, pk: int):
+    """A membership of the place's page (404 for one elsewhere, whatever its id)."""
+    return get_object_or_404(memberships_at(place), pk=pk)
+
+
+def _act(request, action, done: str) -> None:
+    """Run a service; its refusal is the page's message, else `done` is."""
+    try:
+        action()
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, done)
+
+
+def _membership_action(request, place, pk: int):
+    if request.method != "POST":
+        return redirect(users_url(place))
+    membership = _membership_in(place, pk)
+    name = services.display_name(membership.user)
+    what = request.POST.get("action")
+    if what == "revoke":
+        _act(request, lambda: services.revoke(actor=request.user, membership=membership),
+             f"Роль «{membership.get_role_display()}» снята: {name}.")
+    elif what == "role":
+        form = RoleForm(request.POST, roles=access_of(request.user).grantable_roles(membership.place))
+        if form.is_valid():
+            role = form.cleaned_data["role"]
+            _act(request, lambda: services.change_role(actor=request.user, membership=membership, role=role),
+                 f"Роль изменена: {name} — «{Role(role).label}».")
+        else:
+            messages.error(request, "Эту роль здесь назначать нельзя.")
+    elif what == "resend":
+        _act(request, lambda: services.resend_invitation(actor=request.user, membership=membership,
+                                                         site_url=_site_url(request)),
+             f"Приглашение отправлено ещё раз: {name}.")
+    elif what in ("deactivate", "activate"):
+        active = what == "activate"
+        _act(request, lambda: services.set_active(actor=request.user, user=membership.user, active=active, place=place),
+             f"Учётная запись {'включена' if active else 'отключена'}: {name}.")
+    return redirect(users_url(place))
+
+
+users = for_places(_users)
+invite = for_places(_invite)
+membership_action = for_places(_membership_action)
+
+
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    """The invited person chooses a password (Django's validators) through the one-time link, then signs in."""
+
+    template_name = "participants/accounts/invitation_accept.html"
+    success_url = reverse_lazy("login")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, "Пароль задан. Войдите с адресом почты и новым паролем.")
+        return response

@@ -1,0 +1,237 @@
+"""Users and roles without a superuser: a district curator invites a school curator, who sets a password through a
+one-time link and signs in; the school curator invites a mentor tied to the registry; nobody grants a role above
+their own or outside their place; every change of roles is logged and shown to the district curator."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from participants.access import access_of
+from participants.models import Membership, Role, RoleAction, RoleChange
+from tests.factories import OrganizationFactory, member, person
+
+User = get_user_model()
+
+
+def invite(client, kind, code, **data):
+    fields = {"email": "new@school.example", "last_name": "Новикова", "first_name": "Анна", "position": "",
+              **data}
+    return client.post(reverse(f"participants:{kind}-invite", args=[code]), fields)
+
+
+def link_in(message) -> str:
+    return re.search(r"https?://\S+", message.body).group(0)
+
+
+def test_a_district_curator_invites_a_school_curator_who_sets_a_password_and_signs_in(
+        client, login, world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = invite(login(world.curator), "organization", world.school.code, role=Role.SCHOOL_CURATOR)
+    assert response.status_code == 302
+    new = User.objects.get(email="new@school.example")
+    assert not new.has_usable_password()
+    assert Membership.objects.filter(user=new, role=Role.SCHOOL_CURATOR, organization=world.school).exists()
+    assert len(mail.outbox) == 1 and "Куратор ОО" in mail.outbox[0].body
+    path = link_in(mail.outbox[0]).removeprefix("http://testserver")
+
+    client.logout()
+    form_page = client.get(path, follow=True)  # Django moves the token into the session, then shows the form
+    assert "Придумайте пароль" in form_page.content.decode()
+    form_url = form_page.redirect_chain[-1][0]
+    weak = client.post(form_url, {"new_password1": "12345", "new_password2": "12345"})
+    assert "слишком" in weak.content.decode().lower()  # Django's validators, in Russian
+    client.post(form_url, {"new_password1": "Наставник-2026!", "new_password2": "Наставник-2026!"})
+    signed_in = client.post(reverse("login"), {"username": "new@school.example", "password": "Наставник-2026!"})
+    assert signed_in.status_code == 302 and "_auth_user_id" in client.session
+    # The link was for one use
+    client.logout()
+    again = client.get(path, follow=True)
+    assert "Ссылка больше не действует" in again.content.decode()
+
+
+def test_the_link_expires(client, login, world, settings, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(login(world.curator), "organization", world.school.code, role=Role.SCHOOL_CURATOR)
+    path = link_in(mail.outbox[0]).removeprefix("http://testserver")
+    client.logout()
+    settings.PASSWORD_RESET_TIMEOUT = -1
+    assert "Ссылка больше не действует" in client.get(path, follow=True).content.decode()
+
+
+def test_a_school_curator_invites_a_mentor_tied_to_his_registry_entry(login, world,
+                                                                       django_capture_on_commit_callbacks):
+    teacher = person(world.school, "teacher", grade="", last_name="Петров", email="petrov@school.example")
+    client = login(world.school_curator)
+    page = client.get(reverse("participants:organization-invite", args=[world.school.code])).content.decode()
+    assert "Петров" in page and 'value="school_curator"' not in page  # a school curator offers only the mentor's role
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(client, "organization", world.school.code, role=Role.MENTOR, person=teacher.pk,
+               email="petrov@school.example")
+    teacher.refresh_from_db()
+    assert teacher.user.email == "petrov@school.example"
+    assert teacher.user.memberships.get().role == Role.MENTOR
+
+
+@pytest.mark.parametrize("role", [Role.SCHOOL_CURATOR, Role.DISTRICT_CURATOR])
+def test_a_school_curator_cannot_grant_a_role_above_his_own(login, world, role):
+    response = invite(login(world.school_curator), "organization", world.school.code, role=role)
+    assert response.status_code == 200 and "Выберите корректный вариант" in response.content.decode()
+    assert not User.objects.filter(email="new@school.example").exists()
+
+
+def test_nobody_grants_a_role_outside_their_place(login, world):
+    assert invite(login(world.curator), "district", world.other_district.code,
+                  role=Role.DISTRICT_CURATOR).status_code == 404
+    assert invite(login(world.school_curator), "organization", world.other_school.code,
+                  role=Role.MENTOR).status_code == 404
+    assert invite(login(world.methodist), "organization", world.school.code, role=Role.MENTOR).status_code == 403
+    assert invite(login(world.mentor), "organization", world.school.code, role=Role.MENTOR).status_code == 403
+    # The coordinator runs the districts and the schools under the region, not the districts' schools
+    assert invite(login(world.coordinator), "organization", world.school.code,
+                  role=Role.SCHOOL_CURATOR).status_code == 403
+    assert not User.objects.filter(email="new@school.example").exists()
+
+
+def test_who_may_grant_what_where(world):
+    roles = {
+        "coordinator": [access_of(world.coordinator).grantable_roles(p)
+                        for p in (world.region, world.district, world.direct_school, world.school)],
+        "curator": [access_of(world.curator).grantable_roles(p)
+                    for p in (world.region, world.district, world.school, world.other_district)],
+        "school_curator": [access_of(world.school_curator).grantable_roles(p)
+                           for p in (world.district, world.school, world.other_school)],
+    }
+    assert roles == {
+        "coordinator": [[Role.REGIONAL_COORDINATOR], [Role.DISTRICT_CURATOR, Role.DISTRICT_METHODIST],
+                        [Role.SCHOOL_CURATOR, Role.MENTOR], []],
+        "curator": [[], [Role.DISTRICT_CURATOR, Role.DISTRICT_METHODIST], [Role.SCHOOL_CURATOR, Role.MENTOR], []],
+        "school_curator": [[], [Role.MENTOR], []],
+    }
+    for reader in (world.methodist, world.mentor):
+        assert all(access_of(reader).grantable_roles(p) == [] for p in (world.district, world.school))
+
+
+def test_an_existing_user_gets_the_role_without_a_new_account(login, world):
+    world.mentor.email = "mentor@school.example"
+    world.mentor.save()
+    invite(login(world.curator), "organization", world.other_school.code, role=Role.MENTOR,
+           email=world.mentor.email.upper())
+    assert User.objects.filter(email__iexact=world.mentor.email).count() == 1
+    assert set(world.mentor.memberships.values_list("organization__code", flat=True)) == {"agin-1", "tinskaya"}
+    assert RoleChange.objects.get(user=world.mentor).action == RoleAction.GRANTED
+
+
+def test_roles_change_and_go_and_the_district_curator_reads_the_log(login, world):
+    client = login(world.curator)
+    membership = world.school_curator.memberships.get()
+    url = reverse("participants:district-membership", args=[world.district.code, membership.pk])
+    client.post(url, {"action": "role", "role": Role.MENTOR})
+    assert Membership.objects.get(pk=membership.pk).role == Role.MENTOR
+    client.post(url, {"action": "revoke"})
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+    page = client.get(reverse("participants:district-users", args=[world.district.code])).content.decode()
+    assert "«Куратор ОО» → «Наставник»" in page and "роль снята" in page
+
+
+def test_one_cannot_take_away_ones_own_role(login, world):
+    client = login(world.curator)
+    own = world.curator.memberships.get()
+    response = client.post(reverse("participants:district-membership", args=[world.district.code, own.pk]),
+                           {"action": "revoke"}, follow=True)
+    assert "Свою роль снять нельзя" in response.content.decode()
+    assert Membership.objects.filter(pk=own.pk).exists()
+
+
+def test_a_membership_of_another_place_is_not_found_by_its_number(login, world):
+    elsewhere = world.outsider_curator.memberships.get()
+    url = reverse("participants:district-membership", args=[world.district.code, elsewhere.pk])
+    assert login(world.curator).post(url, {"action": "revoke"}).status_code == 404
+    assert Membership.objects.filter(pk=elsewhere.pk).exists()
+
+
+def test_an_account_is_switched_off_only_by_who_runs_all_its_roles(login, world):
+    world.mentor.set_password("Пароль-наставника-1")
+    world.mentor.save()
+    curator = login(world.curator)
+    url = reverse("participants:district-membership", args=[world.district.code, world.mentor.memberships.get().pk])
+    curator.post(url, {"action": "deactivate"})
+    world.mentor.refresh_from_db()
+    assert not world.mentor.is_active
+    stranger = Client()
+    refused = stranger.post(reverse("login"), {"username": world.mentor.username, "password": "Пароль-наставника-1"})
+    assert refused.status_code == 200 and "_auth_user_id" not in stranger.session
+    curator.post(url, {"action": "activate"})
+    world.mentor.refresh_from_db()
+    assert world.mentor.is_active
+    # With a role in another district too, the district may take its own role away but not switch the account off
+    Membership.objects.create(user=world.mentor, role=Role.MENTOR,
+                              organization=OrganizationFactory(district=world.other_district, code="klin-1"))
+    response = curator.post(url, {"action": "deactivate"}, follow=True)
+    world.mentor.refresh_from_db()
+    assert world.mentor.is_active and "ведёт их все" in response.content.decode()
+    assert [c.action for c in RoleChange.objects.order_by("at", "pk")] == [RoleAction.DEACTIVATED,
+                                                                           RoleAction.REACTIVATED]
+
+
+def test_the_coordinator_invites_a_district_curator(login, world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(login(world.coordinator), "district", world.district.code, role=Role.DISTRICT_CURATOR)
+    assert Membership.objects.filter(user__email="new@school.example", district=world.district).exists()
+    page = login(world.coordinator).get(reverse("participants:region-users", args=[world.region.code]))
+    assert "new@school.example" in page.content.decode()
+    assert login(world.curator).get(reverse("participants:region-users", args=[world.region.code])).status_code == 404
+
+
+def test_an_invited_person_waits_and_can_be_sent_the_link_again(login, world, django_capture_on_commit_callbacks):
+    client = login(world.curator)
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(client, "district", world.district.code, role=Role.DISTRICT_METHODIST)
+    membership = Membership.objects.get(user__email="new@school.example")
+    assert "ждёт пароля" in client.get(reverse("participants:district-users", args=[world.district.code])).content.decode()
+    client.post(reverse("participants:district-membership", args=[world.district.code, membership.pk]),
+                {"action": "resend"})
+    assert len(mail.outbox) == 2
+
+
+def test_the_form_keeps_what_was_typed_and_says_what_is_wrong(login, world):
+    response = invite(login(world.curator), "district", world.district.code, role=Role.DISTRICT_METHODIST,
+                      email="не-адрес", last_name="Иванова")
+    page = response.content.decode()
+    assert response.status_code == 200 and "Введите правильный адрес электронной почты" in page
+    assert 'value="Иванова"' in page and 'value="не-адрес"' in page
+
+
+def test_the_users_page_costs_the_same_queries_for_4_and_40_schools(login, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        client = login(world.curator)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("participants:district-users", args=[world.district.code])).status_code == 200
+        return len(captured)
+
+    for n in range(2):
+        member(Role.SCHOOL_CURATOR, OrganizationFactory(district=world.district, code=f"s{n}"))
+    queries()  # the first request of a test also reads what Django caches afterwards (content types, sites)
+    few = queries()
+    for n in range(2, 40):
+        member(Role.SCHOOL_CURATOR, OrganizationFactory(district=world.district, code=f"s{n}"))
+    assert queries() == few
+
+
+def test_the_log_keeps_the_names_after_the_account_is_gone(login, world):
+    client = login(world.curator)
+    membership = world.methodist.memberships.get()
+    client.post(reverse("participants:district-membership", args=[world.district.code, membership.pk]),
+                {"action": "revoke"})
+    name = world.methodist.email
+    world.methodist.delete()
+    change = RoleChange.objects.get()
+    assert change.user is None and name in change.user_name and change.at > timezone.now() - timedelta(minutes=1)
