@@ -39,6 +39,21 @@ class Landing:
     def school_year_label(self) -> str:
         return school_year_label(self.school_year)
 
+    def at(self, workplace) -> "Landing":
+        """The same page for one of the user's places (a membership): what the user does there, nothing else."""
+        role, region, district, organization = (workplace.role, workplace.region_id, workplace.district_id,
+                                                workplace.organization_id)
+        coordinator = role == Role.REGIONAL_COORDINATOR
+        return Landing(
+            school_year=self.school_year,
+            districts=[d for d in self.districts if d.pk == district or (coordinator and d.region_id == region)],
+            direct_organizations=self.direct_organizations if coordinator else [],
+            own_organizations=[r for r in self.own_organizations
+                               if role == Role.SCHOOL_CURATOR and r.organization.pk == organization],
+            mentor_organizations=[o for o in self.mentor_organizations if role == Role.MENTOR and o.pk == organization],
+            coordinated_regions=[r for r in self.coordinated_regions if coordinator and r.pk == region],
+        )
+
     @property
     def missing_head_counts(self) -> list[Organization]:
         return [row.organization for row in self.own_organizations if row.head_count is None]

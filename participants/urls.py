@@ -9,6 +9,7 @@ app_name = "participants"
 
 urlpatterns = [
     path("my/", views.home, name="home"),
+    path("my/workplace/", views.choose_workplace, name="workplace"),
     path("d/<slug:district>/", views.district_detail, name="district"),
     path("o/<slug:organization>/", views.organization_detail, name="organization"),
     path("o/<slug:organization>/head-counts/new/", views.headcount_edit, name="headcount-create"),

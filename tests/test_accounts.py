@@ -235,3 +235,17 @@ def test_the_log_keeps_the_names_after_the_account_is_gone(login, world):
     world.methodist.delete()
     change = RoleChange.objects.get()
     assert change.user is None and name in change.user_name and change.at > timezone.now() - timedelta(minutes=1)
+
+
+def test_a_person_with_roles_in_two_places_chooses_where_they_work(login, world):
+    Membership.objects.create(user=world.school_curator, role=Role.MENTOR, organization=world.other_school)
+    client = login(world.school_curator)
+    page = client.get(reverse("participants:home")).content.decode()
+    assert "Где я работаю" in page and "Агинская" in page and "Тинская" in page
+    mentor_role = world.school_curator.memberships.get(role=Role.MENTOR)
+    client.post(reverse("participants:workplace"), {"workplace": mentor_role.pk})
+    page = client.get(reverse("participants:home")).content.decode()
+    assert "Я наставник" in page and "Моя организация" not in page
+    client.post(reverse("participants:workplace"), {"workplace": world.curator.memberships.get().pk})  # not his
+    page = client.get(reverse("participants:home")).content.decode()
+    assert "Я наставник" in page and "Моя организация" in page  # back to all of his roles

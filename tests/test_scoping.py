@@ -149,7 +149,8 @@ SIGN_IN = {"login", "logout", "password_change", "password_change_done", "passwo
 BY_SECRET_LINK = {"roadmaps:calendar-feed": ["0" * 32], "monitoring:answer": ["0" * 32]}  # no sign-in, a token
 JOB = "6f1c7f0e-0000-4000-8000-000000000000"
 # The signed-in user's own pages
-OWN = {"participants:home": [], "participants:my-pairs": [], "roadmaps:calendar": [], "roadmaps:deadlines": [],
+OWN = {"participants:home": [], "participants:workplace": [],
+       "participants:my-pairs": [], "roadmaps:calendar": [], "roadmaps:deadlines": [],
        "participants:second-factor": [],
        "participants:second-factor-verify": [], "job-progress": [JOB], "my-exports": [], "export-file": [JOB],
        "export-retry": [JOB]}

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from mentoring_portal.lib.schoolyear import school_year_label, school_year_of
-from participants.access import CAN_EDIT_ORGANIZATION, district_view, organization_view
+from participants.access import CAN_EDIT_ORGANIZATION, access_of, district_view, organization_view
 from participants.forms import HeadCountForm
 from participants.landing import DISTRICT, HOME, ORGANIZATION, blocks_for, place_links
 from participants.models import Organization
@@ -16,11 +16,32 @@ from participants.selectors import landing_for, school_rows
 def home(request):
     today = timezone.localdate()
     blocks = blocks_for(HOME, request.user, today)
+    memberships = access_of(request.user).memberships
+    workplace = next((m for m in memberships if m.pk == request.session.get(WORKPLACE)), None)
+    landing = landing_for(request.user, today)
     return render(request, "participants/home.html", {
-        "landing": landing_for(request.user, today),
+        "landing": landing.at(workplace) if workplace else landing,
         "blocks": blocks,
         "todos": [todo for block in blocks for todo in block.todos],
+        "workplaces": memberships if len(memberships) > 1 else [],
+        "workplace": workplace,
     })
+
+
+WORKPLACE = "workplace"  # the session's chosen membership: where a person with several roles works now
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def choose_workplace(request):
+    """«Где я работаю»: one of the user's roles, or all of them (an empty choice)."""
+    if request.method == "POST":
+        chosen = request.POST.get("workplace", "")
+        if chosen.isdigit() and any(m.pk == int(chosen) for m in access_of(request.user).memberships):
+            request.session[WORKPLACE] = int(chosen)
+        else:
+            request.session.pop(WORKPLACE, None)
+    return redirect("participants:home")
 
 
 @district_view()
