@@ -61,6 +61,9 @@ urlpatterns = [
     path("o/<slug:organization>/audit/", audit.organization_audit, name="organization-audit"),
     # Users and roles of each place, managed by its curators (participants/accounts)
     path("accounts/invitation/<uidb64>/<token>/", accounts.InvitationAcceptView.as_view(), name="invitation-accept"),
+    path("d/<slug:district>/curators/", accounts.curators, name="curators"),
+    path("d/<slug:district>/curators/export/", accounts.curators_export, name="curators-export"),
+    path("d/<slug:district>/curators/<int:pk>/", accounts.appointment_edit, name="curator-appointment"),
 ]
 for prefix, kind in (("r/<slug:region>", "region"), ("d/<slug:district>", "district"),
                      ("o/<slug:organization>", "organization")):

@@ -119,6 +119,7 @@ def objects(world):
         "invitation": Invitation.objects.create(questionnaire=Questionnaire.objects.get(kind="mentor_entry"),
                                                 organization=world.school, person=mentor, pair=pair),
         "methodist_role": world.methodist.memberships.get(), "mentor_role": world.mentor.memberships.get(),
+        "curator_role": world.school_curator.memberships.get(),
     }
 
 

@@ -2,8 +2,9 @@
 one-time link and signs in; the school curator invites a mentor tied to the registry; nobody grants a role above
 their own or outside their place; every change of roles is logged and shown to the district curator."""
 
+import io
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from participants.access import access_of
 from participants.models import Membership, Role, RoleAction, RoleChange
@@ -249,3 +251,56 @@ def test_a_person_with_roles_in_two_places_chooses_where_they_work(login, world)
     client.post(reverse("participants:workplace"), {"workplace": world.curator.memberships.get().pk})  # not his
     page = client.get(reverse("participants:home")).content.decode()
     assert "Я наставник" in page and "Моя организация" in page  # back to all of his roles
+
+
+def test_the_curators_base_lists_every_school_and_flags_one_without_a_curator(login, world):
+    Membership.objects.filter(user=world.school_curator).update(position="заместитель директора по УВР",
+                                                                phone="+7 391 000-00-01", order_number="45-од",
+                                                                order_date="2021-09-01")
+    OrganizationFactory(district=world.district, short_name="МБОУ Кавказская СОШ", code="kavkaz")
+    client = login(world.curator)
+    page = client.get(reverse("participants:curators", args=[world.district.code])).content.decode()
+    assert "заместитель директора по УВР" in page and "№ 45-од от 01.09.2021" in page
+    assert "Без куратора: 1 организация" in page and "нет куратора" in page
+    district_page = client.get(reverse("participants:district", args=[world.district.code])).content.decode()
+    assert "Без куратора: МБОУ Кавказская СОШ" in district_page
+
+    response = client.get(reverse("participants:curators-export", args=[world.district.code]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    lines = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
+    curator = world.school_curator
+    assert ["МБОУ Агинская СОШ № 1", f"{curator.last_name} {curator.first_name}",
+            "заместитель директора по УВР", "+7 391 000-00-01", curator.email or None, "45-од",
+            datetime(2021, 9, 1)] in lines
+    assert ["МБОУ Кавказская СОШ", "нет куратора", None, None, None, None, None] in lines
+
+
+def test_the_district_curator_records_the_appointing_order(login, world):
+    membership = world.school_curator.memberships.get()
+    url = reverse("participants:curator-appointment", args=[world.district.code, membership.pk])
+    client = login(world.curator)
+    bad = client.post(url, {"position": "педагог", "order_number": "12", "order_date": "31.02.2024"})
+    assert bad.status_code == 200 and "Введите правильную дату" in bad.content.decode()
+    assert 'value="педагог"' in bad.content.decode()
+    client.post(url, {"position": "педагог", "order_number": "12", "order_date": "2024-02-20"})
+    membership.refresh_from_db()
+    assert (membership.order_number, str(membership.order_date)) == ("12", "2024-02-20")
+    # A methodist reads the base but does not edit it
+    assert login(world.methodist).post(url, {"order_number": "x"}).status_code == 403
+
+
+def test_the_curators_base_costs_the_same_queries_for_4_and_40_schools(login, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        client = login(world.curator)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("participants:curators", args=[world.district.code])).status_code == 200
+        return len(captured)
+
+    queries()
+    few = queries()
+    for n in range(38):
+        member(Role.SCHOOL_CURATOR, OrganizationFactory(district=world.district, code=f"s{n}"))
+    assert queries() == few

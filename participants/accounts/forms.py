@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from participants.models import Category, Organization, Person, Role
+from participants.models import Category, Membership, Organization, Person, Role
 
 
 class InviteForm(forms.Form):
@@ -42,3 +42,12 @@ class RoleForm(forms.Form):
     def __init__(self, *args, roles: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(r, Role(r).label) for r in roles]
+
+
+class AppointmentForm(forms.ModelForm):
+    """A curator's line in the base: position, phone, the order that appointed him."""
+
+    class Meta:
+        model = Membership
+        fields = ["position", "phone", "order_number", "order_date"]
+        widgets = {"order_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

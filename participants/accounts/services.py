@@ -24,7 +24,8 @@ User = get_user_model()
 
 
 def display_name(user) -> str:
-    return user.get_full_name() or user.email or user.username
+    """«Фамилия Имя Отчество», as Russian lists write it (Django's full name puts the first name first)."""
+    return " ".join(part for part in (user.last_name, user.first_name) if part) or user.email or user.username
 
 
 def place_fields(place) -> dict:

@@ -10,9 +10,17 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 
-from participants.access import CAN_MANAGE_USERS, access_of, district_view, organization_view, region_view
+from participants.access import (
+    CAN_MANAGE_USERS,
+    CAN_VIEW_REPORTS,
+    access_of,
+    district_view,
+    organization_view,
+    region_view,
+)
 from participants.accounts import services
-from participants.accounts.forms import InviteForm, RoleForm
+from participants.accounts.curators import CuratorsXlsx, curators_base, without_curator
+from participants.accounts.forms import AppointmentForm, InviteForm, RoleForm
 from participants.accounts.selectors import memberships_at, role_changes_at
 from participants.models import District, Organization, Role
 
@@ -121,6 +129,34 @@ def _membership_action(request, place, pk: int):
 users = for_places(_users)
 invite = for_places(_invite)
 membership_action = for_places(_membership_action)
+
+
+@district_view(CAN_VIEW_REPORTS)
+def curators(request, district):
+    page = Paginator(curators_base(district, request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "participants/accounts/curators.html", {
+        "district": district, "page": page, "missing": without_curator(district, request.user).count()})
+
+
+@district_view(CAN_VIEW_REPORTS)
+def curators_export(request, district):
+    exporter = CuratorsXlsx()
+    exporter.user = request.user
+    return exporter.response(district)
+
+
+@district_view(CAN_MANAGE_USERS)
+def appointment_edit(request, district, pk: int):
+    membership = get_object_or_404(memberships_at(district).filter(role=Role.SCHOOL_CURATOR), pk=pk)
+    if not access_of(request.user).may_manage(membership):
+        raise PermissionDenied("Недостаточно прав.")
+    form = AppointmentForm(request.POST or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Сведения о кураторе сохранены: {services.display_name(membership.user)}.")
+        return redirect("participants:curators", district=district.code)
+    return render(request, "participants/accounts/appointment.html", {"district": district, "membership": membership,
+                                                                      "form": form})
 
 
 class InvitationAcceptView(auth_views.PasswordResetConfirmView):

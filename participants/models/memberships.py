@@ -37,6 +37,10 @@ class Membership(models.Model):
         verbose_name="организация",
     )
     position = models.CharField("должность", max_length=200, blank=True)
+    phone = models.CharField("телефон", max_length=50, blank=True)
+    # The order that appointed a curator («База кураторов»: seed 003, item 10.7)
+    order_number = models.CharField("номер приказа о назначении", max_length=50, blank=True)
+    order_date = models.DateField("дата приказа о назначении", null=True, blank=True)
 
     class Meta:
         verbose_name = "роль пользователя"

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from mentoring_portal.lib.schoolyear import school_year_label, school_year_of
 from participants.access import CAN_EDIT_ORGANIZATION, access_of, district_view, organization_view
+from participants.accounts.curators import without_curator
 from participants.forms import HeadCountForm
 from participants.landing import DISTRICT, HOME, ORGANIZATION, blocks_for, place_links
 from participants.models import Organization
@@ -53,6 +54,7 @@ def district_detail(request, district):
         "participants/district_detail.html",
         {"district": district, "rows": rows, "school_year": year, "school_year_label": school_year_label(year),
          "links": place_links("district", district.code),
+         "without_curator": list(without_curator(district, request.user).only("short_name")),
          "blocks": blocks_for(DISTRICT, request.user, timezone.localdate(), district)},
     )
 
