@@ -28,16 +28,17 @@ CAN_EDIT_DISTRICT = "can_edit_district"  # the district's own reference data: it
 CAN_RECORD_MEETINGS = "can_record_meetings"  # on the pairs one may see: a mentor's own, all for the curator
 CAN_READ_AUDIT = "can_read_audit"  # the audit trail of the place (names of people only for the school's curator)
 CAN_MANAGE_USERS = "can_manage_users"  # invite people to the place and change their roles (Access.grantable_roles)
+CAN_EDIT_DOCUMENTS = "can_edit_documents"  # the place's register of documents (положение, orders, protocols)
 
 ALL_CAPABILITIES = frozenset(
     {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_EDIT_PAIRS,
-     CAN_RECORD_MEETINGS, CAN_EDIT_DISTRICT, CAN_READ_AUDIT, CAN_MANAGE_USERS}
+     CAN_RECORD_MEETINGS, CAN_EDIT_DISTRICT, CAN_READ_AUDIT, CAN_MANAGE_USERS, CAN_EDIT_DOCUMENTS}
 )
 
 # What each role may do on the place it holds, and on the places below it.
 _ON_OWN_DISTRICT = {
     Role.DISTRICT_CURATOR: {VIEW, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_EDIT_DISTRICT,
-                            CAN_READ_AUDIT},
+                            CAN_READ_AUDIT, CAN_EDIT_DOCUMENTS},
     Role.DISTRICT_METHODIST: {VIEW, CAN_VIEW_REPORTS},
 }
 _ON_DISTRICT_SCHOOL = {
@@ -46,11 +47,11 @@ _ON_DISTRICT_SCHOOL = {
 }
 _ON_OWN_ORGANIZATION = {
     Role.SCHOOL_CURATOR: {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_EDIT_PAIRS, CAN_RECORD_MEETINGS,
-                          CAN_VIEW_REPORTS, CAN_READ_AUDIT},
+                          CAN_VIEW_REPORTS, CAN_READ_AUDIT, CAN_EDIT_DOCUMENTS},
     Role.MENTOR: {VIEW, CAN_RECORD_MEETINGS},
 }
 _COORDINATOR_ON_DISTRICT = {VIEW, CAN_VIEW_REPORTS}
-_COORDINATOR_ON_REGION = {VIEW, CAN_VIEW_REPORTS}
+_COORDINATOR_ON_REGION = {VIEW, CAN_VIEW_REPORTS, CAN_EDIT_DOCUMENTS}
 # Organizations under the region directly have no district curator: the region approves their roadmaps.
 _COORDINATOR_ON_DIRECT_ORGANIZATION = {VIEW, CAN_VIEW_REPORTS, CAN_APPROVE_ROADMAPS}
 _COORDINATOR_ON_DISTRICT_SCHOOL = {VIEW, CAN_VIEW_REPORTS}
@@ -257,6 +258,23 @@ def region_view(capability: str = VIEW):
 def organization_view(capability: str = VIEW):
     """Resolve `<organization>` from the URL once, answer 404 to outsiders and 403 without `capability`."""
     return resolved_view(get_organization_for_view, "organization", capability)
+
+
+PLACE_VIEWS = {"region": region_view, "district": district_view, "organization": organization_view}
+
+
+def place_views(view, capability: str = VIEW) -> dict:
+    """One view for the three kinds of place: {"region": …, "district": …, "organization": …}, each resolved by its
+    kind's decorator; `view(request, place, …)`. URLs: `/r/<region>/…`, `/d/<district>/…`, `/o/<organization>/…`."""
+    return {kind: decorator(capability)(view) for kind, decorator in PLACE_VIEWS.items()}
+
+
+def place_kind(place) -> str:
+    return "organization" if isinstance(place, Organization) else "district" if isinstance(place, District) else "region"
+
+
+PLACE_PREFIXES = {"region": "r/<slug:region>", "district": "d/<slug:district>",
+                  "organization": "o/<slug:organization>"}
 
 
 def exporter_for(user, group: str, identifier: str, place):

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from participants.access import PLACE_PREFIXES
 from participants.accounts import views as accounts
 from participants.second_factor import views as second_factor
 from participants.views import audit, district, pairs, registry, registry_io
@@ -65,8 +66,7 @@ urlpatterns = [
     path("d/<slug:district>/curators/export/", accounts.curators_export, name="curators-export"),
     path("d/<slug:district>/curators/<int:pk>/", accounts.appointment_edit, name="curator-appointment"),
 ]
-for prefix, kind in (("r/<slug:region>", "region"), ("d/<slug:district>", "district"),
-                     ("o/<slug:organization>", "organization")):
+for kind, prefix in PLACE_PREFIXES.items():
     urlpatterns += [
         path(f"{prefix}/users/", accounts.users[kind], name=f"{kind}-users"),
         path(f"{prefix}/users/invite/", accounts.invite[kind], name=f"{kind}-invite"),

@@ -4,12 +4,10 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout, Submit
 from django import forms
 from django.conf import settings
-from django.core.files.base import ContentFile
 
-from mentoring_portal.lib.uploads import Kind, UploadRefused, read_upload, stored_name
+from mentoring_portal.lib.uploads.fields import DOCUMENT_HELP, checked_file
 from roadmaps.models import Evidence, Item, Roadmap, Section
 
-EVIDENCE_KINDS = {Kind.PDF, Kind.DOCX, Kind.XLSX, Kind.PPTX, Kind.ODT, Kind.ODS, Kind.OLE, Kind.PNG, Kind.JPEG}
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -166,18 +164,10 @@ class EvidenceForm(forms.ModelForm):
     class Meta:
         model = Evidence
         fields = ["title", "file", "url"]
-        help_texts = {"file": f"PDF, документ Word, Excel, PowerPoint или OpenDocument, фотография (JPEG, PNG) до "
-                              f"{settings.MAX_UPLOAD_MB} МБ."}
+        help_texts = {"file": DOCUMENT_HELP}
 
     def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if not upload:
-            return upload
-        try:
-            checked = read_upload(upload, EVIDENCE_KINDS)
-        except UploadRefused as exc:
-            raise forms.ValidationError(str(exc))
-        return ContentFile(checked.data, name=stored_name(upload.name, checked.extension))
+        return checked_file(self.cleaned_data.get("file"))
 
     def clean(self):
         cleaned = super().clean()

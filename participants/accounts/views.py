@@ -1,5 +1,5 @@
 """«Пользователи и роли» of a region, a district or an organization, and the page where an invited person sets a
-password. The same views serve the three kinds of place (`for_places` wraps each with its place's decorator)."""
+password. The same views serve the three kinds of place (`access.place_views` wraps each with its place's decorator)."""
 
 from __future__ import annotations
 
@@ -15,26 +15,17 @@ from participants.access import (
     CAN_VIEW_REPORTS,
     access_of,
     district_view,
-    organization_view,
-    region_view,
+    place_kind,
+    place_views,
 )
 from participants.accounts import services
 from participants.accounts.curators import CuratorsXlsx, curators_base, without_curator
 from participants.accounts.forms import AppointmentForm, InviteForm, RoleForm
 from participants.accounts.selectors import memberships_at, role_changes_at
-from participants.models import District, Organization, Role
+from participants.models import Role
 
 PAGE_SIZE = 50
-DECORATORS = {"region": region_view, "district": district_view, "organization": organization_view}
-
-
-def for_places(view):
-    """One wrapped view per kind of place: {"region": …, "district": …, "organization": …}."""
-    return {kind: decorator(CAN_MANAGE_USERS)(view) for kind, decorator in DECORATORS.items()}
-
-
-def kind_of(place) -> str:
-    return "organization" if isinstance(place, Organization) else "district" if isinstance(place, District) else "region"
+kind_of = place_kind
 
 
 def users_url(place) -> str:
@@ -126,9 +117,9 @@ def _membership_action(request, place, pk: int):
     return redirect(users_url(place))
 
 
-users = for_places(_users)
-invite = for_places(_invite)
-membership_action = for_places(_membership_action)
+users = place_views(_users, CAN_MANAGE_USERS)
+invite = place_views(_invite, CAN_MANAGE_USERS)
+membership_action = place_views(_membership_action, CAN_MANAGE_USERS)
 
 
 @district_view(CAN_VIEW_REPORTS)
