@@ -2,6 +2,7 @@ from django.urls import path
 
 from participants.access import PLACE_PREFIXES
 from participants.accounts import views as accounts
+from participants.documents import views as documents
 from participants.second_factor import views as second_factor
 from participants.views import audit, district, pairs, registry, registry_io
 from participants.views import places as views
@@ -71,4 +72,9 @@ for kind, prefix in PLACE_PREFIXES.items():
         path(f"{prefix}/users/", accounts.users[kind], name=f"{kind}-users"),
         path(f"{prefix}/users/invite/", accounts.invite[kind], name=f"{kind}-invite"),
         path(f"{prefix}/users/<int:pk>/", accounts.membership_action[kind], name=f"{kind}-membership"),
+        path(f"{prefix}/documents/", documents.register[kind], name=f"{kind}-documents"),
+        path(f"{prefix}/documents/new/", documents.edit[kind], name=f"{kind}-document-create"),
+        path(f"{prefix}/documents/<int:pk>/", documents.edit[kind], name=f"{kind}-document-edit"),
+        path(f"{prefix}/documents/<int:pk>/delete/", documents.delete[kind], name=f"{kind}-document-delete"),
+        path(f"{prefix}/documents/<int:pk>/file/", documents.file[kind], name=f"{kind}-document-file"),
     ]

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 
 from mentoring_portal.lib.uploads.fields import DOCUMENT_HELP, checked_file
+from participants.models import Document
 from roadmaps.models import Evidence, Item, Roadmap, Section
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -48,7 +49,7 @@ class ItemForm(forms.ModelForm):
     class Meta:
         model = Item
         fields = ["name", "activity", "deadline_text", "responsible", "result", "indicator", "audience", "status",
-                  "completion_note"]
+                  "completion_note", "document"]
         widgets = {
             "name": forms.Textarea(attrs={"rows": 3, "autofocus": True}),
             "activity": forms.Textarea(attrs={"rows": 1}),
@@ -60,8 +61,10 @@ class ItemForm(forms.ModelForm):
         }
         help_texts = {"deadline_text": "Как в документе: «Октябрь 2021г», «Май 2022,2023,2024», «В течение года»."}
 
-    def __init__(self, *args, progress_only: bool = False, **kwargs):
+    def __init__(self, *args, roadmap, progress_only: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = Document.objects.of(roadmap.owner)
+        self.fields["document"].empty_label = "— нет —"
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
         self.fields["name"].error_messages["required"] = "Укажите наименование мероприятия."
@@ -70,11 +73,12 @@ class ItemForm(forms.ModelForm):
         self.helper.disable_csrf = True
         self.progress_only = progress_only
         if progress_only:  # an approved plan: what the item is stays, how it is being done is marked
-            for name in set(self.Meta.fields) - {"status", "completion_note"}:
+            for name in set(self.Meta.fields) - {"status", "completion_note", "document"}:
                 del self.fields[name]
             self.fields["status"].widget.attrs["autofocus"] = True
             self.helper.layout = Layout(Div(Div("status", css_class="col-md-4"),
-                                            Div("completion_note", css_class="col-md-8"), css_class="row"), "version")
+                                            Div("completion_note", css_class="col-md-8"), css_class="row"),
+                                        "document", "version")
             return
         self.helper.layout = Layout(
             "name",
@@ -82,7 +86,8 @@ class ItemForm(forms.ModelForm):
                 Div("status", css_class="col-md-4"), css_class="row"),
             Div(Div("result", css_class="col-md-6"), Div("indicator", css_class="col-md-6"), css_class="row"),
             Div(Div("activity", css_class="col-md-6"), Div("audience", css_class="col-md-6"), css_class="row"),
-            "completion_note", "version",
+            Div(Div("completion_note", css_class="col-md-6"), Div("document", css_class="col-md-6"), css_class="row"),
+            "version",
         )
 
     def clean_name(self) -> str:
@@ -174,6 +179,32 @@ class EvidenceForm(forms.ModelForm):
         if not cleaned.get("file") and not cleaned.get("url"):
             raise forms.ValidationError("Приложите файл или укажите ссылку.")
         return cleaned
+
+
+class AdoptForm(forms.Form):
+    """«Утвердить приказом»: an order of the district's register, or the number and date of a new one."""
+
+    document = forms.ModelChoiceField(label="Приказ из реестра документов", queryset=Document.objects.none(),
+                                      required=False, empty_label="— новый приказ —")
+    number = forms.CharField(label="Номер нового приказа", max_length=50, required=False)
+    date = forms.DateField(label="Дата нового приказа", required=False,
+                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    file = forms.FileField(label="Файл приказа", required=False, help_text=DOCUMENT_HELP)
+
+    def __init__(self, *args, roadmap, **kwargs):
+        from participants.models import DocumentKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = Document.objects.of(roadmap.owner).filter(kind__in=DocumentKind.orders())
+
+    def clean_file(self):
+        return checked_file(self.cleaned_data.get("file"))
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("document") and not (data.get("number", "").strip() and data.get("date")):
+            raise forms.ValidationError("Выберите приказ из реестра или укажите номер и дату нового приказа.")
+        return data
 
 
 class CopyToSchoolsForm(forms.Form):

@@ -20,9 +20,10 @@ from roadmaps.responsible import initials_of, people_in
 # Fields a curator edits in the item form; the history records each one that changed.
 ITEM_FIELDS = (
     "name", "activity", "deadline_text", "responsible", "result", "indicator", "audience", "status", "completion_note",
+    "document",
 )
-# What is still marked on an approved plan: how an item is being done, not what it is.
-PROGRESS_FIELDS = ("status", "completion_note")
+# What is still marked on an approved plan: how an item is being done (and the document that did it), not what it is.
+PROGRESS_FIELDS = ("status", "completion_note", "document")
 
 
 class ConflictError(Exception):
@@ -118,7 +119,7 @@ def item_update(*, item: Item, user, data: dict, version: int) -> Item:
     labels = {f: str(Item._meta.get_field(f).verbose_name) for f in changes}
     for field, pair in changes.items():  # «Запланировано», not «planned»
         choices = dict(Item._meta.get_field(field).choices or [])
-        changes[field] = [str(choices.get(v, v)) for v in pair]
+        changes[field] = ["" if v is None else str(choices.get(v, v)) for v in pair]
     log_change(roadmap, user, "item_updated", f"Изменено: {', '.join(labels.values())}", current,
                {"changes": changes, "labels": labels})
     return current
@@ -303,6 +304,44 @@ def roadmap_return(*, roadmap: Roadmap, user, comment: str) -> Roadmap:
 
 
 @transaction.atomic
+def roadmap_adopt(*, roadmap: Roadmap, user, document=None, number: str = "", date=None, file=None) -> Roadmap:
+    """A district's roadmap approved by the district's own order («Приложение к приказу … № …»): an order from the
+    register, or a new one typed here, which the register then keeps (nothing is typed twice)."""
+    from participants.models import Document, DocumentKind
+
+    if roadmap.is_school_roadmap:
+        raise ValidationError("Дорожную карту организации согласует муниципалитет.")
+    if document is None:
+        if not number.strip() or date is None:
+            raise ValidationError("Выберите приказ из реестра или укажите номер и дату нового приказа.")
+        document = Document.objects.create(
+            district=roadmap.district, kind=DocumentKind.ORDER_ROADMAP, number=number.strip(), date=date,
+            title=f"Об утверждении: {roadmap.title}"[:500], approves=roadmap.title, file=file or "", added_by=user)
+    elif document.district_id != roadmap.district_id or document.kind not in DocumentKind.orders():
+        raise ValidationError("Выберите приказ этого муниципалитета из реестра документов.")
+    roadmap.status = RoadmapStatus.APPROVED
+    roadmap.approval_document = document
+    roadmap.approval_kind = roadmap.approval_kind or "Приложение к приказу"
+    roadmap.approval_number, roadmap.approval_date = document.number, document.date
+    roadmap.reviewed_at, roadmap.reviewed_by = timezone.now(), user
+    roadmap.save()
+    log_change(roadmap, user, "approved", f"Утверждена: {document.reference}")
+    return roadmap
+
+
+@transaction.atomic
+def roadmap_unadopt(*, roadmap: Roadmap, user) -> Roadmap:
+    """Back to a draft, to be approved by a new order (the old order stays in the register)."""
+    if roadmap.is_school_roadmap or roadmap.status != RoadmapStatus.APPROVED:
+        raise ValidationError("Отменить можно утверждение дорожной карты муниципалитета.")
+    roadmap.status = RoadmapStatus.DRAFT
+    roadmap.approval_document = None
+    roadmap.save(update_fields=["status", "approval_document", "updated_at"])
+    log_change(roadmap, user, "reopened", "Утверждение отменено: карта снова черновик")
+    return roadmap
+
+
+@transaction.atomic
 def roadmap_reopen(*, roadmap: Roadmap, user) -> Roadmap:
     """An approved school plan opened for changes: a draft again, to be sent for approval; the district then sees
     what changed since its approval (roadmaps.selectors.changes_since_approval)."""
@@ -391,7 +430,7 @@ def items_copy_to_schools(*, items: list[Item], schools: list[Organization], use
                 sections[section.title] = section
             copy = Item(
                 roadmap=roadmap, section=section, position=_next_position(section.items), source_item=item,
-                **{f: getattr(item, f) for f in ITEM_FIELDS if f not in ("status", "completion_note")},
+                **{f: getattr(item, f) for f in ITEM_FIELDS if f not in PROGRESS_FIELDS},
                 status=ItemStatus.PLANNED,
             )
             copy.refresh_derived()

@@ -38,6 +38,7 @@ urlpatterns = [
     path("roadmaps/<int:pk>/submit/", workflow.roadmap_submit_view, name="submit"),
     path("roadmaps/<int:pk>/review/", workflow.roadmap_review, name="review"),
     path("roadmaps/<int:pk>/reopen/", workflow.roadmap_reopen_view, name="reopen"),
+    path("roadmaps/<int:pk>/adopt/", workflow.roadmap_adopt_view, name="adopt"),
     path("roadmaps/<int:pk>/copy/", workflow.roadmap_copy, name="copy"),
     path("roadmaps/<int:pk>/items/bulk/", editing.items_bulk_view, name="items-bulk"),
     path("roadmaps/<int:pk>/items/paste/", editing.items_paste_view, name="items-paste"),

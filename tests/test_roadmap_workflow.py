@@ -48,7 +48,7 @@ def test_an_approved_plan_is_marked_done_but_not_rewritten(login, world, school_
     item = roadmap.items.alive().first()
     client = login(world.school_curator)
     form = client.get(item_url("item-edit", roadmap, item))
-    assert set(form.context["form"].fields) == {"status", "completion_note", "version"}
+    assert set(form.context["form"].fields) == {"status", "completion_note", "document", "version"}
     client.post(item_url("item-edit", roadmap, item), {"status": "done", "completion_note": "Приказ № 5",
                                                         "version": item.version, "name": "Переименовано"})
     item.refresh_from_db()

@@ -22,6 +22,11 @@ DISTRICT = [
     ("participants:district-users", lambda o: [D], False),
     ("participants:district-invite", lambda o: [D], True),
     ("participants:district-membership", lambda o: [D, o["methodist_role"].pk], True),
+    ("participants:district-documents", lambda o: [D], False),
+    ("participants:district-document-create", lambda o: [D], True),
+    ("participants:district-document-edit", lambda o: [D, o["district_document"].pk], True),
+    ("participants:district-document-delete", lambda o: [D, o["district_document"].pk], True),
+    ("participants:district-document-file", lambda o: [D, o["district_document"].pk], False),
     ("participants:curators", lambda o: [D], False),
     ("participants:curators-export", lambda o: [D], False),
     ("participants:curator-appointment", lambda o: [D, o["curator_role"].pk], True),
@@ -47,6 +52,11 @@ SCHOOL = [
     ("participants:organization-users", lambda o: [S], False),
     ("participants:organization-invite", lambda o: [S], True),
     ("participants:organization-membership", lambda o: [S, o["mentor_role"].pk], True),
+    ("participants:organization-documents", lambda o: [S], False),
+    ("participants:organization-document-create", lambda o: [S], True),
+    ("participants:organization-document-edit", lambda o: [S, o["school_document"].pk], True),
+    ("participants:organization-document-delete", lambda o: [S, o["school_document"].pk], True),
+    ("participants:organization-document-file", lambda o: [S, o["school_document"].pk], False),
     ("participants:people", lambda o: [S], False),
     ("participants:person-create", lambda o: [S], True),
     ("participants:person", lambda o: [S, o["mentee"].pk], False),
@@ -95,6 +105,7 @@ ROADMAP = [
     ("roadmaps:items-paste", lambda o: [R(o)], True),
     ("roadmaps:export", lambda o: [R(o), "pdf"], False),
     ("roadmaps:copy", lambda o: [R(o)], True),
+    ("roadmaps:adopt", lambda o: [R(o)], True),
     ("roadmaps:section-create", lambda o: [R(o)], True),
     ("roadmaps:section-edit", lambda o: [R(o), o["section"].pk], True),
     ("roadmaps:section-delete", lambda o: [R(o), o["section"].pk], True),
@@ -160,7 +171,9 @@ OWN = {"participants:home": [], "participants:workplace": [],
 # Tested in their own modules:
 ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:order", "participants:headcount-edit",
              "participants:region-export", "participants:region-users", "participants:region-invite",
-             "participants:region-membership", "participants:invitation-accept"}  # these four: tests/test_accounts.py
+             "participants:region-membership", "participants:invitation-accept",  # these four: tests/test_accounts.py
+             "participants:region-documents", "participants:region-document-create", "participants:region-document-edit",
+             "participants:region-document-delete", "participants:region-document-file"}  # tests/test_documents.py
 
 
 def test_every_url_pattern_is_classified():

@@ -1,3 +1,4 @@
+from participants.documents.models import Document, DocumentKind
 from participants.models.audit import ExportLog
 from participants.models.memberships import Membership, Role, RoleAction, RoleChange
 from participants.models.organizations import District, HeadCount, Organization, OrganizationKind, Region
@@ -23,7 +24,8 @@ from participants.models.registry import (
 )
 
 __all__ = [
-    "Category", "Consent", "ConsentGiver", "District", "ExportLog", "FormVariant", "HeadCount", "Meeting", "MeetingKind",
-    "Membership", "MenteeRequest", "MentorProfile", "MentoringForm", "Organization", "OrganizationKind", "Pair", "PairStatus",
-    "Partner", "Person", "PlanTask", "Programme", "Region", "Role", "RoleAction", "RoleChange", "consent_problems",
+    "Category", "Consent", "ConsentGiver", "District", "Document", "DocumentKind", "ExportLog", "FormVariant",
+    "HeadCount", "Meeting", "MeetingKind", "Membership", "MenteeRequest", "MentorProfile", "MentoringForm",
+    "Organization", "OrganizationKind", "Pair", "PairStatus", "Partner", "Person", "PlanTask", "Programme", "Region",
+    "Role", "RoleAction", "RoleChange", "consent_problems",
 ]

@@ -53,6 +53,8 @@ class Roadmap(models.Model):
     reviewed_by = models.ForeignKey(
         "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="рассмотрел"
     )
+    approval_document = models.ForeignKey("participants.Document", on_delete=models.SET_NULL, null=True, blank=True,
+                                          related_name="roadmaps", verbose_name="утверждена приказом")
     source_name = models.CharField("импортирована из файла", max_length=255, blank=True)
     created_at = models.DateTimeField("создана", auto_now_add=True)
     updated_at = models.DateTimeField("изменена", auto_now=True)
@@ -176,6 +178,9 @@ class Item(models.Model):
     audience = models.TextField("целевая аудитория", blank=True)
     status = models.CharField("статус", max_length=20, choices=ItemStatus.choices, default=ItemStatus.PLANNED)
     completion_note = models.TextField("отметка о выполнении", blank=True)
+    document = models.ForeignKey("participants.Document", on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="items", verbose_name="документ, которым выполнено",
+                                 help_text="Из реестра документов: приказ, положение, протокол.")
     search = models.TextField(editable=False, blank=True)
     version = models.PositiveIntegerField("версия", default=1)
     source_item = models.ForeignKey(

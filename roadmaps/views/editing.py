@@ -67,7 +67,7 @@ def _item_form_response(request, roadmap, form, *, item=None, section=None, conf
 @require_http_methods(["GET", "POST"])
 def item_edit(request, roadmap, item_id: int):
     item = get_item(roadmap, item_id)
-    form = ItemForm(request.POST if request.method == "POST" else None, instance=item,
+    form = ItemForm(request.POST if request.method == "POST" else None, instance=item, roadmap=roadmap,
                     progress_only=roadmap.plan_is_approved)
     if request.method == "POST" and form.is_valid():
         try:
@@ -78,7 +78,7 @@ def item_edit(request, roadmap, item_id: int):
             data = request.POST.copy()
             data["version"] = conflict.current.version
             # Not validated: that would copy the data onto it.
-            form = ItemForm(data, instance=conflict.current, progress_only=roadmap.plan_is_approved)
+            form = ItemForm(data, instance=conflict.current, roadmap=roadmap, progress_only=roadmap.plan_is_approved)
             return _item_form_response(request, roadmap, form, item=conflict.current, conflict=conflict.current,
                                        status=409)
         except ValidationError as error:
@@ -94,7 +94,7 @@ def item_edit(request, roadmap, item_id: int):
 @require_http_methods(["GET", "POST"])
 def item_create_view(request, roadmap, section_id: int):
     section = get_object_or_404(roadmap.sections, pk=section_id)
-    form = ItemForm(request.POST if request.method == "POST" else None)
+    form = ItemForm(request.POST if request.method == "POST" else None, roadmap=roadmap)
     if request.method == "POST" and form.is_valid():
         try:
             item_create(section=section, user=request.user, data=form.item_data())

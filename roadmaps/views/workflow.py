@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -10,9 +11,17 @@ from mentoring_portal.lib.feedback import explain
 from participants.access import CAN_APPROVE_ROADMAPS, CAN_EDIT_ROADMAP
 from participants.models import Organization
 from roadmaps.access import roadmap_view
-from roadmaps.forms import ApproveForm, CopyToSchoolsForm, ReturnForm
+from roadmaps.forms import AdoptForm, ApproveForm, CopyToSchoolsForm, ReturnForm
 from roadmaps.selectors import changes_since_approval, roadmap_table
-from roadmaps.services import items_copy_to_schools, roadmap_approve, roadmap_reopen, roadmap_return, roadmap_submit
+from roadmaps.services import (
+    items_copy_to_schools,
+    roadmap_adopt,
+    roadmap_approve,
+    roadmap_reopen,
+    roadmap_return,
+    roadmap_submit,
+    roadmap_unadopt,
+)
 
 
 @roadmap_view(CAN_EDIT_ROADMAP)
@@ -38,6 +47,33 @@ def roadmap_reopen_view(request, roadmap):
         messages.success(request, "Дорожная карта открыта для изменений. Когда закончите, отправьте её на согласование: "
                                   "муниципалитет увидит, что изменилось после согласования.")
     return redirect(roadmap)
+
+
+@roadmap_view(CAN_EDIT_ROADMAP)
+@require_http_methods(["GET", "POST"])
+def roadmap_adopt_view(request, roadmap):
+    """«Утвердить приказом» a district's roadmap (or cancel the approval to adopt a new version)."""
+    if roadmap.is_school_roadmap:
+        raise Http404
+    if request.method == "POST" and "cancel" in request.POST:
+        try:
+            roadmap_unadopt(roadmap=roadmap, user=request.user)
+        except ValidationError as error:
+            explain(request, error)
+        else:
+            messages.success(request, "Утверждение отменено: дорожная карта снова черновик.")
+        return redirect(roadmap)
+    form = AdoptForm(request.POST or None, request.FILES or None, roadmap=roadmap)
+    if request.method == "POST" and form.is_valid():
+        try:
+            roadmap_adopt(roadmap=roadmap, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Дорожная карта утверждена: {roadmap.approval_document.reference}.")
+            return redirect(roadmap)
+    return render(request, "roadmaps/roadmap_adopt.html", {"roadmap": roadmap, "form": form},
+                  status=400 if request.method == "POST" else 200)
 
 
 @roadmap_view(CAN_APPROVE_ROADMAPS)

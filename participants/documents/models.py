@@ -1,0 +1,86 @@
+"""The documents of the model at each place (seed 000 items 1.3–1.7, seed 003 items 10.7–10.12): положение о
+наставничестве, orders, programmes, protocols — number, date, file and what each approves."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class DocumentKind(models.TextChoices):
+    REGULATION = "regulation", "Положение о наставничестве"
+    ORDER_WORKING_GROUP = "order_working_group", "Приказ о рабочей группе"
+    ORDER_CURATOR = "order_curator", "Приказ о назначении куратора"
+    ORDER_ROADMAP = "order_roadmap", "Приказ об утверждении дорожной карты"
+    ORDER_PAIRS = "order_pairs", "Приказ о закреплении пар и индивидуальных планах"
+    ORDER_INCENTIVES = "order_incentives", "Приказ о поощрении наставников"
+    ORDER_FINAL = "order_final", "Итоговый приказ по результатам мониторинга"
+    ORDER_OTHER = "order_other", "Иной приказ"
+    PROGRAMME = "programme", "Программа наставничества"
+    PROTOCOL = "protocol", "Протокол"
+    OTHER = "other", "Иной документ"
+
+    @classmethod
+    def orders(cls) -> list[str]:
+        return [kind for kind in cls.values if kind.startswith("order_")]
+
+
+class DocumentQuerySet(models.QuerySet):
+    def of(self, place) -> "DocumentQuerySet":
+        from participants.access import place_kind
+
+        return self.filter(**{place_kind(place): place})
+
+
+class Document(models.Model):
+    kind = models.CharField("вид", max_length=30, choices=DocumentKind.choices)
+    title = models.CharField("название", max_length=500)
+    number = models.CharField("номер", max_length=50, blank=True)
+    date = models.DateField("дата")
+    approves = models.TextField("что утверждает", blank=True,
+                                help_text="Например: «дорожную карту на 2021–2024 годы», «состав рабочей группы».")
+    file = models.FileField("файл", upload_to="documents/%Y/%m/", blank=True)
+    region = models.ForeignKey("participants.Region", on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="documents")
+    district = models.ForeignKey("participants.District", on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="documents")
+    organization = models.ForeignKey("participants.Organization", on_delete=models.CASCADE, null=True, blank=True,
+                                     related_name="documents")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        app_label = "participants"
+        verbose_name = "документ"
+        verbose_name_plural = "документы"
+        ordering = ["-date", "-id"]
+        constraints = [models.CheckConstraint(
+            name="document_has_one_place",
+            condition=(Q(region__isnull=False, district__isnull=True, organization__isnull=True)
+                       | Q(region__isnull=True, district__isnull=False, organization__isnull=True)
+                       | Q(region__isnull=True, district__isnull=True, organization__isnull=False)),
+            violation_error_message="Документ принадлежит одному месту: региону, муниципалитету или организации.")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.title}"
+
+    @property
+    def place(self):
+        return self.organization or self.district or self.region
+
+    @property
+    def file_url(self) -> str:
+        from django.urls import reverse
+
+        from participants.access import place_kind
+
+        return reverse(f"participants:{place_kind(self.place)}-document-file", args=[self.place.code, self.pk])
+
+    @property
+    def reference(self) -> str:
+        """«Приказ о назначении куратора от 01.09.2021 № 45-од» — how an item or a roadmap cites it."""
+        parts = [self.get_kind_display() if self.kind != DocumentKind.OTHER else self.title, f"от {self.date:%d.%m.%Y}"]
+        if self.number:
+            parts.append(f"№ {self.number}")
+        return " ".join(parts)
