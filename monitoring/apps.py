@@ -8,7 +8,7 @@ class MonitoringConfig(AppConfig):
     def ready(self) -> None:
         from mentoring_portal.jobs.exports import KIND_LABELS
         from mentoring_portal.jobs.registry import register as register_job
-        from monitoring import audited, export_jobs, figures_cache
+        from monitoring import audited, export_jobs, figures_cache, final_order  # noqa: F401 - registers the draft
         from monitoring.landing import district_downloads, reports_to_hand_in
 
         audited.register()

@@ -10,6 +10,7 @@ class ParticipantsConfig(AppConfig):
         from mentoring_portal.jobs.registry import register as register_job
         from participants import district_cache, export_jobs, registry_jobs
         from participants.audit_trail import audited
+        from participants.documents import order_drafts  # noqa: F401 - registers the draft orders
         from participants.landing import HOME, register
         from participants.meetings_block import meetings_block
 

@@ -77,4 +77,6 @@ for kind, prefix in PLACE_PREFIXES.items():
         path(f"{prefix}/documents/<int:pk>/", documents.edit[kind], name=f"{kind}-document-edit"),
         path(f"{prefix}/documents/<int:pk>/delete/", documents.delete[kind], name=f"{kind}-document-delete"),
         path(f"{prefix}/documents/<int:pk>/file/", documents.file[kind], name=f"{kind}-document-file"),
+        path(f"{prefix}/documents/draft/<slug:slug>.<slug:fmt>", documents.draft_order[kind],
+             name=f"{kind}-document-draft"),
     ]

@@ -1,15 +1,18 @@
 """The documents of the model: each place keeps its register (положение, orders, protocols) with files checked by
 content; a roadmap item points to the document that fulfils it; a district's roadmap is approved by its own order."""
 
+import io
+import subprocess
 from datetime import date
 
+import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from participants.models import Document, DocumentKind
+from participants.models import Document, DocumentKind, ExportLog, Membership, Pair, PairStatus, PlanTask
 from roadmaps.models import RoadmapStatus
-from tests.factories import SAYANSKY_SECTIONS, make_roadmap
+from tests.factories import SAYANSKY_SECTIONS, form, make_roadmap, person
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 
@@ -129,3 +132,68 @@ def test_only_the_district_approves_its_roadmap_and_a_school_roadmap_is_not_adop
                                        {"number": "1", "date": "2021-09-01"}).status_code == 403
     school_roadmap = make_roadmap(world.school, sections=SAYANSKY_SECTIONS)
     assert login(world.school_curator).get(reverse("roadmaps:adopt", args=[school_roadmap.pk])).status_code == 404
+
+
+def pdf_text(content: bytes, tmp_path) -> str:
+    path = tmp_path / "order.pdf"
+    path.write_bytes(content)
+    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+
+
+def docx_text(content: bytes) -> str:
+    document = docx.Document(io.BytesIO(content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return " ".join([p.text for p in document.paragraphs] + cells)
+
+
+def draft_url(place, code, slug, fmt):
+    return reverse(f"participants:{place}-document-draft", args=[code, slug, fmt])
+
+
+def test_the_district_drafts_the_order_appointing_its_curators_from_the_base(login, world, tmp_path):
+    world.school_curator.last_name, world.school_curator.first_name = "Орлова", "Ирина Викторовна"
+    world.school_curator.save()
+    Membership.objects.filter(user=world.school_curator).update(position="заместитель директора по УВР")
+    client = login(world.curator)
+    register = client.get(reverse("participants:district-documents", args=[world.district.code])).content.decode()
+    assert "О назначении кураторов" in register
+    pdf = client.get(draft_url("district", world.district.code, "kuratory", "pdf"))
+    text = pdf_text(pdf.content, tmp_path)
+    assert "О назначении кураторов внедрения целевой модели наставничества" in text
+    assert "МБОУ Агинская СОШ № 1 Орлова Ирина Викторовна заместитель директора по УВР" in text
+    word = docx_text(client.get(draft_url("district", world.district.code, "kuratory", "docx")).content)
+    assert "ПРИКАЗЫВАЮ:" in word and "Орлова Ирина Викторовна" in word
+    # The methodist reads the register but drafts no orders; a school's draft is not offered to a district
+    assert login(world.methodist).get(draft_url("district", world.district.code, "kuratory", "pdf")).status_code == 403
+    assert client.get(draft_url("district", world.district.code, "plany", "pdf")).status_code == 404
+
+
+def test_a_school_drafts_plans_and_incentives_from_its_pairs(login, world, tmp_path):
+    mentor = person(world.school, "teacher", grade="", last_name="Соколова", first_name="Мария")
+    pair = Pair.objects.create(organization=world.school, mentor=mentor, form=form(), status=PairStatus.ACTIVE,
+                               start_date=date(2024, 9, 1), end_date=date(2025, 5, 31))
+    pair.mentees.set([person(world.school, last_name="Белова")])
+    client = login(world.school_curator)
+    none = client.get(draft_url("organization", world.school.code, "pooshchrenie", "pdf"), follow=True)
+    assert "Ни одна действующая пара не выполнила план" in none.content.decode()
+    for n in range(10):
+        PlanTask.objects.create(pair=pair, title=f"Пункт {n}", done=n < 9)  # 90 %
+    plans = pdf_text(client.get(draft_url("organization", world.school.code, "plany", "pdf")).content, tmp_path)
+    assert "Об утверждении индивидуальных планов" in plans and "Соколова Мария" in plans
+    thanks = docx_text(client.get(draft_url("organization", world.school.code, "pooshchrenie", "docx")).content)
+    assert "О поощрении наставников" in thanks and "Соколова Мария" in thanks and "90 %" in thanks
+    assert ExportLog.objects.filter(organization=world.school).count() == 2
+
+
+def test_the_final_order_of_a_monitoring_campaign_lists_each_schools_report(login, world, tmp_path):
+    from monitoring.services import campaign_open
+
+    campaign = campaign_open(district=world.district, title="Мониторинг, май 2024", year=2024, due_on=date(2024, 5, 20))
+    campaign.reports.filter(organization=world.school).update(
+        status="accepted", figures={"1": {"name": "Доля обучающихся в наставничестве", "value": 35.5}})
+    text = pdf_text(login(world.curator).get(draft_url("district", world.district.code, "itogi-monitoringa", "pdf"))
+                    .content, tmp_path)
+    assert "Об итогах мониторинга реализации целевой модели наставничества (Мониторинг, май 2024)" in text
+    assert "МБОУ Агинская СОШ № 1 Принят 35.5 %" in text
+    assert "Руководителям МБОУ Тинская СОШ представить отчёт" in text  # not handed in, past its due date

@@ -27,6 +27,7 @@ DISTRICT = [
     ("participants:district-document-edit", lambda o: [D, o["district_document"].pk], True),
     ("participants:district-document-delete", lambda o: [D, o["district_document"].pk], True),
     ("participants:district-document-file", lambda o: [D, o["district_document"].pk], False),
+    ("participants:district-document-draft", lambda o: [D, "kuratory", "pdf"], False),
     ("participants:curators", lambda o: [D], False),
     ("participants:curators-export", lambda o: [D], False),
     ("participants:curator-appointment", lambda o: [D, o["curator_role"].pk], True),
@@ -57,6 +58,7 @@ SCHOOL = [
     ("participants:organization-document-edit", lambda o: [S, o["school_document"].pk], True),
     ("participants:organization-document-delete", lambda o: [S, o["school_document"].pk], True),
     ("participants:organization-document-file", lambda o: [S, o["school_document"].pk], False),
+    ("participants:organization-document-draft", lambda o: [S, "plany", "pdf"], False),
     ("participants:people", lambda o: [S], False),
     ("participants:person-create", lambda o: [S], True),
     ("participants:person", lambda o: [S, o["mentee"].pk], False),
@@ -173,7 +175,8 @@ ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:
              "participants:region-export", "participants:region-users", "participants:region-invite",
              "participants:region-membership", "participants:invitation-accept",  # these four: tests/test_accounts.py
              "participants:region-documents", "participants:region-document-create", "participants:region-document-edit",
-             "participants:region-document-delete", "participants:region-document-file"}  # tests/test_documents.py
+             "participants:region-document-delete", "participants:region-document-file",
+             "participants:region-document-draft"}  # tests/test_documents.py
 
 
 def test_every_url_pattern_is_classified():

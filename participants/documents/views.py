@@ -2,18 +2,44 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from mentoring_portal.lib.exports import DOCX_TYPE, PDF_TYPE, attachment
 from mentoring_portal.lib.uploads import download
-from participants.access import CAN_EDIT_DOCUMENTS, VIEW, place_kind, place_views
+from participants.access import CAN_EDIT_DOCUMENTS, VIEW, place_kind, place_views, require_capability
+from participants.documents.drafts import draft, drafts_for
 from participants.documents.forms import DocumentForm
 from participants.documents.models import Document, DocumentKind
+from participants.models import Organization
+from participants.services.audit import export_logged
 
 
 def register_url(place) -> str:
     return reverse(f"participants:{place_kind(place)}-documents", args=[place.code])
+
+
+def _draft(request, place, slug: str, fmt: str):
+    """A draft order made from the place's data: PDF to read and sign, Word to finish."""
+    found = draft(slug)
+    if found is None or found.kind != place_kind(place) or fmt not in ("pdf", "docx"):
+        raise Http404
+    require_capability(request, request.capabilities, found.capability)
+    today = timezone.localdate()
+    order = found.build(place, request.user, today)
+    if order is None:
+        messages.info(request, f"Проект приказа не из чего составить: {found.empty}")
+        return redirect(register_url(place))
+    if isinstance(place, Organization):  # names of mentors and pupils: logged like every personal-data download
+        export_logged(user=request.user, organization=place, what=f"Проект приказа {order.title} ({fmt.upper()})",
+                      rows=len(order.rows))
+    response = HttpResponse(order.docx(today) if fmt == "docx" else order.pdf(today),
+                            content_type=DOCX_TYPE if fmt == "docx" else PDF_TYPE)
+    response["Content-Disposition"] = attachment(f"{order.filename} · {place}.{fmt}")
+    return response
 
 
 def _register(request, place):
@@ -22,8 +48,10 @@ def _register(request, place):
     if kind in DocumentKind.values:
         documents = documents.filter(kind=kind)
     page = Paginator(documents, 50).get_page(request.GET.get("page"))
+    drafts = [d for d in drafts_for(place_kind(place)) if d.capability in request.capabilities]
     return render(request, "participants/documents/register.html", {
-        "place": place, "kind": place_kind(place), "page": page, "kinds": DocumentKind.choices, "chosen": kind})
+        "place": place, "kind": place_kind(place), "page": page, "kinds": DocumentKind.choices, "chosen": kind,
+        "drafts": drafts})
 
 
 def _edit(request, place, pk=None):
@@ -56,3 +84,4 @@ register = place_views(_register, VIEW)
 edit = place_views(_edit, CAN_EDIT_DOCUMENTS)
 delete = place_views(_delete, CAN_EDIT_DOCUMENTS)
 file = place_views(_file, VIEW)
+draft_order = place_views(_draft, VIEW)

@@ -177,7 +177,7 @@ def pair_order_pdf(request, organization):
     from django.http import HttpResponse
 
     from mentoring_portal.lib.exports import DOCX_TYPE, PDF_TYPE, attachment
-    from participants.pair_order import order_docx, order_pdf
+    from participants.documents.order_drafts import pairs_order
     from participants.services.audit import export_logged
 
     ids = [int(i) for i in request.GET.getlist("pair") if i.isdigit()]
@@ -188,7 +188,8 @@ def pair_order_pdf(request, organization):
         return redirect("participants:pairs", organization=organization.code)
     word = request.GET.get("format") == "docx"
     today = timezone.localdate()
-    content = order_docx(organization, rows, today) if word else order_pdf(organization, rows, today)
+    order = pairs_order(organization, rows)
+    content = order.docx(today) if word else order.pdf(today)
     export_logged(user=request.user, organization=organization,
                   what=f"Приказ о закреплении пар ({'DOCX' if word else 'PDF'})", rows=len(rows))
     response = HttpResponse(content, content_type=DOCX_TYPE if word else PDF_TYPE)
