@@ -29,16 +29,17 @@ CAN_RECORD_MEETINGS = "can_record_meetings"  # on the pairs one may see: a mento
 CAN_READ_AUDIT = "can_read_audit"  # the audit trail of the place (names of people only for the school's curator)
 CAN_MANAGE_USERS = "can_manage_users"  # invite people to the place and change their roles (Access.grantable_roles)
 CAN_EDIT_DOCUMENTS = "can_edit_documents"  # the place's register of documents (положение, orders, protocols)
+CAN_REVIEW = "can_review"  # the district's expert review of programmes and practices
 
 ALL_CAPABILITIES = frozenset(
     {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_EDIT_PAIRS,
-     CAN_RECORD_MEETINGS, CAN_EDIT_DISTRICT, CAN_READ_AUDIT, CAN_MANAGE_USERS, CAN_EDIT_DOCUMENTS}
+     CAN_RECORD_MEETINGS, CAN_EDIT_DISTRICT, CAN_READ_AUDIT, CAN_MANAGE_USERS, CAN_EDIT_DOCUMENTS, CAN_REVIEW}
 )
 
 # What each role may do on the place it holds, and on the places below it.
 _ON_OWN_DISTRICT = {
     Role.DISTRICT_CURATOR: {VIEW, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_EDIT_DISTRICT,
-                            CAN_READ_AUDIT, CAN_EDIT_DOCUMENTS},
+                            CAN_READ_AUDIT, CAN_EDIT_DOCUMENTS, CAN_REVIEW},
     Role.DISTRICT_METHODIST: {VIEW, CAN_VIEW_REPORTS},
 }
 _ON_DISTRICT_SCHOOL = {

@@ -3,6 +3,7 @@ from django.urls import path
 from participants.access import PLACE_PREFIXES
 from participants.accounts import views as accounts
 from participants.documents import views as documents
+from participants.programmes import views as programmes
 from participants.second_factor import views as second_factor
 from participants.views import audit, district, pairs, registry, registry_io
 from participants.views import places as views
@@ -64,6 +65,17 @@ urlpatterns = [
     # Users and roles of each place, managed by its curators (participants/accounts)
     path("accounts/invitation/<uidb64>/<token>/", accounts.InvitationAcceptView.as_view(), name="invitation-accept"),
     path("d/<slug:district>/curators/", accounts.curators, name="curators"),
+    # Programmes of mentoring (participants/programmes)
+    path("o/<slug:organization>/programmes/", programmes.school_list, name="programmes"),
+    path("o/<slug:organization>/programmes/new/", programmes.school_edit, name="programme-create"),
+    path("o/<slug:organization>/programmes/<int:pk>/", programmes.school_edit, name="programme-edit"),
+    path("o/<slug:organization>/programmes/<int:pk>/file/", programmes.school_file, name="programme-file"),
+    path("d/<slug:district>/programmes/", programmes.district_base, name="district-programmes"),
+    path("d/<slug:district>/programmes/new/", programmes.model_create, name="model-programme-create"),
+    path("d/<slug:district>/programmes/<int:pk>/", programmes.district_card, name="district-programme"),
+    path("d/<slug:district>/programmes/<int:pk>/file/", programmes.district_file, name="district-programme-file"),
+    path("d/<slug:district>/programmes/<int:pk>/review/", programmes.district_review, name="programme-review"),
+    path("d/<slug:district>/programmes/<int:pk>/copy/", programmes.district_copy, name="programme-copy"),
     path("d/<slug:district>/curators/export/", accounts.curators_export, name="curators-export"),
     path("d/<slug:district>/curators/<int:pk>/", accounts.appointment_edit, name="curator-appointment"),
 ]

@@ -61,7 +61,7 @@ def test_it_combines_roles_held_in_several_places(world):
     "who, place, expected",
     [
         ("curator", "district", {VIEW, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, "can_edit_district",
-                                  "can_read_audit", "can_manage_users", "can_edit_documents"}),
+                                  "can_read_audit", "can_manage_users", "can_edit_documents", "can_review"}),
         ("methodist", "district", {VIEW, CAN_VIEW_REPORTS}),
         ("coordinator", "district", {VIEW, CAN_VIEW_REPORTS, "can_manage_users"}),
         ("school_curator", "district", set()),

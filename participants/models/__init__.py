@@ -11,6 +11,7 @@ from participants.models.pairs import (
     PairStatus,
     PlanTask,
     Programme,
+    ProgrammeStatus,
 )
 from participants.models.registry import (
     Category,
@@ -26,6 +27,7 @@ from participants.models.registry import (
 __all__ = [
     "Category", "Consent", "ConsentGiver", "District", "Document", "DocumentKind", "ExportLog", "FormVariant",
     "HeadCount", "Meeting", "MeetingKind", "Membership", "MenteeRequest", "MentorProfile", "MentoringForm",
-    "Organization", "OrganizationKind", "Pair", "PairStatus", "Partner", "Person", "PlanTask", "Programme", "Region",
+    "Organization", "OrganizationKind", "Pair", "PairStatus", "Partner", "Person", "PlanTask", "Programme", "ProgrammeStatus",
+    "Region",
     "Role", "RoleAction", "RoleChange", "consent_problems",
 ]
