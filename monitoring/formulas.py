@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from calendar import monthrange
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import connection
-from django.db.models import BooleanField, Case, F, Value, When
+from django.db.models import BooleanField, Case, Count, F, Value, When
 
 from mentoring_portal.lib.schoolyear import school_year_of
-from participants.models import HeadCount, Organization, Pair, PairStatus
+from participants.models import HeadCount, Organization, Pair, PairStatus, Practice, PracticeStatus
 
 COUNTED_STATUSES = (PairStatus.ACTIVE, PairStatus.COMPLETED)
 
@@ -44,12 +44,13 @@ def years_before(on: date, years: int) -> date:
 
 @dataclass
 class Snapshot:
-    """Everything the formulas need about a set of organizations over a period, fetched in three queries."""
+    """Everything the formulas need about a set of organizations over a period, fetched in four queries."""
 
     period: tuple[date, date]
     organizations: dict[int, Organization]
     facts: dict[int, list[tuple[Fact, list[int]]]]  # organization → its facts, each with the people it holds
     head_counts: dict[int, HeadCount]
+    published: dict[int, int] = field(default_factory=dict)  # organization → practices published in the bank
 
     @classmethod
     def take(cls, organizations: Iterable[Organization], period: tuple[date, date]) -> Snapshot:
@@ -74,7 +75,10 @@ class Snapshot:
         year = school_year_of(end)
         head_counts = {h.organization_id: h for h in HeadCount.objects.filter(organization_id__in=organizations,
                                                                                  school_year=year)}
-        return cls(period, organizations, facts, head_counts)
+        published = dict(Practice.objects.filter(organization_id__in=organizations, status=PracticeStatus.PUBLISHED,
+                                                  published_on__range=period).values("organization_id")
+                         .annotate(n=Count("pk")).values_list("organization_id", "n"))
+        return cls(period, organizations, facts, head_counts, published)
 
     @property
     def size(self) -> int:
@@ -150,6 +154,12 @@ def schools_with_teacher_mentoring(s: Snapshot, ids: set[int]) -> Ratio:
     return len(active), len(schools)
 
 
+def schools_with_published_practices(s: Snapshot, ids: set[int]) -> Ratio:
+    """Seed 002's «банк успешных практик»: organizations with a practice published in the district's bank in the
+    period, of all organizations."""
+    return sum(1 for i in ids if s.published.get(i)), len(ids)
+
+
 @dataclass(frozen=True)
 class Formula:
     label: str
@@ -168,6 +178,8 @@ FORMULAS: dict[str, Formula] = {
                                          teachers_supporting_young),
     "schools_with_teacher_mentoring": Formula("школы с наставничеством педагогов / все общеобразовательные школы",
                                               schools_with_teacher_mentoring),
+    "schools_with_published_practices": Formula("организации с практикой в банке практик / все организации",
+                                                schools_with_published_practices),
 }
 FORMULA_CHOICES = [(key, f.label) for key, f in FORMULAS.items()]
 

@@ -51,6 +51,8 @@ _ON_OWN_ORGANIZATION = {
                           CAN_VIEW_REPORTS, CAN_READ_AUDIT, CAN_EDIT_DOCUMENTS},
     Role.MENTOR: {VIEW, CAN_RECORD_MEETINGS},
 }
+# An expert (база экспертов) sees the district's page and what is sent for review, not its schools or people.
+_EXPERT_ON_DISTRICT = {VIEW, CAN_REVIEW}
 _COORDINATOR_ON_DISTRICT = {VIEW, CAN_VIEW_REPORTS}
 _COORDINATOR_ON_REGION = {VIEW, CAN_VIEW_REPORTS, CAN_EDIT_DOCUMENTS}
 # Organizations under the region directly have no district curator: the region approves their roadmaps.
@@ -83,7 +85,7 @@ class Access:
     def districts(self, qs: QuerySet) -> QuerySet:
         if self.is_superuser:
             return qs
-        return qs.filter(Q(id__in=self.district_ids) | Q(region_id__in=self.region_ids))
+        return qs.filter(Q(id__in=self.district_ids | self.expert_district_ids) | Q(region_id__in=self.region_ids))
 
     def organizations(self, qs: QuerySet) -> QuerySet:
         if self.is_superuser:
@@ -91,6 +93,10 @@ class Access:
         return qs.filter(
             Q(id__in=self.organization_ids) | Q(district_id__in=self.district_ids) | Q(region_id__in=self.region_ids)
         )
+
+    @property
+    def expert_district_ids(self) -> set[int]:
+        return self._ids("district_id", {Role.DISTRICT_EXPERT})
 
     @property
     def curated_organization_ids(self) -> set[int]:
@@ -164,7 +170,7 @@ class Access:
                     caps |= _COORDINATOR_ON_REGION
             elif isinstance(place, District):
                 if m.district_id == place.id:
-                    caps |= _ON_OWN_DISTRICT.get(m.role, set())
+                    caps |= _EXPERT_ON_DISTRICT if m.role == Role.DISTRICT_EXPERT else _ON_OWN_DISTRICT.get(m.role, set())
                 elif m.role == Role.REGIONAL_COORDINATOR and m.region_id == place.region_id:
                     caps |= _COORDINATOR_ON_DISTRICT
             else:

@@ -13,9 +13,11 @@ class ParticipantsConfig(AppConfig):
         from participants.documents import order_drafts  # noqa: F401 - registers the draft orders
         from participants.landing import HOME, register
         from participants.meetings_block import meetings_block
+        from participants.practices.landing import waiting_reviews
 
         audited.register()
         register(HOME, meetings_block)
+        register(HOME, waiting_reviews)
         district_cache.connect()
         register_job(registry_jobs.KIND, registry_jobs.parse_upload)
         register_job(export_jobs.KIND, export_jobs.make_export)

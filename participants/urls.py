@@ -3,6 +3,7 @@ from django.urls import path
 from participants.access import PLACE_PREFIXES
 from participants.accounts import views as accounts
 from participants.documents import views as documents
+from participants.practices import views as practices
 from participants.programmes import views as programmes
 from participants.second_factor import views as second_factor
 from participants.views import audit, district, pairs, registry, registry_io
@@ -76,6 +77,19 @@ urlpatterns = [
     path("d/<slug:district>/programmes/<int:pk>/file/", programmes.district_file, name="district-programme-file"),
     path("d/<slug:district>/programmes/<int:pk>/review/", programmes.district_review, name="programme-review"),
     path("d/<slug:district>/programmes/<int:pk>/copy/", programmes.district_copy, name="programme-copy"),
+    # The bank of practices (participants/practices)
+    path("o/<slug:organization>/practices/", practices.school_list, name="practices"),
+    path("o/<slug:organization>/practices/new/", practices.school_edit, name="practice-create"),
+    path("o/<slug:organization>/practices/<int:pk>/", practices.school_edit, name="practice-edit"),
+    path("o/<slug:organization>/practices/<int:pk>/file/", practices.school_file, name="practice-file"),
+    path("o/<slug:organization>/practices/bank/", practices.school_bank, name="practice-bank"),
+    path("d/<slug:district>/practices/", practices.district_bank, name="district-practices"),
+    path("d/<slug:district>/practices/review/", practices.review_queue, name="practice-review-queue"),
+    path("d/<slug:district>/practices/<int:pk>/", practices.district_card, name="district-practice"),
+    path("d/<slug:district>/practices/<int:pk>/review/", practices.district_review, name="practice-review"),
+    path("d/<slug:district>/practices/<int:pk>/nominate/", practices.district_nominate, name="practice-nominate"),
+    path("d/<slug:district>/practices/<int:pk>/file/", practices.district_file, name="district-practice-file"),
+    path("r/<slug:region>/practices/", practices.region_bank, name="region-practices"),
     path("d/<slug:district>/curators/export/", accounts.curators_export, name="curators-export"),
     path("d/<slug:district>/curators/<int:pk>/", accounts.appointment_edit, name="curator-appointment"),
 ]

@@ -101,6 +101,7 @@ def test_nobody_grants_a_role_outside_their_place(login, world):
 
 
 def test_who_may_grant_what_where(world):
+    DISTRICT = [Role.DISTRICT_CURATOR, Role.DISTRICT_METHODIST, Role.DISTRICT_EXPERT]  # noqa: N806
     roles = {
         "coordinator": [access_of(world.coordinator).grantable_roles(p)
                         for p in (world.region, world.district, world.direct_school, world.school)],
@@ -110,9 +111,8 @@ def test_who_may_grant_what_where(world):
                            for p in (world.district, world.school, world.other_school)],
     }
     assert roles == {
-        "coordinator": [[Role.REGIONAL_COORDINATOR], [Role.DISTRICT_CURATOR, Role.DISTRICT_METHODIST],
-                        [Role.SCHOOL_CURATOR, Role.MENTOR], []],
-        "curator": [[], [Role.DISTRICT_CURATOR, Role.DISTRICT_METHODIST], [Role.SCHOOL_CURATOR, Role.MENTOR], []],
+        "coordinator": [[Role.REGIONAL_COORDINATOR], DISTRICT, [Role.SCHOOL_CURATOR, Role.MENTOR], []],
+        "curator": [[], DISTRICT, [Role.SCHOOL_CURATOR, Role.MENTOR], []],
         "school_curator": [[], [Role.MENTOR], []],
     }
     for reader in (world.methodist, world.mentor):

@@ -30,6 +30,12 @@ DISTRICT = [
     ("participants:district-document-draft", lambda o: [D, "kuratory", "pdf"], False),
     ("participants:curators", lambda o: [D], False),
     ("participants:district-programmes", lambda o: [D], False),
+    ("participants:district-practices", lambda o: [D], False),
+    ("participants:practice-review-queue", lambda o: [D], False),
+    ("participants:district-practice", lambda o: [D, o["practice"].pk], False),
+    ("participants:practice-review", lambda o: [D, o["practice"].pk], True),
+    ("participants:practice-nominate", lambda o: [D, o["practice"].pk], True),
+    ("participants:district-practice-file", lambda o: [D, o["practice"].pk], False),
     ("participants:model-programme-create", lambda o: [D], True),
     ("participants:district-programme", lambda o: [D, o["programme"].pk], False),
     ("participants:district-programme-file", lambda o: [D, o["programme"].pk], False),
@@ -61,6 +67,11 @@ SCHOOL = [
     ("participants:organization-membership", lambda o: [S, o["mentor_role"].pk], True),
     ("participants:organization-documents", lambda o: [S], False),
     ("participants:programmes", lambda o: [S], False),
+    ("participants:practices", lambda o: [S], False),
+    ("participants:practice-create", lambda o: [S], True),
+    ("participants:practice-edit", lambda o: [S, o["practice"].pk], True),
+    ("participants:practice-file", lambda o: [S, o["practice"].pk], False),
+    ("participants:practice-bank", lambda o: [S], False),
     ("participants:programme-create", lambda o: [S], True),
     ("participants:programme-edit", lambda o: [S, o["programme"].pk], True),
     ("participants:programme-file", lambda o: [S, o["programme"].pk], False),
@@ -186,7 +197,8 @@ ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:
              "participants:region-membership", "participants:invitation-accept",  # these four: tests/test_accounts.py
              "participants:region-documents", "participants:region-document-create", "participants:region-document-edit",
              "participants:region-document-delete", "participants:region-document-file",
-             "participants:region-document-draft"}  # tests/test_documents.py
+             "participants:region-document-draft",  # tests/test_documents.py
+             "participants:region-practices"}  # tests/test_practices.py
 
 
 def test_every_url_pattern_is_classified():

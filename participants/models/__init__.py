@@ -23,11 +23,12 @@ from participants.models.registry import (
     Person,
     consent_problems,
 )
+from participants.practices.models import Practice, PracticeLevel, PracticeStatus
 
 __all__ = [
     "Category", "Consent", "ConsentGiver", "District", "Document", "DocumentKind", "ExportLog", "FormVariant",
     "HeadCount", "Meeting", "MeetingKind", "Membership", "MenteeRequest", "MentorProfile", "MentoringForm",
     "Organization", "OrganizationKind", "Pair", "PairStatus", "Partner", "Person", "PlanTask", "Programme", "ProgrammeStatus",
     "Region",
-    "Role", "RoleAction", "RoleChange", "consent_problems",
+    "Practice", "PracticeLevel", "PracticeStatus", "Role", "RoleAction", "RoleChange", "consent_problems",
 ]

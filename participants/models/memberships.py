@@ -10,12 +10,13 @@ class Role(models.TextChoices):
     REGIONAL_COORDINATOR = "regional_coordinator", "Региональный координатор"
     DISTRICT_CURATOR = "district_curator", "Муниципальный куратор"
     DISTRICT_METHODIST = "district_methodist", "Методист муниципалитета"
+    DISTRICT_EXPERT = "district_expert", "Эксперт муниципалитета"
     SCHOOL_CURATOR = "school_curator", "Куратор ОО"
     MENTOR = "mentor", "Наставник"
 
 
 REGION_ROLES = (Role.REGIONAL_COORDINATOR,)
-DISTRICT_ROLES = (Role.DISTRICT_CURATOR, Role.DISTRICT_METHODIST)
+DISTRICT_ROLES = (Role.DISTRICT_CURATOR, Role.DISTRICT_METHODIST, Role.DISTRICT_EXPERT)
 ORGANIZATION_ROLES = (Role.SCHOOL_CURATOR, Role.MENTOR)
 
 
