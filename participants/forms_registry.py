@@ -14,7 +14,6 @@ from participants.models import (
     MenteeRequest,
     MentorProfile,
     Pair,
-    Partner,
     Person,
     PlanTask,
 )
@@ -97,13 +96,6 @@ class MenteeRequestForm(forms.ModelForm):
         model = MenteeRequest
         fields = ["help_wanted", "interests"]
         widgets = {"help_wanted": forms.Textarea(attrs={"rows": 2}), "interests": forms.Textarea(attrs={"rows": 2})}
-
-
-class PartnerForm(forms.ModelForm):
-    class Meta:
-        model = Partner
-        fields = ["name", "agreement_number", "agreement_date", "contact"]
-        widgets = {"agreement_date": DATE_INPUT}
 
 
 class _Described:

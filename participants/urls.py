@@ -3,6 +3,7 @@ from django.urls import path
 from participants.access import PLACE_PREFIXES
 from participants.accounts import views as accounts
 from participants.documents import views as documents
+from participants.partners import views as partners
 from participants.practices import views as practices
 from participants.programmes import views as programmes
 from participants.second_factor import views as second_factor
@@ -77,6 +78,12 @@ urlpatterns = [
     path("d/<slug:district>/programmes/<int:pk>/file/", programmes.district_file, name="district-programme-file"),
     path("d/<slug:district>/programmes/<int:pk>/review/", programmes.district_review, name="programme-review"),
     path("d/<slug:district>/programmes/<int:pk>/copy/", programmes.district_copy, name="programme-copy"),
+    # The district's base of partners (participants/partners)
+    path("d/<slug:district>/partners/", partners.base, name="partners"),
+    path("d/<slug:district>/partners/new/", partners.edit, name="partner-add"),
+    path("d/<slug:district>/partners/<int:pk>/", partners.edit, name="partner-edit"),
+    path("d/<slug:district>/partners/<int:pk>/file/", partners.agreement_file, name="partner-file"),
+    path("d/<slug:district>/partners/export/", partners.export, name="partners-export"),
     # The bank of practices (participants/practices)
     path("o/<slug:organization>/practices/", practices.school_list, name="practices"),
     path("o/<slug:organization>/practices/new/", practices.school_edit, name="practice-create"),

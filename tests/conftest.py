@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 
 from monitoring.models import Indicator, Invitation, Questionnaire
 from monitoring.services import campaign_open
-from participants.models import Consent, Document, MenteeRequest, Pair, Practice, Programme, Role
+from participants.models import Consent, Document, MenteeRequest, Pair, Partner, Practice, Programme, Role
 from roadmaps.models import Evidence, Item
 from tests.factories import (
     SAYANSKY_SECTIONS,
@@ -124,6 +124,8 @@ def objects(world):
                                               file=ContentFile(b"%PDF-1.4", name="pr.pdf")),
         "practice": Practice.objects.create(organization=world.school, title="Практика", level="basic", description="x",
                                             results="y", status="submitted"),
+        "partner": Partner.objects.create(district=world.district, name="Завод",
+                                          agreement_file=ContentFile(b"%PDF-1.4", name="s.pdf")),
         "district_document": Document.objects.create(district=world.district, kind="regulation", title="Положение",
                                                      date=date(2021, 9, 1), file=ContentFile(b"%PDF-1.4", name="p.pdf")),
         "school_document": Document.objects.create(organization=world.school, kind="order_curator", title="О кураторе",

@@ -20,6 +20,7 @@ from participants.models.registry import (
     MenteeRequest,
     MentorProfile,
     Partner,
+    PartnerOffer,
     Person,
     consent_problems,
 )
@@ -28,7 +29,8 @@ from participants.practices.models import Practice, PracticeLevel, PracticeStatu
 __all__ = [
     "Category", "Consent", "ConsentGiver", "District", "Document", "DocumentKind", "ExportLog", "FormVariant",
     "HeadCount", "Meeting", "MeetingKind", "Membership", "MenteeRequest", "MentorProfile", "MentoringForm",
-    "Organization", "OrganizationKind", "Pair", "PairStatus", "Partner", "Person", "PlanTask", "Programme", "ProgrammeStatus",
+    "Organization", "OrganizationKind", "Pair", "PairStatus", "Partner", "PartnerOffer", "Person",
+    "PlanTask", "Programme", "ProgrammeStatus",
     "Region",
     "Practice", "PracticeLevel", "PracticeStatus", "Role", "RoleAction", "RoleChange", "consent_problems",
 ]

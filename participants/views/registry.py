@@ -8,9 +8,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mentoring_portal.lib.paging import page_of
 from participants.access import CAN_EDIT_PAIRS, organization_view
-from participants.forms_registry import ConsentForm, MenteeRequestForm, MentorProfileForm, PartnerForm, PersonForm
+from participants.forms_registry import ConsentForm, MenteeRequestForm, MentorProfileForm, PersonForm
 from participants.mentoring import REGISTRY_SORTS, pair_rows, registry
-from participants.models import Category, Pair, Person
+from participants.models import Category, Pair, Partner, Person
+from participants.partners.forms import PartnerForm
 from participants.services.erasure import person_anonymise
 from participants.services.registry import (
     consent_record,
@@ -151,11 +152,9 @@ def person_request(request, organization, pk: int):
 @organization_view(CAN_EDIT_PAIRS)
 @require_http_methods(["GET", "POST"])
 def partner_create(request, organization):
-    form = PartnerForm(request.POST if request.method == "POST" else None)
+    form = PartnerForm(request.POST or None, request.FILES or None, instance=Partner(organization=organization))
     if request.method == "POST" and form.is_valid():
-        partner = form.save(commit=False)
-        partner.organization = organization
-        partner.save()
+        partner = form.save()
         messages.success(request, f"Партнёр «{partner.name}» добавлен.")
         return redirect("participants:people", organization=organization.code)
     return render(request, "participants/partner_form.html", {"organization": organization, "form": form})
