@@ -67,6 +67,7 @@ urlpatterns = [
     # Users and roles of each place, managed by its curators (participants/accounts)
     path("accounts/invitation/<uidb64>/<token>/", accounts.InvitationAcceptView.as_view(), name="invitation-accept"),
     path("d/<slug:district>/curators/", accounts.curators, name="curators"),
+    path("d/<slug:district>/experts/", accounts.experts, name="experts"),
     # Programmes of mentoring (participants/programmes)
     path("o/<slug:organization>/programmes/", programmes.school_list, name="programmes"),
     path("o/<slug:organization>/programmes/new/", programmes.school_edit, name="programme-create"),

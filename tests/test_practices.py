@@ -127,3 +127,11 @@ def test_the_reviewers_landing_page_says_what_waits(login, world, expert):
     page = login(expert).get(reverse("participants:home")).content.decode()
     assert "Практики на рассмотрении (Саянский район): 1" in page
     assert "Практики на рассмотрении" not in login(world.methodist).get(reverse("participants:home")).content.decode()
+
+
+def test_the_base_of_experts_counts_their_reviews(login, world, expert):
+    expert.memberships.update(position="учитель-методист, наставничество педагогов")
+    Practice.objects.create(organization=world.school, title="П", level="basic", description="x", results="y",
+                            status=PracticeStatus.PUBLISHED, reviewed_by=expert)
+    page = login(world.curator).get(reverse("participants:experts", args=[world.district.code])).content.decode()
+    assert "учитель-методист, наставничество педагогов" in page and "<td>0</td><td>1</td>" in page

@@ -30,6 +30,7 @@ DISTRICT = [
     ("participants:district-document-draft", lambda o: [D, "kuratory", "pdf"], False),
     ("participants:curators", lambda o: [D], False),
     ("participants:district-programmes", lambda o: [D], False),
+    ("participants:experts", lambda o: [D], False),
     ("participants:partners", lambda o: [D], False),
     ("participants:partner-add", lambda o: [D], True),
     ("participants:partner-edit", lambda o: [D, o["partner"].pk], True),

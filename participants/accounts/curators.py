@@ -50,3 +50,17 @@ class CuratorsXlsx(Exporter):
                 rows.append(SheetRow([school.short_name, display_name(m.user),
                                       m.position, m.phone, m.user.email, m.order_number, m.order_date]))
         return write_xlsx([Sheet("Кураторы", columns, rows, heading=[f"База кураторов ОО · {district.name}"])])
+
+
+def district_experts(district):
+    """«База экспертов»: the district's experts with the reviews each has given (programmes and practices)."""
+    from django.db.models import Count, Q
+
+    from participants.models import Membership
+
+    return (Membership.objects.filter(district=district, role=Role.DISTRICT_EXPERT).select_related("user")
+            .annotate(programmes=Count("user__programme_reviews", filter=Q(
+                user__programme_reviews__organization__district=district), distinct=True),
+                      practices=Count("user__practice_reviews", filter=Q(
+                          user__practice_reviews__organization__district=district), distinct=True))
+            .order_by("user__last_name", "user__first_name", "pk"))

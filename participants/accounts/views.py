@@ -13,13 +13,14 @@ from django.urls import reverse, reverse_lazy
 from participants.access import (
     CAN_MANAGE_USERS,
     CAN_VIEW_REPORTS,
+    VIEW,
     access_of,
     district_view,
     place_kind,
     place_views,
 )
 from participants.accounts import services
-from participants.accounts.curators import CuratorsXlsx, curators_base, without_curator
+from participants.accounts.curators import CuratorsXlsx, curators_base, district_experts, without_curator
 from participants.accounts.forms import AppointmentForm, InviteForm, RoleForm
 from participants.accounts.selectors import memberships_at, role_changes_at
 from participants.models import Role
@@ -127,6 +128,12 @@ def curators(request, district):
     page = Paginator(curators_base(district, request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "participants/accounts/curators.html", {
         "district": district, "page": page, "missing": without_curator(district, request.user).count()})
+
+
+@district_view(VIEW)
+def experts(request, district):
+    return render(request, "participants/accounts/experts.html", {"district": district,
+                                                                  "experts": district_experts(district)})
 
 
 @district_view(CAN_VIEW_REPORTS)

@@ -107,7 +107,7 @@ class Programme(models.Model):
     order_date = models.DateField("дата приказа об утверждении", null=True, blank=True)
     review_comment = models.TextField("заключение экспертизы", blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name="рассмотрел")
+                                    related_name="programme_reviews", verbose_name="рассмотрел")
     reviewed_at = models.DateTimeField("рассмотрена", null=True, blank=True)
     source = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies",
                                verbose_name="скопирована из типовой программы")

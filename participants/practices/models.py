@@ -41,7 +41,7 @@ class Practice(models.Model):
     status = models.CharField("статус", max_length=20, choices=PracticeStatus.choices, default=PracticeStatus.DRAFT)
     review_comment = models.TextField("комментарий рецензента", blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name="рецензент")
+                                    related_name="practice_reviews", verbose_name="рецензент")
     submitted_at = models.DateTimeField("отправлена", null=True, blank=True)
     published_on = models.DateField("опубликована", null=True, blank=True)
     nominated_on = models.DateField("выдвинута на региональный уровень", null=True, blank=True)
