@@ -36,6 +36,8 @@ def _formula_for(name: str) -> str:
         return "teachers_supporting_young"
     if "доля школ, реализующих модель наставничества педагогических" in text:
         return "schools_with_teacher_mentoring"
+    if "банка успешных" in text:
+        return "schools_with_published_practices"
     return ""
 
 

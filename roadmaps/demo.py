@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from mentoring_portal.lib.schoolyear import school_year_of
 from participants.models import District, Organization
 from roadmaps.importers.service import parse_file, roadmap_import
-from roadmaps.models import Item, ItemStatus, Occurrence, Roadmap
+from roadmaps.models import Item, ItemStatus, Occurrence, Roadmap, RoadmapStatus
 from roadmaps.services import item_create, items_copy_to_schools, roadmap_create
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
@@ -42,7 +42,18 @@ def load(today: date) -> int:
             _mark_progress(roadmap, today)
     _school_draft_from_district(today)
     created += _order_as_tasks(today)
+    _district_roadmap_adopted()
     return created
+
+
+def _district_roadmap_adopted() -> None:
+    """Саянский район's roadmap approved by the district's order (seed 000, item 1.2: «Приказ УО Дорожная карта»)."""
+    from roadmaps.services import roadmap_adopt
+
+    roadmap = Roadmap.objects.filter(district__code="sayansky").first()
+    if roadmap is None or roadmap.status == RoadmapStatus.APPROVED:
+        return
+    roadmap_adopt(roadmap=roadmap, user=None, number="121-од", date=date(2021, 10, 20))
 
 
 def _order_as_tasks(today: date) -> int:

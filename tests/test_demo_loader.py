@@ -22,6 +22,7 @@ def test_it_builds_the_seed_organizations_with_their_people(db):
     assert Membership.objects.get(user__username="toropova").district.code == "pizhansky"
     assert {login.role for login in result.logins} == {
         "Региональный координатор", "Муниципальный куратор", "Методист муниципалитета", "Куратор ОО", "Наставник",
+        "Эксперт муниципалитета",
     }
 
 
@@ -60,6 +61,7 @@ def test_every_demo_login_lands_on_its_own_page_in_russian(client, db):
         "abasheva": "Саянский район",
         "kurator.agin1": "Моя организация",
         "nastavnik.agin1": "Я наставник",
+        "ekspert.sayan": "Саянский район",
     }
     for login in result.logins:
         response = client.post(reverse("login"), {"username": login.username, "password": result.password},
@@ -120,3 +122,29 @@ def test_it_builds_a_plausible_registry_with_pairs(db):
     assert mentor.full_name == "Ёлкин Андрей Васильевич" and mentor.mentoring.exists()
     names = {p.last_name for p in Person.objects.all()}
     assert all(not n.endswith(("вва", "ва ")) for n in names) and "Иванова" in names | {"Иванова"}
+
+
+def test_the_demo_holds_the_workspace_of_the_seed_places(db):
+    """Issue #13's «done when» for the demo: both bases, documents, a programme followed by pairs, a published
+    practice, a district roadmap approved by order, Клин's bank counted by its indicator."""
+    from monitoring import demo as monitoring_demo
+    from participants import demo_registry, demo_workspace
+    from participants.models import Document, Pair, Partner, Practice, PracticeStatus, Programme
+    from roadmaps import demo as roadmaps_demo
+    from roadmaps.models import Roadmap, RoadmapStatus
+
+    today = date(2024, 10, 1)
+    demo.load(today)
+    demo_registry.load(today)
+    demo_workspace.load(today)
+    roadmaps_demo.load(today)
+    monitoring_demo.load(today)
+    assert demo_workspace.load(today) == 0  # a second run adds nothing
+    assert Document.objects.filter(district__code="sayansky").count() >= 3
+    assert Partner.objects.filter(district__code="sayansky").count() == 2
+    programme = Programme.objects.get(organization__code="agin-1")
+    assert Pair.objects.filter(programme=programme).exists()
+    assert Practice.objects.filter(status=PracticeStatus.PUBLISHED, organization__district__code="klin").exists()
+    sayansky = Roadmap.objects.get(district__code="sayansky", status=RoadmapStatus.APPROVED)
+    assert sayansky.approval_document.kind == "order_roadmap"
+    assert Membership.objects.filter(user__username="ekspert.sayan", role=Role.DISTRICT_EXPERT).exists()

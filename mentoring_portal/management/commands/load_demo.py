@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from monitoring import demo as monitoring_demo
 from participants import demo as participants_demo
-from participants import demo_registry
+from participants import demo_registry, demo_workspace
 from roadmaps import demo as roadmaps_demo
 
 
@@ -19,6 +19,7 @@ class Command(BaseCommand):
         result = participants_demo.load(today)
         self.stdout.write(f"Организаций: {result.organizations}, пользователей: {result.users}.")
         self.stdout.write(f"Участников в реестре добавлено: {demo_registry.load(today)}.")
+        demo_workspace.load(today)
         self.stdout.write(f"Дорожных карт импортировано: {roadmaps_demo.load(today)}.")
         self.stdout.write(f"Целевых показателей: {monitoring_demo.load(today)}.")
         if admin_password:
