@@ -304,3 +304,13 @@ def test_the_curators_base_costs_the_same_queries_for_4_and_40_schools(login, wo
     for n in range(38):
         member(Role.SCHOOL_CURATOR, OrganizationFactory(district=world.district, code=f"s{n}"))
     assert queries() == few
+
+
+def test_one_cannot_change_ones_own_role_either(login, world):
+    own = world.curator.memberships.get()
+    client = login(world.curator)
+    response = client.post(reverse("participants:district-membership", args=[world.district.code, own.pk]),
+                           {"action": "role", "role": Role.DISTRICT_METHODIST}, follow=True)
+    assert "Свою роль сменить нельзя" in response.content.decode()
+    assert Membership.objects.get(pk=own.pk).role == Role.DISTRICT_CURATOR
+    assert "это вы" in client.get(reverse("participants:district-users", args=[world.district.code])).content.decode()

@@ -115,6 +115,8 @@ def change_role(*, actor, membership: Membership, role: str) -> Membership:
     if not access.may_manage(membership):
         raise PermissionDenied("Недостаточно прав.")
     _require(actor, role, membership.place)
+    if membership.user_id == actor.pk:
+        raise ValidationError("Свою роль сменить нельзя: попросите другого куратора.")
     if role == membership.role:
         return membership
     if Membership.objects.filter(user=membership.user, role=role, **place_fields(membership.place)).exists():
