@@ -51,3 +51,22 @@ def with_part(data: bytes, part: str, rewrite) -> bytes:
             content = source.read(entry.filename)
             target.writestr(entry.filename, rewrite(content) if entry.filename == part else content)
     return buffer.getvalue()
+
+
+def pdf_text(data: bytes, tmp_path) -> str:
+    """The words of a PDF as pdftotext reads them, on one line."""
+    import subprocess
+
+    path = tmp_path / "file.pdf"
+    path.write_bytes(data)
+    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+                    .stdout.split())
+
+
+def docx_text(data: bytes) -> str:
+    """The paragraphs and the table cells of a Word file, on one line."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return " ".join([p.text for p in document.paragraphs] + cells)

@@ -1,17 +1,15 @@
 """The documents of the model: each place keeps its register (положение, orders, protocols) with files checked by
 content; a roadmap item points to the document that fulfils it; a district's roadmap is approved by its own order."""
 
-import io
-import subprocess
 from datetime import date
 
-import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from participants.models import Document, DocumentKind, ExportLog, Membership, Pair, PairStatus, PlanTask
 from roadmaps.models import RoadmapStatus
+from tests.documents import docx_text, pdf_text
 from tests.factories import SAYANSKY_SECTIONS, form, make_roadmap, person
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
@@ -132,19 +130,6 @@ def test_only_the_district_approves_its_roadmap_and_a_school_roadmap_is_not_adop
                                        {"number": "1", "date": "2021-09-01"}).status_code == 403
     school_roadmap = make_roadmap(world.school, sections=SAYANSKY_SECTIONS)
     assert login(world.school_curator).get(reverse("roadmaps:adopt", args=[school_roadmap.pk])).status_code == 404
-
-
-def pdf_text(content: bytes, tmp_path) -> str:
-    path = tmp_path / "order.pdf"
-    path.write_bytes(content)
-    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split())
-
-
-def docx_text(content: bytes) -> str:
-    document = docx.Document(io.BytesIO(content))
-    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return " ".join([p.text for p in document.paragraphs] + cells)
 
 
 def draft_url(place, code, slug, fmt):

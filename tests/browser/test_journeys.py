@@ -4,7 +4,6 @@ WCAG 2.1 AA, no page wider than its window, no script error, no server error), a
 guide (docs/GUIDE.md)."""
 
 import io
-import subprocess
 from datetime import date, timedelta
 
 import pytest
@@ -17,18 +16,11 @@ from participants.models import HeadCount, Meeting, Pair, PairStatus
 from roadmaps.models import Roadmap, RoadmapStatus
 from roadmaps.services import roadmap_submit
 from tests.browser.conftest import PHONE
-from tests.documents import docx_bytes
+from tests.documents import docx_bytes, pdf_text
 from tests.test_roadmap_import import TABLE
 from tests.test_roadmap_workflow import current_district_roadmap
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data")]
-
-
-def text_of_pdf(data: bytes, tmp_path) -> str:
-    path = tmp_path / "file.pdf"
-    path.write_bytes(data)
-    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
-                    .stdout.split())
 
 
 def test_the_district_curator_runs_the_roadmap_and_approves_a_school(page, sign_in, problems, shoot, world, objects,
@@ -90,7 +82,7 @@ def test_the_district_curator_runs_the_roadmap_and_approves_a_school(page, sign_
     page.goto(f"{base}/roadmaps/{roadmap.pk}/")
     with page.expect_download() as download:
         page.click("a:has-text('PDF')")
-    assert "Совещание кураторов ОО по итогам полугодия" in text_of_pdf(
+    assert "Совещание кураторов ОО по итогам полугодия" in pdf_text(
         download.value.path().read_bytes(), tmp_path)
     assert problems == []
 
@@ -176,7 +168,7 @@ def test_the_school_curator_imports_registers_pairs_and_prints_the_order(page, s
     page.check(f"input[name=pair][value='{pair.pk}']")
     with page.expect_download() as download:
         page.click("button:has-text('Проект приказа')")
-    assert "О закреплении наставнических пар/групп" in text_of_pdf(download.value.path().read_bytes(), tmp_path)
+    assert "О закреплении наставнических пар/групп" in pdf_text(download.value.path().read_bytes(), tmp_path)
     assert problems == []
 
 
@@ -232,7 +224,7 @@ def test_the_methodist_reads_the_dashboard_and_checks_the_report_files(page, sig
         with page.expect_download() as download:
             page.locator("a:has-text('Скачать')").first.click()
         files[label] = download.value.path().read_bytes()
-    assert expected in text_of_pdf(files["PDF"], tmp_path)
+    assert expected in pdf_text(files["PDF"], tmp_path)
     cells = [c for r in load_workbook(io.BytesIO(files["Excel"])).active.iter_rows(values_only=True) for c in r]
     assert round(row.cells[year].actual / 100, 4) in [round(c, 4) for c in cells if isinstance(c, float)] \
         or row.cells[year].actual in cells

@@ -4,7 +4,6 @@ approved and followed by a pair; a practice submitted, reviewed by an expert and
 downloaded; the district roadmap approved by an order."""
 
 import re
-import subprocess
 from datetime import date
 
 import pytest
@@ -13,17 +12,11 @@ from playwright.sync_api import expect
 
 from participants.models import Membership, Pair, PairStatus, Practice, PracticeStatus, Programme, Role
 from roadmaps.models import RoadmapStatus
+from tests.documents import pdf_text
 from tests.factories import form, member, person
 from tests.test_roadmap_workflow import current_district_roadmap
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data")]
-
-
-def text_of_pdf(data: bytes, tmp_path) -> str:
-    path = tmp_path / "file.pdf"
-    path.write_bytes(data)
-    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
-                    .stdout.split())
 
 
 def test_an_invited_school_curator_sets_a_password_and_invites_a_mentor(page, sign_in, problems, shoot, world,
@@ -122,7 +115,7 @@ def test_the_district_keeps_its_bases_and_documents_and_approves_its_roadmap(pag
                                     "данных портала в PDF и Word.")
     with page.expect_download() as download:
         page.click("li:has-text('О назначении кураторов') a:has-text('PDF')")
-    assert "заместитель директора по УВР" in text_of_pdf(download.value.path().read_bytes(), tmp_path)
+    assert "заместитель директора по УВР" in pdf_text(download.value.path().read_bytes(), tmp_path)
     assert problems == []
 
 
