@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from participants.access import access_of
 from participants.models import Membership, Role, RoleAction, RoleChange
-from tests.factories import OrganizationFactory, member, person
+from tests.factories import OrganizationFactory, person
 
 User = get_user_model()
 
@@ -209,25 +209,6 @@ def test_the_form_keeps_what_was_typed_and_says_what_is_wrong(login, world):
     assert 'value="Иванова"' in page and 'value="не-адрес"' in page
 
 
-def test_the_users_page_costs_the_same_queries_for_4_and_40_schools(login, world):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    def queries() -> int:
-        client = login(world.curator)
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(reverse("participants:district-users", args=[world.district.code])).status_code == 200
-        return len(captured)
-
-    for n in range(2):
-        member(Role.SCHOOL_CURATOR, OrganizationFactory(district=world.district, code=f"s{n}"))
-    queries()  # the first request of a test also reads what Django caches afterwards (content types, sites)
-    few = queries()
-    for n in range(2, 40):
-        member(Role.SCHOOL_CURATOR, OrganizationFactory(district=world.district, code=f"s{n}"))
-    assert queries() == few
-
-
 def test_the_log_keeps_the_names_after_the_account_is_gone(login, world):
     client = login(world.curator)
     membership = world.methodist.memberships.get()
@@ -287,23 +268,6 @@ def test_the_district_curator_records_the_appointing_order(login, world):
     assert (membership.order_number, str(membership.order_date)) == ("12", "2024-02-20")
     # A methodist reads the base but does not edit it
     assert login(world.methodist).post(url, {"order_number": "x"}).status_code == 403
-
-
-def test_the_curators_base_costs_the_same_queries_for_4_and_40_schools(login, world):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    def queries() -> int:
-        client = login(world.curator)
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(reverse("participants:curators", args=[world.district.code])).status_code == 200
-        return len(captured)
-
-    queries()
-    few = queries()
-    for n in range(38):
-        member(Role.SCHOOL_CURATOR, OrganizationFactory(district=world.district, code=f"s{n}"))
-    assert queries() == few
 
 
 def test_one_cannot_change_ones_own_role_either(login, world):

@@ -1,7 +1,6 @@
 """Programmes of mentoring: a school writes one and approves it by its order (the register keeps the order), the
 district reviews and recommends it, keeps model programmes and copies them to schools; pairs follow a programme."""
 
-from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -87,23 +86,3 @@ def test_a_pair_follows_a_programme_of_its_school(login, world):
     page = login(world.school_curator).get(reverse("participants:pair-create", args=[world.school.code]))
     choices = [str(c) for c in page.context["form"].fields["programme"].queryset]
     assert "Своя" in choices and "Чужая" not in choices and own.pk != other.pk
-
-
-def test_the_district_base_costs_the_same_queries_for_4_and_40_schools(login, world):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    def queries() -> int:
-        client = login(world.curator)
-        with CaptureQueriesContext(connection) as captured:
-            client.get(reverse("participants:district-programmes", args=[world.district.code]))
-        return len(captured)
-
-    Programme.objects.create(organization=world.school, title="Одна")
-    queries()
-    few = queries()
-    for n in range(38):
-        school = OrganizationFactory(district=world.district, code=f"s{n}")
-        Programme.objects.create(organization=school, title=f"Программа {n}",
-                                 start_date=date(2024, 9, 1))
-    assert queries() == few

@@ -1,0 +1,47 @@
+"""Issue #13: a district of 40 schools lists each of its bases on one page, paginated, in a constant number of SQL
+queries — the same for 4 schools as for 40, each with its curator, programme, practice, partner and document."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from participants.models import Document, Partner, Practice, PracticeStatus, Programme, Role
+from tests.factories import OrganizationFactory, member
+
+BASES = ["participants:district-users", "participants:curators", "participants:experts", "participants:partners",
+         "participants:district-programmes", "participants:district-practices", "participants:district-documents"]
+
+
+def school_with_everything(world, n: int) -> None:
+    school = OrganizationFactory(district=world.district, code=f"s{n}", short_name=f"МБОУ СОШ № {n}")
+    member(Role.SCHOOL_CURATOR, school)
+    member(Role.DISTRICT_EXPERT, world.district)
+    Programme.objects.create(organization=school, title=f"Программа {n}")
+    Practice.objects.create(organization=school, title=f"Практика {n}", level="basic", description="x", results="y",
+                            status=PracticeStatus.PUBLISHED, published_on=date(2024, 3, 1))
+    partner = Partner.objects.create(organization=school, name=f"Партнёр {n}")
+    Partner.objects.create(district=world.district, name=f"Партнёр района {n}").schools.add(school)
+    Document.objects.create(district=world.district, kind="order_other", title=f"Приказ {n}", date=date(2024, 1, n % 28 + 1))
+    assert partner.pk
+
+
+def queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("name", BASES)
+def test_a_base_costs_the_same_queries_for_4_and_40_schools(login, world, name):
+    url = reverse(name, args=[world.district.code])
+    for n in range(2):
+        school_with_everything(world, n)
+    client = login(world.curator)
+    queries(client, url)  # the first request also fills what Django caches afterwards
+    few = queries(client, url)
+    for n in range(2, 40):
+        school_with_everything(world, n)
+    assert queries(client, url) == few
