@@ -38,6 +38,10 @@ def _formula_for(name: str) -> str:
         return "schools_with_teacher_mentoring"
     if "банка успешных" in text:
         return "schools_with_published_practices"
+    if "прошедших курсовую подготовку" in text:
+        return "young_teachers_trained"
+    if "прошедших обучение" in text:
+        return "mentors_trained"
     return ""
 
 

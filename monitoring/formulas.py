@@ -8,7 +8,6 @@ Two grouped queries fetch the people of every organization for the period; the f
 
 from __future__ import annotations
 
-from calendar import monthrange
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,8 +17,9 @@ from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import connection
 from django.db.models import BooleanField, Case, Count, F, Value, When
 
-from mentoring_portal.lib.schoolyear import school_year_of
-from participants.models import HeadCount, Organization, Pair, PairStatus, Practice, PracticeStatus
+from mentoring_portal.lib.schoolyear import school_year_of, years_before
+from participants.models import HeadCount, Organization, Pair, PairStatus, Practice, PracticeStatus, TrainingRecord
+from participants.training.models import TRAINED_WITHIN_YEARS
 
 COUNTED_STATUSES = (PairStatus.ACTIVE, PairStatus.COMPLETED)
 
@@ -36,21 +36,17 @@ class Fact(NamedTuple):
     organization_kind: str
 
 
-def years_before(on: date, years: int) -> date:
-    """The last birthday-like date at which someone has completed `years` full years by `on` (29 February falls
-    back to the 28th): «X < years old» is «born after this date»."""
-    return date(on.year - years, on.month, min(on.day, monthrange(on.year - years, on.month)[1]))
-
-
 @dataclass
 class Snapshot:
-    """Everything the formulas need about a set of organizations over a period, fetched in four queries."""
+    """Everything the formulas need about a set of organizations over a period, fetched in five queries."""
 
     period: tuple[date, date]
     organizations: dict[int, Organization]
     facts: dict[int, list[tuple[Fact, list[int]]]]  # organization → its facts, each with the people it holds
     head_counts: dict[int, HeadCount]
     published: dict[int, int] = field(default_factory=dict)  # organization → practices published in the bank
+    trained: dict[int, set[int]] = field(default_factory=dict)  # organization → people trained in the last 3 years
+    young_trained: dict[int, set[int]] = field(default_factory=dict)  # …of them, teachers in their first 3 years
 
     @classmethod
     def take(cls, organizations: Iterable[Organization], period: tuple[date, date]) -> Snapshot:
@@ -78,7 +74,15 @@ class Snapshot:
         published = dict(Practice.objects.filter(organization_id__in=organizations, status=PracticeStatus.PUBLISHED,
                                                   published_on__range=period).values("organization_id")
                          .annotate(n=Count("pk")).values_list("organization_id", "n"))
-        return cls(period, organizations, facts, head_counts, published)
+        trained: dict[int, set[int]] = {}
+        young_trained: dict[int, set[int]] = {}
+        for person, organization, teaching_since in TrainingRecord.objects.filter(
+                person__organization_id__in=organizations, end_date__gt=years_before(end, TRAINED_WITHIN_YEARS),
+                end_date__lte=end).values_list("person_id", "person__organization_id", "person__teaching_since"):
+            trained.setdefault(organization, set()).add(person)
+            if teaching_since and teaching_since > years_before(end, 3):
+                young_trained.setdefault(organization, set()).add(person)
+        return cls(period, organizations, facts, head_counts, published, trained, young_trained)
 
     @property
     def size(self) -> int:
@@ -160,6 +164,18 @@ def schools_with_published_practices(s: Snapshot, ids: set[int]) -> Ratio:
     return sum(1 for i in ids if s.published.get(i)), len(ids)
 
 
+def mentors_trained(s: Snapshot, ids: set[int]) -> Ratio:
+    """Seed 002 item 6: mentors (in counted pairs) trained in the last three years, of all mentors."""
+    mentors = s.people(ids, lambda p: p.is_mentor)
+    trained = set().union(*(s.trained.get(i, set()) for i in ids))
+    return len(mentors & trained), len(mentors)
+
+
+def young_teachers_trained(s: Snapshot, ids: set[int]) -> Ratio:
+    """Seed 002 item 5: teachers in their first three years who took a course, of the head-count's young teachers."""
+    return sum(len(s.young_trained.get(i, ())) for i in ids), s.head_count(ids, "young_teachers")
+
+
 @dataclass(frozen=True)
 class Formula:
     label: str
@@ -180,6 +196,9 @@ FORMULAS: dict[str, Formula] = {
                                               schools_with_teacher_mentoring),
     "schools_with_published_practices": Formula("организации с практикой в банке практик / все организации",
                                                 schools_with_published_practices),
+    "mentors_trained": Formula("наставники, обученные за последние 3 года / все наставники", mentors_trained),
+    "young_teachers_trained": Formula("молодые педагоги (до 3 лет стажа), прошедшие курсы / все молодые педагоги",
+                                      young_teachers_trained),
 }
 FORMULA_CHOICES = [(key, f.label) for key, f in FORMULAS.items()]
 

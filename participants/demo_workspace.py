@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from participants.models import (
+    Category,
     District,
     Document,
     DocumentKind,
@@ -17,11 +18,14 @@ from participants.models import (
     Organization,
     Pair,
     Partner,
+    Person,
     Practice,
     PracticeStatus,
     Programme,
     ProgrammeStatus,
     Role,
+    TrainingRecord,
+    TrainingTopic,
 )
 
 
@@ -107,4 +111,25 @@ def load(today: date) -> int:
                                    agreement_number="3", agreement_date=date(2022, 2, 1),
                                    agreement_end=date(today.year + 2, 1, 31), offers=["sites", "mentors"])
     house.schools.set(Organization.objects.filter(district=sayansky))
+    _klin_training(today)
     return 1
+
+
+def _klin_training(today: date) -> None:
+    """Клин's indicators 5 and 6 count training: most mentors of ЦК «Китеж» took the course on mentoring and tutoring
+    last winter, half of its young teachers a subject course."""
+    kitezh = Organization.objects.get(code="kitezh")
+    mentors = list(Person.objects.filter(pk__in=Pair.objects.live().filter(organization=kitezh).values("mentor_id"))
+                   .order_by("pk"))
+    last_winter = date(today.year - 1 if today.month < 3 else today.year, 2, 20)
+    records = [TrainingRecord(person=mentor, programme="Наставничество и тьюторское сопровождение в образовательной "
+                              "организации", topic=TrainingTopic.TUTORING, provider="АСОУ", hours=72,
+                              start_date=last_winter - timedelta(days=20), end_date=last_winter,
+                              certificate_number=f"50-{index:04d}")
+               for index, mentor in enumerate(mentors) if index % 3 != 2]
+    young = Person.objects.filter(organization=kitezh, category=Category.TEACHER,
+                                  teaching_since__gt=date(today.year - 3, today.month, 1)).order_by("pk")
+    records += [TrainingRecord(person=teacher, programme="Обновлённые ФГОС: предметная подготовка", hours=36,
+                               topic=TrainingTopic.SUBJECT, provider="Методический кабинет г. о. Клин",
+                               end_date=last_winter) for index, teacher in enumerate(young) if index % 2 == 0]
+    TrainingRecord.objects.bulk_create(records)

@@ -117,7 +117,7 @@ class RegistryImport:
                    duplicates=[RowProblem(**d) for d in data["duplicates"]], errors=[RowProblem(**e) for e in data["errors"]])
 
 
-def _text(value) -> str:
+def cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -125,7 +125,7 @@ def _text(value) -> str:
     return " ".join(str(value).split())
 
 
-def _date(value, row: int, label: str, problems: list[RowProblem]) -> date | None:
+def cell_date(value, row: int, label: str, problems: list[RowProblem]) -> date | None:
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
@@ -133,9 +133,9 @@ def _date(value, row: int, label: str, problems: list[RowProblem]) -> date | Non
     if isinstance(value, date):
         return value
     try:
-        return datetime.strptime(_text(value), "%d.%m.%Y").date()
+        return datetime.strptime(cell_text(value), "%d.%m.%Y").date()
     except ValueError:
-        problems.append(RowProblem(row, f"«{label}»: «{_text(value)}» — укажите дату как ДД.ММ.ГГГГ."))
+        problems.append(RowProblem(row, f"«{label}»: «{cell_text(value)}» — укажите дату как ДД.ММ.ГГГГ."))
         return None
 
 
@@ -186,7 +186,7 @@ def parse_registry(name: str, data: bytes, organization: Organization, *, progre
     if not rows:
         result.errors.append(RowProblem(0, "файл пустой."))
         return result
-    header = [LABELS.get(_text(c).lower()) for c in rows[0]]
+    header = [LABELS.get(cell_text(c).lower()) for c in rows[0]]
     missing = [label for key, label, _ in COLUMNS[:4] if key not in header]
     if missing:
         result.errors.append(RowProblem(1, "нет столбцов " + ", ".join(f"«{m}»" for m in missing)
@@ -195,9 +195,9 @@ def parse_registry(name: str, data: bytes, organization: Organization, *, progre
     seen = _existing_identities(organization)
     for number, raw in enumerate(rows[1:], start=2):
         cells = {key: raw[i] if i < len(raw) else None for i, key in enumerate(header) if key}
-        if not any(_text(v) for v in cells.values()):
+        if not any(cell_text(v) for v in cells.values()):
             continue
-        values = {key: _text(cells.get(key)) for key, _, _ in COLUMNS}
+        values = {key: cell_text(cells.get(key)) for key, _, _ in COLUMNS}
         problems: list[RowProblem] = []
         for key in ("last_name", "first_name"):
             if not values[key]:
@@ -208,7 +208,7 @@ def parse_registry(name: str, data: bytes, organization: Organization, *, progre
                                                "родитель, выпускник, студент, представитель партнёра."))
         for key, label in (("birth_date", "Дата рождения"), ("teaching_since", "Начало педагогической деятельности"),
                            ("consent_on", "Дата согласия")):
-            values[key] = _date(cells.get(key), number, label, problems)
+            values[key] = cell_date(cells.get(key), number, label, problems)
         if values["max_mentees"]:
             if not values["max_mentees"].isdigit() or int(values["max_mentees"]) < 1:
                 problems.append(RowProblem(number, "«наставляемых не больше» — целое число от 1."))
@@ -249,7 +249,7 @@ def _existing_identities(organization: Organization) -> Identities:
 
 def _is_example(raw) -> bool:
     """The template's sample row, left in the file: its name and category are the sample's."""
-    return [_text(c) for c in raw[:4]] == [_text(c) for c in EXAMPLE[:4]]
+    return [cell_text(c) for c in raw[:4]] == [cell_text(c) for c in EXAMPLE[:4]]
 
 
 def _said_giver(values: dict) -> str | None:

@@ -7,6 +7,7 @@ from participants.partners import views as partners
 from participants.practices import views as practices
 from participants.programmes import views as programmes
 from participants.second_factor import views as second_factor
+from participants.training import views as training
 from participants.views import audit, district, pairs, registry, registry_io
 from participants.views import places as views
 
@@ -79,6 +80,13 @@ urlpatterns = [
     path("d/<slug:district>/programmes/<int:pk>/file/", programmes.district_file, name="district-programme-file"),
     path("d/<slug:district>/programmes/<int:pk>/review/", programmes.district_review, name="programme-review"),
     path("d/<slug:district>/programmes/<int:pk>/copy/", programmes.district_copy, name="programme-copy"),
+    # Training of mentors and curators (participants/training)
+    path("o/<slug:organization>/training/", training.school, name="training"),
+    path("o/<slug:organization>/training/add/", training.school_add, name="training-add"),
+    path("o/<slug:organization>/training/import/", training.school_import, name="training-import"),
+    path("o/<slug:organization>/training/template.xlsx", training.school_template, name="training-template"),
+    path("o/<slug:organization>/training/<int:pk>/certificate/", training.certificate, name="training-certificate"),
+    path("d/<slug:district>/training/", training.district, name="district-training"),
     # The district's base of partners (participants/partners)
     path("d/<slug:district>/partners/", partners.base, name="partners"),
     path("d/<slug:district>/partners/new/", partners.edit, name="partner-add"),

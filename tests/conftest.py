@@ -8,7 +8,17 @@ from django.core.files.base import ContentFile
 
 from monitoring.models import Indicator, Invitation, Questionnaire
 from monitoring.services import campaign_open
-from participants.models import Consent, Document, MenteeRequest, Pair, Partner, Practice, Programme, Role
+from participants.models import (
+    Consent,
+    Document,
+    MenteeRequest,
+    Pair,
+    Partner,
+    Practice,
+    Programme,
+    Role,
+    TrainingRecord,
+)
 from roadmaps.models import Evidence, Item
 from tests.factories import (
     SAYANSKY_SECTIONS,
@@ -126,6 +136,8 @@ def objects(world):
                                             results="y", status="submitted"),
         "partner": Partner.objects.create(district=world.district, name="Завод",
                                           agreement_file=ContentFile(b"%PDF-1.4", name="s.pdf")),
+        "training": TrainingRecord.objects.create(person=mentor, programme="Наставничество", end_date=date(2024, 2, 1),
+                                                  certificate=ContentFile(b"%PDF-1.4", name="c.pdf")),
         "district_document": Document.objects.create(district=world.district, kind="regulation", title="Положение",
                                                      date=date(2021, 9, 1), file=ContentFile(b"%PDF-1.4", name="p.pdf")),
         "school_document": Document.objects.create(organization=world.school, kind="order_curator", title="О кураторе",

@@ -12,7 +12,8 @@ from participants.models import Document, Partner, Practice, PracticeStatus, Pro
 from tests.factories import OrganizationFactory, member
 
 BASES = ["participants:district-users", "participants:curators", "participants:experts", "participants:partners",
-         "participants:district-programmes", "participants:district-practices", "participants:district-documents"]
+         "participants:district-programmes", "participants:district-practices", "participants:district-documents",
+         "participants:district-training"]
 
 
 def school_with_everything(world, n: int) -> None:

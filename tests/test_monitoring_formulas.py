@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from monitoring.formulas import FORMULAS, Snapshot, percentage, years_before
+from mentoring_portal.lib.schoolyear import years_before
+from monitoring.formulas import FORMULAS, Snapshot, percentage
 from monitoring.models import Indicator, ManualValue, Target
 from monitoring.selectors import Cell, last_complete_year, plan_versus_actual, schools_for_year, year_period
 from participants.models import Pair, PairStatus

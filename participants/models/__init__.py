@@ -25,6 +25,7 @@ from participants.models.registry import (
     consent_problems,
 )
 from participants.practices.models import Practice, PracticeLevel, PracticeStatus
+from participants.training.models import TrainingRecord, TrainingTopic
 
 __all__ = [
     "Category", "Consent", "ConsentGiver", "District", "Document", "DocumentKind", "ExportLog", "FormVariant",
@@ -32,5 +33,6 @@ __all__ = [
     "Organization", "OrganizationKind", "Pair", "PairStatus", "Partner", "PartnerOffer", "Person",
     "PlanTask", "Programme", "ProgrammeStatus",
     "Region",
-    "Practice", "PracticeLevel", "PracticeStatus", "Role", "RoleAction", "RoleChange", "consent_problems",
+    "Practice", "PracticeLevel", "PracticeStatus", "Role", "RoleAction", "RoleChange", "TrainingRecord",
+    "TrainingTopic", "consent_problems",
 ]

@@ -1,0 +1,102 @@
+"""The training list in Excel («Фамилия, Имя, Отчество, Программа, Кто обучал, Часов, Начало, Окончание, Номер
+удостоверения»): each row is matched to a person of the school's registry by name; all rows are saved or none, and
+every problem is said with its row."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from mentoring_portal.lib.collation import search_text
+from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
+from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, read_upload
+from participants.models import Category, Person, TrainingRecord
+from participants.registry_io import RowProblem, cell_date, cell_text
+
+HEADERS = ["Фамилия", "Имя", "Отчество", "Программа", "Кто обучал", "Часов", "Начало", "Окончание",
+           "Номер удостоверения"]
+MAX_ROWS = 1000
+
+
+@dataclass
+class TrainingImport:
+    records: list[TrainingRecord] = field(default_factory=list)
+    errors: list[RowProblem] = field(default_factory=list)
+
+
+def template_xlsx() -> bytes:
+    columns = [Column(h, 18 if i < 3 else 30 if i == 3 else 14) for i, h in enumerate(HEADERS)]
+    return write_xlsx([Sheet("Обучение", columns, [SheetRow(["Иванова", "Мария", "Петровна",
+                                                                "Наставничество в образовательной организации",
+                                                                "КК ИПК", 72, "01.02.2024", "28.02.2024", "24-1234"])])])
+
+
+def _adults_by_name(organization) -> dict[str, list[Person]]:
+    found: dict[str, list[Person]] = {}
+    for person in Person.objects.filter(organization=organization, anonymised_on__isnull=True).exclude(
+            category=Category.STUDENT):
+        found.setdefault(search_text(person.last_name, person.first_name, person.patronymic), []).append(person)
+    return found
+
+
+def parse_training(upload, organization, *, topic: str, user) -> TrainingImport:
+    from openpyxl import load_workbook
+
+    result = TrainingImport()
+    try:
+        checked = read_upload(upload, {Kind.XLSX})
+        workbook = load_workbook(io.BytesIO(checked.data), read_only=True, data_only=True)
+        rows = list(ReadBudget(rows=MAX_ROWS + 1).sheet_rows(workbook.worksheets[0]))
+    except UploadRefused as exc:
+        result.errors.append(RowProblem(0, f"{exc} Нужен файл Excel (.xlsx) по шаблону."))
+        return result
+    if not rows or [cell_text(c) for c in rows[0][:len(HEADERS)]] != HEADERS:
+        result.errors.append(RowProblem(1, "Первая строка — заголовки шаблона: " + ", ".join(HEADERS) + "."))
+        return result
+    people = _adults_by_name(organization)
+    for number, cells in enumerate(rows[1:], start=2):
+        values = [cell_text(c) for c in cells[:len(HEADERS)]] + [""] * (len(HEADERS) - len(cells))
+        if not any(values):
+            continue
+        problems: list[RowProblem] = []
+        found = people.get(search_text(*values[:3]), [])
+        if not found:
+            problems.append(RowProblem(number, f"«{' '.join(values[:3]).strip()}» нет среди взрослых в реестре школы."))
+        elif len(found) > 1:
+            problems.append(RowProblem(number, f"В реестре несколько человек с именем «{' '.join(values[:3])}»: "
+                                               "внесите обучение в карточке."))
+        if not values[3]:
+            problems.append(RowProblem(number, "Не указана программа."))
+        hours = None
+        if values[5]:
+            if values[5].isdigit() and 0 < int(values[5]) < 10000:
+                hours = int(values[5])
+            else:
+                problems.append(RowProblem(number, f"«Часов»: «{values[5]}» — укажите целое число."))
+        start = cell_date(cells[6] if len(cells) > 6 else None, number, "Начало", problems)
+        end = cell_date(cells[7] if len(cells) > 7 else None, number, "Окончание", problems)
+        if end is None and not any("Окончание" in p.message for p in problems):
+            problems.append(RowProblem(number, "Не указана дата окончания."))
+        if start and end and start > end:
+            problems.append(RowProblem(number, "Окончание раньше начала."))
+        if end and end > timezone.localdate():
+            problems.append(RowProblem(number, "Окончание в будущем: вносят пройденное обучение."))
+        result.errors += problems
+        if not problems:
+            result.records.append(TrainingRecord(person=found[0], programme=values[3], provider=values[4], hours=hours,
+                                                 start_date=start, end_date=end, certificate_number=values[8],
+                                                 topic=topic, added_by=user))
+    if not result.records and not result.errors:
+        result.errors.append(RowProblem(0, "В файле нет ни одной строки с обучением."))
+    return result
+
+
+@transaction.atomic
+def save_training(parsed: TrainingImport) -> int:
+    """All or nothing: called only for a file without problems."""
+    assert not parsed.errors
+    TrainingRecord.objects.bulk_create(parsed.records)
+    return len(parsed.records)
