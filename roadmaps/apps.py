@@ -26,3 +26,6 @@ class RoadmapsConfig(AppConfig):
         register_place_link(PlaceLink("district", "Приказы и задачи", "roadmaps:orders", "bi-file-earmark-ruled", 12))
         register_place_link(PlaceLink("organization", "Задачи по приказам", "roadmaps:organization-orders",
                                       "bi-file-earmark-ruled", 12))
+        register_place_link(PlaceLink("district", "События", "roadmaps:district-events", "bi-calendar-event", 14))
+        register_place_link(PlaceLink("organization", "События", "roadmaps:organization-events", "bi-calendar-event",
+                                      14))

@@ -1,5 +1,6 @@
 from django.urls import path, register_converter
 
+from roadmaps.events import views as events
 from roadmaps.orders import views as order_views
 from roadmaps.views import deadlines, editing, exports, owners, table, workflow
 
@@ -39,6 +40,19 @@ urlpatterns = [
     path("roadmaps/<int:pk>/review/", workflow.roadmap_review, name="review"),
     path("roadmaps/<int:pk>/reopen/", workflow.roadmap_reopen_view, name="reopen"),
     path("roadmaps/<int:pk>/adopt/", workflow.roadmap_adopt_view, name="adopt"),
+    # Events of the model (roadmaps/events)
+    path("d/<slug:district>/events/", events.events["district"], name="district-events"),
+    path("d/<slug:district>/events/new/", events.event_create["district"], name="district-event-create"),
+    path("o/<slug:organization>/events/", events.events["organization"], name="organization-events"),
+    path("o/<slug:organization>/events/new/", events.event_create["organization"], name="organization-event-create"),
+    path("events/<int:pk>/", events.event_detail, name="event"),
+    path("events/<int:pk>/edit/", events.event_edit, name="event-edit"),
+    path("events/<int:pk>/invite/", events.event_invite_view, name="event-invite"),
+    path("events/<int:pk>/attendance/", events.event_attendance, name="event-attendance"),
+    path("events/<int:pk>/sign-in-sheet/", events.event_sign_in_sheet, name="event-sign-in-sheet"),
+    path("events/<int:pk>/held/", events.event_held, name="event-held"),
+    path("events/<int:pk>/delete/", events.event_delete_view, name="event-delete"),
+    path("events/<int:pk>/<slug:which>/", events.event_file, name="event-file"),
     path("roadmaps/<int:pk>/copy/", workflow.roadmap_copy, name="copy"),
     path("roadmaps/<int:pk>/items/bulk/", editing.items_bulk_view, name="items-bulk"),
     path("roadmaps/<int:pk>/items/paste/", editing.items_paste_view, name="items-paste"),

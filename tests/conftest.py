@@ -1,10 +1,11 @@
 """Standing cast of every view test: a district with two schools and one person in every role, plus outsiders."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from monitoring.models import Indicator, Invitation, Questionnaire
 from monitoring.services import campaign_open
@@ -19,7 +20,7 @@ from participants.models import (
     Role,
     TrainingRecord,
 )
-from roadmaps.models import Evidence, Item
+from roadmaps.models import Event, Evidence, Item
 from tests.factories import (
     SAYANSKY_SECTIONS,
     DistrictFactory,
@@ -138,6 +139,9 @@ def objects(world):
                                           agreement_file=ContentFile(b"%PDF-1.4", name="s.pdf")),
         "training": TrainingRecord.objects.create(person=mentor, programme="Наставничество", end_date=date(2024, 2, 1),
                                                   certificate=ContentFile(b"%PDF-1.4", name="c.pdf")),
+        "event": Event.objects.create(district=world.district, title="Совещание кураторов",
+                                      starts_at=timezone.make_aware(datetime(2024, 10, 15, 10, 0)),
+                                      protocol=ContentFile(b"%PDF-1.4", name="protocol.pdf")),
         "district_document": Document.objects.create(district=world.district, kind="regulation", title="Положение",
                                                      date=date(2021, 9, 1), file=ContentFile(b"%PDF-1.4", name="p.pdf")),
         "school_document": Document.objects.create(organization=world.school, kind="order_curator", title="О кураторе",

@@ -1,5 +1,7 @@
 """Deadlines of an item (occurrences, the curator's correction), and each user's calendar feed."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -13,10 +15,13 @@ from participants.access import CAN_EDIT_ROADMAP
 from roadmaps.access import get_item, roadmap_view
 from roadmaps.agenda import agenda_items, my_occurrences, only_mentor, visible_occurrences
 from roadmaps.calendar import calendar_feed
+from roadmaps.events.access import visible_events
 from roadmaps.forms import DeadlineCorrectionForm, OccurrenceDoneForm
 from roadmaps.models import CalendarToken
 from roadmaps.occurrences import item_correct_deadline, occurrence_mark_done, occurrence_reopen
 from roadmaps.views.table import item_page
+
+EVENTS_PAST_DAYS = 30  # events stay in the feed a month after they took place
 
 
 @login_required
@@ -87,7 +92,9 @@ def calendar_ics(request, token: str):
     if found is None or not found.user.is_active:
         raise Http404
     found.user._portal_access = None  # the feed is read without a session: compute access afresh
-    body = calendar_feed(found.user, my_occurrences(found.user), request.build_absolute_uri("/"))
+    since = timezone.now() - timedelta(days=EVENTS_PAST_DAYS)
+    events = visible_events(found.user).filter(starts_at__gte=since).select_related("district", "organization")
+    body = calendar_feed(found.user, my_occurrences(found.user), request.build_absolute_uri("/"), events)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="sroki.ics"'
     return response

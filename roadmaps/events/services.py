@@ -1,0 +1,133 @@
+"""An event's life: invitations from the registry and the accounts, attendance (marked, or read from the sign-in
+sheet), held with its protocol — which marks the roadmap item it fulfils — and deleted while its history stays."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from mentoring_portal.lib.collation import search_text
+from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, read_upload
+from participants.models import Category, Membership, Pair, Person, Role
+from roadmaps.events.models import Attendance, Event
+from roadmaps.models import Evidence
+from roadmaps.occurrences import occurrence_mark_done
+
+INVITED = {"curators": "кураторы ОО", "mentors": "наставники", "teachers": "педагоги"}
+
+
+def invited_schools(event: Event):
+    return [event.organization] if event.organization_id else list(event.schools.all())
+
+
+@transaction.atomic
+def event_invite(*, event: Event, groups: set[str]) -> int:
+    """Invite the chosen groups of the event's schools; someone invited already stays as he is. Returns the number
+    of new participants."""
+    schools = invited_schools(event)
+    rows: list[Attendance] = []
+    if "curators" in groups:
+        rows += [Attendance(event=event, user=m.user, organization=m.organization, role=INVITED["curators"],
+                            name=" ".join(p for p in (m.user.last_name, m.user.first_name) if p) or m.user.username)
+                 for m in Membership.objects.filter(organization__in=schools, role=Role.SCHOOL_CURATOR)
+                 .select_related("user", "organization")]
+    people = Person.objects.none()
+    if "mentors" in groups:
+        people |= Person.objects.filter(organization__in=schools, pk__in=Pair.objects.live().values("mentor_id"))
+    if "teachers" in groups:
+        people |= Person.objects.filter(organization__in=schools, category=Category.TEACHER)
+    rows += [Attendance(event=event, person=p, organization_id=p.organization_id, name=p.full_name,
+                        role=INVITED["mentors"] if "mentors" in groups else INVITED["teachers"])
+             for p in people.filter(anonymised_on__isnull=True).distinct()]
+    before = event.attendances.count()
+    Attendance.objects.bulk_create(rows, ignore_conflicts=True)
+    return event.attendances.count() - before
+
+
+@transaction.atomic
+def attendance_mark(*, event: Event, present: set[int]) -> None:
+    event.attendances.update(attended=False)
+    event.attendances.filter(pk__in=present).update(attended=True)
+
+
+@dataclass
+class SignInSheet:
+    present: set[int] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+
+
+def read_sign_in_sheet(event: Event, upload) -> SignInSheet:
+    """The sign-in sheet in Excel: a column «ФИО» of those who came. Every name must be one of the invited; one that
+    is not, or is ambiguous, is a problem of its row, and then nothing is marked."""
+    from openpyxl import load_workbook
+
+    sheet = SignInSheet()
+    try:
+        checked = read_upload(upload, {Kind.XLSX})
+        rows = list(ReadBudget(rows=2001).sheet_rows(load_workbook(io.BytesIO(checked.data), read_only=True,
+                                                                   data_only=True).worksheets[0]))
+    except UploadRefused as exc:
+        sheet.problems.append(f"{exc} Нужен лист подписей в Excel (.xlsx) со столбцом «ФИО».")
+        return sheet
+    header = [search_text(str(c or "")) for c in (rows[0] if rows else [])]
+    if "фио" not in header:
+        sheet.problems.append("В первой строке нет столбца «ФИО».")
+        return sheet
+    column = header.index("фио")
+    invited: dict[str, list[int]] = {}
+    for attendance in event.attendances.all():
+        invited.setdefault(search_text(attendance.name), []).append(attendance.pk)
+    for number, cells in enumerate(rows[1:], start=2):
+        name = " ".join(str(cells[column] or "").split()) if column < len(cells) else ""
+        if not name:
+            continue
+        found = invited.get(search_text(name), [])
+        if len(found) != 1:
+            sheet.problems.append(f"Строка {number}: «{name}» " + ("нет среди приглашённых." if not found
+                                                                    else "— несколько приглашённых с таким именем."))
+        else:
+            sheet.present.add(found[0])
+    if not sheet.present and not sheet.problems:
+        sheet.problems.append("В листе нет ни одной фамилии.")
+    return sheet
+
+
+@transaction.atomic
+def event_hold(*, event: Event, user, held_on: date, protocol=None) -> Event:
+    """The event took place: its date, its protocol; the roadmap item it fulfils gets the window holding that day
+    marked done, with the protocol as its evidence."""
+    if held_on > timezone.localdate():
+        raise ValidationError("Событие ещё не состоялось: дата проведения в будущем.")
+    event.held_on = held_on
+    if protocol:
+        event.protocol = protocol
+    event.save(update_fields=["held_on", "protocol"])
+    item = event.item
+    if item is not None:
+        occurrence = (item.occurrences.filter(start__lte=held_on, due__gte=held_on, done_on__isnull=True).first()
+                      or item.occurrences.filter(due__gte=held_on, done_on__isnull=True).order_by("due").first()
+                      or item.occurrences.filter(done_on__isnull=True).order_by("-due").first())
+        if occurrence is not None:
+            occurrence_mark_done(occurrence=occurrence, user=user, done_on=held_on, note=f"Проведено: {event.title}")
+        if event.protocol:
+            event.protocol.open("rb")
+            Evidence.objects.create(item=item, title=f"Протокол: {event.title}"[:300], added_by=user,
+                                    file=ContentFile(event.protocol.read(), name=event.protocol.name.rsplit("/", 1)[-1]))
+            event.protocol.close()
+    return event
+
+
+def event_delete(*, event: Event) -> None:
+    """Gone from the lists and the calendar; the event, its attendance and what it marked stay for the history."""
+    event.deleted_at = timezone.now()
+    event.save(update_fields=["deleted_at"])
+
+
+def attendance_share(attended: int, invited: int) -> int | None:
+    return round(100 * attended / invited) if invited else None

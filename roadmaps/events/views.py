@@ -1,0 +1,175 @@
+"""Events: the list of a district (with attendance by school) or a school (its own and the district's it is invited
+to), an event's page (invite, mark attendance or read the sign-in sheet, hold it with its protocol), create, edit,
+delete."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.uploads import download
+from participants.access import CAN_EDIT_ROADMAP, VIEW, place_kind, place_views
+from roadmaps.events.access import event_view, visible_events
+from roadmaps.events.forms import EventForm, HeldForm, InviteForm, SignInSheetForm
+from roadmaps.events.models import Attendance, Event
+from roadmaps.events.services import (
+    attendance_mark,
+    attendance_share,
+    event_delete,
+    event_hold,
+    event_invite,
+    read_sign_in_sheet,
+)
+
+PAGE_SIZE = 30
+
+
+def _with_attendance(events):
+    return events.annotate(invited=Count("attendances", distinct=True),
+                           came=Count("attendances", filter=Q(attendances__attended=True), distinct=True))
+
+
+def _list(request, place):
+    kind = place_kind(place)
+    if kind == "district":
+        events = Event.objects.alive().filter(district=place)
+    else:
+        events = visible_events(request.user).filter(Q(organization=place) | Q(schools=place))
+    today = timezone.localdate()
+    upcoming = _with_attendance(events.filter(starts_at__date__gte=today)).order_by("starts_at", "pk")
+    past = Paginator(_with_attendance(events.filter(starts_at__date__lt=today)).order_by("-starts_at", "-pk"),
+                     PAGE_SIZE).get_page(request.GET.get("page"))
+    by_school = []
+    if kind == "district":
+        rows = (Attendance.objects.filter(event__district=place, event__deleted_at__isnull=True,
+                                          event__held_on__isnull=False, organization__isnull=False)
+                .values("organization__short_name").annotate(invited=Count("pk"),
+                                                             came=Count("pk", filter=Q(attended=True)))
+                .order_by("organization__short_name"))
+        by_school = [{**row, "share": attendance_share(row["came"], row["invited"])} for row in rows]
+    return render(request, "roadmaps/events/list.html", {
+        "place": place, "kind": kind, "upcoming": upcoming[:50], "past": past, "by_school": by_school,
+        "can_edit": CAN_EDIT_ROADMAP in request.capabilities})
+
+
+def _create(request, place):
+    event = Event(**{place_kind(place): place}, created_by=request.user)
+    form = EventForm(request.POST or None, request.FILES or None, instance=event, owner=place)
+    if request.method == "POST" and form.is_valid():
+        event = form.save()
+        messages.success(request, f"Событие «{event.title}» добавлено: пригласите участников.")
+        return redirect(event)
+    return render(request, "roadmaps/events/form.html", {"place": place, "kind": place_kind(place), "form": form},
+                  status=400 if request.method == "POST" else 200)
+
+
+events = place_views(_list, VIEW)
+event_create = place_views(_create, CAN_EDIT_ROADMAP)
+
+
+def _page(request, event, *, invite=None, held=None, sheet=None, problems=(), status=200):
+    attendances = event.attendances.select_related("organization")
+    invited = len(attendances)
+    came = sum(1 for a in attendances if a.attended)
+    return render(request, "roadmaps/events/detail.html", {
+        "event": event, "attendances": attendances, "invited": invited, "came": came,
+        "share": attendance_share(came, invited), "can_edit": CAN_EDIT_ROADMAP in request.capabilities,
+        "invite": invite or InviteForm(), "held": held or HeldForm(initial={"held_on": event.starts_at.date()}),
+        "sheet": sheet or SignInSheetForm(), "problems": problems, "list_url": _list_url(event)}, status=status)
+
+
+def _list_url(event) -> str:
+    from django.urls import reverse
+
+    owner = event.owner
+    return reverse(f"roadmaps:{place_kind(owner)}-events", args=[owner.code])
+
+
+@event_view(VIEW)
+def event_detail(request, event):
+    return _page(request, event)
+
+
+@event_view(CAN_EDIT_ROADMAP)
+def event_edit(request, event):
+    form = EventForm(request.POST or None, request.FILES or None, instance=event, owner=event.owner)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Событие сохранено.")
+        return redirect(event)
+    return render(request, "roadmaps/events/form.html", {"place": event.owner, "kind": place_kind(event.owner),
+                                                         "form": form, "event": event},
+                  status=400 if request.method == "POST" else 200)
+
+
+@event_view(CAN_EDIT_ROADMAP)
+@require_POST
+def event_invite_view(request, event):
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        return _page(request, event, invite=form, status=400)
+    added = event_invite(event=event, groups=set(form.cleaned_data["groups"]))
+    messages.success(request, f"Приглашено участников: {added}." if added else "Новых участников не нашлось.")
+    return redirect(event)
+
+
+@event_view(CAN_EDIT_ROADMAP)
+@require_POST
+def event_attendance(request, event):
+    present = {int(pk) for pk in request.POST.getlist("present") if pk.isdigit()}
+    attendance_mark(event=event, present=present & set(event.attendances.values_list("pk", flat=True)))
+    messages.success(request, "Посещаемость сохранена.")
+    return redirect(event)
+
+
+@event_view(CAN_EDIT_ROADMAP)
+@require_POST
+def event_sign_in_sheet(request, event):
+    form = SignInSheetForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _page(request, event, sheet=form, status=400)
+    read = read_sign_in_sheet(event, form.cleaned_data["file"])
+    if read.problems:  # all or nothing: no one is marked
+        return _page(request, event, sheet=form, problems=read.problems, status=400)
+    attendance_mark(event=event, present=read.present)
+    messages.success(request, f"По листу подписей отмечено присутствовавших: {len(read.present)}.")
+    return redirect(event)
+
+
+@event_view(CAN_EDIT_ROADMAP)
+@require_POST
+def event_held(request, event):
+    form = HeldForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _page(request, event, held=form, status=400)
+    try:
+        event_hold(event=event, user=request.user, held_on=form.cleaned_data["held_on"],
+                   protocol=form.cleaned_data["protocol"])
+    except ValidationError as error:
+        explain(request, error)
+    else:
+        messages.success(request, "Событие отмечено проведённым" + (
+            f"; мероприятие дорожной карты «{event.item.name[:80]}» выполнено." if event.item_id else "."))
+    return redirect(event)
+
+
+@event_view(CAN_EDIT_ROADMAP)
+@require_POST
+def event_delete_view(request, event):
+    event_delete(event=event)
+    messages.success(request, f"Событие «{event.title}» удалено из списка и календаря (его история сохранена).")
+    return redirect(_list_url(event))
+
+
+@event_view(VIEW)
+def event_file(request, event, which: str):
+    field = event.protocol if which == "protocol" else event.materials
+    if which not in ("protocol", "materials") or not field:
+        return redirect(event)
+    return download(field)
+
+
