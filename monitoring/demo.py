@@ -38,6 +38,8 @@ def _formula_for(name: str) -> str:
         return "schools_with_teacher_mentoring"
     if "банка успешных" in text:
         return "schools_with_published_practices"
+    if "принявших участие в профессиональном конкурсе" in text:
+        return "pairs_in_contests"
     if "прошедших курсовую подготовку" in text:
         return "young_teachers_trained"
     if "прошедших обучение" in text:

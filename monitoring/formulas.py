@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import connection
-from django.db.models import BooleanField, Case, Count, F, Value, When
+from django.db.models import BooleanField, Case, Count, F, Q, Value, When
 
 from mentoring_portal.lib.schoolyear import school_year_of, years_before
 from participants.models import HeadCount, Organization, Pair, PairStatus, Practice, PracticeStatus, TrainingRecord
@@ -38,7 +38,7 @@ class Fact(NamedTuple):
 
 @dataclass
 class Snapshot:
-    """Everything the formulas need about a set of organizations over a period, fetched in five queries."""
+    """Everything the formulas need about a set of organizations over a period, fetched in six queries."""
 
     period: tuple[date, date]
     organizations: dict[int, Organization]
@@ -47,6 +47,7 @@ class Snapshot:
     published: dict[int, int] = field(default_factory=dict)  # organization → practices published in the bank
     trained: dict[int, set[int]] = field(default_factory=dict)  # organization → people trained in the last 3 years
     young_trained: dict[int, set[int]] = field(default_factory=dict)  # …of them, teachers in their first 3 years
+    pairs: dict[int, tuple[int, int]] = field(default_factory=dict)  # organization → (counted pairs, of them in a contest)
 
     @classmethod
     def take(cls, organizations: Iterable[Organization], period: tuple[date, date]) -> Snapshot:
@@ -82,7 +83,10 @@ class Snapshot:
             trained.setdefault(organization, set()).add(person)
             if teaching_since and teaching_since > years_before(end, 3):
                 young_trained.setdefault(organization, set()).add(person)
-        return cls(period, organizations, facts, head_counts, published, trained, young_trained)
+        pair_counts = {row["organization_id"]: (row["total"], row["contest"]) for row in pairs.values("organization_id")
+                       .annotate(total=Count("pk", distinct=True), contest=Count("pk", distinct=True, filter=Q(
+                           contest_applications__contest__applications_until__range=period)))}
+        return cls(period, organizations, facts, head_counts, published, trained, young_trained, pair_counts)
 
     @property
     def size(self) -> int:
@@ -176,6 +180,11 @@ def young_teachers_trained(s: Snapshot, ids: set[int]) -> Ratio:
     return sum(len(s.young_trained.get(i, ())) for i in ids), s.head_count(ids, "young_teachers")
 
 
+def pairs_in_contests(s: Snapshot, ids: set[int]) -> Ratio:
+    """Seed 002 item 3: pairs that took part in a contest whose applications closed in the period, of all pairs."""
+    return sum(s.pairs.get(i, (0, 0))[1] for i in ids), sum(s.pairs.get(i, (0, 0))[0] for i in ids)
+
+
 @dataclass(frozen=True)
 class Formula:
     label: str
@@ -196,6 +205,7 @@ FORMULAS: dict[str, Formula] = {
                                               schools_with_teacher_mentoring),
     "schools_with_published_practices": Formula("организации с практикой в банке практик / все организации",
                                                 schools_with_published_practices),
+    "pairs_in_contests": Formula("пары — участники конкурсов года / все пары", pairs_in_contests),
     "mentors_trained": Formula("наставники, обученные за последние 3 года / все наставники", mentors_trained),
     "young_teachers_trained": Formula("молодые педагоги (до 3 лет стажа), прошедшие курсы / все молодые педагоги",
                                       young_teachers_trained),

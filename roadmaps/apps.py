@@ -29,3 +29,5 @@ class RoadmapsConfig(AppConfig):
         register_place_link(PlaceLink("district", "События", "roadmaps:district-events", "bi-calendar-event", 14))
         register_place_link(PlaceLink("organization", "События", "roadmaps:organization-events", "bi-calendar-event",
                                       14))
+        register_place_link(PlaceLink("district", "Конкурсы", "roadmaps:district-contests", "bi-trophy", 16))
+        register_place_link(PlaceLink("organization", "Конкурсы", "roadmaps:school-contests", "bi-trophy", 16))

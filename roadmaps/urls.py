@@ -1,5 +1,6 @@
 from django.urls import path, register_converter
 
+from roadmaps.contests import views as contests
 from roadmaps.events import views as events
 from roadmaps.orders import views as order_views
 from roadmaps.views import deadlines, editing, exports, owners, table, workflow
@@ -53,6 +54,19 @@ urlpatterns = [
     path("events/<int:pk>/held/", events.event_held, name="event-held"),
     path("events/<int:pk>/delete/", events.event_delete_view, name="event-delete"),
     path("events/<int:pk>/<slug:which>/", events.event_file, name="event-file"),
+    # Contests (roadmaps/contests)
+    path("d/<slug:district>/contests/", contests.district_list, name="district-contests"),
+    path("d/<slug:district>/contests/new/", contests.contest_create, name="contest-create"),
+    path("o/<slug:organization>/contests/", contests.school_list, name="school-contests"),
+    path("o/<slug:organization>/contests/<int:pk>/apply/", contests.school_apply, name="contest-apply"),
+    path("contests/<int:pk>/", contests.contest_detail, name="contest"),
+    path("contests/<int:pk>/applications/<int:application_id>/score/", contests.contest_score_view,
+         name="contest-score"),
+    path("contests/<int:pk>/publish/", contests.contest_publish_view, name="contest-publish"),
+    path("contests/<int:pk>/order.<slug:fmt>", contests.contest_order, name="contest-order"),
+    path("contests/<int:pk>/rules/", contests.contest_file, name="contest-rules"),
+    path("contests/<int:pk>/applications/<int:application_id>/file/", contests.contest_file,
+         name="contest-application-file"),
     path("roadmaps/<int:pk>/copy/", workflow.roadmap_copy, name="copy"),
     path("roadmaps/<int:pk>/items/bulk/", editing.items_bulk_view, name="items-bulk"),
     path("roadmaps/<int:pk>/items/paste/", editing.items_paste_view, name="items-paste"),

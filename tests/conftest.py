@@ -142,11 +142,24 @@ def objects(world):
         "event": Event.objects.create(district=world.district, title="Совещание кураторов",
                                       starts_at=timezone.make_aware(datetime(2024, 10, 15, 10, 0)),
                                       protocol=ContentFile(b"%PDF-1.4", name="protocol.pdf")),
+        **_contest(world, pair),
         "district_document": Document.objects.create(district=world.district, kind="regulation", title="Положение",
                                                      date=date(2021, 9, 1), file=ContentFile(b"%PDF-1.4", name="p.pdf")),
         "school_document": Document.objects.create(organization=world.school, kind="order_curator", title="О кураторе",
                                                    date=date(2021, 9, 1), file=ContentFile(b"%PDF-1.4", name="o.pdf")),
     }
+
+
+def _contest(world, pair) -> dict:
+    from roadmaps.contests.models import Application, Contest, Nomination
+
+    contest = Contest.objects.create(district=world.district, title="Лучший наставник", year=2025,
+                                     applications_until=date(2030, 3, 1), judging_until=date(2030, 4, 1),
+                                     criteria="Актуальность", rules=ContentFile(b"%PDF-1.4", name="rules.pdf"))
+    nomination = Nomination.objects.create(contest=contest, name="Педагоги")
+    application = Application.objects.create(contest=contest, nomination=nomination, organization=world.school,
+                                             pair=pair, title="Урок", file=ContentFile(b"%PDF-1.4", name="a.pdf"))
+    return {"contest": contest, "application": application}
 
 
 @pytest.fixture

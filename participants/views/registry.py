@@ -76,6 +76,10 @@ def _person_page(request, organization, person: Person, *, consent_form: Consent
         "request_form": MenteeRequestForm(), "consent_form": consent_form,
         "requests": person.requests.all(),
         "as_mentor": pair_rows(Pair.objects.filter(mentor=person)),
+        # Contest results (roadmaps/contests) through the reverse relations: as a mentor, and with his pairs
+        "awards": [*person.contest_applications.select_related("contest"),
+                   *(a for pair in Pair.objects.filter(mentor=person).prefetch_related("contest_applications__contest")
+                     for a in pair.contest_applications.all())],
         "as_mentee": pair_rows(Pair.objects.filter(mentees=person)),
     }, status=400 if consent_form.is_bound else 200)
 

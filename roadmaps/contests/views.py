@@ -1,0 +1,171 @@
+"""Contests: the district's list and new contest, a school's contests and its application, the contest's page
+(applications, the jury's scores, the results and their draft order)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from mentoring_portal.lib.exports import DOCX_TYPE, PDF_TYPE, attachment
+from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.uploads import download
+from participants.access import (
+    CAN_EDIT_DISTRICT,
+    CAN_EDIT_PAIRS,
+    CAN_REVIEW,
+    VIEW,
+    access_of,
+    district_view,
+    organization_view,
+    require_capability,
+    resolved_view,
+)
+from participants.models import District, Organization
+from roadmaps.contests.forms import ApplicationForm, ContestForm, ScoreForm
+from roadmaps.contests.models import Application, Contest, Nomination
+from roadmaps.contests.services import contest_apply, contest_publish, contest_score, mean_score, results_order
+
+
+def visible_contests(user):
+    return Contest.objects.filter(Q(district__in=District.objects.visible_to(user)) | Q(
+        district__organizations__in=Organization.objects.visible_to(user))).distinct()
+
+
+def get_contest_for_view(request, pk: int, capability: str = VIEW) -> Contest:
+    contest = get_object_or_404(visible_contests(request.user).select_related("district"), pk=pk)
+    request.capabilities = access_of(request.user).capabilities_on(contest.district) or frozenset({VIEW})
+    require_capability(request, request.capabilities, capability)
+    return contest
+
+
+def contest_view(capability: str = VIEW):
+    return resolved_view(get_contest_for_view, "pk", capability)
+
+
+@district_view(VIEW)
+def district_list(request, district):
+    return render(request, "roadmaps/contests/list.html", {
+        "district": district, "contests": district.contests.prefetch_related("nominations")})
+
+
+@district_view(CAN_EDIT_DISTRICT)
+def contest_create(request, district):
+    form = ContestForm(request.POST or None, request.FILES or None, instance=Contest(district=district),
+                       district=district)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            contest = form.save()
+            Nomination.objects.bulk_create([Nomination(contest=contest, name=n)
+                                            for n in form.cleaned_data["nominations"]])
+        messages.success(request, f"Конкурс «{contest.title}» объявлен: школы района видят его и подают заявки.")
+        return redirect(contest)
+    return render(request, "roadmaps/contests/form.html", {"district": district, "form": form},
+                  status=400 if request.method == "POST" else 200)
+
+
+@organization_view(VIEW)
+def school_list(request, organization):
+    contests = Contest.objects.filter(district=organization.district_id).prefetch_related("nominations")
+    applications = organization.contest_applications.select_related("contest", "nomination")
+    return render(request, "roadmaps/contests/school.html", {
+        "organization": organization, "contests": contests, "applications": applications,
+        "today": timezone.localdate()})
+
+
+@organization_view(CAN_EDIT_PAIRS)
+def school_apply(request, organization, pk):
+    contest = get_object_or_404(Contest.objects.filter(district=organization.district_id), pk=pk)
+    application = Application(contest=contest, organization=organization, submitted_by=request.user)
+    form = ApplicationForm(request.POST or None, request.FILES or None, instance=application, contest=contest,
+                           organization=organization, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contest_apply(contest=contest, application=form.save(commit=False), today=timezone.localdate())
+        except ValidationError as error:
+            for problem in error.messages:
+                form.add_error(None, problem)
+        else:
+            messages.success(request, f"Заявка на конкурс «{contest.title}» подана.")
+            return redirect("roadmaps:school-contests", organization=organization.code)
+    return render(request, "roadmaps/contests/apply.html", {"organization": organization, "contest": contest,
+                                                            "form": form}, status=400 if request.method == "POST" else 200)
+
+
+def _own_applications(request, contest):
+    """The district's readers and the jury see every application; a school only its own."""
+    applications = contest.applications.select_related("nomination", "organization", "pair__mentor", "mentor",
+                                                       "practice").prefetch_related("scores")
+    if contest.district_id in {d.pk for d in District.objects.visible_to(request.user)}:
+        return applications
+    return applications.filter(organization__in=Organization.objects.visible_to(request.user))
+
+
+@contest_view(VIEW)
+def contest_detail(request, contest):
+    applications = list(_own_applications(request, contest))
+    is_juror = contest.jury.filter(pk=request.user.pk).exists()
+    mine = {s.application_id: s for a in applications for s in a.scores.all() if s.juror_id == request.user.pk}
+    rows = [{"application": a, "mean": round(mean_score(a), 1), "scored": len(a.scores.all()),
+             "form": ScoreForm(criteria=contest.criteria_list, prefix=f"a{a.pk}",
+                               initial={f"c{i}": p for i, p in enumerate(mine[a.pk].points)} if a.pk in mine else None)}
+            for a in applications]
+    return render(request, "roadmaps/contests/detail.html", {
+        "contest": contest, "rows": Paginator(rows, 50).get_page(request.GET.get("page")), "is_juror": is_juror,
+        "can_edit": CAN_EDIT_DISTRICT in request.capabilities})
+
+
+@contest_view(CAN_REVIEW)
+@require_POST
+def contest_score_view(request, contest, application_id):
+    """The jury's marks: experts and curators of the district who are on this contest's jury."""
+    application = get_object_or_404(contest.applications, pk=application_id)
+    form = ScoreForm(request.POST, criteria=contest.criteria_list, prefix=f"a{application.pk}")
+    if not form.is_valid():
+        messages.error(request, f"Поставьте по каждому критерию от 0 до 10 баллов («{application.title}»).")
+        return redirect(contest)
+    try:
+        contest_score(application=application, juror=request.user, points=form.points())
+    except ValidationError as error:
+        explain(request, error)
+    else:
+        messages.success(request, f"Оценка сохранена: «{application.title}».")
+    return redirect(contest)
+
+
+@contest_view(CAN_EDIT_DISTRICT)
+@require_POST
+def contest_publish_view(request, contest):
+    try:
+        contest_publish(contest=contest, today=timezone.localdate())
+    except ValidationError as error:
+        explain(request, error)
+    else:
+        messages.success(request, "Итоги опубликованы: школы видят места, победители отмечены у пар и наставников.")
+    return redirect(contest)
+
+
+@contest_view(VIEW)
+def contest_order(request, contest, fmt: str):
+    if not contest.results_published_on or fmt not in ("pdf", "docx"):
+        raise Http404
+    order, today = results_order(contest), timezone.localdate()
+    response = HttpResponse(order.docx(today) if fmt == "docx" else order.pdf(today),
+                            content_type=DOCX_TYPE if fmt == "docx" else PDF_TYPE)
+    response["Content-Disposition"] = attachment(f"{order.filename}.{fmt}")
+    return response
+
+
+@contest_view(VIEW)
+def contest_file(request, contest, application_id=None):
+    if application_id is None:
+        field = contest.rules
+    else:
+        field = get_object_or_404(_own_applications(request, contest), pk=application_id).file
+    if not field:
+        raise Http404
+    return download(field)
