@@ -94,4 +94,15 @@ class ReportXlsx(ReportExporter):
         for r in report.roadmaps:
             roadmaps.rows.append(SheetRow([r.roadmap.title, str(r.roadmap.owner), r.items, r.done, r.overdue,
                                            _share(r.done_share)]))
-        return write_xlsx([indicators, by_school, forms, plans, answers, roadmaps])
+        work = Sheet("Мероприятия и конкурсы", [Column("Проведено", 12, "date"), Column("Мероприятие или конкурс", 60),
+                                                Column("Вид", 24), Column("Приглашено / заявок", 14, "number"),
+                                                Column("Пришли", 10, "number"), Column("Победители", 40)],
+                     heading=heading)
+        if report.work:
+            for title, held_on, kind, invited, came in report.work.events:
+                work.rows.append(SheetRow([held_on, title, kind, invited, came, ""]))
+            for title, applications, winners in report.work.contests:
+                work.rows.append(SheetRow([None, title, "конкурс", applications, None, "; ".join(winners)]))
+            work.rows.append(SheetRow([None, "Наставники, обученные за последние три года", "обучение",
+                                       report.work.mentors, report.work.trained, ""]))
+        return write_xlsx([indicators, by_school, forms, plans, answers, work, roadmaps])

@@ -18,6 +18,7 @@ from monitoring.selectors import (
     plan_versus_actual,
     schools_for_year,
     target_years,
+    year_period,
 )
 from participants.mentoring import SchoolFigures, district_figures
 from participants.models import District, Organization
@@ -48,6 +49,42 @@ class QuestionResult:
 
 
 @dataclass
+class MethodicalWork:
+    """Events held, contests and training in the report's year (issue #14)."""
+
+    events: list[tuple[str, date, str, int, int]]  # title, held on, kind, invited, came
+    contests: list[tuple[str, int, list[str]]]  # title, applications, winners
+    mentors: int  # mentors of live pairs
+    trained: int  # …of them trained in the last three years
+
+    @property
+    def trained_share(self) -> int | None:
+        return round(100 * self.trained / self.mentors) if self.mentors else None
+
+
+def methodical_work(place, organizations, period: tuple[date, date], today: date) -> MethodicalWork:
+    from participants.training.selectors import mentors_with_training
+    from roadmaps.contests.models import Application, Contest, ContestResult
+    from roadmaps.events.models import Event
+
+    owners = Q(organization__in=organizations) | (Q(district=place) if isinstance(place, District) else Q(pk__in=[]))
+    events = (Event.objects.alive().filter(owners, held_on__range=period)
+              .annotate(invited=Count("attendances", distinct=True),
+                        came=Count("attendances", filter=Q(attendances__attended=True), distinct=True))
+              .order_by("held_on", "pk"))
+    district_id = place.pk if isinstance(place, District) else place.district_id
+    contests = []
+    for contest in Contest.objects.filter(district_id=district_id, applications_until__range=period).order_by("pk"):
+        applications = Application.objects.filter(contest=contest, organization__in=organizations)
+        winners = [a.entrant for a in applications.filter(result=ContestResult.WINNER).select_related(
+            "pair__mentor", "mentor", "practice")]
+        contests.append((contest.title, applications.count(), winners))
+    mentors = list(mentors_with_training(organizations, min(period[1], today)).values_list("trained", flat=True))
+    return MethodicalWork(events=[(e.title, e.held_on, e.get_kind_display(), e.invited, e.came) for e in events],
+                          contests=contests, mentors=len(mentors), trained=sum(mentors))
+
+
+@dataclass
 class AnalyticalReport:
     title: str
     place: District | Organization
@@ -62,6 +99,7 @@ class AnalyticalReport:
     roadmaps: list[RoadmapProgress]
     questions: list[QuestionResult]
     entry_final: list[tuple[str, str, float | None, float | None]] = field(default_factory=list)
+    work: MethodicalWork | None = None
 
     def chart(self, row: IndicatorRow) -> str:
         return grouped_bars([(str(y), _f(row.cells[y].target), row.cells[y].actual) for y in self.years],
@@ -147,4 +185,5 @@ def analytical_report(place: District | Organization, user, year: int, today: da
         title=title, place=place, year=year, today=today, years=years, indicators=indicators, rows=rows,
         schools=schools, figures=figures, forms=sorted({n for f in figures for n in f.by_form}),
         roadmaps=roadmap_progress(roadmaps, today), questions=questions, entry_final=entry_final,
+        work=methodical_work(place, organizations, year_period(year, today) or (date(year - 1, 9, 1), today), today),
     )

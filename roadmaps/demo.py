@@ -10,6 +10,7 @@ from django.db.models import F, Q
 
 from mentoring_portal.lib.schoolyear import school_year_of
 from participants.models import District, Organization
+from roadmaps import demo_events
 from roadmaps.importers.service import parse_file, roadmap_import
 from roadmaps.models import Item, ItemStatus, Occurrence, Roadmap, RoadmapStatus
 from roadmaps.services import item_create, items_copy_to_schools, roadmap_create
@@ -43,6 +44,7 @@ def load(today: date) -> int:
     _school_draft_from_district(today)
     created += _order_as_tasks(today)
     _district_roadmap_adopted()
+    demo_events.load(today)
     return created
 
 

@@ -148,3 +148,24 @@ def test_the_demo_holds_the_workspace_of_the_seed_places(db):
     sayansky = Roadmap.objects.get(district__code="sayansky", status=RoadmapStatus.APPROVED)
     assert sayansky.approval_document.kind == "order_roadmap"
     assert Membership.objects.filter(user__username="ekspert.sayan", role=Role.DISTRICT_EXPERT).exists()
+
+
+def test_the_demo_holds_klins_events_contest_and_training(db):
+    """Issue #14's «done when»: Клин's plan of events as events with attendance, a «Педагогический дуэт» contest with
+    applications and results, training records; a school's roadmap item done by a held event."""
+    from participants import demo_registry, demo_workspace
+    from participants.models import TrainingRecord
+    from roadmaps import demo as roadmaps_demo
+    from roadmaps.models import Application, Event, ItemStatus
+
+    today = date(2024, 11, 20)
+    demo.load(today)
+    demo_registry.load(today)
+    demo_workspace.load(today)
+    roadmaps_demo.load(today)
+    held = Event.objects.filter(district__code="klin", held_on__isnull=False)
+    assert held.exists() and all(e.attendances.filter(attended=True).exists() for e in held)
+    assert Application.objects.filter(contest__title="Педагогический дуэт", result="winner").count() == 1
+    assert TrainingRecord.objects.filter(person__organization__code="kitezh").exists()
+    council = Event.objects.get(organization__code="agin-1")
+    assert council.held_on and council.item.status == ItemStatus.DONE

@@ -141,3 +141,17 @@ def test_the_invited_schools_calendar_feed_has_the_event(client, world, seminar)
     other = CalendarToken.objects.create(user=world.other_curator)
     feed = Calendar.from_ical(client.get(reverse("roadmaps:calendar-feed", args=[other.token])).content)
     assert not any("Семинар кураторов" in str(c.get("summary")) for c in feed.walk("VEVENT"))
+
+
+def test_the_analytical_report_has_the_years_events_contests_and_training(login, world, seminar):
+    from monitoring.reports import analytical_report
+    from monitoring.selectors import current_year
+
+    today = timezone.localdate()
+    seminar.held_on = seminar.starts_at.date()
+    seminar.save()
+    Attendance.objects.create(event=seminar, name="Белова Анна", attended=True, organization=world.school)
+    report = analytical_report(world.district, world.curator, current_year(today), today)
+    assert report.work.events == [("Семинар кураторов ОО", seminar.held_on, "Семинар, практикум", 1, 1)]
+    page = login(world.curator).get(reverse("monitoring:district-report", args=[world.district.code])).content.decode()
+    assert "Мероприятия, конкурсы и обучение" in page
