@@ -46,3 +46,40 @@ def test_a_base_costs_the_same_queries_for_4_and_40_schools(login, world, name):
     for n in range(2, 40):
         school_with_everything(world, n)
     assert queries(client, url) == few
+
+
+def test_the_event_list_and_a_contests_applications_cost_the_same_queries_for_4_and_40(login, world):
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from participants.models import Pair, PairStatus
+    from roadmaps.contests.models import Application, Contest, Nomination
+    from roadmaps.events.models import Attendance, Event
+    from tests.factories import form, person
+
+    contest = Contest.objects.create(district=world.district, title="Дуэт", year=2025, applications_until=date(2025, 3, 1),
+                                     judging_until=date(2025, 4, 1), criteria="Актуальность")
+    nomination = Nomination.objects.create(contest=contest, name="Педагоги")
+
+    def grow(start: int, stop: int) -> None:
+        for n in range(start, stop):
+            school = OrganizationFactory(district=world.district, code=f"e{n}")
+            event = Event.objects.create(district=world.district, title=f"Семинар {n}",
+                                         starts_at=timezone.make_aware(datetime(2024, 1, 1, 10)) + timedelta(days=n))
+            event.schools.add(school)
+            Attendance.objects.create(event=event, name=f"Участник {n}", organization=school, attended=n % 2 == 0)
+            pair = Pair.objects.create(organization=school, mentor=person(school, "teacher", grade=""),
+                                       form=form("учитель – учитель"), status=PairStatus.ACTIVE,
+                                       start_date=date(2024, 9, 1), end_date=date(2025, 5, 31))
+            Application.objects.create(contest=contest, nomination=nomination, organization=school, pair=pair,
+                                       title=f"Работа {n}")
+
+    client = login(world.curator)
+    urls = [reverse("roadmaps:district-events", args=[world.district.code]), contest.get_absolute_url()]
+    grow(0, 2)
+    for url in urls:
+        queries(client, url)
+    few = [queries(client, url) for url in urls]
+    grow(2, 40)
+    assert [queries(client, url) for url in urls] == few
