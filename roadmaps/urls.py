@@ -55,8 +55,10 @@ urlpatterns = [
     path("events/<int:pk>/delete/", events.event_delete_view, name="event-delete"),
     path("events/<int:pk>/<slug:which>/", events.event_file, name="event-file"),
     # Contests (roadmaps/contests)
-    path("d/<slug:district>/contests/", contests.district_list, name="district-contests"),
-    path("d/<slug:district>/contests/new/", contests.contest_create, name="contest-create"),
+    path("d/<slug:district>/contests/", contests.contests_of["district"], name="district-contests"),
+    path("d/<slug:district>/contests/new/", contests.contest_create["district"], name="contest-create"),
+    path("r/<slug:region>/contests/", contests.contests_of["region"], name="region-contests"),
+    path("r/<slug:region>/contests/new/", contests.contest_create["region"], name="region-contest-create"),
     path("o/<slug:organization>/contests/", contests.school_list, name="school-contests"),
     path("o/<slug:organization>/contests/<int:pk>/apply/", contests.school_apply, name="contest-apply"),
     path("contests/<int:pk>/", contests.contest_detail, name="contest"),

@@ -89,7 +89,7 @@ def test_the_jury_scores_and_the_results_are_published_with_an_order(login, worl
     assert Score.objects.get(application=first).total == 17
     # Only the jury scores; only the district publishes
     assert login(world.curator).post(reverse("roadmaps:contest-score", args=[duet.pk, first.pk]),
-                                     {f"a{first.pk}-c0": 1, f"a{first.pk}-c1": 1}, follow=True).status_code == 200
+                                     {f"a{first.pk}-c0": 1, f"a{first.pk}-c1": 1}).status_code == 403
     assert Score.objects.filter(juror=world.curator).count() == 0
     assert login(expert).post(reverse("roadmaps:contest-publish", args=[duet.pk])).status_code == 403
     login(world.curator).post(reverse("roadmaps:contest-publish", args=[duet.pk]))
@@ -119,3 +119,29 @@ def test_the_share_of_pairs_in_the_years_contests_is_computed(world, duet):
     snapshot = Snapshot.take([world.school], period)
     assert FORMULAS["pairs_in_contests"].compute(snapshot, {world.school.pk}) == (1, 2)
     assert not_in.pk and year_period(today.year, today)
+
+
+def test_the_region_announces_a_contest_open_to_every_school_of_the_region(login, world, expert):
+    client = login(world.coordinator)
+    client.post(reverse("roadmaps:region-contest-create", args=[world.region.code]), {
+        "title": "Наставник года", "year": 2030, "applications_until": "2030-03-01", "judging_until": "2030-04-01",
+        "criteria": "Актуальность", "nominations": "Педагоги", "jury": [expert.pk]})
+    contest = Contest.objects.get()
+    assert contest.region == world.region and contest.district is None
+    assert login(world.curator).post(reverse("roadmaps:region-contest-create", args=[world.region.code]),
+                                     {"title": "x"}).status_code == 404
+    school = login(world.school_curator).get(reverse("roadmaps:school-contests", args=[world.school.code]))
+    assert "Наставник года" in school.content.decode() and "региональный" in school.content.decode()
+    pair = teacher_pair(world.school, "Соколова")
+    login(world.school_curator).post(reverse("roadmaps:contest-apply", args=[world.school.code, contest.pk]),
+                                     {"nomination": contest.nominations.get().pk, "title": "Урок", "pair": pair.pk})
+    application = Application.objects.get()
+    # The district's expert on the jury scores the region's contest; the region publishes
+    login(expert).post(reverse("roadmaps:contest-score", args=[contest.pk, application.pk]),
+                       {f"a{application.pk}-c0": 7})
+    assert Score.objects.get().total == 7
+    login(world.coordinator).post(reverse("roadmaps:contest-publish", args=[contest.pk]))
+    application.refresh_from_db()
+    assert application.result == "winner"
+    # A school of another region sees nothing of it
+    assert login(world.outsider_curator).get(contest.get_absolute_url()).status_code == 404

@@ -2,7 +2,7 @@ from django import forms
 from django.db.models import Q
 
 from mentoring_portal.lib.uploads.fields import DOCUMENT_HELP, checked_file
-from participants.models import Membership, Pair, Person, Practice, PracticeStatus, Role
+from participants.models import District, Membership, Pair, Person, Practice, PracticeStatus, Role
 from roadmaps.contests.models import Application, Contest
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -19,9 +19,13 @@ class ContestForm(forms.ModelForm):
                    "criteria": forms.Textarea(attrs={"rows": 4}), "jury": forms.CheckboxSelectMultiple}
         help_texts = {"rules": DOCUMENT_HELP}
 
-    def __init__(self, *args, district, **kwargs):
+    def __init__(self, *args, place, **kwargs):
         super().__init__(*args, **kwargs)
-        reviewers = Membership.objects.filter(district=district, role__in=[Role.DISTRICT_EXPERT, Role.DISTRICT_CURATOR])
+        if isinstance(place, District):
+            reviewers = Membership.objects.filter(district=place, role__in=[Role.DISTRICT_EXPERT, Role.DISTRICT_CURATOR])
+        else:  # the region's coordinators and the experts of its districts
+            reviewers = Membership.objects.filter(Q(region=place, role=Role.REGIONAL_COORDINATOR) | Q(
+                district__region=place, role=Role.DISTRICT_EXPERT))
         self.fields["jury"].queryset = self.fields["jury"].queryset.filter(
             pk__in=reviewers.values("user_id")).order_by("last_name", "first_name")
         self.fields["jury"].label_from_instance = lambda u: f"{u.last_name} {u.first_name}".strip() or u.username

@@ -8,8 +8,12 @@ from django.urls import reverse
 
 
 class Contest(models.Model):
-    district = models.ForeignKey("participants.District", on_delete=models.CASCADE, related_name="contests",
-                                 verbose_name="муниципалитет")
+    """A district's contest, or the region's (open to every school of the region)."""
+
+    district = models.ForeignKey("participants.District", on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="contests", verbose_name="муниципалитет")
+    region = models.ForeignKey("participants.Region", on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="contests", verbose_name="регион")
     title = models.CharField("название", max_length=300)
     year = models.PositiveSmallIntegerField("отчётный год", help_text="Год, в показатели которого входит конкурс.")
     description = models.TextField("о конкурсе", blank=True)
@@ -26,12 +30,26 @@ class Contest(models.Model):
         verbose_name = "конкурс"
         verbose_name_plural = "конкурсы"
         ordering = ["-applications_until", "pk"]
+        constraints = [models.CheckConstraint(
+            name="contest_has_one_owner",
+            condition=models.Q(district__isnull=False, region__isnull=True) | models.Q(district__isnull=True,
+                                                                                       region__isnull=False),
+            violation_error_message="Конкурс проводит муниципалитет или регион.")]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("roadmaps:contest", kwargs={"pk": self.pk})
+
+    @property
+    def owner(self):
+        return self.district or self.region
+
+    def is_open_to(self, organization) -> bool:
+        if self.district_id:
+            return organization.district_id == self.district_id
+        return organization.region_id == self.region_id
 
     @property
     def criteria_list(self) -> list[str]:

@@ -28,8 +28,8 @@ def application_problems(contest: Contest, application: Application, today: date
                          (application.practice and application.practice.organization_id, "Практика")):
         if owner and owner != school:
             problems.append(f"{label} — не из этой организации.")
-    if application.organization.district_id != contest.district_id:
-        problems.append("Конкурс проводит другой муниципалитет.")
+    if not contest.is_open_to(application.organization):
+        problems.append("Конкурс проводит другой муниципалитет или регион.")
     return problems
 
 
@@ -84,9 +84,9 @@ def contest_publish(*, contest: Contest, today: date) -> Contest:
 def results_order(contest: Contest) -> DraftOrder:
     applications = contest.applications.select_related("nomination", "organization", "pair__mentor", "mentor",
                                                        "practice").exclude(result=ContestResult.PARTICIPANT)
-    district = contest.district
+    owner = contest.owner
     return DraftOrder(
-        issuer=district.administration_name or district.name, title=f"Об итогах конкурса «{contest.title}»",
+        issuer=getattr(owner, "administration_name", "") or owner.name, title=f"Об итогах конкурса «{contest.title}»",
         basis=LEGAL_BASIS + f" и положением о конкурсе «{contest.title}»",
         lead="1. Утвердить итоги конкурса и наградить дипломами:",
         columns=[("№", 1.0), ("Номинация", 4.0), ("Место", 1.5), ("Участник", 6.0), ("Организация", 4.5), ("Итог", 2.5)],
@@ -94,4 +94,4 @@ def results_order(contest: Contest) -> DraftOrder:
                       for a in applications.order_by("nomination", "place")),
         clauses=["2. Руководителям образовательных организаций рассмотреть вопрос о поощрении победителей и призёров.",
                  "3. Контроль за исполнением приказа оставляю за собой."],
-        signer="Руководитель управления образования")
+        signer="Руководитель управления образования" if contest.district_id else "Руководитель")

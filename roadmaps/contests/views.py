@@ -17,11 +17,13 @@ from mentoring_portal.lib.uploads import download
 from participants.access import (
     CAN_EDIT_DISTRICT,
     CAN_EDIT_PAIRS,
-    CAN_REVIEW,
+    CAN_EDIT_REGION,
     VIEW,
     access_of,
     district_view,
     organization_view,
+    place_kind,
+    region_view,
     require_capability,
     resolved_view,
 )
@@ -30,15 +32,28 @@ from roadmaps.contests.forms import ApplicationForm, ContestForm, ScoreForm
 from roadmaps.contests.models import Application, Contest, Nomination
 from roadmaps.contests.services import contest_apply, contest_publish, contest_score, mean_score, results_order
 
+CAN_RUN_CONTEST = "can_run_contest"  # the district's curator or the region's coordinator who announced it
+CAN_JUDGE = "can_judge"  # a member of the contest's jury
+
 
 def visible_contests(user):
-    return Contest.objects.filter(Q(district__in=District.objects.visible_to(user)) | Q(
-        district__organizations__in=Organization.objects.visible_to(user))).distinct()
+    """Contests of the districts and regions the user reads, those open to his schools, those he judges."""
+    access = access_of(user)
+    schools = Organization.objects.visible_to(user)
+    return Contest.objects.filter(
+        Q(district__in=District.objects.visible_to(user)) | Q(district__organizations__in=schools)
+        | Q(region__in=access.region_ids) | Q(region__organizations__in=schools) | Q(jury=user.pk)).distinct()
 
 
 def get_contest_for_view(request, pk: int, capability: str = VIEW) -> Contest:
-    contest = get_object_or_404(visible_contests(request.user).select_related("district"), pk=pk)
-    request.capabilities = access_of(request.user).capabilities_on(contest.district) or frozenset({VIEW})
+    contest = get_object_or_404(visible_contests(request.user).select_related("district", "region"), pk=pk)
+    on_owner = access_of(request.user).capabilities_on(contest.owner)
+    caps = {VIEW, *on_owner}
+    if (CAN_EDIT_DISTRICT if contest.district_id else CAN_EDIT_REGION) in on_owner:
+        caps.add(CAN_RUN_CONTEST)
+    if contest.jury.filter(pk=request.user.pk).exists():
+        caps.add(CAN_JUDGE)
+    request.capabilities = frozenset(caps)
     require_capability(request, request.capabilities, capability)
     return contest
 
@@ -47,30 +62,34 @@ def contest_view(capability: str = VIEW):
     return resolved_view(get_contest_for_view, "pk", capability)
 
 
-@district_view(VIEW)
-def district_list(request, district):
+def _list(request, place):
     return render(request, "roadmaps/contests/list.html", {
-        "district": district, "contests": district.contests.prefetch_related("nominations")})
+        "place": place, "kind": place_kind(place), "contests": place.contests.prefetch_related("nominations"),
+        "can_run": (CAN_EDIT_DISTRICT if place_kind(place) == "district" else CAN_EDIT_REGION) in request.capabilities})
 
 
-@district_view(CAN_EDIT_DISTRICT)
-def contest_create(request, district):
-    form = ContestForm(request.POST or None, request.FILES or None, instance=Contest(district=district),
-                       district=district)
+def _create(request, place):
+    form = ContestForm(request.POST or None, request.FILES or None,
+                       instance=Contest(**{place_kind(place): place}), place=place)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             contest = form.save()
             Nomination.objects.bulk_create([Nomination(contest=contest, name=n)
                                             for n in form.cleaned_data["nominations"]])
-        messages.success(request, f"Конкурс «{contest.title}» объявлен: школы района видят его и подают заявки.")
+        messages.success(request, f"Конкурс «{contest.title}» объявлен: школы видят его и подают заявки.")
         return redirect(contest)
-    return render(request, "roadmaps/contests/form.html", {"district": district, "form": form},
+    return render(request, "roadmaps/contests/form.html", {"place": place, "kind": place_kind(place), "form": form},
                   status=400 if request.method == "POST" else 200)
+
+
+contests_of = {"district": district_view(VIEW)(_list), "region": region_view(VIEW)(_list)}
+contest_create = {"district": district_view(CAN_EDIT_DISTRICT)(_create), "region": region_view(CAN_EDIT_REGION)(_create)}
 
 
 @organization_view(VIEW)
 def school_list(request, organization):
-    contests = Contest.objects.filter(district=organization.district_id).prefetch_related("nominations")
+    contests = Contest.objects.filter(Q(district=organization.district_id, district__isnull=False) | Q(
+        region=organization.region_id)).prefetch_related("nominations")
     applications = organization.contest_applications.select_related("contest", "nomination")
     return render(request, "roadmaps/contests/school.html", {
         "organization": organization, "contests": contests, "applications": applications,
@@ -79,7 +98,8 @@ def school_list(request, organization):
 
 @organization_view(CAN_EDIT_PAIRS)
 def school_apply(request, organization, pk):
-    contest = get_object_or_404(Contest.objects.filter(district=organization.district_id), pk=pk)
+    contest = get_object_or_404(Contest.objects.filter(Q(district=organization.district_id, district__isnull=False) | Q(
+        region=organization.region_id)), pk=pk)
     application = Application(contest=contest, organization=organization, submitted_by=request.user)
     form = ApplicationForm(request.POST or None, request.FILES or None, instance=application, contest=contest,
                            organization=organization, user=request.user)
@@ -100,7 +120,8 @@ def _own_applications(request, contest):
     """The district's readers and the jury see every application; a school only its own."""
     applications = contest.applications.select_related("nomination", "organization", "pair__mentor", "mentor",
                                                        "practice").prefetch_related("scores")
-    if contest.district_id in {d.pk for d in District.objects.visible_to(request.user)}:
+    if CAN_RUN_CONTEST in request.capabilities or CAN_JUDGE in request.capabilities or (
+            contest.district_id and contest.district_id in {d.pk for d in District.objects.visible_to(request.user)}):
         return applications
     return applications.filter(organization__in=Organization.objects.visible_to(request.user))
 
@@ -108,7 +129,7 @@ def _own_applications(request, contest):
 @contest_view(VIEW)
 def contest_detail(request, contest):
     applications = list(_own_applications(request, contest))
-    is_juror = contest.jury.filter(pk=request.user.pk).exists()
+    is_juror = CAN_JUDGE in request.capabilities
     mine = {s.application_id: s for a in applications for s in a.scores.all() if s.juror_id == request.user.pk}
     rows = [{"application": a, "mean": round(mean_score(a), 1), "scored": len(a.scores.all()),
              "form": ScoreForm(criteria=contest.criteria_list, prefix=f"a{a.pk}",
@@ -116,13 +137,13 @@ def contest_detail(request, contest):
             for a in applications]
     return render(request, "roadmaps/contests/detail.html", {
         "contest": contest, "rows": Paginator(rows, 50).get_page(request.GET.get("page")), "is_juror": is_juror,
-        "can_edit": CAN_EDIT_DISTRICT in request.capabilities})
+        "can_edit": CAN_RUN_CONTEST in request.capabilities})
 
 
-@contest_view(CAN_REVIEW)
+@contest_view(CAN_JUDGE)
 @require_POST
 def contest_score_view(request, contest, application_id):
-    """The jury's marks: experts and curators of the district who are on this contest's jury."""
+    """The jury's marks: only the members of this contest's jury."""
     application = get_object_or_404(contest.applications, pk=application_id)
     form = ScoreForm(request.POST, criteria=contest.criteria_list, prefix=f"a{application.pk}")
     if not form.is_valid():
@@ -137,7 +158,7 @@ def contest_score_view(request, contest, application_id):
     return redirect(contest)
 
 
-@contest_view(CAN_EDIT_DISTRICT)
+@contest_view(CAN_RUN_CONTEST)
 @require_POST
 def contest_publish_view(request, contest):
     try:
