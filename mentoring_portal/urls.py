@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 
 from mentoring_portal.forms import PortalAuthenticationForm
 from mentoring_portal.jobs.views import export_file, export_retry, job_progress, my_exports
+from participants.public import views as public
 
 admin.site.site_header = "Портал наставничества — администрирование"
 admin.site.site_title = "Портал наставничества"
@@ -18,6 +19,11 @@ urlpatterns = [
     path("my/exports/", my_exports, name="my-exports"),
     path("my/exports/<uuid:pk>/file/", export_file, name="export-file"),
     path("my/exports/<uuid:pk>/retry/", export_retry, name="export-retry"),
+    # The public «Наставничество» section: no sign-in (participants/public)
+    path("p/<slug:kind>/<slug:code>/", public.public_page, name="public-page"),
+    path("p/<slug:kind>/<slug:code>/embed/", public.public_embed, name="public-embed"),
+    path("p/<slug:kind>/<slug:code>/news.atom", public.NewsFeed(), name="public-feed"),
+    path("p/<slug:kind>/<slug:code>/documents/<int:pk>/", public.public_document, name="public-document"),
     path("", include("participants.urls")),
     path("", include("roadmaps.urls")),
     path("", include("monitoring.urls")),

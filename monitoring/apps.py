@@ -8,7 +8,13 @@ class MonitoringConfig(AppConfig):
     def ready(self) -> None:
         from mentoring_portal.jobs.exports import KIND_LABELS
         from mentoring_portal.jobs.registry import register as register_job
-        from monitoring import audited, export_jobs, figures_cache, final_order  # noqa: F401 - registers the draft
+        from monitoring import (  # noqa: F401 - final_order and public_blocks register themselves
+            audited,
+            export_jobs,
+            figures_cache,
+            final_order,
+            public_blocks,
+        )
         from monitoring.landing import district_downloads, reports_to_hand_in
 
         audited.register()

@@ -14,6 +14,7 @@ class ParticipantsConfig(AppConfig):
         from participants.landing import HOME, register
         from participants.meetings_block import meetings_block
         from participants.practices.landing import waiting_reviews
+        from participants.public import participants_blocks  # noqa: F401 - registers the public page's blocks
 
         audited.register()
         register(HOME, meetings_block)

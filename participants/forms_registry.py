@@ -78,7 +78,7 @@ class MentorProfileForm(forms.ModelForm):
     class Meta:
         model = MentorProfile
         fields = ["competencies", "achievements", "interests", "preferred_age_min", "preferred_age_max",
-                  "preferred_format", "max_mentees"]
+                  "preferred_format", "max_mentees", "public_name_consent"]
         widgets = {f: forms.Textarea(attrs={"rows": 2}) for f in ("competencies", "achievements", "interests")}
 
     def clean(self):

@@ -6,6 +6,7 @@ from participants.documents import views as documents
 from participants.partners import views as partners
 from participants.practices import views as practices
 from participants.programmes import views as programmes
+from participants.public import views as public
 from participants.second_factor import views as second_factor
 from participants.training import views as training
 from participants.views import audit, district, pairs, registry, registry_io
@@ -121,4 +122,10 @@ for kind, prefix in PLACE_PREFIXES.items():
         path(f"{prefix}/documents/<int:pk>/file/", documents.file[kind], name=f"{kind}-document-file"),
         path(f"{prefix}/documents/draft/<slug:slug>.<slug:fmt>", documents.draft_order[kind],
              name=f"{kind}-document-draft"),
+    ]
+for kind, prefix in (("district", PLACE_PREFIXES["district"]), ("organization", PLACE_PREFIXES["organization"])):
+    urlpatterns += [
+        path(f"{prefix}/public/", public.public_settings[kind], name=f"{kind}-public"),
+        path(f"{prefix}/public/news/", public.news_add[kind], name=f"{kind}-news-add"),
+        path(f"{prefix}/public/news/<int:pk>/delete/", public.news_delete[kind], name=f"{kind}-news-delete"),
     ]

@@ -8,7 +8,11 @@ class RoadmapsConfig(AppConfig):
     def ready(self) -> None:
         from mentoring_portal.jobs.registry import register as register_job
         from participants.landing import DISTRICT, HOME, PlaceLink, register, register_place_link
-        from roadmaps import audited, page_cache
+        from roadmaps import (
+            audited,
+            page_cache,
+            public_blocks,  # noqa: F401 - registers the roadmap's and the events' public blocks
+        )
         from roadmaps.importers import jobs as import_jobs
         from roadmaps.landing import deadlines_block, district_deadlines_block, roadmap_block
         from roadmaps.orders import jobs as order_jobs

@@ -143,11 +143,22 @@ def objects(world):
                                       starts_at=timezone.make_aware(datetime(2024, 10, 15, 10, 0)),
                                       protocol=ContentFile(b"%PDF-1.4", name="protocol.pdf")),
         **_contest(world, pair),
+        **_news(world),
         "district_document": Document.objects.create(district=world.district, kind="regulation", title="Положение",
                                                      date=date(2021, 9, 1), file=ContentFile(b"%PDF-1.4", name="p.pdf")),
         "school_document": Document.objects.create(organization=world.school, kind="order_curator", title="О кураторе",
                                                    date=date(2021, 9, 1), file=ContentFile(b"%PDF-1.4", name="o.pdf")),
     }
+
+
+def _news(world) -> dict:
+    from participants.models import News, PublicPage
+
+    found = {}
+    for key, place in (("district_news", {"district": world.district}), ("school_news", {"organization": world.school})):
+        page = PublicPage.objects.create(**place)
+        found[key] = News.objects.create(page=page, title="Новость", text="…", published_on=date(2024, 9, 1))
+    return found
 
 
 def _contest(world, pair) -> dict:

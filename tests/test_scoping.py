@@ -49,6 +49,9 @@ DISTRICT = [
     ("participants:curators", lambda o: [D], False),
     ("participants:district-programmes", lambda o: [D], False),
     ("participants:experts", lambda o: [D], False),
+    ("participants:district-public", lambda o: [D], True),
+    ("participants:district-news-add", lambda o: [D], True),
+    ("participants:district-news-delete", lambda o: [D, o["district_news"].pk], True),
     ("participants:district-training", lambda o: [D], False),
     ("participants:partners", lambda o: [D], False),
     ("participants:partner-add", lambda o: [D], True),
@@ -98,6 +101,9 @@ SCHOOL = [
     ("participants:programmes", lambda o: [S], False),
     ("participants:practices", lambda o: [S], False),
     ("participants:training", lambda o: [S], False),
+    ("participants:organization-public", lambda o: [S], True),
+    ("participants:organization-news-add", lambda o: [S], True),
+    ("participants:organization-news-delete", lambda o: [S, o["school_news"].pk], True),
     ("participants:training-add", lambda o: [S], True),
     ("participants:training-import", lambda o: [S], True),
     ("participants:training-template", lambda o: [S], False),
@@ -217,6 +223,8 @@ def url_patterns(patterns=None, prefix: str = "", namespace: str = ""):
 
 SIGN_IN = {"login", "logout", "password_change", "password_change_done", "password_reset", "password_reset_done",
            "password_reset_confirm", "password_reset_complete"}
+# The public «Наставничество» section: no sign-in by design (tests/test_public.py)
+PUBLIC = {"public-page", "public-embed", "public-feed", "public-document"}
 BY_SECRET_LINK = {"roadmaps:calendar-feed": ["0" * 32], "monitoring:answer": ["0" * 32]}  # no sign-in, a token
 JOB = "6f1c7f0e-0000-4000-8000-000000000000"
 # The signed-in user's own pages
@@ -239,7 +247,7 @@ ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:
 def test_every_url_pattern_is_classified():
     """A new view fails this test until it is put in a table above (and so tested) or in one of these classes."""
     scoped = {row[0] for row in DISTRICT + SCHOOL + ROADMAP}
-    known = scoped | SIGN_IN | set(BY_SECRET_LINK) | set(OWN) | ELSEWHERE
+    known = scoped | SIGN_IN | set(BY_SECRET_LINK) | set(OWN) | ELSEWHERE | PUBLIC
     unclassified = [(route, name) for route, name in url_patterns()
                     if name not in known and not route.startswith("admin/") and (route, name) != ("", None)]
     assert unclassified == []

@@ -25,11 +25,12 @@ from participants.models.registry import (
     consent_problems,
 )
 from participants.practices.models import Practice, PracticeLevel, PracticeStatus
+from participants.public.models import News, PublicPage
 from participants.training.models import TrainingRecord, TrainingTopic
 
 __all__ = [
     "Category", "Consent", "ConsentGiver", "District", "Document", "DocumentKind", "ExportLog", "FormVariant",
-    "HeadCount", "Meeting", "MeetingKind", "Membership", "MenteeRequest", "MentorProfile", "MentoringForm",
+    "HeadCount", "Meeting", "MeetingKind", "News", "PublicPage", "Membership", "MenteeRequest", "MentorProfile", "MentoringForm",
     "Organization", "OrganizationKind", "Pair", "PairStatus", "Partner", "PartnerOffer", "Person",
     "PlanTask", "Programme", "ProgrammeStatus",
     "Region",

@@ -260,6 +260,9 @@ class MentorProfile(models.Model):
     preferred_format = models.CharField("предпочитаемый формат", max_length=200, blank=True,
                                         help_text="Очно, дистанционно, групповой…")
     max_mentees = models.PositiveSmallIntegerField("наставляемых не больше", default=3)
+    public_name_consent = models.BooleanField(
+        "согласен(на) на публикацию ФИО в разделе «Наставничество»", default=False,
+        help_text="Только со своего согласия и только взрослый: имена детей не публикуются никогда.")
 
     class Meta:
         verbose_name = "профиль наставника"

@@ -1,0 +1,40 @@
+"""The blocks of a public «Наставничество» page. Each app contributes the blocks of its data (participants: documents,
+programmes, forms, mentors who agreed to be named, practices, news, contact; roadmaps: the approved roadmap and the
+events; monitoring: the figures against the targets), so participants imports no app to its right. A block's
+context never holds a person's name, except the mentors' who agreed (adults only)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class PublicBlock:
+    key: str
+    label: str
+    template: str
+    order: int
+    context: Callable[[object, date], dict | None]  # (place, today) → the template's context, or None: nothing to show
+
+
+_blocks: dict[str, PublicBlock] = {}
+
+
+def register_block(block: PublicBlock) -> None:
+    _blocks[block.key] = block
+
+
+def all_blocks() -> list[PublicBlock]:
+    return sorted(_blocks.values(), key=lambda b: b.order)
+
+
+def shown(page, today: date) -> list[tuple[PublicBlock, dict]]:
+    found = []
+    for block in all_blocks():
+        if block.key in page.blocks:
+            context = block.context(page.place, today)
+            if context is not None:
+                found.append((block, context))
+    return found

@@ -1,0 +1,29 @@
+from django import forms
+from django.utils import timezone
+
+from participants.models import News, PublicPage
+from participants.public.blocks import all_blocks
+
+
+class PublicPageForm(forms.ModelForm):
+    blocks = forms.MultipleChoiceField(label="Что показывать", required=False, widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = PublicPage
+        fields = ["is_published", "blocks", "contact"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["blocks"].choices = [(b.key, b.label) for b in all_blocks()]
+
+
+class NewsForm(forms.ModelForm):
+    class Meta:
+        model = News
+        fields = ["title", "published_on", "text"]
+        widgets = {"published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["published_on"].initial = timezone.localdate()

@@ -1,0 +1,52 @@
+"""The public «Наставничество» section of a school or a district (seed 000 1.8 and 2.8, seed 003 10.3 and 11.8): which
+blocks the curator shows, and the news he writes. The page itself is built from live data (participants/public)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class PublicPage(models.Model):
+    district = models.OneToOneField("participants.District", on_delete=models.CASCADE, null=True, blank=True,
+                                    related_name="public_page")
+    organization = models.OneToOneField("participants.Organization", on_delete=models.CASCADE, null=True, blank=True,
+                                        related_name="public_page")
+    is_published = models.BooleanField("раздел опубликован", default=False)
+    blocks = models.JSONField("показываемые блоки", default=list, blank=True)
+    contact = models.CharField("контакт для обращений", max_length=300, blank=True,
+                               help_text="Без фамилии: должность, телефон, почта. Например: «куратор ЦМН, "
+                                         "+7 (39140) 2-11-35, nastavnik@school.ru».")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        app_label = "participants"
+        verbose_name = "публичный раздел «Наставничество»"
+        verbose_name_plural = "публичные разделы «Наставничество»"
+        constraints = [models.CheckConstraint(
+            name="public_page_has_one_place",
+            condition=Q(district__isnull=False, organization__isnull=True) | Q(district__isnull=True,
+                                                                                organization__isnull=False))]
+
+    def __str__(self) -> str:
+        return f"Наставничество · {self.place}"
+
+    @property
+    def place(self):
+        return self.organization or self.district
+
+
+class News(models.Model):
+    page = models.ForeignKey(PublicPage, on_delete=models.CASCADE, related_name="news")
+    title = models.CharField("заголовок", max_length=300)
+    text = models.TextField("текст")
+    published_on = models.DateField("дата")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        app_label = "participants"
+        verbose_name = "новость"
+        verbose_name_plural = "новости"
+        ordering = ["-published_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
