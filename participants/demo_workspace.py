@@ -15,6 +15,8 @@ from participants.models import (
     DocumentKind,
     Membership,
     MentoringForm,
+    MentorProfile,
+    News,
     Organization,
     Pair,
     Partner,
@@ -23,6 +25,7 @@ from participants.models import (
     PracticeStatus,
     Programme,
     ProgrammeStatus,
+    PublicPage,
     Role,
     TrainingRecord,
     TrainingTopic,
@@ -112,7 +115,29 @@ def load(today: date) -> int:
                                    agreement_end=date(today.year + 2, 1, 31), offers=["sites", "mentors"])
     house.schools.set(Organization.objects.filter(district=sayansky))
     _klin_training(today)
+    _public_pages(sayansky, agin, today)
     return 1
+
+
+def _public_pages(sayansky: District, agin: Organization, today: date) -> None:
+    """Саянский район's and Агинская СОШ № 1's «Наставничество» sections published, with news; two mentors of the
+    school agreed to be named."""
+    every = ["news", "documents", "roadmap", "programmes", "forms", "figures", "mentors", "practices", "events",
+             "contact"]
+    school = PublicPage.objects.create(organization=agin, is_published=True, blocks=every,
+                                       contact="куратор ЦМН, +7 (39140) 2-11-35, nastavnik@agin1.example")
+    district = PublicPage.objects.create(district=sayansky, is_published=True, blocks=every,
+                                         contact="УО администрации Саянского района, +7 (39140) 2-14-02")
+    News.objects.bulk_create([
+        News(page=school, title="Стартовал новый учебный год наставничества", published_on=date(today.year, 9, 5)
+             if today.month >= 9 else date(today.year - 1, 9, 5),
+             text="Сформированы пары «ученик – ученик» и «учитель – учитель», утверждены индивидуальные планы."),
+        News(page=district, title="Семинар кураторов ОО", published_on=today - timedelta(days=10),
+             text="Кураторы школ района обсудили первые итоги работы пар."),
+    ])
+    teachers = MentorProfile.objects.filter(person__organization=agin, person__category=Category.TEACHER,
+                                            person__birth_date__isnull=False).order_by("pk")[:2]
+    MentorProfile.objects.filter(pk__in=[m.pk for m in teachers]).update(public_name_consent=True)
 
 
 def _klin_training(today: date) -> None:

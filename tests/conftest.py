@@ -156,7 +156,8 @@ def _news(world) -> dict:
 
     found = {}
     for key, place in (("district_news", {"district": world.district}), ("school_news", {"organization": world.school})):
-        page = PublicPage.objects.create(**place)
+        page = PublicPage.objects.create(**place, is_published=True, blocks=["news", "documents", "forms", "contact"],
+                                         contact="куратор ЦМН")
         found[key] = News.objects.create(page=page, title="Новость", text="…", published_on=date(2024, 9, 1))
     return found
 

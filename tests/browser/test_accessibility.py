@@ -30,7 +30,8 @@ def pages_of(world, objects) -> dict:
                            f"/o/{s}/users/invite/", f"/o/{s}/documents/", f"/o/{s}/programmes/",
                            f"/o/{s}/programmes/new/", f"/o/{s}/practices/", f"/o/{s}/practices/new/",
                            f"/o/{s}/practices/bank/", f"/o/{s}/events/", f"/o/{s}/contests/",
-                           f"/o/{s}/contests/{objects['contest'].pk}/apply/", f"/o/{s}/training/"],
+                           f"/o/{s}/contests/{objects['contest'].pk}/apply/", f"/o/{s}/training/",
+                           f"/o/{s}/public/", f"/p/o/{s}/", f"/p/d/{d}/", f"/p/o/{s}/embed/"],
         "methodist": [f"/d/{d}/indicators/", f"/d/{d}/report/", "/my/exports/"],
         "mentor": ["/my/", "/my/pairs/"],
     }
