@@ -16,6 +16,7 @@ class MonitoringConfig(AppConfig):
             public_blocks,
         )
         from monitoring.landing import district_downloads, reports_to_hand_in
+        from monitoring.region import exports as region_exports  # noqa: F401 - registers the region's tables
 
         audited.register()
         figures_cache.connect()

@@ -66,3 +66,16 @@ def grouped_bars(groups: list[tuple[str, float | None, float | None]], *, title:
                                  left + offset, legend_y - 8, colour, left + offset + 14, legend_y, text))
     parts.append(SafeString("</svg>"))
     return _join(parts)
+
+
+def meter(value: float | None, target: float | None, *, width: int = 80, height: int = 10) -> SafeString:
+    """A small bar of a share (0–100 %) with the target as a tick: the region overview's cell chart."""
+    if value is None:
+        return SafeString("")
+    filled = max(0.0, min(value, 100.0)) * width / 100
+    colour = ACTUAL_COLOUR if target is None or value >= target else BEHIND_COLOUR
+    tick = format_html('<line x1="{}" y1="0" x2="{}" y2="{}" stroke="#212529" stroke-width="2"/>',
+                       _n(target * width / 100), _n(target * width / 100), height) if target is not None else ""
+    return format_html('<svg class="meter" width="{}" height="{}" viewBox="0 0 {} {}" role="img" aria-label="{} %">'
+                       '<rect width="{}" height="{}" fill="#e9ecef"/><rect width="{}" height="{}" fill="{}"/>{}</svg>',
+                       width, height, width, height, _n(value), width, height, _n(filled), height, colour, tick)

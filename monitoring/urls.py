@@ -1,10 +1,12 @@
 from django.urls import path
 
+from monitoring.region import views as region
 from monitoring.views import campaigns, dashboard, questionnaires
 
 app_name = "monitoring"
 
 urlpatterns = [
+    path("r/<slug:region>/", region.overview, name="region-overview"),
     path("d/<slug:district>/indicators/", dashboard.dashboard, name="dashboard"),
     path("d/<slug:district>/indicators/new/", dashboard.indicator_edit, name="indicator-create"),
     path("d/<slug:district>/indicators/<int:pk>/", dashboard.indicator_edit, name="indicator-edit"),

@@ -241,7 +241,8 @@ ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:
              "participants:region-document-delete", "participants:region-document-file",
              "participants:region-document-draft",  # tests/test_documents.py
              "participants:region-practices",  # tests/test_practices.py
-             "roadmaps:region-contests", "roadmaps:region-contest-create"}  # tests/test_contests.py
+             "roadmaps:region-contests", "roadmaps:region-contest-create",  # tests/test_contests.py
+             "monitoring:region-overview"}  # tests/test_region_overview.py
 
 
 def test_every_url_pattern_is_classified():

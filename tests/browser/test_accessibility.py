@@ -34,10 +34,13 @@ def pages_of(world, objects) -> dict:
                            f"/o/{s}/public/", f"/p/o/{s}/", f"/p/d/{d}/", f"/p/o/{s}/embed/"],
         "methodist": [f"/d/{d}/indicators/", f"/d/{d}/report/", "/my/exports/"],
         "mentor": ["/my/", "/my/pairs/"],
+        "coordinator": ["/my/", f"/r/{world.region.code}/", f"/r/{world.region.code}/users/",
+                        f"/r/{world.region.code}/documents/", f"/r/{world.region.code}/practices/",
+                        f"/r/{world.region.code}/contests/"],
     }
 
 
-@pytest.mark.parametrize("role", ["curator", "school_curator", "methodist", "mentor"])
+@pytest.mark.parametrize("role", ["curator", "school_curator", "methodist", "mentor", "coordinator"])
 @pytest.mark.parametrize("window", ["desktop", "phone"])
 def test_every_page_of_a_role_meets_wcag_21_aa(page, sign_in, problems, world, objects, role, window):
     if window == "phone":

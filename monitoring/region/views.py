@@ -1,0 +1,21 @@
+"""The region overview page for the regional coordinator."""
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from monitoring.charts import meter
+from monitoring.region.overview import SORTS, region_overview, sorted_rows
+from participants.access import CAN_VIEW_REPORTS, region_view
+
+
+@region_view(CAN_VIEW_REPORTS)
+def overview(request, region):
+    found = region_overview(region, timezone.localdate())
+    sort = request.GET.get("sort", "name")
+    sorts = [("name", "по названию"), ("pairs", "по числу пар"), ("overdue", "по просрочкам"),
+             ("late", "по опоздавшим с отчётом"), *((c.key, f"по показателю: {c.label[:60]}") for c in found.columns)]
+    rows = [(row, [(row.values.get(c.key), meter(row.values.get(c.key), c.target)) for c in found.columns])
+            for row in sorted_rows(found, sort)]
+    return render(request, "monitoring/region/overview.html", {
+        "region": region, "overview": found, "rows": rows, "sort": sort, "sorts": sorts,
+        "known_sort": sort in SORTS or sort in {c.key for c in found.columns}})

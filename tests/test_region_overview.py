@@ -1,0 +1,78 @@
+"""The region overview: every district and every school directly under the region with the indicators against the
+region's targets, the roadmap and its overdue items, the latest campaign, the pairs by form; sortable; as Excel
+(overview and the monitoring table by organization) and PDF, made in the background; the coordinator's only."""
+
+import io
+from datetime import date
+
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from mentoring_portal.lib.exports import registry
+from monitoring.models import Indicator, Target
+from monitoring.region.overview import build
+from monitoring.selectors import last_complete_year
+from monitoring.services import campaign_open
+from participants.models import Pair, PairStatus
+from tests.factories import HeadCountFactory, form, person
+
+
+def live_pair(school, name="ученик – ученик"):
+    pair = Pair.objects.create(organization=school, mentor=person(school, last_name="Наставник"), form=form(name),
+                               status=PairStatus.ACTIVE, start_date=date(2020, 9, 1), end_date=date(2035, 5, 31))
+    pair.mentees.set([person(school)])
+    return pair
+
+
+def test_the_coordinator_sees_every_district_and_direct_school(login, world):
+    live_pair(world.school)
+    live_pair(world.direct_school)
+    today = timezone.localdate()
+    year = last_complete_year(today)
+    HeadCountFactory(organization=world.school, school_year=year - 1, students=20)
+    indicator = Indicator.objects.create(region=world.region, position=1, name="Доля обучающихся в наставничестве",
+                                         method="computed", formula="students_in_mentoring")
+    Target.objects.create(indicator=indicator, year=year, value=50)
+    campaign_open(district=world.district, title="Майский мониторинг", year=year, due_on=date(2020, 5, 20))
+    page = login(world.coordinator).get(reverse("monitoring:region-overview", args=[world.region.code]))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Саянский район" in text and "ГБОУ КК Школа-интернат" in text
+    assert "план 50,0%" in text
+    assert "10,0%" in text  # 2 of the school’s 20 pupils
+    assert "ученик – ученик: 1" in text
+    assert "Майский мониторинг" in text and "опаздывают 2" in text  # both schools of the district, past the due date
+
+
+def test_it_is_the_coordinators_page_only(login, world):
+    url = reverse("monitoring:region-overview", args=[world.region.code])
+    assert login(world.curator).get(url).status_code == 404
+    assert login(world.school_curator).get(url).status_code == 404
+
+
+def test_it_sorts_by_pairs(login, world):
+    for _ in range(3):
+        live_pair(world.direct_school)
+    live_pair(world.school)
+    text = login(world.coordinator).get(reverse("monitoring:region-overview", args=[world.region.code]),
+                                        {"sort": "pairs"}).content.decode()
+    assert text.index("ГБОУ КК Школа-интернат") < text.index("Саянский район")
+
+
+def test_the_region_tables_are_excel_and_pdf(world):
+    live_pair(world.school)
+    overview = registry.get("region", "obzor")
+    book = load_workbook(io.BytesIO(overview.render(world.region)))
+    names = [row[0] for row in book.active.iter_rows(min_row=3, values_only=True)]
+    assert "Саянский район" in names and "ГБОУ КК Школа-интернат" in names
+    table = registry.get("region", "monitoring")
+    rows = list(load_workbook(io.BytesIO(table.render(world.region))).active.iter_rows(min_row=3, values_only=True))
+    assert {r[1] for r in rows} >= {"МБОУ Агинская СОШ № 1", "МБОУ Тинская СОШ", "ГБОУ КК Школа-интернат"}
+    assert registry.get("region", "obzor-pdf").render(world.region).startswith(b"%PDF")
+
+
+def test_the_overview_reads_the_region_in_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+    live_pair(world.school)
+    with django_assert_max_num_queries(14):
+        build(world.region, timezone.localdate())
