@@ -108,7 +108,7 @@ def build(region, today: date) -> Overview:
     for campaign in Campaign.objects.filter(district__region=region).order_by("district_id", "-due_on", "-pk"):
         latest.setdefault(campaign.district_id, campaign)
     reports = defaultdict(list)
-    for report in SchoolReport.objects.filter(campaign__in=list(latest.values())):
+    for report in SchoolReport.objects.filter(campaign__in=list(latest.values())).select_related("campaign"):
         reports[report.campaign_id].append(report)
 
     pairs = defaultdict(lambda: defaultdict(int))
