@@ -35,12 +35,28 @@ def _changed(sender, instance, **kwargs) -> None:
     from monitoring.models import Indicator, Target
 
     if isinstance(instance, Indicator):
-        bump(instance.district_id)
+        _bump_catalogue(instance.district_id, instance.region_id)
     elif isinstance(instance, Target):
-        bump(district_of(instance.organization_id) if instance.organization_id
-             else Indicator.objects.filter(pk=instance.indicator_id).values_list("district_id", flat=True).first())
+        if instance.organization_id:
+            bump(district_of(instance.organization_id))
+        else:
+            owner = Indicator.objects.filter(pk=instance.indicator_id).values_list("district_id", "region_id").first()
+            if owner:
+                _bump_catalogue(*owner)
     elif hasattr(instance, "organization_id"):
         bump(district_of(instance.organization_id))
+
+
+def _bump_catalogue(district_id, region_id) -> None:
+    """A district's indicator changes its dashboard; a region's, the dashboards of every district of the region (those
+    without a catalogue of their own follow it)."""
+    from participants.models import District
+
+    if district_id:
+        bump(district_id)
+    elif region_id:
+        for pk in District.objects.filter(region_id=region_id).values_list("pk", flat=True):
+            bump(pk)
 
 
 def _mentees_changed(sender, instance, action, **kwargs) -> None:

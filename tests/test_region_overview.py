@@ -78,3 +78,13 @@ def test_the_overview_reads_the_region_in_a_fixed_number_of_queries(world, djang
     campaign_open(district=world.district, title="Май", year=2024, due_on=date(2024, 5, 20))
     with django_assert_max_num_queries(15):
         build(world.region, timezone.localdate())
+
+
+def test_a_district_without_a_catalogue_follows_the_regions(login, world):
+    regional = Indicator.objects.create(region=world.region, position=1, name="Доля обучающихся-наставников региона",
+                                        method="computed", formula="student_mentors")
+    page = login(world.curator).get(reverse("monitoring:dashboard", args=[world.district.code])).content.decode()
+    assert "Доля обучающихся-наставников региона" in page and "показатель региона" in page
+    Indicator.objects.create(district=world.district, position=1, name="Свой показатель района", method="manual")
+    page = login(world.curator).get(reverse("monitoring:dashboard", args=[world.district.code])).content.decode()
+    assert "Свой показатель района" in page and regional.name not in page

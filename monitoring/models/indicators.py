@@ -23,15 +23,17 @@ class Method(models.TextChoices):
 
 class IndicatorQuerySet(models.QuerySet):
     def catalogue_of(self, organization_or_district) -> "IndicatorQuerySet":
-        """A district's catalogue; a school uses its district's, or its region's if it is under the region."""
-        from participants.models import District
+        """A district's catalogue; a school uses its district's, or its region's if it is under the region. A district
+        that has no catalogue of its own follows its region's (issue #15: the regional catalogue applies to districts
+        that have none)."""
+        from participants.models import District, Organization
 
         place = organization_or_district
-        if isinstance(place, District):
-            return self.filter(district=place)
-        if place.district_id:
-            return self.filter(district_id=place.district_id)
-        return self.filter(region_id=place.region_id, district__isnull=True)
+        district_id = place.pk if isinstance(place, District) else place.district_id
+        if district_id and self.filter(district_id=district_id).exists():
+            return self.filter(district_id=district_id)
+        region_id = place.region_id if isinstance(place, (District, Organization)) else None
+        return self.filter(region_id=region_id, district__isnull=True)
 
 
 class Indicator(models.Model):

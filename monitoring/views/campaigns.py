@@ -89,7 +89,7 @@ def campaign_detail(request, district, pk: int):
     campaign = get_object_or_404(district.campaigns, pk=pk)
     today = timezone.localdate()
     reports = list(campaign.reports.select_related("organization").order_by("organization__short_name"))
-    indicators = list(district.indicators.all())
+    indicators = list(Indicator.objects.catalogue_of(district))
     return render(request, "monitoring/campaign.html", {
         "district": district, "campaign": campaign, "today": today, "indicators": indicators,
         "rows": [(r, r.is_late(today)) for r in reports],

@@ -45,7 +45,7 @@ def _year(request, default: int) -> int:
 def dashboard(request, district):
     today = timezone.localdate()
     schools = list(Organization.objects.visible_to(request.user).filter(district=district).in_russian_order())
-    indicators = list(district.indicators.all())
+    indicators = list(Indicator.objects.catalogue_of(district))
     years = target_years(indicators, today)
     year = _year(request, last_complete_year(today))
 
