@@ -88,3 +88,18 @@ def test_a_district_without_a_catalogue_follows_the_regions(login, world):
     Indicator.objects.create(district=world.district, position=1, name="Свой показатель района", method="manual")
     page = login(world.curator).get(reverse("monitoring:dashboard", args=[world.district.code])).content.decode()
     assert "Свой показатель района" in page and regional.name not in page
+
+
+def test_the_counts_by_form_and_category_come_from_the_registry(world):
+    live_pair(world.school)  # a student mentor and a student mentee
+    teachers = Pair.objects.create(organization=world.school, mentor=person(world.school, "teacher", grade=""),
+                                   form=form("учитель – учитель"), status=PairStatus.ACTIVE, start_date=date(2020, 9, 1),
+                                   end_date=date(2035, 5, 31))
+    teachers.mentees.set([person(world.school, "teacher", grade=""), person(world.school, "teacher", grade="")])
+    book = load_workbook(io.BytesIO(registry.get("region", "formy").render(world.region)))
+    sheet = book.active
+    header = [c.value for c in sheet[2]]
+    rows = {r[2]: dict(zip(header, r)) for r in sheet.iter_rows(min_row=3, values_only=True)}
+    assert rows["учитель – учитель"]["Наставники: Педагог"] == 1
+    assert rows["учитель – учитель"]["Наставляемые: Педагог"] == 2
+    assert rows["ученик – ученик"]["Наставляемые: Обучающийся"] == 1

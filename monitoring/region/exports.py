@@ -104,3 +104,49 @@ class RegionMonitoringXlsx(_RegionExporter):
         self.count = len(rows)
         return write_xlsx([Sheet("Мониторинг", columns, rows, wrap=False,
                                  heading=[f"{self.label} · {region.name} · {year - 1}–{year} учебный год"])])
+
+
+@registry.register(REGION_GROUP)
+class RegionCountsXlsx(_RegionExporter):
+    """The personalised counts behind the federal statistics forms: for each organization and form of mentoring, the
+    mentors and the mentees of its live pairs by registry category — counted from the registry, never typed."""
+
+    identifier = "formy"
+    label = "Наставники и наставляемые по формам и категориям"
+    content_type = XLSX_TYPE
+    extension = "xlsx"
+
+    def render(self, region) -> bytes:
+        from participants.models import Category
+
+        live = Pair.objects.live().filter(organization__region=region)
+        counts: dict[tuple[int, str], dict[str, int]] = {}
+        for role, rows in (
+            ("mentor", live.values("organization", "form__name", "mentor__category")
+             .annotate(n=Count("mentor", distinct=True)).values_list("organization", "form__name", "mentor__category",
+                                                                      "n")),
+            ("mentee", Pair.mentees.through.objects.filter(pair__in=live)
+             .values("pair__organization", "pair__form__name", "person__category")
+             .annotate(n=Count("person", distinct=True)).values_list("pair__organization", "pair__form__name",
+                                                                      "person__category", "n")),
+        ):
+            for organization, form_name, category, n in rows:
+                counts.setdefault((organization, form_name), {})[f"{role}:{category}"] = n
+        categories = [c for c, _ in Category.choices]
+        labels = dict(Category.choices)
+        names = {o.pk: o for o in Organization.objects.filter(region=region).select_related("district")}
+        columns = [Column("Муниципалитет", 24), Column("Организация", 30), Column("Форма наставничества", 24),
+                   *(Column(f"Наставники: {labels[c]}", 12, "number") for c in categories),
+                   *(Column(f"Наставляемые: {labels[c]}", 12, "number") for c in categories)]
+        rows = []
+        for (organization, form_name), found in sorted(counts.items(), key=lambda kv: (
+                names[kv[0][0]].district.name if names[kv[0][0]].district else "", names[kv[0][0]].short_name,
+                kv[0][1])):
+            place = names[organization]
+            rows.append(SheetRow([place.district.name if place.district else "региональное подчинение",
+                                  place.short_name, form_name,
+                                  *(found.get(f"mentor:{c}", 0) for c in categories),
+                                  *(found.get(f"mentee:{c}", 0) for c in categories)]))
+        self.count = len(rows)
+        return write_xlsx([Sheet("По формам и категориям", columns, rows, wrap=False,
+                                 heading=[f"{self.label} · {region.name} · на {timezone.localdate():%d.%m.%Y}"])])
