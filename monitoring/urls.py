@@ -1,12 +1,15 @@
 from django.urls import path
 
 from monitoring.region import views as region
+from monitoring.schedules import views as schedules
 from monitoring.views import campaigns, dashboard, questionnaires
 
 app_name = "monitoring"
 
 urlpatterns = [
     path("r/<slug:region>/", region.overview, name="region-overview"),
+    path("r/<slug:region>/campaigns/schedule/", schedules.schedule_edit["region"], name="region-schedule"),
+    path("d/<slug:district>/campaigns/schedule/", schedules.schedule_edit["district"], name="schedule"),
     path("d/<slug:district>/indicators/", dashboard.dashboard, name="dashboard"),
     path("d/<slug:district>/indicators/new/", dashboard.indicator_edit, name="indicator-create"),
     path("d/<slug:district>/indicators/<int:pk>/", dashboard.indicator_edit, name="indicator-edit"),

@@ -103,3 +103,34 @@ def test_the_counts_by_form_and_category_come_from_the_registry(world):
     assert rows["учитель – учитель"]["Наставники: Педагог"] == 1
     assert rows["учитель – учитель"]["Наставляемые: Педагог"] == 2
     assert rows["ученик – ученик"]["Наставляемые: Обучающийся"] == 1
+
+
+def test_a_schedule_opens_the_campaigns_by_itself_once(login, world):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+
+    from monitoring.models import Campaign, CampaignSchedule
+    from monitoring.schedules.services import open_due_campaigns
+
+    client = login(world.curator)
+    url = reverse("monitoring:schedule", args=[world.district.code])
+    bad = client.post(url, {"due_dates": "20.05, 31.02", "open_days_before": 30, "is_active": "on"})
+    assert bad.status_code == 400 and "«31.02» — укажите день и месяц как ДД.ММ" in bad.content.decode()
+    today = timezone.localdate()
+    soon = today + timedelta(days=10)
+    later = today + timedelta(days=100)
+    client.post(url, {"due_dates": f"{soon:%d.%m}, {later:%d.%m}", "open_days_before": 30, "is_active": "on"})
+    campaign = Campaign.objects.get()
+    assert campaign.due_on == soon and campaign.scheduled and campaign.reports.count() == 2
+    assert open_due_campaigns(today) == []  # once
+    call_command("open_scheduled_campaigns")
+    assert Campaign.objects.count() == 1
+    # A region's schedule covers its districts that have none of their own
+    CampaignSchedule.objects.create(region=world.region, due_dates=f"{soon:%d.%m}", open_days_before=30)
+    CampaignSchedule.objects.filter(district=world.district).update(is_active=False)
+    Campaign.objects.all().delete()
+    opened = open_due_campaigns(today)
+    assert [c.district for c in opened] == [world.district]
+    school_home = login(world.school_curator).get(reverse("participants:home")).content.decode()
+    assert f"отчёт к {soon:%d.%m.%Y}" in school_home

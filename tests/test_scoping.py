@@ -77,6 +77,7 @@ DISTRICT = [
     ("monitoring:district-report", lambda o: [D], False),
     ("monitoring:district-report-export", lambda o: [D, "xlsx"], False),
     ("monitoring:campaigns", lambda o: [D], False),
+    ("monitoring:schedule", lambda o: [D], True),
     ("monitoring:campaign-create", lambda o: [D], True),
     ("monitoring:campaign", lambda o: [D, o["campaign"].pk], False),
     ("monitoring:campaign-edit", lambda o: [D, o["campaign"].pk], True),
@@ -242,7 +243,7 @@ ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:
              "participants:region-document-draft",  # tests/test_documents.py
              "participants:region-practices",  # tests/test_practices.py
              "roadmaps:region-contests", "roadmaps:region-contest-create",  # tests/test_contests.py
-             "monitoring:region-overview"}  # tests/test_region_overview.py
+             "monitoring:region-overview", "monitoring:region-schedule"}  # tests/test_region_overview.py
 
 
 def test_every_url_pattern_is_classified():

@@ -11,6 +11,7 @@ class Campaign(models.Model):
     year = models.PositiveSmallIntegerField("отчётный год")
     due_on = models.DateField("срок сдачи")
     is_closed = models.BooleanField("закрыт", default=False)
+    scheduled = models.BooleanField("открыт по расписанию", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,0 +1,47 @@
+"""Campaigns that open by themselves: for each active schedule and each of its due dates, the campaign of every
+district it covers opens `open_days_before` days ahead (once: a district has one campaign per due date)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from mentoring_portal.lib.schoolyear import school_year_of
+from monitoring.models import Campaign, CampaignSchedule
+from monitoring.schedules.models import parse_due_dates
+from monitoring.services import campaign_open
+from participants.models import District
+
+
+def next_due(day: int, month: int, today: date) -> date:
+    this_year = date(today.year, month, day) if (month, day) != (2, 29) else date(today.year, 2, 28)
+    return this_year if this_year >= today else date(today.year + 1, month, min(day, 28 if month == 2 else day))
+
+
+def _districts(schedule: CampaignSchedule, with_own: set[int]):
+    if schedule.district_id:
+        return [schedule.district]
+    return list(District.objects.filter(region=schedule.region_id).exclude(pk__in=with_own))
+
+
+@transaction.atomic
+def open_due_campaigns(today: date, schedules=None) -> list[Campaign]:
+    active = list((schedules if schedules is not None else CampaignSchedule.objects.filter(is_active=True))
+                  .select_related("district", "region"))
+    with_own = set(CampaignSchedule.objects.filter(is_active=True, district__isnull=False)
+                   .values_list("district_id", flat=True))
+    opened = []
+    for schedule in active:
+        for day, month in parse_due_dates(schedule.due_dates):
+            due = next_due(day, month, today)
+            if today < due - timedelta(days=schedule.open_days_before):
+                continue
+            for district in _districts(schedule, with_own):
+                if Campaign.objects.filter(district=district, due_on=due).exists():
+                    continue
+                campaign = campaign_open(district=district, title=f"Мониторинг ЦМН: отчёт к {due:%d.%m.%Y}",
+                                         year=school_year_of(due) + 1, due_on=due)
+                Campaign.objects.filter(pk=campaign.pk).update(scheduled=True)
+                opened.append(campaign)
+    return opened
