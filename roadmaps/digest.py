@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 
+from participants.landing import HOME, blocks_for
 from roadmaps.agenda import my_occurrences
 
 
@@ -18,6 +19,7 @@ class Digest:
     user: object
     overdue: list
     next_week: list
+    todos: list = field(default_factory=list)  # «Нужно сделать» of the landing page: reports to hand in, reviews…
 
     @property
     def subject(self) -> str:
@@ -26,6 +28,8 @@ class Digest:
             parts.append(f"просрочено: {len(self.overdue)}")
         if self.next_week:
             parts.append(f"на неделе: {len(self.next_week)}")
+        if self.todos:
+            parts.append(f"нужно сделать: {len(self.todos)}")
         return "Сроки дорожных карт ЦМН — " + ", ".join(parts)
 
 
@@ -34,9 +38,11 @@ def digest_for(user, today: date) -> Digest | None:
     occurrences = my_occurrences(user).select_related("item__roadmap__district", "item__roadmap__organization")
     overdue = list(occurrences.overdue(today).order_by("due", "id"))
     next_week = list(occurrences.due_between(today, today + timedelta(days=7)).order_by("due", "id"))
-    if not overdue and not next_week:
+    # The landing page's to-dos that other apps contribute (a monitoring report to hand in, practices to review)
+    todos = [todo for block in blocks_for(HOME, user, today) for todo in block.todos]
+    if not overdue and not next_week and not todos:
         return None
-    return Digest(user, overdue, next_week)
+    return Digest(user, overdue, next_week, todos)
 
 
 def send_digests(today: date, site_url: str, *, dry_run: bool = False) -> list[Digest]:

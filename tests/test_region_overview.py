@@ -134,3 +134,17 @@ def test_a_schedule_opens_the_campaigns_by_itself_once(login, world):
     assert [c.district for c in opened] == [world.district]
     school_home = login(world.school_curator).get(reverse("participants:home")).content.decode()
     assert f"отчёт к {soon:%d.%m.%Y}" in school_home
+
+
+def test_the_weekly_digest_reminds_a_school_of_its_report(world):
+    from datetime import timedelta
+
+    from roadmaps.digest import digest_for
+
+    world.school_curator.email = "curator@agin1.example"
+    world.school_curator.save()
+    campaign_open(district=world.district, title="Мониторинг ЦМН: отчёт к 20.12", year=2027,
+                  due_on=timezone.localdate() + timedelta(days=5))
+    digest = digest_for(world.school_curator, timezone.localdate())
+    assert any("Мониторинг ЦМН: отчёт к 20.12" in todo.text for todo in digest.todos)
+    assert "нужно сделать: 1" in digest.subject
