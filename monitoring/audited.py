@@ -15,5 +15,6 @@ def register() -> None:
     audit(Indicator, place=indicator_place)
     audit(Target, place=lambda t: of_organization(t.organization) if t.organization_id else indicator_place(t.indicator))
     audit(ManualValue, place=lambda v: of_organization(v.organization))
-    audit(Campaign, place=lambda c: Place(region=c.district.region_id, district=c.district_id))
+    audit(Campaign, place=lambda c: Place(region=c.district.region_id, district=c.district_id) if c.district_id
+          else Place(region=c.region_id))
     audit(SchoolReport, place=lambda r: of_organization(r.organization), exclude={"figures"})

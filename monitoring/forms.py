@@ -85,16 +85,17 @@ class CampaignForm(forms.ModelForm):
         fields = ["title", "year", "due_on"]
         widgets = {"due_on": DATE_INPUT}
 
-    def __init__(self, *args, district, **kwargs):
+    def __init__(self, *args, owner, **kwargs):
+        """`owner`: the district, or the region for a region's campaign."""
         super().__init__(*args, **kwargs)
-        self.district = district
+        self.owner = owner
         if self.instance.pk and self.instance.reports.exclude(status=ReportStatus.DRAFT).exists():
             self.fields["year"].disabled = True
             self.fields["year"].help_text = "Отчёты уже сданы: отчётный год не меняется."
 
     def clean_title(self) -> str:
         title = " ".join(self.cleaned_data["title"].split())
-        others = self.district.campaigns.exclude(pk=self.instance.pk)
+        others = self.owner.campaigns.exclude(pk=self.instance.pk)
         if any(search_text(t) == search_text(title) for t in others.values_list("title", flat=True)):
             raise forms.ValidationError("Мониторинг с таким названием в муниципалитете уже есть: назовите его иначе, "
                                         "например, указав месяц и год.")

@@ -54,6 +54,21 @@ def campaign_open(*, district, title: str, year: int, due_on: date) -> Campaign:
     return campaign
 
 
+@transaction.atomic
+def region_campaign_open(*, region, title: str, year: int, due_on: date) -> Campaign:
+    """The region's campaign: the reports of its own schools, and the same campaign opened in each of its districts
+    for their schools (the district runs it as its own; the region reads them together)."""
+    from participants.models import Organization
+
+    parent = Campaign.objects.create(region=region, title=title, year=year, due_on=due_on)
+    SchoolReport.objects.bulk_create([SchoolReport(campaign=parent, organization=o) for o in
+                                      Organization.objects.filter(region=region, district__isnull=True)])
+    for district in region.districts.all():
+        child = campaign_open(district=district, title=title, year=year, due_on=due_on)
+        Campaign.objects.filter(pk=child.pk).update(parent=parent)
+    return parent
+
+
 def campaign_close(*, campaign: Campaign, closed: bool) -> Campaign:
     """Closing stops the schools' editing (their drafts stay for the district); reopening lets them go on."""
     campaign.is_closed = closed

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from monitoring.region import campaigns as region_campaigns
 from monitoring.region import views as region
 from monitoring.schedules import views as schedules
 from monitoring.views import campaigns, dashboard, questionnaires
@@ -9,6 +10,10 @@ app_name = "monitoring"
 urlpatterns = [
     path("r/<slug:region>/", region.overview, name="region-overview"),
     path("r/<slug:region>/campaigns/schedule/", schedules.schedule_edit["region"], name="region-schedule"),
+    path("r/<slug:region>/campaigns/", region_campaigns.campaign_list, name="region-campaigns"),
+    path("r/<slug:region>/campaigns/new/", region_campaigns.campaign_create, name="region-campaign-create"),
+    path("r/<slug:region>/campaigns/<int:pk>/", region_campaigns.campaign_detail, name="region-campaign"),
+    path("r/<slug:region>/campaigns/<int:pk>/table.xlsx", region_campaigns.campaign_xlsx, name="region-campaign-xlsx"),
     path("d/<slug:district>/campaigns/schedule/", schedules.schedule_edit["district"], name="schedule"),
     path("d/<slug:district>/indicators/", dashboard.dashboard, name="dashboard"),
     path("d/<slug:district>/indicators/new/", dashboard.indicator_edit, name="indicator-create"),

@@ -148,3 +148,30 @@ def test_the_weekly_digest_reminds_a_school_of_its_report(world):
     digest = digest_for(world.school_curator, timezone.localdate())
     assert any("Мониторинг ЦМН: отчёт к 20.12" in todo.text for todo in digest.todos)
     assert "нужно сделать: 1" in digest.subject
+
+
+def test_a_region_campaign_reaches_every_school_and_rolls_up(login, world):
+    from monitoring.models import Campaign, SchoolReport
+
+    client = login(world.coordinator)
+    response = client.post(reverse("monitoring:region-campaign-create", args=[world.region.code]), {
+        "title": "Региональный мониторинг, декабрь", "year": timezone.localdate().year,
+        "due_on": f"{timezone.localdate().year + 1}-01-20"})
+    region_campaign = Campaign.objects.get(region=world.region)
+    assert response.status_code == 302
+    reached = set(SchoolReport.objects.filter(campaign__in=[region_campaign, *region_campaign.children.all()])
+                  .values_list("organization__code", flat=True))
+    assert reached == {"agin-1", "tinskaya", "direct"}
+    district_report = SchoolReport.objects.get(organization=world.school)
+    district_report.status = "submitted"
+    district_report.figures = {"1": {"name": "Доля обучающихся в наставничестве", "value": 12.5}}
+    district_report.save()
+    page = client.get(region_campaign.get_absolute_url()).content.decode()
+    assert "Саянский район" in page and "ГБОУ КК Школа-интернат" in page
+    book = load_workbook(io.BytesIO(client.get(reverse("monitoring:region-campaign-xlsx",
+                                                       args=[world.region.code, region_campaign.pk])).content))
+    rows = list(book.active.iter_rows(min_row=3, values_only=True))
+    assert ("Саянский район", "МБОУ Агинская СОШ № 1", "Сдан", 12.5) in rows
+    assert login(world.curator).get(region_campaign.get_absolute_url()).status_code == 404
+    # The district runs its part as its own campaign
+    assert world.district.campaigns.get().parent == region_campaign

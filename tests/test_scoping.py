@@ -243,7 +243,9 @@ ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:
              "participants:region-document-draft",  # tests/test_documents.py
              "participants:region-practices",  # tests/test_practices.py
              "roadmaps:region-contests", "roadmaps:region-contest-create",  # tests/test_contests.py
-             "monitoring:region-overview", "monitoring:region-schedule"}  # tests/test_region_overview.py
+             "monitoring:region-overview", "monitoring:region-schedule", "monitoring:region-campaigns",
+             "monitoring:region-campaign-create", "monitoring:region-campaign",
+             "monitoring:region-campaign-xlsx"}  # tests/test_region_overview.py
 
 
 def test_every_url_pattern_is_classified():

@@ -6,7 +6,15 @@ from django.urls import reverse
 
 
 class Campaign(models.Model):
-    district = models.ForeignKey("participants.District", on_delete=models.CASCADE, related_name="campaigns")
+    """A district's monitoring campaign, or a region's: the region's holds the reports of its own schools and is the
+    parent of the campaign it opened in each district (its consolidated table rolls them up)."""
+
+    district = models.ForeignKey("participants.District", on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="campaigns")
+    region = models.ForeignKey("participants.Region", on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="campaigns")
+    parent = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children",
+                               verbose_name="мониторинг региона")
     title = models.CharField("название", max_length=200, help_text="Например: «Мониторинг, май 2024»")
     year = models.PositiveSmallIntegerField("отчётный год")
     due_on = models.DateField("срок сдачи")
@@ -18,11 +26,17 @@ class Campaign(models.Model):
         verbose_name = "мониторинг"
         verbose_name_plural = "мониторинги"
         ordering = ["-due_on", "-id"]
+        constraints = [models.CheckConstraint(
+            name="campaign_has_one_owner",
+            condition=models.Q(district__isnull=False, region__isnull=True) | models.Q(district__isnull=True,
+                                                                                       region__isnull=False))]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
+        if self.district_id is None:
+            return reverse("monitoring:region-campaign", kwargs={"region": self.region.code, "pk": self.pk})
         return reverse("monitoring:campaign", kwargs={"district": self.district.code, "pk": self.pk})
 
 

@@ -19,13 +19,13 @@ from participants.access import CAN_EDIT_DISTRICT, CAN_EDIT_ORGANIZATION, CAN_VI
 def campaign_list(request, district):
     return render(request, "monitoring/campaigns.html", {
         "district": district, "campaigns": district.campaigns.all(), "form": CampaignForm(
-            initial={"year": current_year(timezone.localdate())}, district=district)})
+            initial={"year": current_year(timezone.localdate())}, owner=district)})
 
 
 @district_view(CAN_EDIT_DISTRICT)
 @require_POST
 def campaign_create(request, district):
-    form = CampaignForm(request.POST, district=district)
+    form = CampaignForm(request.POST, owner=district)
     if not form.is_valid():
         return render(request, "monitoring/campaigns.html", {"district": district, "form": form,
                                                              "campaigns": district.campaigns.all()}, status=400)
@@ -38,7 +38,7 @@ def campaign_create(request, district):
 @require_http_methods(["GET", "POST"])
 def campaign_edit(request, district, pk: int):
     campaign = get_object_or_404(district.campaigns, pk=pk)
-    form = CampaignForm(request.POST if request.method == "POST" else None, instance=campaign, district=district)
+    form = CampaignForm(request.POST if request.method == "POST" else None, instance=campaign, owner=district)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Мониторинг изменён: организации видят новый срок и название.")

@@ -1,0 +1,89 @@
+"""The region's monitoring campaigns: opened at once for its own schools and every district, read together in the
+consolidated table (each district's reports rolled up, the region's schools one by one) and in Excel."""
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
+from monitoring.forms import CampaignForm
+from monitoring.models import Campaign, ReportStatus, SchoolReport
+from monitoring.selectors import current_year
+from monitoring.services import region_campaign_open
+from participants.access import CAN_EDIT_REGION, CAN_VIEW_REPORTS, region_view
+
+SENT = [ReportStatus.SUBMITTED, ReportStatus.ACCEPTED]
+
+
+def _list(request, region, form=None, status=200):
+    return render(request, "monitoring/region/campaigns.html", {
+        "region": region, "campaigns": region.campaigns.all(),
+        "form": form or CampaignForm(initial={"year": current_year(timezone.localdate())}, owner=region)}, status=status)
+
+
+@region_view(CAN_VIEW_REPORTS)
+def campaign_list(request, region):
+    return _list(request, region)
+
+
+@region_view(CAN_EDIT_REGION)
+@require_POST
+def campaign_create(request, region):
+    form = CampaignForm(request.POST, owner=region)
+    if not form.is_valid():
+        return _list(request, region, form, status=400)
+    campaign = region_campaign_open(region=region, **form.cleaned_data)
+    messages.success(request, f"Мониторинг «{campaign.title}» открыт для школ региона и всех муниципалитетов: "
+                              f"{campaign.children.count()}.")
+    return redirect(campaign)
+
+
+def consolidated(campaign: Campaign, today):
+    """Per district: reports, sent, returned, late; the region's own schools one by one."""
+    districts = (campaign.children.select_related("district").annotate(
+        total=Count("reports"), sent=Count("reports", filter=Q(reports__status__in=SENT)),
+        returned=Count("reports", filter=Q(reports__status=ReportStatus.RETURNED)),
+        late=Count("reports", filter=~Q(reports__status__in=SENT) & Q(due_on__lt=today)))
+        .order_by("district__name"))
+    own = campaign.reports.select_related("organization").order_by("organization__short_name")
+    return list(districts), list(own)
+
+
+@region_view(CAN_VIEW_REPORTS)
+def campaign_detail(request, region, pk: int):
+    campaign = get_object_or_404(region.campaigns, pk=pk)
+    today = timezone.localdate()
+    districts, own = consolidated(campaign, today)
+    return render(request, "monitoring/region/campaign.html", {
+        "region": region, "campaign": campaign, "districts": districts, "own": own, "today": today})
+
+
+@region_view(CAN_VIEW_REPORTS)
+def campaign_xlsx(request, region, pk: int):
+    """Every report of the campaign, the region's and its districts', with the figures frozen at submission."""
+    from django.http import HttpResponse
+
+    from mentoring_portal.lib.exports import XLSX_TYPE, attachment
+
+    campaign = get_object_or_404(region.campaigns, pk=pk)
+    today = timezone.localdate()
+    reports = list(SchoolReport.objects.filter(Q(campaign=campaign) | Q(campaign__parent=campaign))
+                   .select_related("organization__district", "campaign").order_by(
+                       "organization__district__name", "organization__short_name"))
+    names: dict[str, str] = {}
+    for report in reports:
+        for key, figure in (report.figures or {}).items():
+            names.setdefault(key, figure.get("name", key))
+    columns = [Column("Муниципалитет", 26), Column("Организация", 32), Column("Отчёт", 18),
+               *(Column(name[:80], 14, "number") for name in names.values())]
+    rows = [SheetRow([r.organization.district.name if r.organization.district else "региональное подчинение",
+                      r.organization.short_name,
+                      "опаздывает" if r.is_late(today) else r.get_status_display(),
+                      *((r.figures or {}).get(key, {}).get("value") for key in names)]) for r in reports]
+    body = write_xlsx([Sheet("Сводная таблица", columns, rows, wrap=False,
+                             heading=[f"{campaign.title} · {region.name} · срок {campaign.due_on:%d.%m.%Y}"])])
+    response = HttpResponse(body, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = attachment(f"Сводная таблица мониторинга {region.name}.xlsx")
+    return response
