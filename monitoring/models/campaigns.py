@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from mentoring_portal.lib.constraints import exactly_one
+
 
 class Campaign(models.Model):
     """A district's monitoring campaign, or a region's: the region's holds the reports of its own schools and is the
@@ -26,10 +28,7 @@ class Campaign(models.Model):
         verbose_name = "мониторинг"
         verbose_name_plural = "мониторинги"
         ordering = ["-due_on", "-id"]
-        constraints = [models.CheckConstraint(
-            name="campaign_has_one_owner",
-            condition=models.Q(district__isnull=False, region__isnull=True) | models.Q(district__isnull=True,
-                                                                                       region__isnull=False))]
+        constraints = [exactly_one("campaign_has_one_owner", "district", "region")]
 
     def __str__(self) -> str:
         return self.title

@@ -6,7 +6,8 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+
+from mentoring_portal.lib.constraints import exactly_one
 
 DAY_MONTH = re.compile(r"^(\d{1,2})\.(\d{1,2})$")
 
@@ -41,9 +42,7 @@ class CampaignSchedule(models.Model):
         app_label = "monitoring"
         verbose_name = "расписание мониторинга"
         verbose_name_plural = "расписания мониторинга"
-        constraints = [models.CheckConstraint(
-            name="schedule_has_one_owner",
-            condition=Q(district__isnull=False, region__isnull=True) | Q(district__isnull=True, region__isnull=False))]
+        constraints = [exactly_one("schedule_has_one_owner", "district", "region")]
 
     def __str__(self) -> str:
         return f"Мониторинг {self.district or self.region}: {self.due_dates}"

@@ -3,7 +3,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+
+from mentoring_portal.lib.constraints import exactly_one
 
 
 class DocumentKind(models.TextChoices):
@@ -55,12 +56,8 @@ class Document(models.Model):
         verbose_name = "документ"
         verbose_name_plural = "документы"
         ordering = ["-date", "-id"]
-        constraints = [models.CheckConstraint(
-            name="document_has_one_place",
-            condition=(Q(region__isnull=False, district__isnull=True, organization__isnull=True)
-                       | Q(region__isnull=True, district__isnull=False, organization__isnull=True)
-                       | Q(region__isnull=True, district__isnull=True, organization__isnull=False)),
-            violation_error_message="Документ принадлежит одному месту: региону, муниципалитету или организации.")]
+        constraints = [exactly_one("document_has_one_place", "region", "district", "organization",
+                    message="Документ принадлежит одному месту: региону, муниципалитету или организации.")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title}"

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from mentoring_portal.lib.constraints import exactly_one
 from participants.models.registry import Category
 
 
@@ -117,11 +118,8 @@ class Programme(models.Model):
         verbose_name = "программа наставничества"
         verbose_name_plural = "программы наставничества"
         ordering = ["title", "pk"]
-        constraints = [models.CheckConstraint(
-            name="programme_has_one_owner",
-            condition=Q(organization__isnull=False, district__isnull=True) | Q(organization__isnull=True,
-                                                                                district__isnull=False),
-            violation_error_message="Программа принадлежит организации или муниципалитету (типовая).")]
+        constraints = [exactly_one("programme_has_one_owner", "organization", "district",
+                    message="Программа принадлежит организации или муниципалитету (типовая).")]
 
     def __str__(self) -> str:
         return self.title

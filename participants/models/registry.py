@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from mentoring_portal.lib.collation import russian, search_text
+from mentoring_portal.lib.constraints import exactly_one
 from mentoring_portal.lib.wording import counted
 
 
@@ -60,11 +61,8 @@ class Partner(models.Model):
         verbose_name = "партнёр"
         verbose_name_plural = "партнёры"
         ordering = ["name"]
-        constraints = [models.CheckConstraint(
-            name="partner_has_one_owner",
-            condition=Q(organization__isnull=False, district__isnull=True) | Q(organization__isnull=True,
-                                                                                district__isnull=False),
-            violation_error_message="Партнёр принадлежит школе или муниципалитету.")]
+        constraints = [exactly_one("partner_has_one_owner", "organization", "district",
+                    message="Партнёр принадлежит школе или муниципалитету.")]
 
     def __str__(self) -> str:
         return self.name

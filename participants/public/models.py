@@ -3,7 +3,8 @@ blocks the curator shows, and the news he writes. The page itself is built from 
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+
+from mentoring_portal.lib.constraints import exactly_one
 
 
 class PublicPage(models.Model):
@@ -22,10 +23,7 @@ class PublicPage(models.Model):
         app_label = "participants"
         verbose_name = "публичный раздел «Наставничество»"
         verbose_name_plural = "публичные разделы «Наставничество»"
-        constraints = [models.CheckConstraint(
-            name="public_page_has_one_place",
-            condition=Q(district__isnull=False, organization__isnull=True) | Q(district__isnull=True,
-                                                                                organization__isnull=False))]
+        constraints = [exactly_one("public_page_has_one_place", "district", "organization")]
 
     def __str__(self) -> str:
         return f"Наставничество · {self.place}"

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from mentoring_portal.lib.constraints import exactly_one
+
 
 class Contest(models.Model):
     """A district's contest, or the region's (open to every school of the region)."""
@@ -30,11 +32,8 @@ class Contest(models.Model):
         verbose_name = "конкурс"
         verbose_name_plural = "конкурсы"
         ordering = ["-applications_until", "pk"]
-        constraints = [models.CheckConstraint(
-            name="contest_has_one_owner",
-            condition=models.Q(district__isnull=False, region__isnull=True) | models.Q(district__isnull=True,
-                                                                                       region__isnull=False),
-            violation_error_message="Конкурс проводит муниципалитет или регион.")]
+        constraints = [exactly_one("contest_has_one_owner", "district", "region",
+                    message="Конкурс проводит муниципалитет или регион.")]
 
     def __str__(self) -> str:
         return self.title

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from mentoring_portal.lib.constraints import exactly_one
+
 
 class EventKind(models.TextChoices):
     MEETING = "meeting", "Совещание"
@@ -58,11 +60,8 @@ class Event(models.Model):
         verbose_name_plural = "события"
         ordering = ["starts_at", "pk"]
         indexes = [models.Index(fields=["district", "starts_at"]), models.Index(fields=["organization", "starts_at"])]
-        constraints = [models.CheckConstraint(
-            name="event_has_one_owner",
-            condition=Q(district__isnull=False, organization__isnull=True) | Q(district__isnull=True,
-                                                                                organization__isnull=False),
-            violation_error_message="Событие проводит муниципалитет или организация.")]
+        constraints = [exactly_one("event_has_one_owner", "district", "organization",
+                    message="Событие проводит муниципалитет или организация.")]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.starts_at:%d.%m.%Y})"
