@@ -14,6 +14,8 @@ urlpatterns = [
     path("r/<slug:region>/campaigns/new/", region_campaigns.campaign_create, name="region-campaign-create"),
     path("r/<slug:region>/campaigns/<int:pk>/", region_campaigns.campaign_detail, name="region-campaign"),
     path("r/<slug:region>/campaigns/<int:pk>/table.xlsx", region_campaigns.campaign_xlsx, name="region-campaign-xlsx"),
+    path("r/<slug:region>/campaigns/<int:pk>/reports/<int:report_id>/decide/", region_campaigns.report_decide,
+         name="region-report-decide"),
     path("d/<slug:district>/campaigns/schedule/", schedules.schedule_edit["district"], name="schedule"),
     path("d/<slug:district>/indicators/", dashboard.dashboard, name="dashboard"),
     path("d/<slug:district>/indicators/new/", dashboard.indicator_edit, name="indicator-create"),

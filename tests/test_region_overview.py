@@ -175,3 +175,20 @@ def test_a_region_campaign_reaches_every_school_and_rolls_up(login, world):
     assert login(world.curator).get(region_campaign.get_absolute_url()).status_code == 404
     # The district runs its part as its own campaign
     assert world.district.campaigns.get().parent == region_campaign
+
+
+def test_the_region_accepts_or_returns_its_own_schools_reports(login, world):
+    from monitoring.models import SchoolReport
+    from monitoring.services import region_campaign_open
+
+    campaign = region_campaign_open(region=world.region, title="Региональный", year=2027, due_on=date(2030, 1, 20))
+    report = SchoolReport.objects.get(campaign=campaign, organization=world.direct_school)
+    report.status = "submitted"
+    report.save()
+    url = reverse("monitoring:region-report-decide", args=[world.region.code, campaign.pk, report.pk])
+    refused = login(world.coordinator).post(url, {"return": "1", "comment": ""}, follow=True)
+    assert "Напишите" in refused.content.decode() or "комментар" in refused.content.decode().lower()
+    login(world.coordinator).post(url, {"return": "1", "comment": "Добавьте цифры по парам"})
+    report.refresh_from_db()
+    assert report.status == "returned" and report.return_comment == "Добавьте цифры по парам"
+    assert login(world.curator).post(url, {"accept": "1"}).status_code == 404

@@ -245,7 +245,7 @@ ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:
              "roadmaps:region-contests", "roadmaps:region-contest-create",  # tests/test_contests.py
              "monitoring:region-overview", "monitoring:region-schedule", "monitoring:region-campaigns",
              "monitoring:region-campaign-create", "monitoring:region-campaign",
-             "monitoring:region-campaign-xlsx"}  # tests/test_region_overview.py
+             "monitoring:region-campaign-xlsx", "monitoring:region-report-decide"}  # tests/test_region_overview.py
 
 
 def test_every_url_pattern_is_classified():

@@ -2,16 +2,18 @@
 consolidated table (each district's reports rolled up, the region's schools one by one) and in Excel."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
+from mentoring_portal.lib.feedback import explain
 from monitoring.forms import CampaignForm
 from monitoring.models import Campaign, ReportStatus, SchoolReport
 from monitoring.selectors import current_year
-from monitoring.services import region_campaign_open
+from monitoring.services import region_campaign_open, report_review
 from participants.access import CAN_EDIT_REGION, CAN_VIEW_REPORTS, region_view
 
 SENT = [ReportStatus.SUBMITTED, ReportStatus.ACCEPTED]
@@ -58,6 +60,22 @@ def campaign_detail(request, region, pk: int):
     districts, own = consolidated(campaign, today)
     return render(request, "monitoring/region/campaign.html", {
         "region": region, "campaign": campaign, "districts": districts, "own": own, "today": today})
+
+
+@region_view(CAN_EDIT_REGION)
+@require_POST
+def report_decide(request, region, pk: int, report_id: int):
+    """The region accepts or returns the report of one of its own schools (a district does it for its schools)."""
+    report = get_object_or_404(SchoolReport.objects.filter(campaign__region=region, campaign_id=pk), pk=report_id)
+    accept = "accept" in request.POST
+    try:
+        report_review(report=report, accept=accept, comment=request.POST.get("comment", ""))
+    except ValidationError as error:
+        explain(request, error)
+    else:
+        messages.success(request, f"Отчёт {report.organization.short_name} "
+                                  f"{'принят' if accept else 'возвращён на доработку'}.")
+    return redirect(report.campaign)
 
 
 @region_view(CAN_VIEW_REPORTS)
