@@ -187,7 +187,7 @@ def test_the_region_accepts_or_returns_its_own_schools_reports(login, world):
     report.save()
     url = reverse("monitoring:region-report-decide", args=[world.region.code, campaign.pk, report.pk])
     refused = login(world.coordinator).post(url, {"return": "1", "comment": ""}, follow=True)
-    assert "Напишите" in refused.content.decode() or "комментар" in refused.content.decode().lower()
+    assert "Напишите, что доработать" in refused.content.decode()
     login(world.coordinator).post(url, {"return": "1", "comment": "Добавьте цифры по парам"})
     report.refresh_from_db()
     assert report.status == "returned" and report.return_comment == "Добавьте цифры по парам"
