@@ -27,5 +27,6 @@ class MonitoringConfig(AppConfig):
         register(HOME, reports_to_hand_in)
         register(DISTRICT, district_downloads)
 
-        register_place_link(PlaceLink("district", "Показатели и мониторинг", "monitoring:dashboard", "bi-graph-up", 20))
+        register_place_link(PlaceLink("district", "Показатели и мониторинг", "monitoring:dashboard", "bi-graph-up", 20,
+                                      capability="can_view_reports"))
         register_place_link(PlaceLink("organization", "Мониторинг", "monitoring:school", "bi-clipboard-data", 20))

@@ -48,6 +48,7 @@ class PlaceLink:
     url_name: str  # reversed with the place's code
     icon: str = ""
     order: int = 100
+    capability: str = "view"  # shown only to who has it on the place (an expert reads the district, not its reports)
 
 
 _place_links: list[PlaceLink] = []
@@ -58,8 +59,9 @@ def register_place_link(link: PlaceLink) -> None:
         _place_links.append(link)
 
 
-def place_links(kind: str, code: str) -> list[tuple[str, str, str]]:
+def place_links(kind: str, code: str, capabilities=frozenset({"view"})) -> list[tuple[str, str, str]]:
     from django.urls import reverse
 
-    links = sorted((link for link in _place_links if link.kind == kind), key=lambda link: link.order)
+    links = sorted((link for link in _place_links if link.kind == kind and link.capability in capabilities),
+                   key=lambda link: link.order)
     return [(link.label, reverse(link.url_name, args=[code]), link.icon) for link in links]

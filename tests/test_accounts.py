@@ -278,3 +278,9 @@ def test_one_cannot_change_ones_own_role_either(login, world):
     assert "Свою роль сменить нельзя" in response.content.decode()
     assert Membership.objects.get(pk=own.pk).role == Role.DISTRICT_CURATOR
     assert "это вы" in client.get(reverse("participants:district-users", args=[world.district.code])).content.decode()
+
+
+def test_the_coordinator_is_not_offered_to_edit_a_district_schools_curator(login, world):
+    page = login(world.coordinator).get(reverse("participants:curators", args=[world.district.code])).content.decode()
+    membership = world.school_curator.memberships.get()
+    assert reverse("participants:curator-appointment", args=[world.district.code, membership.pk]) not in page

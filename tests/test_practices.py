@@ -135,3 +135,9 @@ def test_the_base_of_experts_counts_their_reviews(login, world, expert):
                             status=PracticeStatus.PUBLISHED, reviewed_by=expert)
     page = login(world.curator).get(reverse("participants:experts", args=[world.district.code])).content.decode()
     assert "учитель-методист, наставничество педагогов" in page and "<td>0</td><td>1</td>" in page
+
+
+def test_the_expert_is_shown_no_link_he_may_not_open(login, world, expert):
+    page = login(expert).get(reverse("participants:district", args=[world.district.code])).content.decode()
+    assert reverse("monitoring:dashboard", args=[world.district.code]) not in page
+    assert reverse("roadmaps:district-list", args=[world.district.code]) in page  # the roadmaps he may read

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 
 from participants.access import (
+    CAN_EDIT_DISTRICT,
     CAN_MANAGE_USERS,
     CAN_VIEW_REPORTS,
     VIEW,
@@ -143,7 +144,7 @@ def curators_export(request, district):
     return exporter.response(district)
 
 
-@district_view(CAN_MANAGE_USERS)
+@district_view(CAN_EDIT_DISTRICT)
 def appointment_edit(request, district, pk: int):
     membership = get_object_or_404(memberships_at(district).filter(role=Role.SCHOOL_CURATOR), pk=pk)
     if not access_of(request.user).may_manage(membership):

@@ -53,7 +53,7 @@ def district_detail(request, district):
         request,
         "participants/district_detail.html",
         {"district": district, "rows": rows, "school_year": year, "school_year_label": school_year_label(year),
-         "links": place_links("district", district.code),
+         "links": place_links("district", district.code, request.capabilities),
          "without_curator": list(without_curator(district, request.user).only("short_name")),
          "blocks": blocks_for(DISTRICT, request.user, timezone.localdate(), district)},
     )
@@ -68,7 +68,7 @@ def organization_detail(request, organization):
             "organization": organization,
             "head_counts": organization.head_counts.all(),
             "curators": organization.memberships.select_related("user").order_by("role"),
-            "links": place_links("organization", organization.code),
+            "links": place_links("organization", organization.code, request.capabilities),
             "blocks": blocks_for(ORGANIZATION, request.user, timezone.localdate(), organization),
         },
     )
