@@ -281,6 +281,11 @@ def place_kind(place) -> str:
     return "organization" if isinstance(place, Organization) else "district" if isinstance(place, District) else "region"
 
 
+def place_fields(place) -> dict:
+    """The place as the keyword of a model that belongs to one place: `Document(**place_fields(district))`."""
+    return {place_kind(place): place}
+
+
 PLACE_PREFIXES = {"region": "r/<slug:region>", "district": "d/<slug:district>",
                   "organization": "o/<slug:organization>"}
 

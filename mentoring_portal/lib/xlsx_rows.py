@@ -29,7 +29,7 @@ NUMBER_FORMATS = {"date": "DD.MM.YYYY", "percent": "0.0%"}
 
 
 class _Plain(tuple):
-    """A row already encoded by `append_plain`: (row element builder arguments) passed through openpyxl's generator."""
+    """A plain row (its values) passed through openpyxl's row generator untouched, written by `plain_element`."""
 
 
 class _Writer(WorksheetWriter):

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from monitoring.charts import meter
-from monitoring.region.overview import SORTS, region_overview, sorted_rows
+from monitoring.region.overview import region_overview, sorted_rows
 from participants.access import CAN_VIEW_REPORTS, region_view
 
 
@@ -17,5 +17,4 @@ def overview(request, region):
     rows = [(row, [(row.values.get(c.key), meter(row.values.get(c.key), c.target)) for c in found.columns])
             for row in sorted_rows(found, sort)]
     return render(request, "monitoring/region/overview.html", {
-        "region": region, "overview": found, "rows": rows, "sort": sort, "sorts": sorts,
-        "known_sort": sort in SORTS or sort in {c.key for c in found.columns}})
+        "region": region, "overview": found, "rows": rows, "sort": sort, "sorts": sorts})

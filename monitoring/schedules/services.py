@@ -3,6 +3,7 @@ district it covers opens `open_days_before` days ahead (once: a district has one
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -15,8 +16,11 @@ from participants.models import District
 
 
 def next_due(day: int, month: int, today: date) -> date:
-    this_year = date(today.year, month, day) if (month, day) != (2, 29) else date(today.year, 2, 28)
-    return this_year if this_year >= today else date(today.year + 1, month, min(day, 28 if month == 2 else day))
+    """The next «day.month» on or after today (29.02 is the 28th in a common year)."""
+    this_year = date(today.year, month, min(day, monthrange(today.year, month)[1]))
+    if this_year >= today:
+        return this_year
+    return date(today.year + 1, month, min(day, monthrange(today.year + 1, month)[1]))
 
 
 def _districts(schedule: CampaignSchedule, with_own: set[int]):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from monitoring.models import CampaignSchedule
 from monitoring.schedules.services import open_due_campaigns
-from participants.access import CAN_EDIT_DISTRICT, CAN_EDIT_REGION, district_view, place_kind, region_view
+from participants.access import CAN_EDIT_DISTRICT, CAN_EDIT_REGION, district_view, place_fields, place_kind, region_view
 
 
 class ScheduleForm(forms.ModelForm):
@@ -18,7 +18,8 @@ class ScheduleForm(forms.ModelForm):
 
 def _edit(request, place):
     kind = place_kind(place)
-    schedule = CampaignSchedule.objects.filter(**{kind: place}).first() or CampaignSchedule(**{kind: place})
+    schedule = (CampaignSchedule.objects.filter(**place_fields(place)).first()
+                or CampaignSchedule(**place_fields(place)))
     form = ScheduleForm(request.POST or None, instance=schedule)
     if request.method == "POST" and form.is_valid():
         schedule = form.save()

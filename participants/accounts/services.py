@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from participants.access import access_of
-from participants.models import District, Membership, Organization, Person, Region, Role, RoleAction, RoleChange
+from participants.access import access_of, place_fields
+from participants.models import Membership, Organization, Person, Role, RoleAction, RoleChange
 
 User = get_user_model()
 
@@ -26,11 +26,6 @@ User = get_user_model()
 def display_name(user) -> str:
     """«Фамилия Имя Отчество», as Russian lists write it (Django's full name puts the first name first)."""
     return " ".join(part for part in (user.last_name, user.first_name) if part) or user.email or user.username
-
-
-def place_fields(place) -> dict:
-    kind = {Region: "region", District: "district", Organization: "organization"}[type(place)]
-    return {kind: place}
 
 
 def log(actor, user, action: str, place, role: str = "", previous_role: str = "") -> RoleChange:

@@ -27,11 +27,10 @@ from participants.accounts.selectors import memberships_at, role_changes_at
 from participants.models import Role
 
 PAGE_SIZE = 50
-kind_of = place_kind
 
 
 def users_url(place) -> str:
-    return reverse(f"participants:{kind_of(place)}-users", args=[place.code])
+    return reverse(f"participants:{place_kind(place)}-users", args=[place.code])
 
 
 def _site_url(request) -> str:
@@ -49,7 +48,7 @@ def _users(request, place):
                      "waiting": not membership.user.has_usable_password()})
     changes = Paginator(role_changes_at(place), 20).get_page(request.GET.get("changes"))
     return render(request, "participants/accounts/users.html", {
-        "place": place, "kind": kind_of(place), "page": page, "rows": rows, "changes": changes,
+        "place": place, "kind": place_kind(place), "page": page, "rows": rows, "changes": changes,
         "grantable": [Role(r).label for r in access.grantable_roles(place)]})
 
 
@@ -73,7 +72,7 @@ def _invite(request, place):
                 messages.success(request, f"{name} уже работает на портале: роль «{Role(done.membership.role).label}» "
                                           "добавлена.")
             return redirect(users_url(place))
-    return render(request, "participants/accounts/invite.html", {"place": place, "kind": kind_of(place), "form": form})
+    return render(request, "participants/accounts/invite.html", {"place": place, "kind": place_kind(place), "form": form})
 
 
 def _membership_in(place, pk: int):

@@ -27,9 +27,9 @@ class DocumentKind(models.TextChoices):
 
 class DocumentQuerySet(models.QuerySet):
     def of(self, place) -> "DocumentQuerySet":
-        from participants.access import place_kind
+        from participants.access import place_fields
 
-        return self.filter(**{place_kind(place): place})
+        return self.filter(**place_fields(place))
 
 
 class Document(models.Model):

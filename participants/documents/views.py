@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from mentoring_portal.lib.exports import DOCX_TYPE, PDF_TYPE, attachment
 from mentoring_portal.lib.uploads import download
-from participants.access import CAN_EDIT_DOCUMENTS, VIEW, place_kind, place_views, require_capability
+from participants.access import CAN_EDIT_DOCUMENTS, VIEW, place_fields, place_kind, place_views, require_capability
 from participants.documents.drafts import draft, drafts_for
 from participants.documents.forms import DocumentForm
 from participants.documents.models import Document, DocumentKind
@@ -56,7 +56,7 @@ def _register(request, place):
 
 def _edit(request, place, pk=None):
     document = get_object_or_404(Document.objects.of(place), pk=pk) if pk else Document(
-        **{place_kind(place): place}, added_by=request.user)
+        **place_fields(place), added_by=request.user)
     form = DocumentForm(request.POST or None, request.FILES or None, instance=document)
     if request.method == "POST" and form.is_valid():
         form.save()

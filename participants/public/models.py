@@ -32,6 +32,11 @@ class PublicPage(models.Model):
     def place(self):
         return self.organization or self.district
 
+    @property
+    def url_kind(self) -> str:
+        """«o» or «d»: the place's letter in the public addresses (/p/o/<code>/, /p/d/<code>/)."""
+        return "o" if self.organization_id else "d"
+
 
 class News(models.Model):
     page = models.ForeignKey(PublicPage, on_delete=models.CASCADE, related_name="news")

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db.models import Count, Q
 
+from mentoring_portal.lib.schoolyear import years_before
 from participants.models import (
     Category,
     District,
@@ -50,7 +51,7 @@ def forms(place, today: date) -> dict | None:
 
 def mentors(place, today: date) -> dict | None:
     """Only mentors who agreed to be named, only adults, only their name, position and competencies."""
-    adult_born_before = date(today.year - ADULT_YEARS, today.month, min(today.day, 28))
+    adult_born_before = years_before(today, ADULT_YEARS)
     found = list(MentorProfile.objects.filter(public_name_consent=True, person__organization__in=_schools(place),
                                               person__anonymised_on__isnull=True)
                  .exclude(person__category=Category.STUDENT)

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from mentoring_portal.lib import versions
 from mentoring_portal.lib.uploads import download
-from participants.access import CAN_EDIT_DOCUMENTS, place_kind, place_views
+from participants.access import CAN_EDIT_DOCUMENTS, place_fields, place_kind, place_views
 from participants.models import District, Document, News, Organization, PublicPage
 from participants.public.blocks import all_blocks, shown
 from participants.public.forms import NewsForm, PublicPageForm
@@ -35,7 +35,7 @@ def _published(kind: str, code: str) -> PublicPage:
     if model is None:
         raise Http404
     place = get_object_or_404(model, code=code)
-    page = PublicPage.objects.filter(**{place_kind(place): place}, is_published=True).first()
+    page = PublicPage.objects.filter(**place_fields(place), is_published=True).first()
     if page is None:
         raise Http404
     return page
@@ -95,7 +95,7 @@ class NewsFeed(Feed):
         return f"Наставничество · {page.place}"
 
     def link(self, page):
-        return reverse("public-page", args=["o" if page.organization_id else "d", page.place.code])
+        return reverse("public-page", args=[page.url_kind, page.place.code])
 
     def items(self, page):
         return page.news.filter(published_on__lte=timezone.localdate())[:20]
@@ -108,7 +108,7 @@ class NewsFeed(Feed):
 
     def item_link(self, item):
         page = item.page
-        return reverse("public-page", args=["o" if page.organization_id else "d", page.place.code]) + f"#news-{item.pk}"
+        return reverse("public-page", args=[page.url_kind, page.place.code]) + f"#news-{item.pk}"
 
     def item_pubdate(self, item):
         return timezone.make_aware(timezone.datetime.combine(item.published_on, timezone.datetime.min.time()))
@@ -116,7 +116,7 @@ class NewsFeed(Feed):
 
 # The curator's settings -------------------------------------------------------------------------------------------
 def _page_of(place) -> PublicPage:
-    return PublicPage.objects.get_or_create(**{place_kind(place): place},
+    return PublicPage.objects.get_or_create(**place_fields(place),
                                             defaults={"blocks": [b.key for b in all_blocks()]})[0]
 
 
@@ -128,7 +128,7 @@ def _settings(request, place):
         versions.bump(version_key(page))
         messages.success(request, "Раздел опубликован." if page.is_published else "Раздел сохранён и скрыт от сайта.")
         return redirect(request.path)
-    short = "o" if isinstance(place, Organization) else "d"
+    short = page.url_kind
     public_url = request.build_absolute_uri(reverse("public-page", args=[short, place.code]))
     embed_url = request.build_absolute_uri(reverse("public-embed", args=[short, place.code]))
     return render(request, "public/settings.html", {

@@ -22,6 +22,7 @@ from participants.access import (
     access_of,
     district_view,
     organization_view,
+    place_fields,
     place_kind,
     region_view,
     require_capability,
@@ -70,7 +71,7 @@ def _list(request, place):
 
 def _create(request, place):
     form = ContestForm(request.POST or None, request.FILES or None,
-                       instance=Contest(**{place_kind(place): place}), place=place)
+                       instance=Contest(**place_fields(place)), place=place)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             contest = form.save()
@@ -121,22 +122,25 @@ def _own_applications(request, contest):
     applications = contest.applications.select_related("nomination", "organization", "pair__mentor", "mentor",
                                                        "practice").prefetch_related("scores")
     if CAN_RUN_CONTEST in request.capabilities or CAN_JUDGE in request.capabilities or (
-            contest.district_id and contest.district_id in {d.pk for d in District.objects.visible_to(request.user)}):
+            contest.district_id and District.objects.visible_to(request.user).filter(pk=contest.district_id).exists()):
         return applications
     return applications.filter(organization__in=Organization.objects.visible_to(request.user))
 
 
 @contest_view(VIEW)
 def contest_detail(request, contest):
-    applications = list(_own_applications(request, contest))
+    page = Paginator(_own_applications(request, contest).order_by("nomination", "place", "pk"), 50).get_page(
+        request.GET.get("page"))
     is_juror = CAN_JUDGE in request.capabilities
-    mine = {s.application_id: s for a in applications for s in a.scores.all() if s.juror_id == request.user.pk}
-    rows = [{"application": a, "mean": round(mean_score(a), 1), "scored": len(a.scores.all()),
-             "form": ScoreForm(criteria=contest.criteria_list, prefix=f"a{a.pk}",
-                               initial={f"c{i}": p for i, p in enumerate(mine[a.pk].points)} if a.pk in mine else None)}
-            for a in applications]
+    criteria = contest.criteria_list
+    rows = []
+    for a in page:  # the scoring forms of this page only
+        mine = next((s for s in a.scores.all() if s.juror_id == request.user.pk), None)
+        rows.append({"application": a, "mean": round(mean_score(a), 1), "scored": len(a.scores.all()),
+                     "form": ScoreForm(criteria=criteria, prefix=f"a{a.pk}",
+                                       initial={f"c{i}": p for i, p in enumerate(mine.points)} if mine else None)})
     return render(request, "roadmaps/contests/detail.html", {
-        "contest": contest, "rows": Paginator(rows, 50).get_page(request.GET.get("page")), "is_juror": is_juror,
+        "contest": contest, "rows": rows, "page": page, "is_juror": is_juror,
         "can_edit": CAN_RUN_CONTEST in request.capabilities})
 
 

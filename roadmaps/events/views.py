@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from mentoring_portal.lib.feedback import explain
 from mentoring_portal.lib.uploads import download
-from participants.access import CAN_EDIT_ROADMAP, VIEW, place_kind, place_views
+from participants.access import CAN_EDIT_ROADMAP, VIEW, place_fields, place_kind, place_views
 from roadmaps.events.access import event_view, visible_events
 from roadmaps.events.forms import EventForm, HeldForm, InviteForm, SignInSheetForm
 from roadmaps.events.models import Attendance, Event
@@ -57,7 +57,7 @@ def _list(request, place):
 
 
 def _create(request, place):
-    event = Event(**{place_kind(place): place}, created_by=request.user)
+    event = Event(**place_fields(place), created_by=request.user)
     form = EventForm(request.POST or None, request.FILES or None, instance=event, owner=place)
     if request.method == "POST" and form.is_valid():
         event = form.save()
