@@ -271,3 +271,52 @@ def test_secret_links_with_a_wrong_token_find_nothing(client, db, name):
 def test_the_admin_is_for_staff_only(login, world):
     response = login(world.curator).get(reverse("admin:index"))
     assert response.status_code == 302 and "login" in response.url
+
+
+@pytest.fixture
+def region_objects(world):
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+
+    from monitoring.services import region_campaign_open
+    from participants.models import Document
+
+    campaign = region_campaign_open(region=world.region, title="Региональный", year=2027, due_on=date(2030, 1, 20))
+    return {"document": Document.objects.create(region=world.region, kind="regulation", title="Положение",
+                                                date=date(2021, 9, 1), file=ContentFile(b"%PDF-1.4", name="p.pdf")),
+            "campaign": campaign, "report": campaign.reports.get(),
+            "membership": world.coordinator.memberships.get()}
+
+
+RG = "krasnoyarsk"
+REGION = [
+    ("participants:region-users", lambda o: [RG]),
+    ("participants:region-invite", lambda o: [RG]),
+    ("participants:region-membership", lambda o: [RG, o["membership"].pk]),
+    ("participants:region-documents", lambda o: [RG]),
+    ("participants:region-document-create", lambda o: [RG]),
+    ("participants:region-document-edit", lambda o: [RG, o["document"].pk]),
+    ("participants:region-document-delete", lambda o: [RG, o["document"].pk]),
+    ("participants:region-document-file", lambda o: [RG, o["document"].pk]),
+    ("participants:region-export", lambda o: [RG, "obzor"]),
+    ("participants:region-practices", lambda o: [RG]),
+    ("roadmaps:region-contests", lambda o: [RG]),
+    ("roadmaps:region-contest-create", lambda o: [RG]),
+    ("monitoring:region-overview", lambda o: [RG]),
+    ("monitoring:region-schedule", lambda o: [RG]),
+    ("monitoring:region-campaigns", lambda o: [RG]),
+    ("monitoring:region-campaign-create", lambda o: [RG]),
+    ("monitoring:region-campaign", lambda o: [RG, o["campaign"].pk]),
+    ("monitoring:region-campaign-xlsx", lambda o: [RG, o["campaign"].pk]),
+    ("monitoring:region-report-decide", lambda o: [RG, o["campaign"].pk, o["report"].pk]),
+]
+
+
+@pytest.mark.parametrize("name, args", REGION, ids=[row[0] for row in REGION])
+@pytest.mark.parametrize("who", ["curator", "school_curator", "outsider_curator"])
+def test_a_regions_pages_are_its_coordinators_only(login, world, region_objects, name, args, who):
+    url = reverse(name, args=args(region_objects))
+    client = login(getattr(world, who))
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"title": "x", "name": "x", "comment": "x"}).status_code == 404
