@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "mentoring_portal.jobs.middleware.JobRefusedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "participants.second_factor.middleware.SecondFactorMiddleware",
@@ -179,6 +180,13 @@ UPLOAD_MAX_ROWS = env_int("UPLOAD_MAX_ROWS", 20000)
 UPLOAD_MAX_COLUMNS = env_int("UPLOAD_MAX_COLUMNS", 200)
 UPLOAD_PARSE_SECONDS = env_int("UPLOAD_PARSE_SECONDS", 20)
 PENDING_UPLOAD_HOURS = env_int("PENDING_UPLOAD_HOURS", 24)
+# Background jobs: how many one user and one page may have queued or running at once (one user's exports can't
+# hold everyone's imports), and the lease: a running job not heard from for JOB_LEASE_SECONDS is run again (its
+# worker was killed) up to JOB_MAX_ATTEMPTS times, then ends failed with a message.
+JOBS_IN_FLIGHT_PER_USER = env_int("JOBS_IN_FLIGHT_PER_USER", 3)
+JOBS_IN_FLIGHT_PER_PLACE = env_int("JOBS_IN_FLIGHT_PER_PLACE", 6)
+JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 90)
+JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 2)
 # Exports: up to EXPORT_INLINE_ROWS rows are downloaded at once, larger ones and every PDF of a district are made in
 # the background and kept in «Мои выгрузки» for EXPORT_KEEP_HOURS.
 EXPORT_INLINE_ROWS = env_int("EXPORT_INLINE_ROWS", 2000)

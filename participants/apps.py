@@ -15,6 +15,7 @@ class ParticipantsConfig(AppConfig):
         from participants.meetings_block import meetings_block
         from participants.practices.landing import waiting_reviews
         from participants.public import participants_blocks  # noqa: F401 - registers the public page's blocks
+        from participants.training import importing as training_import
 
         audited.register()
         register(HOME, meetings_block)
@@ -22,4 +23,5 @@ class ParticipantsConfig(AppConfig):
         district_cache.connect()
         register_job(registry_jobs.KIND, registry_jobs.parse_upload)
         register_job(export_jobs.KIND, export_jobs.make_export)
+        register_job(training_import.KIND, training_import.parse_upload)
         KIND_LABELS[export_jobs.KIND] = export_jobs.LABEL

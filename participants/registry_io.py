@@ -3,7 +3,6 @@ exports of the registry and the pairs (through the exports registry, each downlo
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -15,7 +14,7 @@ from django.utils import timezone
 
 from mentoring_portal.lib.collation import search_text
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
-from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, inspect
+from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, first_sheet_rows, inspect
 from participants.models import (
     Category,
     Consent,
@@ -170,19 +169,12 @@ def refused(exc: UploadRefused) -> RegistryImport:
 
 
 def parse_registry(name: str, data: bytes, organization: Organization, *, progress=None) -> RegistryImport:
-    from openpyxl import load_workbook
-
     result = RegistryImport()
     try:
         inspect(name, data, {Kind.XLSX})
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        rows = list(ReadBudget(rows=MAX_ROWS + 1, progress=progress).sheet_rows(workbook.worksheets[0]))
-        workbook.close()
+        rows = first_sheet_rows(data, ReadBudget(rows=MAX_ROWS + 1, progress=progress))
     except UploadRefused as exc:
         return refused(exc)
-    except Exception:  # noqa: BLE001 - openpyxl and defusedxml raise many kinds on a broken workbook
-        result.errors.append(RowProblem(0, "файл не похож на книгу Excel (.xlsx): возможно, он повреждён."))
-        return result
     if not rows:
         result.errors.append(RowProblem(0, "файл пустой."))
         return result

@@ -13,6 +13,7 @@ class RoadmapsConfig(AppConfig):
             page_cache,
             public_blocks,  # noqa: F401 - registers the roadmap's and the events' public blocks
         )
+        from roadmaps.events import sign_in
         from roadmaps.importers import jobs as import_jobs
         from roadmaps.landing import deadlines_block, district_deadlines_block, roadmap_block
         from roadmaps.orders import jobs as order_jobs
@@ -21,6 +22,7 @@ class RoadmapsConfig(AppConfig):
         page_cache.connect()
         register_job(import_jobs.KIND, import_jobs.parse_upload)
         register_job(order_jobs.KIND, order_jobs.parse_upload)
+        register_job(sign_in.KIND, sign_in.parse_upload)
 
         register(HOME, roadmap_block)
         register(HOME, deadlines_block)

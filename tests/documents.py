@@ -70,3 +70,29 @@ def docx_text(data: bytes) -> str:
     document = docx.Document(io.BytesIO(data))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     return " ".join([p.text for p in document.paragraphs] + cells)
+
+
+def lying_member(part: str, head: bytes, megabytes: int, data: bytes | None = None) -> bytes:
+    """A zip (the given document's parts, or none) with `part` first: `head` followed by `megabytes` of spaces, while
+    its directory and local header say it holds `head` alone (size and CRC of `head`) — «46 bytes» that are 1 GB."""
+    import struct
+    import zlib
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open(part, "w") as stream:
+            stream.write(head)
+            for _ in range(megabytes):
+                stream.write(b" " * 1024 * 1024)
+        if data is not None:
+            with zipfile.ZipFile(io.BytesIO(data)) as source:
+                for item in source.infolist():
+                    if item.filename != part:
+                        archive.writestr(item, source.read(item.filename))
+    packed = bytearray(buffer.getvalue())
+    crc = struct.pack("<I", zlib.crc32(head))
+    size = struct.pack("<I", len(head))
+    packed[14:18], packed[22:26] = crc, size  # the local header of the first member
+    central = packed.index(b"PK\x01\x02")  # the first directory record is the first member's
+    packed[central + 16:central + 20], packed[central + 24:central + 28] = crc, size
+    return bytes(packed)

@@ -146,3 +146,96 @@ def test_it_answers_broken_xml_inside_a_docx_with_a_message():
     data = with_part(docx_bytes(TABLE), "word/document.xml", lambda xml: xml.replace(b"<w:t>", b"<w:t>&undefined;", 1))
     result = parse_file("broken.docx", data)
     assert not result.ok and "Word" in errors(result)
+
+
+LYING = [
+    # (file name, kind, the member that lies, its true first bytes, a document around it)
+    ("table.ods", Kind.ODS, "mimetype", b"application/vnd.oasis.opendocument.spreadsheet", None),
+    ("plan.docx", Kind.DOCX, "word/media/image1.png", b"\x89PNG\r\n\x1a\n", "docx"),
+    ("plan.xlsx", Kind.XLSX, "xl/sharedStrings.xml", b'<?xml version="1.0"?><sst>', "xlsx"),
+]
+
+
+@pytest.mark.parametrize("name, kind, part, head, around", LYING, ids=[row[0] for row in LYING])
+def test_it_refuses_a_member_that_inflates_past_its_declared_size_without_reading_it_whole(name, kind, part, head,
+                                                                                          around):
+    import tracemalloc
+
+    from tests.documents import lying_member
+
+    document = {"docx": docx_bytes, "xlsx": xlsx_bytes}[around](TABLE) if around else None
+    data = lying_member(part, head, 300, document)
+    assert len(data) < 2_000_000 and zipfile.ZipFile(io.BytesIO(data)).getinfo(part).file_size == len(head)
+    tracemalloc.start()
+    try:
+        with pytest.raises(UploadRefused, match="больше, чем сказано в его оглавлении"):
+            inspect(name, data, {kind})
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 32 * 1024 * 1024, f"{peak / 1e6:.0f} MB read for a {len(data) / 1e6:.1f} MB file"
+
+
+def test_it_refuses_an_encrypted_or_oddly_compressed_member_with_a_message():
+    plain = xlsx_bytes(TABLE)
+    encrypted = bytearray(plain)
+    central = encrypted.index(b"PK\x01\x02")
+    encrypted[central + 8] |= 0x1  # the «encrypted» flag of the first member in the directory
+    with pytest.raises(UploadRefused, match="защищён паролем"):
+        inspect("secret.xlsx", bytes(encrypted), {Kind.XLSX})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_BZIP2) as archive, zipfile.ZipFile(io.BytesIO(plain)) as source:
+        for item in source.infolist():
+            archive.writestr(item.filename, source.read(item.filename))
+    with pytest.raises(UploadRefused, match="упакован необычным способом"):
+        inspect("bzip.xlsx", buffer.getvalue(), {Kind.XLSX})
+
+
+def test_it_refuses_a_member_whose_compressed_bytes_are_junk():
+    data = bytearray(xlsx_bytes(TABLE))
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).infolist()[0]
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start:start + 8] = b"\xff" * 8
+    with pytest.raises(UploadRefused, match="не распаковывается"):
+        inspect("junk.xlsx", bytes(data), {Kind.XLSX})
+
+
+def _hostile_files() -> dict[str, bytes]:
+    from tests.documents import lying_member
+
+    return {
+        "lying-mimetype.ods": lying_member("mimetype", b"application/vnd.oasis.opendocument.spreadsheet", 200),
+        "lying-strings.xlsx": lying_member("xl/sharedStrings.xml", b"<sst>", 200, xlsx_bytes(TABLE)),
+        "broken-workbook.xlsx": with_part(xlsx_bytes(TABLE), "xl/workbook.xml", lambda xml: b"<workbook><sheets>"),
+        "no-sheets.xlsx": with_part(xlsx_bytes(TABLE), "xl/workbook.xml",
+                                    lambda xml: xml.split(b"<sheets>")[0] + b"</workbook>"),
+        "junk-styles.xlsx": with_part(xlsx_bytes(TABLE), "xl/styles.xml", lambda xml: b"\xff\xfe junk"),
+    }
+
+
+def _upload_points(world) -> dict[str, tuple]:
+    from roadmaps.events.models import Event
+
+    event = Event.objects.create(district=world.district, title="Семинар", kind="seminar", starts_at="2024-05-20T10:00Z")
+    return {
+        "registry": (world.school_curator, reverse("participants:people-import", args=[world.school.code]), {}),
+        "training": (world.school_curator, reverse("participants:training-import", args=[world.school.code]),
+                     {"topic": "mentoring"}),
+        "sign-in sheet": (world.curator, reverse("roadmaps:event-sign-in-sheet", args=[event.pk]), {}),
+        "roadmap": (world.curator, reverse("roadmaps:district-import", args=[world.district.code]), {}),
+        "order": (world.curator, reverse("roadmaps:order-upload", args=[world.district.code]), {}),
+    }
+
+
+def test_every_import_point_answers_hostile_files_with_a_russian_message(login, world):
+    """Each import reads its file in a background job (the immediate backend in tests) through the one checking
+    layer: no server error, a refusal the user reads on the page, nothing created."""
+    for point, (user, url, fields) in _upload_points(world).items():
+        client = login(user)
+        for name, data in _hostile_files().items():
+            response = client.post(url, {**fields, "file": SimpleUploadedFile(name, data)}, follow=True)
+            page = response.content.decode()
+            assert response.status_code in (200, 400), (point, name, response.status_code)
+            assert any(word in page for word in ("повреждён", "не принят", "не похож", "но это не", "принимается",
+                                                 "нет ни одного листа", "не найден")), (point, name)
+    assert not Person.objects.exists() and not Roadmap.objects.exists()

@@ -48,29 +48,42 @@ def test_a_school_enters_training_and_a_future_course_is_refused(login, world):
     assert TrainingRecord.objects.get().person == teacher
 
 
-def test_an_excel_list_is_loaded_whole_or_not_at_all(login, world):
+def confirm(client, url, response):
+    """The preview's «Подтвердить загрузку» of the job the upload started."""
+    return client.post(url, {"confirm": "1", "job": response.redirect_chain[-1][0].split("job=")[1]}, follow=True)
+
+
+def test_an_excel_list_is_read_in_the_background_and_loaded_whole_or_not_at_all(login, world):
     person(world.school, "teacher", grade="", last_name="Соколова", first_name="Мария", patronymic="Ивановна")
     client = login(world.school_curator)
     url = reverse("participants:training-import", args=[world.school.code])
     bad = client.post(url, {"topic": "mentoring", "file": sheet(
         ["Соколова", "Мария", "Ивановна", "Наставничество", "КК ИПК", 72, "01.02.2024", "28.02.2024", "24-1"],
-        ["Петров", "Пётр", "", "Наставничество", "КК ИПК", "много", "01.02.2024", "31.02.2024", ""])})
+        ["Петров", "Пётр", "", "Наставничество", "КК ИПК", "много", "01.02.2024", "31.02.2024", ""])}, follow=True)
     page = bad.content.decode()
-    assert bad.status_code == 400 and "Ничего не загружено" in page
+    assert "?job=" in bad.redirect_chain[0][0] and "Ничего не загружено" in page
     assert "Строка 3: «Петров Пётр» нет среди взрослых в реестре школы." in page
     assert "Строка 3: «Часов»: «много» — укажите целое число." in page
     assert "Строка 3: «Окончание»: «31.02.2024» — укажите дату как ДД.ММ.ГГГГ." in page
+    assert "Подтвердить загрузку" not in page
+    assert confirm(client, url, bad).status_code == 200 and not TrainingRecord.objects.exists()
+    good = client.post(url, {"topic": "tutoring", "file": sheet(
+        ["соколова", "мария", "ивановна", "Тьюторское сопровождение", "КК ИПК", 36, "01.02.2024", "28.02.2024", "24-1"])},
+        follow=True)
+    assert "Будут загружены записи: 1." in good.content.decode() and "Соколова Мария Ивановна" in good.content.decode()
     assert not TrainingRecord.objects.exists()
-    client.post(url, {"topic": "tutoring", "file": sheet(
-        ["соколова", "мария", "ивановна", "Тьюторское сопровождение", "КК ИПК", 36, "01.02.2024", "28.02.2024", "24-1"])})
+    assert "Записей об обучении загружено: 1." in confirm(client, url, good).content.decode()
+    assert "уже загружен" in confirm(client, url, good).content.decode()  # a second click saves nothing more
     record = TrainingRecord.objects.get()
     assert (record.hours, record.topic, record.certificate_number) == (36, "tutoring", "24-1")
+    assert record.added_by == world.school_curator
 
 
 def test_a_file_that_is_not_excel_is_refused_in_russian(login, world):
     response = login(world.school_curator).post(reverse("participants:training-import", args=[world.school.code]),
-                                                {"topic": "mentoring", "file": SimpleUploadedFile("список.xlsx", b"xx")})
-    assert response.status_code == 400 and "Нужен файл Excel" in response.content.decode()
+                                                {"topic": "mentoring", "file": SimpleUploadedFile("список.xlsx", b"xx")},
+                                                follow=True)
+    assert "Нужен файл Excel" in response.content.decode() and not TrainingRecord.objects.exists()
 
 
 def test_the_district_sees_who_is_not_trained(login, world):

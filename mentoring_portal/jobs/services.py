@@ -2,20 +2,59 @@
 
 from __future__ import annotations
 
+import logging
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
 from mentoring_portal.jobs.models import Job, JobStatus
+from mentoring_portal.lib.uploads import UploadRefused, discard_pending, save_pending
+
+log = logging.getLogger(__name__)
+QUEUE_DOWN = ("Очередь фоновых задач сейчас недоступна: ничего не запущено и не сохранено. Повторите через "
+              "минуту; если не получится — сообщите администратору портала.")
+
+
+class JobRefused(Exception):
+    """A job was not started; the message is Russian and is shown to the user as is."""
 
 
 def job_start(*, kind: str, user, owner: str, payload: dict) -> Job:
+    """Queues a job, within the limits of jobs in flight per user and per page; a queue that cannot be reached
+    leaves the job failed with the reason (never «в очереди» for ever) and raises JobRefused."""
     from mentoring_portal.jobs.tasks import run_job
 
+    in_flight = Job.objects.filter(status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
+    if in_flight.filter(user=user).count() >= settings.JOBS_IN_FLIGHT_PER_USER:
+        raise JobRefused(f"У вас уже {settings.JOBS_IN_FLIGHT_PER_USER} задачи в работе: дождитесь, пока они "
+                         "закончатся («Мои выгрузки»), и повторите.")
+    if in_flight.filter(owner=owner).count() >= settings.JOBS_IN_FLIGHT_PER_PLACE:
+        raise JobRefused("Для этой организации уже выполняется много фоновых задач: повторите через несколько минут.")
     job = Job.objects.create(kind=kind, user=user, owner=owner, payload=payload)
-    run_job.enqueue(str(job.pk))
+    try:
+        run_job.enqueue(str(job.pk))
+    except Exception as exc:  # noqa: BLE001 - any backend's failure to queue (Redis down, database busy)
+        log.exception("job %s (%s) could not be queued", job.pk, kind)
+        Job.objects.filter(pk=job.pk).update(status=JobStatus.FAILED, error=QUEUE_DOWN, finished_at=timezone.now())
+        raise JobRefused(QUEUE_DOWN) from exc
     return job
+
+
+def upload_job_start(*, kind: str, user, owner: str, upload, payload: dict | None = None) -> Job:
+    """A job that reads an uploaded file: the size is checked before the file is read, the file waits in the
+    shared folder for the worker, and is removed again if the job cannot be queued."""
+    if upload.size > settings.MAX_UPLOAD_MB * 1024 * 1024:
+        raise UploadRefused(f"Файл больше {settings.MAX_UPLOAD_MB} МБ: разделите его или сохраните без картинок.")
+    token = save_pending(upload.read())
+    try:
+        return job_start(kind=kind, user=user, owner=owner, payload={"token": token, "name": upload.name,
+                                                                     **(payload or {})})
+    except JobRefused:
+        discard_pending(token)
+        raise
 
 
 def job_for(request, job_id, *, kind: str, owner: str) -> Job:

@@ -1,30 +1,51 @@
 """The training list in Excel («Фамилия, Имя, Отчество, Программа, Кто обучал, Часов, Начало, Окончание, Номер
-удостоверения»): each row is matched to a person of the school's registry by name; all rows are saved or none, and
-every problem is said with its row."""
+удостоверения»): read by a background job (`KIND`), each row matched to a person of the school's registry by name;
+the page previews the job's result, and all rows are saved or none, every problem said with its row."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
 
 from mentoring_portal.lib.collation import search_text
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
-from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, read_upload
-from participants.models import Category, Person, TrainingRecord
+from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, first_sheet_rows, inspect, pending_file
+from participants.models import Category, Organization, Person, TrainingRecord
 from participants.registry_io import RowProblem, cell_date, cell_text
 
 HEADERS = ["Фамилия", "Имя", "Отчество", "Программа", "Кто обучал", "Часов", "Начало", "Окончание",
            "Номер удостоверения"]
 MAX_ROWS = 1000
+KIND = "participants.training-import"
+FIELDS = ["person_id", "programme", "provider", "hours", "start_date", "end_date", "certificate_number", "topic"]
 
 
 @dataclass
 class TrainingImport:
     records: list[TrainingRecord] = field(default_factory=list)
     errors: list[RowProblem] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"errors": [[e.row, e.message] for e in self.errors],
+                "records": [{"name": r.person.full_name, **{
+                    f: (getattr(r, f).isoformat() if isinstance(getattr(r, f), date) else getattr(r, f))
+                    for f in FIELDS}} for r in self.records]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> TrainingImport:
+        """The job's result; each record keeps the name it was matched by (for the preview)."""
+        records = []
+        for row in data["records"]:
+            values = {f: row[f] for f in FIELDS}
+            for key in ("start_date", "end_date"):
+                values[key] = date.fromisoformat(values[key]) if values[key] else None
+            record = TrainingRecord(**values)
+            record.matched_name = row["name"]
+            records.append(record)
+        return cls(records=records, errors=[RowProblem(row, message) for row, message in data["errors"]])
 
 
 def template_xlsx() -> bytes:
@@ -42,14 +63,19 @@ def _adults_by_name(organization) -> dict[str, list[Person]]:
     return found
 
 
-def parse_training(upload, organization, *, topic: str, user) -> TrainingImport:
-    from openpyxl import load_workbook
+def parse_upload(job) -> dict:
+    """The background job: the waiting file read, matched to the registry, and removed."""
+    with pending_file(job.payload["token"]) as data:
+        job.report(10, "чтение файла")
+        return parse_training(job.payload["name"], data, Organization.objects.get(pk=job.payload["organization"]),
+                              topic=job.payload["topic"]).to_json()
 
+
+def parse_training(name: str, data: bytes, organization, *, topic: str) -> TrainingImport:
     result = TrainingImport()
     try:
-        checked = read_upload(upload, {Kind.XLSX})
-        workbook = load_workbook(io.BytesIO(checked.data), read_only=True, data_only=True)
-        rows = list(ReadBudget(rows=MAX_ROWS + 1).sheet_rows(workbook.worksheets[0]))
+        inspect(name, data, {Kind.XLSX})
+        rows = first_sheet_rows(data, ReadBudget(rows=MAX_ROWS + 1))
     except UploadRefused as exc:
         result.errors.append(RowProblem(0, f"{exc} Нужен файл Excel (.xlsx) по шаблону."))
         return result
@@ -88,15 +114,21 @@ def parse_training(upload, organization, *, topic: str, user) -> TrainingImport:
         if not problems:
             result.records.append(TrainingRecord(person=found[0], programme=values[3], provider=values[4], hours=hours,
                                                  start_date=start, end_date=end, certificate_number=values[8],
-                                                 topic=topic, added_by=user))
+                                                 topic=topic))
     if not result.records and not result.errors:
         result.errors.append(RowProblem(0, "В файле нет ни одной строки с обучением."))
     return result
 
 
 @transaction.atomic
-def save_training(parsed: TrainingImport) -> int:
-    """All or nothing: called only for a file without problems."""
+def save_training(parsed: TrainingImport, *, organization, user) -> int:
+    """All or nothing: called only for a file without problems. A person erased or moved since the file was read
+    is not written to."""
     assert not parsed.errors
-    TrainingRecord.objects.bulk_create(parsed.records)
-    return len(parsed.records)
+    people = set(Person.objects.filter(organization=organization, anonymised_on__isnull=True).exclude(
+        category=Category.STUDENT).filter(pk__in=[r.person_id for r in parsed.records]).values_list("pk", flat=True))
+    records = [r for r in parsed.records if r.person_id in people]
+    for record in records:
+        record.added_by = user
+    TrainingRecord.objects.bulk_create(records)
+    return len(records)

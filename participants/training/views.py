@@ -3,26 +3,40 @@ trained in the last three years per school and who is not trained."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from mentoring_portal.jobs.models import JobStatus
+from mentoring_portal.jobs.services import JobRefused, job_consume, job_for, page_job, upload_job_start
 from mentoring_portal.lib.exports import XLSX_TYPE, attachment
-from mentoring_portal.lib.uploads import download
+from mentoring_portal.lib.uploads import UploadRefused, download
 from participants.access import CAN_EDIT_PAIRS, CAN_VIEW_REPORTS, VIEW, district_view, organization_view
 from participants.models import Organization, TrainingRecord
 from participants.training.forms import TrainingForm, TrainingImportForm
-from participants.training.importing import parse_training, save_training, template_xlsx
+from participants.training.importing import KIND, TrainingImport, save_training, template_xlsx
 from participants.training.selectors import SchoolTraining, mentors_with_training
+
+
+def _owner(organization) -> str:
+    return f"organization:{organization.pk}"
 
 
 def _school_page(request, organization, *, form=None, upload=None, problems=(), status=200):
     records = TrainingRecord.objects.filter(person__organization=organization).select_related("person")
+    job = page_job(request, kind=KIND, owner=_owner(organization))
+    parsed = TrainingImport.from_json(job.result) if job and job.status == JobStatus.DONE else None
+    if job and job.error:
+        problems = [job.error]
+    elif parsed and parsed.errors:
+        problems, parsed = parsed.errors, None
     return render(request, "participants/training/school.html", {
         "organization": organization, "page": Paginator(records, 50).get_page(request.GET.get("page")),
         "form": form or TrainingForm(organization=organization), "upload": upload or TrainingImportForm(),
-        "problems": problems}, status=status)
+        "problems": problems, "job": job, "parsed": parsed}, status=status)
 
 
 @organization_view(VIEW)
@@ -45,15 +59,29 @@ def school_add(request, organization):
 @organization_view(CAN_EDIT_PAIRS)
 @require_POST
 def school_import(request, organization):
+    """Upload → a background job reads the list (progress bar) → the preview → «Подтвердить» saves it once."""
+    page = reverse("participants:training", args=[organization.code])
+    if "confirm" in request.POST:
+        job = job_for(request, request.POST.get("job"), kind=KIND, owner=_owner(organization))
+        with transaction.atomic():  # the job is used once: a double click saves the list once
+            confirmed = job_consume(job)
+            parsed = TrainingImport.from_json(confirmed.result) if confirmed else None
+            if parsed is None or parsed.errors:
+                messages.error(request, "Этот список уже загружен или в нём есть ошибки: загрузите файл ещё раз.")
+                return redirect(page)
+            saved = save_training(parsed, organization=organization, user=request.user)
+        messages.success(request, f"Записей об обучении загружено: {saved}.")
+        return redirect(page)
     upload = TrainingImportForm(request.POST, request.FILES)
     if not upload.is_valid():
         return _school_page(request, organization, upload=upload, status=400)
-    parsed = parse_training(upload.cleaned_data["file"], organization, topic=upload.cleaned_data["topic"],
-                            user=request.user)
-    if parsed.errors:  # all or nothing: not one row is saved
-        return _school_page(request, organization, upload=upload, problems=parsed.errors, status=400)
-    messages.success(request, f"Записей об обучении загружено: {save_training(parsed)}.")
-    return redirect("participants:training", organization=organization.code)
+    try:
+        job = upload_job_start(kind=KIND, user=request.user, owner=_owner(organization),
+                               upload=upload.cleaned_data["file"],
+                               payload={"organization": organization.pk, "topic": upload.cleaned_data["topic"]})
+    except (UploadRefused, JobRefused) as exc:
+        return _school_page(request, organization, upload=upload, problems=[str(exc)], status=400)
+    return redirect(f"{page}?job={job.pk}")
 
 
 @organization_view(VIEW)

@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from mentoring_portal.jobs.models import JobStatus
-from mentoring_portal.jobs.services import job_consume, job_for, job_start, page_job
+from mentoring_portal.jobs.services import job_consume, job_for, job_start, page_job, upload_job_start
 from mentoring_portal.lib.exports import XLSX_TYPE, attachment, registry
-from mentoring_portal.lib.uploads import UploadRefused, save_pending
+from mentoring_portal.lib.uploads import UploadRefused
 from participants.access import CAN_EDIT_PAIRS, organization_view, require_capability
 from participants.export_jobs import KIND as EXPORT_KIND
 from participants.export_jobs import payload as export_payload
@@ -38,13 +38,13 @@ def registry_upload(request, organization):
     if request.method == "POST":
         if upload is None:
             messages.error(request, "Выберите файл реестра (.xlsx).")
-        elif upload.size > settings.MAX_UPLOAD_MB * 1024 * 1024:
-            parsed = refused(UploadRefused(f"Файл больше {settings.MAX_UPLOAD_MB} МБ: разделите его."))
         else:
-            job = job_start(kind=KIND, user=request.user, owner=owner,
-                            payload={"token": save_pending(upload.read()), "name": upload.name,
-                                     "organization": organization.pk})
-            return redirect(f"{request.path}?job={job.pk}")
+            try:
+                job = upload_job_start(kind=KIND, user=request.user, owner=owner, upload=upload,
+                                       payload={"organization": organization.pk})
+                return redirect(f"{request.path}?job={job.pk}")
+            except UploadRefused as exc:
+                parsed = refused(exc)
     if job and job.error:
         parsed = refused(UploadRefused(job.error))
     elif job and job.status == JobStatus.DONE:

@@ -3,8 +3,6 @@ sheet), held with its protocol — which marks the roadmap item it fulfils — a
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -12,8 +10,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from mentoring_portal.lib.collation import search_text
-from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, read_upload
 from participants.models import Category, Membership, Pair, Person, Role
 from roadmaps.events.models import Attendance, Event
 from roadmaps.models import Evidence
@@ -54,48 +50,6 @@ def event_invite(*, event: Event, groups: set[str]) -> int:
 def attendance_mark(*, event: Event, present: set[int]) -> None:
     event.attendances.update(attended=False)
     event.attendances.filter(pk__in=present).update(attended=True)
-
-
-@dataclass
-class SignInSheet:
-    present: set[int] = field(default_factory=set)
-    problems: list[str] = field(default_factory=list)
-
-
-def read_sign_in_sheet(event: Event, upload) -> SignInSheet:
-    """The sign-in sheet in Excel: a column «ФИО» of those who came. Every name must be one of the invited; one that
-    is not, or is ambiguous, is a problem of its row, and then nothing is marked."""
-    from openpyxl import load_workbook
-
-    sheet = SignInSheet()
-    try:
-        checked = read_upload(upload, {Kind.XLSX})
-        rows = list(ReadBudget(rows=2001).sheet_rows(load_workbook(io.BytesIO(checked.data), read_only=True,
-                                                                   data_only=True).worksheets[0]))
-    except UploadRefused as exc:
-        sheet.problems.append(f"{exc} Нужен лист подписей в Excel (.xlsx) со столбцом «ФИО».")
-        return sheet
-    header = [search_text(str(c or "")) for c in (rows[0] if rows else [])]
-    if "фио" not in header:
-        sheet.problems.append("В первой строке нет столбца «ФИО».")
-        return sheet
-    column = header.index("фио")
-    invited: dict[str, list[int]] = {}
-    for attendance in event.attendances.all():
-        invited.setdefault(search_text(attendance.name), []).append(attendance.pk)
-    for number, cells in enumerate(rows[1:], start=2):
-        name = " ".join(str(cells[column] or "").split()) if column < len(cells) else ""
-        if not name:
-            continue
-        found = invited.get(search_text(name), [])
-        if len(found) != 1:
-            sheet.problems.append(f"Строка {number}: «{name}» " + ("нет среди приглашённых." if not found
-                                                                    else "— несколько приглашённых с таким именем."))
-        else:
-            sheet.present.add(found[0])
-    if not sheet.present and not sheet.problems:
-        sheet.problems.append("В листе нет ни одной фамилии.")
-    return sheet
 
 
 @transaction.atomic

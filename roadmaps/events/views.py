@@ -5,13 +5,16 @@ delete."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from mentoring_portal.jobs.models import JobStatus
+from mentoring_portal.jobs.services import JobRefused, job_consume, job_for, page_job, upload_job_start
 from mentoring_portal.lib.feedback import explain
-from mentoring_portal.lib.uploads import download
+from mentoring_portal.lib.uploads import UploadRefused, download
 from participants.access import CAN_EDIT_ROADMAP, VIEW, place_fields, place_kind, place_views
 from roadmaps.events.access import event_view, visible_events
 from roadmaps.events.forms import EventForm, HeldForm, InviteForm, SignInSheetForm
@@ -22,8 +25,9 @@ from roadmaps.events.services import (
     event_delete,
     event_hold,
     event_invite,
-    read_sign_in_sheet,
 )
+from roadmaps.events.sign_in import KIND as SIGN_IN_KIND
+from roadmaps.events.sign_in import SignInSheet
 
 PAGE_SIZE = 30
 
@@ -73,13 +77,24 @@ event_create = place_views(_create, CAN_EDIT_ROADMAP)
 
 def _page(request, event, *, invite=None, held=None, sheet=None, problems=(), status=200):
     attendances = event.attendances.select_related("organization")
+    job = page_job(request, kind=SIGN_IN_KIND, owner=_sheet_owner(event))
+    read = SignInSheet.from_json(job.result) if job and job.status == JobStatus.DONE else None
+    if job and job.error:
+        problems = [job.error]
+    elif read and read.problems:
+        problems, read = read.problems, None
     invited = len(attendances)
     came = sum(1 for a in attendances if a.attended)
     return render(request, "roadmaps/events/detail.html", {
         "event": event, "attendances": attendances, "invited": invited, "came": came,
         "share": attendance_share(came, invited), "can_edit": CAN_EDIT_ROADMAP in request.capabilities,
         "invite": invite or InviteForm(), "held": held or HeldForm(initial={"held_on": event.starts_at.date()}),
-        "sheet": sheet or SignInSheetForm(), "problems": problems, "list_url": _list_url(event)}, status=status)
+        "sheet": sheet or SignInSheetForm(), "problems": problems, "list_url": _list_url(event), "job": job,
+        "read": [a for a in attendances if a.pk in set(read.present)] if read else None}, status=status)
+
+
+def _sheet_owner(event) -> str:
+    return f"event:{event.pk}"
 
 
 def _list_url(event) -> str:
@@ -129,15 +144,28 @@ def event_attendance(request, event):
 @event_view(CAN_EDIT_ROADMAP)
 @require_POST
 def event_sign_in_sheet(request, event):
+    """Upload → a background job reads the sheet (progress bar) → the preview → «Подтвердить» marks it once."""
+    if "confirm" in request.POST:
+        job = job_for(request, request.POST.get("job"), kind=SIGN_IN_KIND, owner=_sheet_owner(event))
+        with transaction.atomic():  # the job is used once: a double click marks once
+            confirmed = job_consume(job)
+            read = SignInSheet.from_json(confirmed.result) if confirmed else None
+            if read is None or read.problems:
+                messages.error(request, "Этот лист уже учтён или в нём есть ошибки: загрузите его ещё раз.")
+                return redirect(event)
+            present = set(read.present) & set(event.attendances.values_list("pk", flat=True))
+            attendance_mark(event=event, present=present)
+        messages.success(request, f"По листу подписей отмечено присутствовавших: {len(present)}.")
+        return redirect(event)
     form = SignInSheetForm(request.POST, request.FILES)
     if not form.is_valid():
         return _page(request, event, sheet=form, status=400)
-    read = read_sign_in_sheet(event, form.cleaned_data["file"])
-    if read.problems:  # all or nothing: no one is marked
-        return _page(request, event, sheet=form, problems=read.problems, status=400)
-    attendance_mark(event=event, present=read.present)
-    messages.success(request, f"По листу подписей отмечено присутствовавших: {len(read.present)}.")
-    return redirect(event)
+    try:
+        job = upload_job_start(kind=SIGN_IN_KIND, user=request.user, owner=_sheet_owner(event),
+                               upload=form.cleaned_data["file"], payload={"event": event.pk})
+    except (UploadRefused, JobRefused) as exc:
+        return _page(request, event, sheet=form, problems=[str(exc)], status=400)
+    return redirect(f"{event.get_absolute_url()}?job={job.pk}")
 
 
 @event_view(CAN_EDIT_ROADMAP)

@@ -10,7 +10,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
-from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, inspect
+from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, inspect, open_workbook
 
 
 class ReadError(UploadRefused):
@@ -92,10 +92,8 @@ def _read_tsv(data: bytes, budget: ReadBudget) -> list[Block]:
 
 
 def _read_xlsx(data: bytes, budget: ReadBudget) -> list[Block]:
-    from openpyxl import load_workbook
-
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        workbook = open_workbook(data)
         blocks: list[Block] = []
         merged_down = _merged_down(data)
         for sheet_number, sheet in enumerate(workbook.worksheets, start=1):
@@ -132,11 +130,9 @@ SMALL_WORKBOOK = 2 * 1024 * 1024  # bytes: read once more, whole, for its merged
 def _merged_down(data: bytes) -> dict[int, dict[tuple[int, int], tuple[int, int]]]:
     """Per sheet, each cell covered by a cell merged down → the merged cell's own (row, column). Only a small
     workbook is opened whole for this (the rows themselves are read in read-only mode, within the budget)."""
-    from openpyxl import load_workbook
-
     if len(data) > SMALL_WORKBOOK:
         return {}
-    workbook = load_workbook(io.BytesIO(data), data_only=True)
+    workbook = open_workbook(data, read_only=False)
     found: dict[int, dict[tuple[int, int], tuple[int, int]]] = {}
     for index, sheet in enumerate(workbook.worksheets):
         for merged in sheet.merged_cells.ranges:

@@ -9,9 +9,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from mentoring_portal.jobs.models import JobStatus
-from mentoring_portal.jobs.services import job_consume, job_for, job_start, page_job
+from mentoring_portal.jobs.services import job_consume, job_for, page_job, upload_job_start
 from mentoring_portal.lib.feedback import explain
-from mentoring_portal.lib.uploads import save_pending
 from participants.access import CAN_EDIT_DISTRICT, district_view, organization_view
 from participants.models import Organization
 from roadmaps.forms import OrderUploadForm
@@ -49,9 +48,7 @@ def order_upload(request, district):
     job = page_job(request, kind=KIND, owner=owner)
     form = OrderUploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        job = job_start(kind=KIND, user=request.user, owner=owner,
-                        payload={"token": save_pending(upload.read()), "name": upload.name})
+        job = upload_job_start(kind=KIND, user=request.user, owner=owner, upload=form.cleaned_data["file"])
         return redirect(f"{request.path}?job={job.pk}")
     parsed = order_from_json(job.result) if job and job.status == JobStatus.DONE else None
     understood = [(duty, understood_deadline(parsed, duty)) for duty in parsed.duties] if parsed else []

@@ -7,8 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from mentoring_portal.jobs.models import JobStatus
-from mentoring_portal.jobs.services import job_consume, job_for, job_start, page_job
-from mentoring_portal.lib.uploads import save_pending
+from mentoring_portal.jobs.services import job_consume, job_for, page_job, upload_job_start
 from participants.access import CAN_EDIT_ROADMAP, district_view, organization_view
 from participants.models import Organization
 from roadmaps.forms import ImportForm, RoadmapForm
@@ -73,10 +72,9 @@ def _import(request, owner):
     job = page_job(request, kind=KIND, owner=_owner_key(owner))
     form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]  # the form refused anything over MAX_UPLOAD_MB before it was read
         period = [d.isoformat() for d in form.period] if form.period else None
-        job = job_start(kind=KIND, user=request.user, owner=_owner_key(owner),
-                        payload={"token": save_pending(upload.read()), "name": upload.name, "period": period})
+        job = upload_job_start(kind=KIND, user=request.user, owner=_owner_key(owner), upload=form.cleaned_data["file"],
+                               payload={"period": period})
         return redirect(f"{request.path}?job={job.pk}")
     result = result_from_json(job.result) if job and job.status == JobStatus.DONE else None
     return render(request, "roadmaps/import.html", {"form": form, "owner": owner, "job": job, "result": result})

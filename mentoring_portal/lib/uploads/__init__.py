@@ -3,8 +3,16 @@ file waits for the background job that parses it. Readers stop at the row, colum
 
 from mentoring_portal.lib.uploads.checks import Checked, Kind, UploadRefused, inspect, read_upload
 from mentoring_portal.lib.uploads.limits import ReadBudget
-from mentoring_portal.lib.uploads.pending import discard_pending, purge_pending, read_pending, save_pending
+from mentoring_portal.lib.uploads.pending import (
+    discard_pending,
+    pending_file,
+    purge_pending,
+    read_pending,
+    save_pending,
+)
 from mentoring_portal.lib.uploads.serving import download, stored_name
+from mentoring_portal.lib.uploads.workbooks import first_sheet_rows, open_workbook
 
-__all__ = ["Checked", "Kind", "ReadBudget", "UploadRefused", "discard_pending", "download", "inspect",
-           "purge_pending", "read_pending", "read_upload", "save_pending", "stored_name"]
+__all__ = ["Checked", "Kind", "ReadBudget", "UploadRefused", "discard_pending", "download", "first_sheet_rows",
+           "inspect", "open_workbook", "pending_file", "purge_pending", "read_pending", "read_upload", "save_pending",
+           "stored_name"]

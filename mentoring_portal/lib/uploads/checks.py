@@ -8,7 +8,9 @@ declares a DTD (entities are how «billion laughs» and external-entity files wo
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -58,6 +60,8 @@ OPENDOCUMENT = {b"application/vnd.oasis.opendocument.text": Kind.ODT,
 DTD_MARKS = [mark.encode(encoding) for mark in ("<!DOCTYPE", "<!ENTITY")
              for encoding in ("ascii", "utf-16-le", "utf-16-be")]
 CHUNK = 1024 * 1024
+HEAD = 200  # bytes of each member kept for sniffing
+ENCRYPTED = 0x1  # general-purpose flag bit of an encrypted zip member
 
 
 @dataclass(frozen=True)
@@ -123,15 +127,16 @@ def _zip_kind(data: bytes) -> Kind | None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise UploadRefused("Файл повреждён: архив внутри документа не читается.") from exc
     _check_archive(entries)
     names = {entry.filename for entry in entries}
     kind = next((k for part, k in ZIP_PARTS.items() if part in names), None)
-    if kind is None and "mimetype" in names:
-        kind = OPENDOCUMENT.get(archive.read("mimetype").strip())
-    if kind is not None:
-        _check_xml_parts(archive, entries)
+    if kind is None and "mimetype" not in names:
+        return None
+    heads = _inflate_members(data, entries)
+    if kind is None:
+        kind = OPENDOCUMENT.get(heads.get("mimetype", b"").strip())
     return kind
 
 
@@ -143,27 +148,71 @@ def _check_archive(entries: list[zipfile.ZipInfo]) -> None:
     if sum(entry.file_size for entry in entries) > limit:
         raise UploadRefused(f"Документ в распакованном виде больше {_mb(limit)}: разделите его на части.")
     for entry in entries:
+        if entry.flag_bits & ENCRYPTED:
+            raise UploadRefused("Документ защищён паролем: снимите пароль, сохраните файл и загрузите его снова.")
+        if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise UploadRefused("Документ упакован необычным способом: откройте его в Word, Excel или LibreOffice "
+                                "и сохраните заново.")
         if entry.file_size > CHUNK and entry.file_size > settings.UPLOAD_MAX_RATIO * max(entry.compress_size, 1):
             raise UploadRefused("Документ сжат подозрительно сильно (так устроены «архивные бомбы»): файл не принят.")
 
 
-def _check_xml_parts(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> None:
-    """Unpacks the XML parts chunk by chunk: the real size is counted (a directory may lie) and DTDs are refused."""
-    limit, total = settings.UPLOAD_MAX_UNPACKED_MB * 1024 * 1024, 0
+def _inflate_members(data: bytes, entries: list[zipfile.ZipInfo]) -> dict[str, bytes]:
+    """The bounded reader: every member is inflated from its own bytes, a chunk at a time, before any parser sees the
+    archive. A member that inflates past the size the directory declares is refused (zipfile and every parser
+    trust that size and would inflate the rest at once: «46 bytes» that are 1 GB), so once this returns, whoever
+    reads the archive reads at most the declared sizes, which `_check_archive` bounded. XML parts are searched
+    for DTDs on the way. Returns the first bytes of each member (the OpenDocument `mimetype`)."""
+    limit, total, heads = settings.UPLOAD_MAX_UNPACKED_MB * 1024 * 1024, 0, {}
     for entry in entries:
-        if not entry.filename.lower().endswith((".xml", ".rels", ".vml")):
-            continue
-        tail = b""
-        try:
-            with archive.open(entry) as part:
-                while chunk := part.read(CHUNK):
-                    total += len(chunk)
-                    if total > limit:
-                        raise UploadRefused(f"Документ в распакованном виде больше {_mb(limit)}: разделите его.")
-                    window = tail + chunk
-                    if any(mark in window for mark in DTD_MARKS):
-                        raise UploadRefused("В документе есть объявления XML (DTD, сущности): такие файлы не "
-                                            "принимаются. Сохраните документ заново в Word или Excel.")
-                    tail = chunk[-32:]
-        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
-            raise UploadRefused("Файл повреждён: часть документа не распаковывается.") from exc
+        xml = entry.filename.lower().endswith((".xml", ".rels", ".vml"))
+        size, tail = 0, b""
+        for chunk in _member_chunks(data, entry):
+            size += len(chunk)
+            total += len(chunk)
+            if size > entry.file_size:
+                raise UploadRefused("Часть документа больше, чем сказано в его оглавлении (так устроены «архивные "
+                                    "бомбы»): файл не принят.")
+            if total > limit:
+                raise UploadRefused(f"Документ в распакованном виде больше {_mb(limit)}: разделите его.")
+            if size == len(chunk):
+                heads[entry.filename] = chunk[:HEAD]
+            if xml:
+                window = tail + chunk
+                if any(mark in window for mark in DTD_MARKS):
+                    raise UploadRefused("В документе есть объявления XML (DTD, сущности): такие файлы не "
+                                        "принимаются. Сохраните документ заново в Word или Excel.")
+                tail = chunk[-32:]
+    return heads
+
+
+def _member_chunks(data: bytes, entry: zipfile.ZipInfo):
+    """A member's inflated bytes, at most CHUNK at a time, read from the member's own compressed bytes."""
+    damaged = UploadRefused("Файл повреждён: часть документа не распаковывается.")
+    header = data[entry.header_offset:entry.header_offset + zipfile.sizeFileHeader]
+    if len(header) < zipfile.sizeFileHeader or not header.startswith(b"PK\x03\x04"):
+        raise damaged
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    start = entry.header_offset + zipfile.sizeFileHeader + name_length + extra_length
+    packed = data[start:start + entry.compress_size]
+    if len(packed) < entry.compress_size:
+        raise damaged
+    if entry.compress_type == zipfile.ZIP_STORED:
+        for offset in range(0, len(packed), CHUNK):
+            yield packed[offset:offset + CHUNK]
+        return
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    try:
+        for offset in range(0, len(packed), CHUNK):
+            pending = packed[offset:offset + CHUNK]
+            while pending:
+                chunk = inflater.decompress(pending, CHUNK)
+                pending = inflater.unconsumed_tail
+                if chunk:
+                    yield chunk
+                if inflater.eof:
+                    return
+        if rest := inflater.flush():  # what the inflater held back after the last input (a window's worth at most)
+            yield rest
+    except zlib.error as exc:
+        raise damaged from exc

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -38,6 +39,16 @@ def read_pending(token: str) -> bytes:
     if not path.exists():
         raise UploadRefused("Загруженный файл больше не хранится: загрузите его ещё раз.")
     return path.read_bytes()
+
+
+@contextmanager
+def pending_file(token: str):
+    """The waiting file's bytes for a job, removed once the job is done with them (a worker killed meanwhile leaves
+    it for the job's next run)."""
+    try:
+        yield read_pending(token)
+    finally:
+        discard_pending(token)
 
 
 def discard_pending(token: str) -> None:
