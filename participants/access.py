@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from participants.models import District, Membership, Organization, Region, Role
 from participants.models.memberships import DISTRICT_ROLES, ORGANIZATION_ROLES
@@ -108,14 +109,14 @@ class Access:
         return Q(**{f"{prefix}district_id__in": self.district_ids}) | Q(**{f"{prefix}region_id__in": self.region_ids})
 
     def people(self, qs: QuerySet) -> QuerySet:
-        """Children's names only for their school's curators and their own mentor; adults (mentors) for the district
-        and the region too."""
-        from participants.models import Category
+        """Children's names only for their school's curators and their own mentor; adults for the district and the
+        region too — by age (`registry.adult`), not by the role in a pair."""
+        from participants.models.registry import adult
 
         if self.is_superuser:
             return qs
         allowed = Q(organization_id__in=self.curated_organization_ids) | (
-            self._overseen("organization__") & ~Q(category=Category.STUDENT)
+            self._overseen("organization__") & adult(timezone.localdate())
         )
         if self.user_id:
             # The mentor's own mentees in a subquery of their own: joining pairs and mentees into the main query made

@@ -40,6 +40,25 @@ def test_the_district_reads_that_a_record_changed_but_not_whose(login, world):
     assert "Смирнова" not in school_page
 
 
+def test_the_district_reads_a_pairs_changes_without_its_mentor_or_mentees_names(login, world):
+    from participants.models import Pair, PairStatus
+    from tests.factories import form
+
+    pupil_mentor = person(world.school, last_name="Гаврилов", first_name="Пётр", birth_date=date(2009, 5, 1))
+    mentee = person(world.school, last_name="Лебедева", first_name="Анна", birth_date=date(2014, 2, 1))
+    client = login(world.school_curator)
+    pair = Pair.objects.create(organization=world.school, mentor=pupil_mentor, form=form("ученик – ученик"),
+                               status=PairStatus.ACTIVE, start_date=date(2024, 9, 1),
+                               end_date=date(2025, 5, 31))
+    pair.mentees.set([mentee])
+    assert "Лебедева" in trail(client, "participants:organization-audit", world.school.code)  # the school reads all
+    for url_name, code in (("participants:organization-audit", world.school.code),
+                           ("participants:district-audit", world.district.code)):
+        page = trail(login(world.curator), url_name, code)
+        assert "наставническая пара" in page.lower() or "пара" in page
+        assert "Гаврилов" not in page and "Лебедева" not in page and "скрыто (1)" in page
+
+
 @pytest.mark.parametrize("who", ["methodist", "mentor", "other_curator"])
 def test_readers_and_other_schools_read_no_trail(login, world, who):
     client = login(getattr(world, who))

@@ -21,9 +21,9 @@ def register() -> None:
 
     audit(Person, place=lambda p: of_organization(p.organization), personal=PERSON_FIELDS)
     audit(Consent, place=lambda c: of_organization(c.person.organization), personal={"given_by", "document"})
-    audit(MentorProfile, place=lambda m: of_organization(m.person.organization))
+    audit(MentorProfile, place=lambda m: of_organization(m.person.organization), names_people=True)
     audit(MenteeRequest, place=lambda r: of_organization(r.person.organization), personal={"help_wanted"})
-    audit(Pair, place=lambda p: of_organization(p.organization), m2m={"mentees"})
+    audit(Pair, place=lambda p: of_organization(p.organization), m2m={"mentees"}, names_people=True)
     audit(Meeting, place=lambda m: of_organization(m.pair.organization))
     audit(PlanTask, place=lambda t: of_organization(t.pair.organization))
     audit(Partner, place=lambda p: of_organization(p.organization))

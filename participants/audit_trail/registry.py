@@ -26,10 +26,13 @@ def of_organization(organization) -> Place:
 
 
 PERSONAL_FIELDS: dict[str, set[str]] = {}  # "app_label.model" → fields a district-level reader never sees
+# Models whose entries name people (their text, many-to-many lists of people): a district-level reader sees «запись
+# № N» instead — a pair's text names its mentor, who may be a pupil, and its mentees.
+NAMES_PEOPLE: set[str] = set()
 
 
 def audit(model, *, place: Callable[[object], Place], personal: set[str] = frozenset(), m2m: set[str] = frozenset(),
-          exclude: set[str] = frozenset()) -> None:
+          exclude: set[str] = frozenset(), names_people: bool = False) -> None:
     def get_additional_data(instance) -> dict:
         where = place(instance)
         return {"region": where.region, "district": where.district, "organization": where.organization}
@@ -41,3 +44,5 @@ def audit(model, *, place: Callable[[object], Place], personal: set[str] = froze
     auditlog.register(model, include_fields=columns, m2m_fields=set(m2m))
     if personal:
         PERSONAL_FIELDS[model._meta.label_lower] = set(personal)
+    if personal or names_people:
+        NAMES_PEOPLE.add(model._meta.label_lower)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from auditlog.models import LogEntry
 from django.core.paginator import Page, Paginator
 
-from participants.audit_trail.registry import PERSONAL_FIELDS
+from participants.audit_trail.registry import NAMES_PEOPLE, PERSONAL_FIELDS
 
 ACTIONS = {LogEntry.Action.CREATE: "создание", LogEntry.Action.UPDATE: "изменение", LogEntry.Action.DELETE: "удаление",
            LogEntry.Action.ACCESS: "просмотр"}
@@ -45,13 +45,15 @@ def _row(entry: LogEntry, show_personal: bool) -> TrailRow:
     label = f"{entry.content_type.app_label}.{entry.content_type.model}"
     model = entry.content_type.model_class()  # None for a model since removed
     personal = PERSONAL_FIELDS.get(label, set()) if not show_personal else set()
+    unnamed = not show_personal and label in NAMES_PEOPLE
     what = str(model._meta.verbose_name) if model else entry.content_type.model
     changes = []
     for name, values in (entry.changes_dict or {}).items():
         if name in NOISE:
             continue
         if isinstance(values, dict):  # many-to-many: {"type": "m2m", "operation": …, "objects": […]}
-            before, after = "", ", ".join(map(str, values.get("objects", [])))
+            objects = values.get("objects", [])
+            before, after = "", (f"{HIDDEN} ({len(objects)})" if unnamed else ", ".join(map(str, objects)))
         else:
             before, after = (str(v) if v not in (None, "None") else "" for v in (list(values) + ["", ""])[:2])
         if entry.action == LogEntry.Action.CREATE and not after:
@@ -64,7 +66,7 @@ def _row(entry: LogEntry, show_personal: bool) -> TrailRow:
         when=entry.timestamp,
         who=(actor.get_full_name() or actor.username) if actor else "система",
         what=what,
-        object=f"запись № {entry.object_pk}" if personal else entry.object_repr,
+        object=f"запись № {entry.object_pk}" if unnamed else entry.object_repr,
         action=ACTIONS.get(entry.action, ""),
         changes=changes,
     )

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from mentoring_portal.lib.collation import russian, search_text
 from mentoring_portal.lib.constraints import exactly_one
+from mentoring_portal.lib.schoolyear import years_before
 from mentoring_portal.lib.wording import counted
 
 
@@ -81,7 +82,21 @@ class Partner(models.Model):
         return "ending" if (self.agreement_end - today).days <= AGREEMENT_ENDING_DAYS else ""
 
 
+ADULT_YEARS = 18
+
+
+def adult(on: date, prefix: str = "") -> Q:
+    """The one rule of who may be named above the school, as a filter: 18 or older on the day, by the birth date;
+    without one, anyone but a pupil. `Person.is_minor` is its twin for one person; age decides, not the role in a
+    pair (a pupil of 17 mentoring «ученик – ученик» is a child)."""
+    return Q(**{f"{prefix}birth_date__lte": years_before(on, ADULT_YEARS)}) | (
+        Q(**{f"{prefix}birth_date__isnull": True}) & ~Q(**{f"{prefix}category": Category.STUDENT}))
+
+
 class PersonQuerySet(models.QuerySet):
+    def adults(self, on: date) -> "PersonQuerySet":
+        return self.filter(adult(on))
+
     def visible_to(self, user) -> "PersonQuerySet":
         from participants.access import access_of
 
@@ -168,8 +183,9 @@ class Person(models.Model):
         return years_between(self.birth_date, on) if self.birth_date else None
 
     def is_minor(self, on: date) -> bool:
+        """Twin of `adult()`: under 18 by the birth date; without one, a pupil."""
         age = self.age(on)
-        return age < 18 if age is not None else self.category == Category.STUDENT
+        return age < ADULT_YEARS if age is not None else self.category == Category.STUDENT
 
     def teaching_years(self, on: date) -> int | None:
         return years_between(self.teaching_since, on) if self.teaching_since else None

@@ -6,7 +6,6 @@ from datetime import date
 
 from django.db.models import Count, Q
 
-from mentoring_portal.lib.schoolyear import years_before
 from participants.models import (
     Category,
     District,
@@ -20,9 +19,8 @@ from participants.models import (
     Programme,
     ProgrammeStatus,
 )
+from participants.models.registry import adult
 from participants.public.blocks import PublicBlock, register_block
-
-ADULT_YEARS = 18
 
 
 def _schools(place):
@@ -51,12 +49,10 @@ def forms(place, today: date) -> dict | None:
 
 def mentors(place, today: date) -> dict | None:
     """Only mentors who agreed to be named, only adults, only their name, position and competencies."""
-    adult_born_before = years_before(today, ADULT_YEARS)
     found = list(MentorProfile.objects.filter(public_name_consent=True, person__organization__in=_schools(place),
                                               person__anonymised_on__isnull=True)
-                 .exclude(person__category=Category.STUDENT)
-                 .filter(Q(person__birth_date__lte=adult_born_before) | Q(person__birth_date__isnull=True,
-                                                                        person__category=Category.TEACHER))
+                 .filter(adult(today, "person__"))  # and, for the public, without a birth date a teacher only
+                 .filter(Q(person__birth_date__isnull=False) | Q(person__category=Category.TEACHER))
                  .select_related("person__organization").order_by("person__last_name", "person__first_name")[:100])
     return {"mentors": found} if found else None
 

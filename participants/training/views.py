@@ -15,7 +15,7 @@ from mentoring_portal.jobs.services import JobRefused, job_consume, job_for, pag
 from mentoring_portal.lib.exports import XLSX_TYPE, attachment
 from mentoring_portal.lib.uploads import UploadRefused, download
 from participants.access import CAN_EDIT_PAIRS, CAN_VIEW_REPORTS, VIEW, district_view, organization_view
-from participants.models import Organization, TrainingRecord
+from participants.models import Organization, Person, TrainingRecord
 from participants.training.forms import TrainingForm, TrainingImportForm
 from participants.training.importing import KIND, TrainingImport, save_training, template_xlsx
 from participants.training.selectors import SchoolTraining, mentors_with_training
@@ -25,8 +25,14 @@ def _owner(organization) -> str:
     return f"organization:{organization.pk}"
 
 
+def _records(request, organization):
+    """The school's training records of the people the reader may see (a district reader: adults only)."""
+    return TrainingRecord.objects.filter(person__organization=organization,
+                                         person__in=Person.objects.visible_to(request.user))
+
+
 def _school_page(request, organization, *, form=None, upload=None, problems=(), status=200):
-    records = TrainingRecord.objects.filter(person__organization=organization).select_related("person")
+    records = _records(request, organization).select_related("person")
     job = page_job(request, kind=KIND, owner=_owner(organization))
     parsed = TrainingImport.from_json(job.result) if job and job.status == JobStatus.DONE else None
     if job and job.error:
@@ -93,8 +99,7 @@ def school_template(request, organization):
 
 @organization_view(VIEW)
 def certificate(request, organization, pk):
-    record = get_object_or_404(TrainingRecord.objects.filter(person__organization=organization).exclude(
-        certificate=""), pk=pk)
+    record = get_object_or_404(_records(request, organization).exclude(certificate=""), pk=pk)
     return download(record.certificate)
 
 
@@ -108,7 +113,12 @@ def district(request, district):
         row = by_school[mentor.organization_id]
         row.mentors += 1
         row.trained += mentor.trained
-    untrained = Paginator([m for m in mentors if not m.trained], 50).get_page(request.GET.get("page"))
+    # Every mentor counts in the figures; names only of those the reader may see named (adults: a pupil of 17
+    # mentoring «ученик – ученик» is counted, not named).
+    named = set(Person.objects.visible_to(request.user).filter(pk__in=[m.pk for m in mentors if not m.trained])
+                .values_list("pk", flat=True))
+    untrained = [m for m in mentors if not m.trained]
     return render(request, "participants/training/district.html", {
-        "district": district, "rows": list(by_school.values()), "page": untrained,
-        "total": len(mentors), "trained": sum(m.trained for m in mentors)})
+        "district": district, "rows": list(by_school.values()),
+        "page": Paginator([m for m in untrained if m.pk in named], 50).get_page(request.GET.get("page")),
+        "unnamed": len(untrained) - len(named), "total": len(mentors), "trained": sum(m.trained for m in mentors)})
