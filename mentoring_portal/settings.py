@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "mentoring_portal.jobs.middleware.JobRefusedMiddleware",
+    "mentoring_portal.once.middleware.OnceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "participants.second_factor.middleware.SecondFactorMiddleware",
@@ -183,9 +184,12 @@ PENDING_UPLOAD_HOURS = env_int("PENDING_UPLOAD_HOURS", 24)
 # Background jobs: how many one user and one page may have queued or running at once (one user's exports can't
 # hold everyone's imports), and the lease: a running job not heard from for JOB_LEASE_SECONDS is run again (its
 # worker was killed) up to JOB_MAX_ATTEMPTS times, then ends failed with a message.
+# A form sent again while the first is handled, or within this many seconds after, is not acted on again.
+ONCE_SECONDS = env_int("ONCE_SECONDS", 5)
 JOBS_IN_FLIGHT_PER_USER = env_int("JOBS_IN_FLIGHT_PER_USER", 3)
 JOBS_IN_FLIGHT_PER_PLACE = env_int("JOBS_IN_FLIGHT_PER_PLACE", 6)
 JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 90)
+JOB_HEARTBEAT_SECONDS = env_int("JOB_HEARTBEAT_SECONDS", 10)
 JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 2)
 # Exports: up to EXPORT_INLINE_ROWS rows are downloaded at once, larger ones and every PDF of a district are made in
 # the background and kept in «Мои выгрузки» for EXPORT_KEEP_HOURS.

@@ -19,3 +19,6 @@ WHITENOISE_AUTOREFRESH = True  # no collectstatic before tests
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:6379/15"}}  # a database of its own for tests/test_jobs.py
+# Tests send the same form again on purpose (a second click finds nothing to do): only submissions at the same
+# instant are held back here; tests/test_double_submit.py sets the production window where it tries it.
+ONCE_SECONDS = 0

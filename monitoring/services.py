@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from mentoring_portal.lib.collation import search_text
+from mentoring_portal.lib.locks import hold
 from monitoring.models import (
     Answer,
     Campaign,
@@ -46,8 +48,22 @@ def school_targets_save(*, organization: Organization, values: dict[tuple[int, i
 
 
 @transaction.atomic
-def campaign_open(*, district, title: str, year: int, due_on: date) -> Campaign:
-    """A monitoring campaign with an empty report for every organization of the district."""
+def _title_taken(owner, title: str) -> bool:
+    return any(search_text(t) == search_text(title) for t in owner.campaigns.values_list("title", flat=True))
+
+
+TITLE_TAKEN = "Мониторинг с таким названием уже открыт (возможно, форма была отправлена дважды)."
+
+
+@transaction.atomic
+def campaign_open(*, district, title: str, year: int, due_on: date, check_title: bool = True) -> Campaign:
+    """A monitoring campaign with an empty report for every organization of the district. Two openings of the same
+    title at once (a double click, two curators) open one: the district's row is held and the title re-checked
+    (a region's or a schedule's campaign, made for the district, keeps its own title whatever the district has)."""
+    if check_title:
+        hold(district)
+        if _title_taken(district, title):
+            raise ValidationError(TITLE_TAKEN)
     campaign = Campaign.objects.create(district=district, title=title, year=year, due_on=due_on)
     SchoolReport.objects.bulk_create([SchoolReport(campaign=campaign, organization=o)
                                       for o in district.organizations.all()])
@@ -60,11 +76,14 @@ def region_campaign_open(*, region, title: str, year: int, due_on: date) -> Camp
     for their schools (the district runs it as its own; the region reads them together)."""
     from participants.models import Organization
 
+    hold(region)
+    if _title_taken(region, title):
+        raise ValidationError(TITLE_TAKEN)
     parent = Campaign.objects.create(region=region, title=title, year=year, due_on=due_on)
     SchoolReport.objects.bulk_create([SchoolReport(campaign=parent, organization=o) for o in
                                       Organization.objects.filter(region=region, district__isnull=True)])
     for district in region.districts.all():
-        child = campaign_open(district=district, title=title, year=year, due_on=due_on)
+        child = campaign_open(district=district, title=title, year=year, due_on=due_on, check_title=False)
         Campaign.objects.filter(pk=child.pk).update(parent=parent)
     return parent
 

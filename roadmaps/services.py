@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
+from mentoring_portal.lib.locks import hold
 from participants.models import District, Membership, Organization
 from roadmaps.changes import log_change
 from roadmaps.deadlines import parse_deadline
@@ -399,6 +400,7 @@ def items_copy_to_schools(*, items: list[Item], schools: list[Organization], use
     overdue (unless `skip_past` is off: an order's duties are owed whatever their date)."""
     if not items or not schools:
         raise ValidationError("Выберите мероприятия и организации.")
+    hold(*schools)  # two copies at once: the second waits, then finds the first's draft and its items there
     source = items[0].roadmap
     today = today or timezone.localdate()
     result = CopyResult(roadmaps=0, items=0)

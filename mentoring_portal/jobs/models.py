@@ -27,12 +27,16 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     consumed_at = models.DateTimeField(null=True, blank=True, help_text="Когда результат использован (импорт подтверждён)")
+    # The lease: a running job's worker touches `heartbeat_at` every few seconds; a job not heard from for
+    # JOB_LEASE_SECONDS lost its worker (killed, machine gone) and is run again or ends failed (recovery.py).
+    attempts = models.PositiveSmallIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "фоновая задача"
         verbose_name_plural = "фоновые задачи"
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["user", "kind", "owner"])]
+        indexes = [models.Index(fields=["user", "kind", "owner"]), models.Index(fields=["status", "heartbeat_at"])]
 
     def __str__(self) -> str:
         return f"{self.kind} · {self.get_status_display()}"
@@ -42,5 +46,8 @@ class Job(models.Model):
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
 
     def report(self, progress: int, stage: str = "") -> None:
-        """Progress as the worker goes (a plain UPDATE: no other field of the row is touched)."""
-        Job.objects.filter(pk=self.pk).update(progress=max(0, min(progress, 100)), stage=stage[:200])
+        """Progress as the worker goes (a plain UPDATE: no other field of the row is touched); it renews the lease."""
+        from django.utils import timezone
+
+        Job.objects.filter(pk=self.pk).update(progress=max(0, min(progress, 100)), stage=stage[:200],
+                                              heartbeat_at=timezone.now())

@@ -10,17 +10,20 @@ from django.views.decorators.http import require_POST
 
 from mentoring_portal.jobs.exports import KIND_LABELS
 from mentoring_portal.jobs.models import Job, JobStatus
+from mentoring_portal.jobs.recovery import jobs_recover, queue_position
 from mentoring_portal.jobs.services import job_start
 
 
 @login_required
 def job_progress(request, pk):
     job = get_object_or_404(Job, pk=pk, user=request.user)
+    if not job.is_finished and jobs_recover(Job.objects.filter(pk=job.pk)):
+        job.refresh_from_db()  # its worker was gone: queued again, or failed with the reason
     if job.is_finished:
         response = HttpResponse(status=204)
         response["HX-Refresh"] = "true"  # the page itself shows the result (or the error) of a finished job
         return response
-    return render(request, "jobs/progress.html", {"job": job})
+    return render(request, "jobs/progress.html", {"job": job, "ahead": queue_position(job)})
 
 
 @login_required

@@ -36,7 +36,11 @@ def campaign_create(request, region):
     form = CampaignForm(request.POST, owner=region)
     if not form.is_valid():
         return _list(request, region, form, status=400)
-    campaign = region_campaign_open(region=region, **form.cleaned_data)
+    try:
+        campaign = region_campaign_open(region=region, **form.cleaned_data)
+    except ValidationError as error:
+        explain(request, error)
+        return redirect("monitoring:region-campaigns", region=region.code)
     messages.success(request, f"Мониторинг «{campaign.title}» открыт для школ региона и всех муниципалитетов: "
                               f"{campaign.children.count()}.")
     return redirect(campaign)

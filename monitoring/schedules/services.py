@@ -45,7 +45,7 @@ def open_due_campaigns(today: date, schedules=None) -> list[Campaign]:
                 if Campaign.objects.filter(district=district, due_on=due).exists():
                     continue
                 campaign = campaign_open(district=district, title=f"Мониторинг ЦМН: отчёт к {due:%d.%m.%Y}",
-                                         year=school_year_of(due) + 1, due_on=due)
+                                         year=school_year_of(due) + 1, due_on=due, check_title=False)
                 Campaign.objects.filter(pk=campaign.pk).update(scheduled=True)
                 opened.append(campaign)
     return opened

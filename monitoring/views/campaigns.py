@@ -29,7 +29,11 @@ def campaign_create(request, district):
     if not form.is_valid():
         return render(request, "monitoring/campaigns.html", {"district": district, "form": form,
                                                              "campaigns": district.campaigns.all()}, status=400)
-    campaign = campaign_open(district=district, **form.cleaned_data)
+    try:
+        campaign = campaign_open(district=district, **form.cleaned_data)
+    except ValidationError as error:
+        explain(request, error)
+        return redirect("monitoring:campaigns", district=district.code)
     messages.success(request, f"Мониторинг «{campaign.title}» открыт: организации видят его на своих страницах.")
     return redirect(campaign)
 

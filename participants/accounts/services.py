@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -79,7 +79,11 @@ def invite(*, actor, email: str, last_name: str, first_name: str, role: str, pla
         user = User(username=email, email=email, first_name=first_name, last_name=last_name)
         user.set_unusable_password()
         user.full_clean(exclude=["password"])
-        user.save()
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:  # the same invitation sent at the same instant made the account: use that one
+            user, is_new = User.objects.get(username__iexact=email), False
     elif not user.is_active:
         raise ValidationError({"email": "Учётная запись с этим адресом отключена: включите её в списке пользователей."})
     membership, created = Membership.objects.get_or_create(user=user, role=role, **place_fields(place),

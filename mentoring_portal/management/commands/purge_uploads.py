@@ -1,4 +1,5 @@
-"""Removes uploads no job read, finished jobs, and exports past EXPORT_KEEP_HOURS with their files (hourly, cron)."""
+"""Removes uploads no job read, finished jobs, exports past EXPORT_KEEP_HOURS with their files, and the fingerprints
+of forms sent more than an hour ago (hourly, cron)."""
 
 from datetime import timedelta
 
@@ -10,6 +11,7 @@ from django.utils import timezone
 from mentoring_portal.jobs.exports import KIND_LABELS
 from mentoring_portal.jobs.models import Job
 from mentoring_portal.lib.uploads import purge_pending
+from mentoring_portal.once.models import Submission
 
 
 class Command(BaseCommand):
@@ -33,5 +35,6 @@ class Command(BaseCommand):
         exported, _ = exports.delete()
         others, _ = Job.objects.exclude(kind__in=list(KIND_LABELS)).filter(
             created_at__lt=now - timedelta(hours=settings.PENDING_UPLOAD_HOURS if hours is None else hours)).delete()
+        Submission.objects.filter(started_at__lt=now - timedelta(hours=1)).delete()
         self.stdout.write(f"Удалено неподтверждённых загрузок: {removed}, файлов выгрузок: {files}, "
                           f"старых фоновых задач: {exported + others}")
