@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "participants.second_factor.middleware.SecondFactorMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "participants.accounts.sign_in.AddressThrottleMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: it turns a lock-out into the Russian page
 ]
 
@@ -116,12 +117,18 @@ AUTHENTICATION_BACKENDS = [
 # refused for AXES_COOLOFF_MINUTES. A curator can be unlocked earlier with `manage.py axes_reset_username <name>`.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# By the pair: ten wrong passwords for one name from one address lock that pair only — not everyone behind the
+# office's one address, and not the named curator at her own desk.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One address trying many names (participants/accounts/sign_in.py).
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 100)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
-# Behind nginx the client's address is in X-Forwarded-For; AXES_PROXY_COUNT says how many proxies to trust.
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+# Behind nginx (the documented deployment, hence the default 1) the client's address is in X-Forwarded-For;
+# AXES_PROXY_COUNT says how many proxies to trust (0: the portal faces the clients itself). `check --deploy` warns
+# when it is 0 while the settings say a proxy terminates TLS (mentoring_portal/checks.py).
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 1) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 # Background work (mentoring_portal/jobs): the database queue by default, run by `manage.py db_worker`;
 # TASKS_BACKEND=rq moves it to Redis (REDIS_URL), run by `manage.py rqworker --job-class django_tasks_rq.Job` on as
@@ -164,7 +171,7 @@ _storage = env_str("STORAGE", "filesystem")
 if _storage not in ("filesystem", "s3"):
     raise ImproperlyConfigured(f"STORAGE={_storage!r}: expected filesystem or s3")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"} if _storage == "filesystem" else {
+    "default": {"BACKEND": "mentoring_portal.lib.storage.WholeFileSystemStorage"} if _storage == "filesystem" else {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {"bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"), "endpoint_url": env_str("AWS_S3_ENDPOINT_URL"),
                     "default_acl": "private", "querystring_auth": True, "file_overwrite": False},

@@ -28,3 +28,5 @@ urlpatterns = [
     path("", include("roadmaps.urls")),
     path("", include("monitoring.urls")),
 ]
+
+handler500 = "mentoring_portal.errors.server_error"

@@ -81,3 +81,70 @@ def test_only_the_schools_curator_erases(login, world, school):
     url = reverse("participants:person-anonymise", args=[world.school.code, school["pupil"].pk])
     assert login(world.curator).post(url, {"confirm": "yes"}).status_code == 403
     assert login(world.other_curator).post(url, {"confirm": "yes"}).status_code == 404
+
+
+# Every copy of a name: what keeps one (seeded below), then every text column of every model scanned after erasure.
+COPIES = [
+    "participants: the person, consents, requests, mentor profile, meetings' notes, the audit trail",
+    "roadmaps.events.Attendance.name (an event's attendance list)",
+    "mentoring_portal.Job.result (a file read for the school: the registry preview)",
+    "the cache: the school's and the district's public pages and their embeds (mentors who agreed to be named)",
+]
+
+
+def _text_columns():
+    from django.apps import apps
+    from django.db import models
+
+    for model in apps.get_models():
+        fields = [f.name for f in model._meta.concrete_fields
+                  if isinstance(f, (models.CharField, models.TextField, models.JSONField))]
+        if fields:
+            yield model, fields
+
+
+def test_erasure_reaches_every_copy_of_the_name(world, login, django_capture_on_commit_callbacks):
+    from django.db.models import Q
+
+    from mentoring_portal.jobs.models import Job, JobStatus
+    from participants.models import MentorProfile, PublicPage
+    from participants.services.erasure import person_anonymise
+    from roadmaps.events.models import Event
+    from roadmaps.events.services import event_invite
+    from tests.factories import form
+
+    teacher = person(world.school, "teacher", last_name="Громова", first_name="Вера", patronymic="Павловна", grade="",
+                     birth_date=date(1985, 3, 1), position="учитель физики")
+    MentorProfile.objects.create(person=teacher, competencies="физика", public_name_consent=True)
+    from participants.models import Pair, PairStatus
+
+    live = Pair.objects.create(organization=world.school, mentor=teacher, form=form("учитель – учитель"),
+                               status=PairStatus.ACTIVE, start_date=date(2024, 9, 1), end_date=date(2030, 5, 31))
+    live.mentees.set([person(world.school, "teacher", grade="", last_name="Новенькая")])
+    event = Event.objects.create(organization=world.school, title="Педсовет", kind="council",
+                                 starts_at="2030-01-15T10:00Z")
+    event_invite(event=event, groups={"mentors"})
+    assert event.attendances.filter(name__contains="Громова").exists()
+    Job.objects.create(kind="participants.registry-import", owner=f"organization:{world.school.pk}",
+                       user=world.school_curator, status=JobStatus.DONE,
+                       result={"people": [{"row": 2, "values": {"last_name": "Громова", "first_name": "Вера"}}]})
+    for place in ({"organization": world.school}, {"district": world.district}):
+        PublicPage.objects.create(**place, is_published=True, blocks=["mentors", "contact"], contact="куратор")
+    client = login(world.school_curator)
+    public = [reverse(name, args=[kind, code]) for name in ("public-page", "public-embed")
+              for kind, code in (("o", world.school.code), ("d", world.district.code))]
+    assert all("Громова" in client.get(url).content.decode() for url in public)  # cached now
+
+    with django_capture_on_commit_callbacks(execute=True):
+        person_anonymise(person=Person.objects.get(pk=teacher.pk), user=world.school_curator)
+
+    for url in public:  # at once, not when the cache expires
+        assert "Громова" not in client.get(url).content.decode(), url
+    found = []
+    for model, fields in _text_columns():
+        query = Q()
+        for name in fields:
+            query |= Q(**{f"{name}__icontains": "Громова"})
+        if model.objects.filter(query).exists():
+            found.append(model._meta.label)
+    assert found == [], f"a copy of the name is left in {found}; kept copies are listed in COPIES"

@@ -46,6 +46,31 @@ def test_with_it_the_code_comes_before_any_page(client, world, no_throttle):
     assert client.get(district).status_code == 200
 
 
+def test_without_the_code_the_password_cannot_be_changed(client, world):
+    """The password alone opens nothing: /accounts/ holds the password change, not only the sign-in pages."""
+    TOTPDevice.objects.create(user=world.methodist, name="app", confirmed=True)
+    sign_in(client, world.methodist)
+    for url in (reverse("password_change"), reverse("password_change_done")):
+        response = client.get(url)
+        assert response.status_code == 302 and response.url.startswith(reverse("participants:second-factor-verify"))
+    response = client.post(reverse("password_change"), {"old_password": "pass-word-123",
+                                                        "new_password1": "Новый-пароль-2026",
+                                                        "new_password2": "Новый-пароль-2026"})
+    assert response.status_code == 302 and "second-factor" in response.url
+    world.methodist.refresh_from_db()
+    assert world.methodist.check_password("pass-word-123")
+    assert client.get(reverse("participants:second-factor-verify")).status_code == 200  # its own page is open
+
+
+def test_a_session_opened_before_the_device_was_added_is_asked_for_the_code(client, world):
+    sign_in(client, world.methodist)
+    district = reverse("participants:district", args=[world.district.code])
+    assert client.get(district).status_code == 200  # no device yet: the session is let through
+    TOTPDevice.objects.create(user=world.methodist, name="app", confirmed=True)  # added from another session
+    response = client.get(district)
+    assert response.status_code == 302 and response.url.startswith(reverse("participants:second-factor-verify"))
+
+
 def test_the_verify_page_never_sends_elsewhere(client, world):
     device = TOTPDevice.objects.create(user=world.methodist, name="app", confirmed=True)
     sign_in(client, world.methodist)

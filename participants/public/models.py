@@ -28,6 +28,12 @@ class PublicPage(models.Model):
     def __str__(self) -> str:
         return f"Наставничество · {self.place}"
 
+    @staticmethod
+    def version_name(pk: int) -> str:
+        """The cache version its rendered page is kept under (lib/versions): bumped on every change of the page,
+        its news, or a name it may show."""
+        return f"public-page:{pk}"
+
     @property
     def place(self):
         return self.organization or self.district

@@ -42,7 +42,7 @@ def _published(kind: str, code: str) -> PublicPage:
 
 
 def version_key(page: PublicPage) -> str:
-    return f"public-page:{page.pk}"
+    return PublicPage.version_name(page.pk)
 
 
 def _cached(page: PublicPage, variant: str, build) -> bytes:
@@ -54,24 +54,38 @@ def _cached(page: PublicPage, variant: str, build) -> bytes:
     return body
 
 
+def _address_key(kind: str, code: str) -> str:
+    return f"public-address:{kind}:{code}"
+
+
+def _served(kind: str, code: str, variant: str, template: str) -> bytes:
+    """The page from the cache without a query when it is there — so a public page stays up while the database
+    restarts; its address remembers the page's id, and the page's version (bumped on every change, unpublishing
+    too) keeps what is served current."""
+    pk = cache.get(_address_key(kind, code))
+    if pk is not None:
+        body = cache.get(f"public:{variant}:{pk}:{versions.version(PublicPage.version_name(pk))}")
+        if body is not None:
+            return body
+    page = _published(kind, code)
+    cache.set(_address_key(kind, code), page.pk, PUBLIC_CACHE_SECONDS)
+    return _cached(page, variant, lambda: render_to_string(template, _context(page, kind)))
+
+
 def _context(page: PublicPage, kind: str) -> dict:
     today = timezone.localdate()
     return {"page": page, "place": page.place, "kind": kind, "blocks": shown(page, today), "today": today}
 
 
 def public_page(request, kind: str, code: str):
-    page = _published(kind, code)
-    body = _cached(page, "page", lambda: render_to_string("public/page.html", _context(page, kind)))
-    return HttpResponse(body)
+    return HttpResponse(_served(kind, code, "page", "public/page.html"))
 
 
 @xframe_options_exempt
 @csp_replace({"frame-ancestors": ["*"]})
 def public_embed(request, kind: str, code: str):
     """The same blocks without the portal's chrome, for an iframe on the school's own site."""
-    page = _published(kind, code)
-    body = _cached(page, "embed", lambda: render_to_string("public/embed.html", _context(page, kind)))
-    return HttpResponse(body)
+    return HttpResponse(_served(kind, code, "embed", "public/embed.html"))
 
 
 def public_document(request, kind: str, code: str, pk: int):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from participants.second_factor.middleware import SESSION_KEY
+from participants.second_factor.middleware import SESSION_KEY, not_needed
 from participants.second_factor.policy import required_for
 
 
@@ -50,7 +50,7 @@ def setup(request):
                 messages.error(request, "Ваш регион требует второй фактор у кураторов: отключить его нельзя.")
             elif confirmed.verify_token(form.cleaned_data["code"]):
                 TOTPDevice.objects.filter(user=request.user).delete()
-                request.session[SESSION_KEY] = "not-needed"
+                request.session[SESSION_KEY] = not_needed(request.user)
                 messages.success(request, "Второй фактор отключён: вход снова только по паролю.")
                 return redirect("participants:home")
             else:

@@ -1,5 +1,10 @@
 """A person's data removed on request (152-ФЗ, ст. 21): the record is anonymised, not deleted, so that pairs and the
-counts behind indicators stay right; the name leaves every place it was written, the audit trail included."""
+counts behind indicators stay right; the name leaves every place it was written, the audit trail included.
+
+Copies of the name outside participants' own tables (an event's attendance list, a job's parsed result) are erased
+by the apps that keep them: each registers a function with `erasure_copies.register` (participants imports none of
+them). The public pages that could show the name are re-rendered at once, not when their cache expires.
+tests/test_erasure.py scans every text column of every model after an erasure."""
 
 from __future__ import annotations
 
@@ -11,11 +16,27 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from mentoring_portal.jobs.models import Job
+from mentoring_portal.lib import versions
 from participants.audit_trail.registry import PERSONAL_FIELDS
 from participants.models import Category, Consent, Meeting, MenteeRequest, MentorProfile, Pair, Person
 
 ANONYMOUS = "Обезличен(а)"
 REMOVED = "[удалено]"
+
+
+class ErasureCopies:
+    """Functions (person=…, names=[…]) that erase the copies of a person's name an app keeps."""
+
+    def __init__(self):
+        self.functions = []
+
+    def register(self, function):
+        self.functions.append(function)
+        return function
+
+
+erasure_copies = ErasureCopies()
 
 
 def _names(person: Person) -> list[str]:
@@ -51,6 +72,10 @@ def person_anonymise(*, person: Person, user) -> Person:
             if scrubbed != meeting.notes:
                 Meeting.objects.filter(pk=meeting.pk).update(notes=scrubbed)
     _scrub_trail(person, names)
+    _scrub_job_results(person, names)
+    for erase in erasure_copies.functions:
+        erase(person=person, names=names)
+    _refresh_public_pages(person)
     LogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(Person), object_pk=str(person.pk), object_id=person.pk,
         object_repr=ANONYMOUS, action=LogEntry.Action.UPDATE, actor=user,
@@ -80,3 +105,22 @@ def _scrub_trail(person: Person, names: list[str]) -> None:
         if after != before:
             LogEntry.objects.filter(pk=entry.pk).update(object_repr=after[0], changes=json.loads(after[1]),
                                                         changes_text=after[2])
+
+
+def _scrub_job_results(person: Person, names: list[str]) -> None:
+    """A file read for the school (a registry preview, a training list) keeps what it read until purged."""
+    for job in Job.objects.filter(owner=f"organization:{person.organization_id}").exclude(result=None).iterator():
+        text = json.dumps(job.result, ensure_ascii=False)
+        scrubbed = _scrub(text, names)
+        if scrubbed != text:
+            Job.objects.filter(pk=job.pk).update(result=json.loads(scrubbed))
+
+
+def _refresh_public_pages(person: Person) -> None:
+    from participants.models import PublicPage
+
+    pages = PublicPage.objects.filter(organization=person.organization_id)
+    if person.organization.district_id:
+        pages = pages | PublicPage.objects.filter(district=person.organization.district_id)
+    for pk in pages.values_list("pk", flat=True):
+        versions.bump(PublicPage.version_name(pk))

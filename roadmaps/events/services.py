@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from participants.models import Category, Membership, Pair, Person, Role
+from participants.services.erasure import ANONYMOUS, erasure_copies
 from roadmaps.events.models import Attendance, Event
 from roadmaps.models import Evidence
 from roadmaps.occurrences import occurrence_mark_done
@@ -85,3 +86,9 @@ def event_delete(*, event: Event) -> None:
 
 def attendance_share(attended: int, invited: int) -> int | None:
     return round(100 * attended / invited) if invited else None
+
+
+@erasure_copies.register
+def erase_attendance_names(*, person, names) -> None:
+    """The attendance list keeps a copy of each participant's name (it outlives a deleted entry): erased with him."""
+    Attendance.objects.filter(person=person).update(name=ANONYMOUS)

@@ -5,6 +5,7 @@ PENDING_UPLOAD_HOURS. What the user confirms is the job's parsed result, so what
 
 from __future__ import annotations
 
+import errno
 import time
 import uuid
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from mentoring_portal.lib.storage import write_whole
 from mentoring_portal.lib.uploads.checks import UploadRefused
 
 
@@ -28,9 +30,16 @@ def _path(token: str) -> Path:
 
 
 def save_pending(data: bytes) -> str:
-    """Keeps an uploaded file until the background job reads it; returns its token."""
+    """Keeps an uploaded file until the background job reads it; returns its token. A full disk leaves no part of
+    it behind and is a refusal the user reads."""
     token = uuid.uuid4().hex
-    (_folder() / token).write_bytes(data)
+    try:
+        write_whole(str(_folder() / token), [data])
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise UploadRefused("На сервере закончилось место: файл не сохранён, ничего не изменено. Сообщите "
+                                "администратору портала и повторите позже.") from exc
+        raise
     return token
 
 
