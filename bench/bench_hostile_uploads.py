@@ -63,7 +63,13 @@ def measure(name: str, data: bytes, queue) -> None:
 
 
 def main() -> None:
-    cases = [("bomb.docx", docx_bomb(1150)), ("10m-same.xlsx", xlsx_rows(10_000_000, identical=True)),
+    from tests.documents import TABLE, docx_bytes, lying_member, xlsx_bytes
+
+    cases = [("lying-mimetype.ods", lying_member("mimetype", b"application/vnd.oasis.opendocument.spreadsheet", 1024)),
+             ("lying-media.docx", lying_member("word/media/image1.png", b"\x89PNG\r\n\x1a\n", 1024,
+                                               docx_bytes(TABLE))),
+             ("lying-strings.xlsx", lying_member("xl/sharedStrings.xml", b"<sst>", 1024, xlsx_bytes(TABLE))),
+             ("bomb.docx", docx_bomb(1150)), ("10m-same.xlsx", xlsx_rows(10_000_000, identical=True)),
              ("10m-rows.xlsx", xlsx_rows(10_000_000)),
              ("30k-rows.xlsx", xlsx_rows(30_000)), ("15k-rows.xlsx", xlsx_rows(15_000))]
     context = get_context("fork")

@@ -74,6 +74,8 @@ class RowProblem:
     message: str
 
     def __str__(self) -> str:
+        if not self.row:  # 0: the file as a whole
+            return self.message[:1].upper() + self.message[1:]
         return f"Строка {self.row}: {self.message}"
 
 
