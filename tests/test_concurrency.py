@@ -12,6 +12,7 @@ from django.db import connection, connections
 from participants.models import Person
 from participants.registry_io import parse_registry, registry_import
 from tests.test_registry_io import row, workbook
+from tests.threads import at_once
 
 FILE = workbook(row(), row(last="Орлова", first="Анна", born=None), row(last="Ким", first="Олег"))
 
@@ -93,27 +94,6 @@ def test_two_sqlite_writers_wait_for_each_other_instead_of_failing(tmp_path):
     assert done.stdout.strip().splitlines() == ["wal", "ok"], done.stdout + done.stderr
 
 
-def _at_once(*calls) -> list:
-    """Runs the calls in threads released together; returns what each raised (None when it did not)."""
-    start, raised = threading.Barrier(len(calls)), [None] * len(calls)
-
-    def run(index, call):
-        try:
-            start.wait()
-            call()
-        except Exception as exc:  # noqa: BLE001 - returned to the test
-            raised[index] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return raised
-
-
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's; SQLite runs one writer")
 @pytest.mark.django_db(transaction=True)
 def test_two_curators_opening_the_same_campaign_at_once_open_one(reference_data, world):
@@ -129,7 +109,7 @@ def test_two_curators_opening_the_same_campaign_at_once_open_one(reference_data,
     def open_one():
         campaign_open(district=world.district, title="Мониторинг, декабрь", year=2026, due_on=date(2026, 12, 20))
 
-    raised = _at_once(open_one, open_one)
+    raised = at_once(open_one, open_one)
     assert sorted(type(e).__name__ for e in raised if e) == [ValidationError.__name__]
     assert Campaign.objects.filter(district=world.district).count() == 1
 
@@ -151,7 +131,7 @@ def test_copying_to_schools_twice_at_once_makes_one_draft_each(reference_data, w
     def copy():
         items_copy_to_schools(items=items, schools=schools, user=world.curator)
 
-    assert _at_once(copy, copy) == [None, None]
+    assert at_once(copy, copy) == [None, None]
     assert Roadmap.objects.filter(organization__in=schools).count() == 2
     assert Item.objects.filter(source_item__in=items).count() == 2
 
@@ -168,6 +148,6 @@ def test_the_same_invitation_sent_twice_at_once_makes_one_account(reference_data
         invite(actor=world.curator, email="new@school.example", last_name="Новикова", first_name="Анна",
                role=Role.DISTRICT_METHODIST, place=world.district, site_url="http://testserver")
 
-    assert _at_once(send, send) == [None, None]
+    assert at_once(send, send) == [None, None]
     assert get_user_model().objects.filter(email="new@school.example").count() == 1
     assert Membership.objects.filter(user__email="new@school.example").count() == 1

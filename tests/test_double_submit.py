@@ -5,13 +5,12 @@ list of views that create nothing twice for a reason of their own) fails the com
 table does for URLs."""
 
 import re
-import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -36,6 +35,7 @@ from roadmaps.events.models import Event
 from roadmaps.models import Item, Roadmap, Section
 from tests.factories import form, make_roadmap, person
 from tests.test_scoping import url_patterns
+from tests.threads import at_once
 
 D, S = "sayansky", "agin-1"
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -250,23 +250,8 @@ def test_every_creating_view_is_in_the_double_submit_table():
 
 
 def _two_at_once(clients, url, data) -> list:
-    start, responses, failures = threading.Barrier(len(clients)), [], []
-
-    def send(client):
-        try:
-            start.wait()
-            responses.append(client.post(url, data()))
-        except Exception as exc:  # noqa: BLE001 - reported below
-            failures.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=send, args=(c,)) for c in clients]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert failures == []
+    responses = []
+    assert at_once(*[lambda c=c: responses.append(c.post(url, data())) for c in clients]) == [None] * len(clients)
     return responses
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -81,3 +84,33 @@ def job_consume(job: Job) -> Job | None:
     locked.consumed_at = timezone.now()
     locked.save(update_fields=["consumed_at"])
     return locked
+
+
+@dataclass(frozen=True)
+class Preview:
+    """An import page's job, read one way: its parsed result to confirm, or the problems to show (the job's error,
+    or the file's own); and, on «Подтвердить», the result used once."""
+
+    kind: str
+    from_json: Callable[[dict], object]
+    problems_of: Callable[[object], list]
+
+    def shown(self, request, *, owner: str) -> tuple[Job | None, object | None, list]:
+        job = page_job(request, kind=self.kind, owner=owner)
+        if job is None or not job.is_finished:
+            return job, None, []
+        if job.error:
+            return job, None, [job.error]
+        parsed = self.from_json(job.result)
+        problems = list(self.problems_of(parsed))
+        return job, (None if problems else parsed), problems
+
+    @contextmanager
+    def confirmed(self, request, *, owner: str):
+        """The posted job's result (None if it was used already or has problems), inside a transaction: what is
+        saved with it commits together with its use, so a double click or a second tab saves once."""
+        job = job_for(request, request.POST.get("job"), kind=self.kind, owner=owner)
+        with transaction.atomic():
+            used = job_consume(job)
+            parsed = self.from_json(used.result) if used else None
+            yield None if parsed is None or self.problems_of(parsed) else parsed

@@ -3,15 +3,13 @@ trained in the last three years per school and who is not trained."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mentoring_portal.jobs.models import JobStatus
-from mentoring_portal.jobs.services import JobRefused, job_consume, job_for, page_job, upload_job_start
+from mentoring_portal.jobs.services import JobRefused, Preview, upload_job_start
 from mentoring_portal.lib.exports import XLSX_TYPE, attachment
 from mentoring_portal.lib.uploads import UploadRefused, download
 from participants.access import CAN_EDIT_PAIRS, CAN_VIEW_REPORTS, VIEW, district_view, organization_view
@@ -19,6 +17,8 @@ from participants.models import Organization, Person, TrainingRecord
 from participants.training.forms import TrainingForm, TrainingImportForm
 from participants.training.importing import KIND, TrainingImport, save_training, template_xlsx
 from participants.training.selectors import SchoolTraining, mentors_with_training
+
+PREVIEW = Preview(KIND, TrainingImport.from_json, lambda parsed: parsed.errors)
 
 
 def _owner(organization) -> str:
@@ -33,12 +33,8 @@ def _records(request, organization):
 
 def _school_page(request, organization, *, form=None, upload=None, problems=(), status=200):
     records = _records(request, organization).select_related("person")
-    job = page_job(request, kind=KIND, owner=_owner(organization))
-    parsed = TrainingImport.from_json(job.result) if job and job.status == JobStatus.DONE else None
-    if job and job.error:
-        problems = [job.error]
-    elif parsed and parsed.errors:
-        problems, parsed = parsed.errors, None
+    job, parsed, found = PREVIEW.shown(request, owner=_owner(organization))
+    problems = found or problems
     return render(request, "participants/training/school.html", {
         "organization": organization, "page": Paginator(records, 50).get_page(request.GET.get("page")),
         "form": form or TrainingForm(organization=organization), "upload": upload or TrainingImportForm(),
@@ -68,11 +64,8 @@ def school_import(request, organization):
     """Upload → a background job reads the list (progress bar) → the preview → «Подтвердить» saves it once."""
     page = reverse("participants:training", args=[organization.code])
     if "confirm" in request.POST:
-        job = job_for(request, request.POST.get("job"), kind=KIND, owner=_owner(organization))
-        with transaction.atomic():  # the job is used once: a double click saves the list once
-            confirmed = job_consume(job)
-            parsed = TrainingImport.from_json(confirmed.result) if confirmed else None
-            if parsed is None or parsed.errors:
+        with PREVIEW.confirmed(request, owner=_owner(organization)) as parsed:
+            if parsed is None:
                 messages.error(request, "Этот список уже загружен или в нём есть ошибки: загрузите файл ещё раз.")
                 return redirect(page)
             saved = save_training(parsed, organization=organization, user=request.user)

@@ -5,14 +5,12 @@ delete."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mentoring_portal.jobs.models import JobStatus
-from mentoring_portal.jobs.services import JobRefused, job_consume, job_for, page_job, upload_job_start
+from mentoring_portal.jobs.services import JobRefused, Preview, upload_job_start
 from mentoring_portal.lib.feedback import explain
 from mentoring_portal.lib.uploads import UploadRefused, download
 from participants.access import CAN_EDIT_ROADMAP, VIEW, place_fields, place_kind, place_views
@@ -30,6 +28,7 @@ from roadmaps.events.sign_in import KIND as SIGN_IN_KIND
 from roadmaps.events.sign_in import SignInSheet
 
 PAGE_SIZE = 30
+SHEET = Preview(SIGN_IN_KIND, SignInSheet.from_json, lambda read: read.problems)
 
 
 def _with_attendance(events):
@@ -77,12 +76,8 @@ event_create = place_views(_create, CAN_EDIT_ROADMAP)
 
 def _page(request, event, *, invite=None, held=None, sheet=None, problems=(), status=200):
     attendances = event.attendances.select_related("organization")
-    job = page_job(request, kind=SIGN_IN_KIND, owner=_sheet_owner(event))
-    read = SignInSheet.from_json(job.result) if job and job.status == JobStatus.DONE else None
-    if job and job.error:
-        problems = [job.error]
-    elif read and read.problems:
-        problems, read = read.problems, None
+    job, read, found = SHEET.shown(request, owner=_sheet_owner(event))
+    problems = found or problems
     invited = len(attendances)
     came = sum(1 for a in attendances if a.attended)
     return render(request, "roadmaps/events/detail.html", {
@@ -146,11 +141,8 @@ def event_attendance(request, event):
 def event_sign_in_sheet(request, event):
     """Upload → a background job reads the sheet (progress bar) → the preview → «Подтвердить» marks it once."""
     if "confirm" in request.POST:
-        job = job_for(request, request.POST.get("job"), kind=SIGN_IN_KIND, owner=_sheet_owner(event))
-        with transaction.atomic():  # the job is used once: a double click marks once
-            confirmed = job_consume(job)
-            read = SignInSheet.from_json(confirmed.result) if confirmed else None
-            if read is None or read.problems:
+        with SHEET.confirmed(request, owner=_sheet_owner(event)) as read:
+            if read is None:
                 messages.error(request, "Этот лист уже учтён или в нём есть ошибки: загрузите его ещё раз.")
                 return redirect(event)
             present = set(read.present) & set(event.attendances.values_list("pk", flat=True))
