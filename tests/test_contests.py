@@ -92,6 +92,9 @@ def test_the_jury_scores_and_the_results_are_published_with_an_order(login, worl
                                      {f"a{first.pk}-c0": 1, f"a{first.pk}-c1": 1}).status_code == 403
     assert Score.objects.filter(juror=world.curator).count() == 0
     assert login(expert).post(reverse("roadmaps:contest-publish", args=[duet.pk])).status_code == 403
+    early = login(world.curator).post(reverse("roadmaps:contest-publish", args=[duet.pk]), follow=True)
+    assert "итоги — после окончания приёма заявок" in early.content.decode()  # applications are still open
+    Contest.objects.filter(pk=duet.pk).update(applications_until=timezone.localdate() - timedelta(days=1))
     login(world.curator).post(reverse("roadmaps:contest-publish", args=[duet.pk]))
     first.refresh_from_db()
     second.refresh_from_db()
@@ -140,6 +143,7 @@ def test_the_region_announces_a_contest_open_to_every_school_of_the_region(login
     login(expert).post(reverse("roadmaps:contest-score", args=[contest.pk, application.pk]),
                        {f"a{application.pk}-c0": 7})
     assert Score.objects.get().total == 7
+    Contest.objects.filter(pk=contest.pk).update(applications_until=timezone.localdate() - timedelta(days=1))
     login(world.coordinator).post(reverse("roadmaps:contest-publish", args=[contest.pk]))
     application.refresh_from_db()
     assert application.result == "winner"

@@ -11,15 +11,14 @@ from django.db import transaction
 
 from participants.documents.drafts import LEGAL_BASIS, DraftOrder, numbered
 from roadmaps.contests.models import Application, Contest, ContestResult, Score
+from roadmaps.contests.rules import CONTEST
 
 LAUREATE_PLACES = 3
 MAX_POINTS = 10
 
 
 def application_problems(contest: Contest, application: Application, today: date) -> list[str]:
-    problems = []
-    if today > contest.applications_until:
-        problems.append(f"Заявки принимались до {contest.applications_until:%d.%m.%Y}.")
+    problems = CONTEST.problems("apply", contest=contest, today=today)
     if not (application.pair_id or application.mentor_id or application.practice_id):
         problems.append("Укажите пару, наставника или практику, с которой школа участвует.")
     school = application.organization_id
@@ -46,10 +45,7 @@ def contest_apply(*, contest: Contest, application: Application, today: date) ->
 @transaction.atomic
 def contest_score(*, application: Application, juror, points: list[int]) -> Score:
     contest = application.contest
-    if not contest.jury.filter(pk=juror.pk).exists():
-        raise ValidationError("Оценивают только члены жюри.")
-    if contest.results_published_on:
-        raise ValidationError("Итоги уже опубликованы.")
+    CONTEST.check("score", contest=contest, juror=juror)
     if len(points) != len(contest.criteria_list) or any(not 0 <= p <= MAX_POINTS for p in points):
         raise ValidationError(f"Поставьте по каждому критерию от 0 до {MAX_POINTS} баллов.")
     score, _ = Score.objects.update_or_create(application=application, juror=juror,
@@ -64,11 +60,10 @@ def mean_score(application: Application) -> float:
 
 @transaction.atomic
 def contest_publish(*, contest: Contest, today: date) -> Contest:
+    Contest.objects.select_for_update().filter(pk=contest.pk).first()  # one publication, even at once
+    contest.refresh_from_db(fields=["results_published_on"])
+    CONTEST.check("publish", contest=contest, today=today)
     applications = list(contest.applications.prefetch_related("scores"))
-    if not applications:
-        raise ValidationError("Заявок нет: публиковать нечего.")
-    if not any(a.scores.all() for a in applications):
-        raise ValidationError("Жюри ещё не поставило ни одной оценки.")
     for nomination in contest.nominations.all():
         ranked = sorted((a for a in applications if a.nomination_id == nomination.pk), key=mean_score, reverse=True)
         for place, application in enumerate(ranked, start=1):

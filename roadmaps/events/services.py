@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils import timezone
 from participants.models import Category, Membership, Pair, Person, Role
 from participants.services.erasure import ANONYMOUS, erasure_copies
 from roadmaps.events.models import Attendance, Event
+from roadmaps.events.rules import EVENT
 from roadmaps.models import Evidence
 from roadmaps.occurrences import occurrence_mark_done
 
@@ -54,11 +54,10 @@ def attendance_mark(*, event: Event, present: set[int]) -> None:
 
 
 @transaction.atomic
-def event_hold(*, event: Event, user, held_on: date, protocol=None) -> Event:
+def event_hold(*, event: Event, user, held_on: date, protocol=None, today: date | None = None) -> Event:
     """The event took place: its date, its protocol; the roadmap item it fulfils gets the window holding that day
     marked done, with the protocol as its evidence."""
-    if held_on > timezone.localdate():
-        raise ValidationError("Событие ещё не состоялось: дата проведения в будущем.")
+    EVENT.check("hold", event=event, held_on=held_on, today=today or timezone.localdate())
     event.held_on = held_on
     if protocol:
         event.protocol = protocol

@@ -17,6 +17,7 @@ from participants.access import CAN_EDIT_ROADMAP, VIEW, place_fields, place_kind
 from roadmaps.events.access import event_view, visible_events
 from roadmaps.events.forms import EventForm, HeldForm, InviteForm, SignInSheetForm
 from roadmaps.events.models import Attendance, Event
+from roadmaps.events.rules import upcoming
 from roadmaps.events.services import (
     attendance_mark,
     attendance_share,
@@ -43,9 +44,10 @@ def _list(request, place):
     else:
         events = visible_events(request.user).filter(Q(organization=place) | Q(schools=place))
     today = timezone.localdate()
-    upcoming = _with_attendance(events.filter(starts_at__date__gte=today)).order_by("starts_at", "pk")
-    past = Paginator(_with_attendance(events.filter(starts_at__date__lt=today)).order_by("-starts_at", "-pk"),
+    coming = upcoming(events, today)
+    past = Paginator(_with_attendance(events.exclude(pk__in=coming.values("pk"))).order_by("-starts_at", "-pk"),
                      PAGE_SIZE).get_page(request.GET.get("page"))
+    coming = _with_attendance(coming).order_by("starts_at", "pk")
     by_school = []
     if kind == "district":
         rows = (Attendance.objects.filter(event__district=place, event__deleted_at__isnull=True,
@@ -55,7 +57,7 @@ def _list(request, place):
                 .order_by("organization__short_name"))
         by_school = [{**row, "share": attendance_share(row["came"], row["invited"])} for row in rows]
     return render(request, "roadmaps/events/list.html", {
-        "place": place, "kind": kind, "upcoming": upcoming[:50], "past": past, "by_school": by_school,
+        "place": place, "kind": kind, "upcoming": coming[:50], "past": past, "by_school": by_school,
         "can_edit": CAN_EDIT_ROADMAP in request.capabilities})
 
 

@@ -1,0 +1,222 @@
+"""Each workflow as its rules, row by row: every row names the action, the day (or the state) on either side of the
+rule's boundary, what the rule decides, and the document or rule it quotes. Then a hypothesis stateful test per
+workflow drives random actions and days through the services and checks the invariants the documents imply."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+
+from participants.models import Pair, PairStatus, Role
+from roadmaps.contests.models import Application, Contest, Nomination, Score
+from roadmaps.contests.rules import CONTEST
+from roadmaps.contests.services import contest_apply, contest_publish, contest_score
+from roadmaps.events.models import Event
+from roadmaps.events.rules import EVENT, upcoming
+from roadmaps.events.services import event_hold
+from tests.factories import form, member, person
+
+UNTIL = date(2026, 12, 20)  # applications until
+DAY_BEFORE, DAY_AFTER = UNTIL - timedelta(days=1), UNTIL + timedelta(days=1)
+
+
+def _contest(world, **fields):
+    contest = Contest.objects.create(district=world.district, title="Педагогический дуэт", year=2026,
+                                     applications_until=UNTIL, judging_until=UNTIL + timedelta(days=10),
+                                     criteria="Актуальность", **fields)
+    Nomination.objects.create(contest=contest, name="Педагоги")
+    return contest
+
+
+def _application(world, contest, *, scored_by=None):
+    pair = Pair.objects.create(organization=world.school, mentor=person(world.school, "teacher", grade=""),
+                               form=form("учитель – учитель"), status=PairStatus.ACTIVE, start_date=date(2024, 9, 1),
+                               end_date=date(2030, 5, 31))
+    application = Application.objects.create(contest=contest, nomination=contest.nominations.get(),
+                                             organization=world.school, pair=pair, title="Урок вдвоём")
+    if scored_by:
+        Score.objects.create(application=application, juror=scored_by, points=[7], total=7)
+    return application
+
+
+# (action, the case, the day, allowed?, the rule it quotes)
+CONTEST_ROWS = [
+    ("apply", "the last day of applications", UNTIL, True, "заявки принимаются до …: включительно"),
+    ("apply", "the day after", DAY_AFTER, False, "заявки принимаются до …"),
+    ("apply", "results out (even before the date)", DAY_BEFORE, False, "итоги подведены: приём закончен"),
+    ("publish", "while applications are open", UNTIL, False, "итоги — после окончания приёма заявок"),
+    ("publish", "the day after they close, every application scored", DAY_AFTER, True, "итоги — после приёма"),
+    ("publish", "an application no juror scored", DAY_AFTER, False, "каждая заявка оценена жюри"),
+    ("publish", "published already", DAY_AFTER, False, "итоги публикуются один раз"),
+    ("score", "a juror", DAY_AFTER, True, "оценивает жюри"),
+    ("score", "not on the jury", DAY_AFTER, False, "оценивает жюри"),
+    ("score", "after the results", DAY_AFTER, False, "оценки после итогов не меняются"),
+]
+
+
+@pytest.mark.parametrize("action, case, day, allowed, source", CONTEST_ROWS, ids=[r[1] for r in CONTEST_ROWS])
+def test_a_contest_rule(world, action, case, day, allowed, source):
+    jury = member(Role.DISTRICT_EXPERT, world.district, username="juror")
+    contest = _contest(world, results_published_on=day if "published" in case or "results out" in case
+                       or "after the results" in case else None)
+    contest.jury.set([jury])
+    _application(world, contest, scored_by=None if "no juror" in case else jury)
+    juror = world.curator if "not on the jury" in case else jury
+    assert CONTEST.allows(action, contest=contest, today=day, juror=juror) is allowed, source
+
+
+EVENT_DAY = date(2026, 12, 10)
+EVENT_ROWS = [
+    ("hold", "on its day", EVENT_DAY, EVENT_DAY, True, "проводится в назначенный день или позже"),
+    ("hold", "a week before its day (the protocol of 03.12 for 10.12)", EVENT_DAY - timedelta(days=7), EVENT_DAY,
+     False, "не раньше назначенного дня"),
+    ("hold", "after its day", EVENT_DAY + timedelta(days=2), EVENT_DAY + timedelta(days=5), True, "или позже"),
+    ("hold", "a day still ahead", EVENT_DAY + timedelta(days=1), EVENT_DAY, False, "не позже сегодняшней"),
+]
+
+
+@pytest.mark.parametrize("action, case, held_on, today, allowed, source", EVENT_ROWS, ids=[r[1] for r in EVENT_ROWS])
+def test_an_event_rule(world, action, case, held_on, today, allowed, source):
+    event = Event.objects.create(organization=world.school, title="Педсовет", kind="council",
+                                 starts_at=timezone.make_aware(datetime.combine(EVENT_DAY, datetime.min.time())))
+    assert EVENT.allows(action, event=event, held_on=held_on, today=today) is allowed, source
+
+
+def test_a_held_event_is_not_upcoming(world):
+    ahead = timezone.now() + timedelta(days=3)
+    event = Event.objects.create(organization=world.school, title="Педсовет", kind="council", starts_at=ahead)
+    assert list(upcoming(Event.objects.all(), timezone.localdate())) == [event]
+    Event.objects.filter(pk=event.pk).update(held_on=timezone.localdate())
+    assert list(upcoming(Event.objects.all(), timezone.localdate())) == []
+
+
+# Random sequences of actions and days ------------------------------------------------------------------------------
+class ContestMachine(RuleBasedStateMachine):
+    """A contest driven by random applications, scores, publications and days: no results before the applications
+    close, no application taken after its date or after the results, every placed application has a score."""
+
+    def __init__(self):
+        super().__init__()
+        self.contest = None
+
+    @initialize()
+    def announce(self):
+        self.world = WORLD["world"]
+        self.jury = WORLD["jury"]
+        self.taken = []
+        self.contest = _contest(self.world)
+        self.contest.jury.set([self.jury])
+        self.today = UNTIL - timedelta(days=5)
+
+    @rule(days=st.integers(min_value=0, max_value=4))
+    def a_day_passes(self, days):
+        self.today += timedelta(days=days)
+
+    @rule()
+    def a_school_applies(self):
+        pair = Pair.objects.create(organization=self.world.school, mentor=WORLD["mentor"], form=form("учитель – учитель"),
+                                   status=PairStatus.ACTIVE, start_date=date(2024, 9, 1), end_date=date(2030, 5, 31))
+        application = Application(nomination=self.contest.nominations.get(), organization=self.world.school,
+                                  pair=pair, title="Заявка")
+        try:
+            contest_apply(contest=self.contest, application=application, today=self.today)
+        except ValidationError:
+            return
+        self.taken.append(self.today)
+
+    @precondition(lambda self: self.contest.applications.exists())
+    @rule(points=st.integers(min_value=0, max_value=10), data=st.data())
+    def the_jury_scores(self, points, data):
+        application = data.draw(st.sampled_from(list(self.contest.applications.all())))
+        try:
+            contest_score(application=application, juror=self.jury, points=[points])
+        except ValidationError:
+            pass
+
+    @rule()
+    def the_district_publishes(self):
+        try:
+            contest_publish(contest=self.contest, today=self.today)
+        except ValidationError:
+            pass
+        self.contest.refresh_from_db()
+
+    @invariant()
+    def no_results_before_the_applications_close(self):
+        if self.contest and self.contest.results_published_on:
+            assert self.contest.results_published_on > self.contest.applications_until
+
+    @invariant()
+    def nothing_taken_after_the_date_or_the_results(self):
+        if not self.contest:
+            return
+        published = self.contest.results_published_on
+        for taken in self.taken:
+            assert taken <= self.contest.applications_until
+            assert published is None or taken <= published
+
+    @invariant()
+    def every_placed_application_was_scored(self):
+        if self.contest:
+            for application in self.contest.applications.exclude(place=None).prefetch_related("scores"):
+                assert application.scores.exists()
+
+
+WORLD: dict = {}
+
+
+def test_contest_invariants_hold_for_random_sequences(world):
+    WORLD.clear()
+    WORLD.update(world=world, jury=member(Role.DISTRICT_EXPERT, world.district, username="juror"),
+                 mentor=person(world.school, "teacher", grade=""))
+    ContestMachine.TestCase.settings = settings(max_examples=25, stateful_step_count=12, deadline=None,
+                                                suppress_health_check=list(HealthCheck))
+    ContestMachine.TestCase().runTest()
+
+
+class EventMachine(RuleBasedStateMachine):
+    """An event driven by random days and attempts to hold it: never held before its day nor on a day to come, and
+    a held event is never upcoming."""
+
+    @initialize()
+    def plan(self):
+        self.planned = EVENT_DAY
+        self.event = Event.objects.create(organization=WORLD["world"].school, title="Педсовет", kind="council",
+                                          starts_at=timezone.make_aware(datetime.combine(EVENT_DAY,
+                                                                                         datetime.min.time())))
+        self.today = EVENT_DAY - timedelta(days=10)
+
+    @rule(days=st.integers(min_value=0, max_value=5))
+    def a_day_passes(self, days):
+        self.today += timedelta(days=days)
+
+    @rule(back=st.integers(min_value=-3, max_value=12))
+    def the_school_holds_it(self, back):
+        held_on = self.today - timedelta(days=back)
+        try:
+            event_hold(event=self.event, user=WORLD["world"].school_curator, held_on=held_on, today=self.today)
+        except ValidationError:
+            pass
+        self.event.refresh_from_db()
+
+    @invariant()
+    def never_held_before_its_day(self):
+        if self.event.held_on:
+            assert self.planned <= self.event.held_on <= self.today
+
+    @invariant()
+    def a_held_event_is_not_upcoming(self):
+        if self.event.held_on:
+            assert not upcoming(Event.objects.filter(pk=self.event.pk), self.today).exists()
+
+
+def test_event_invariants_hold_for_random_sequences(world):
+    WORLD.clear()
+    WORLD.update(world=world)
+    EventMachine.TestCase.settings = settings(max_examples=25, stateful_step_count=10, deadline=None,
+                                              suppress_health_check=list(HealthCheck))
+    EventMachine.TestCase().runTest()
