@@ -22,7 +22,7 @@ def reports_to_hand_in(user, today: date, place=None) -> list[LandingBlock]:
         verb = "Доработать" if report.status == ReportStatus.RETURNED else "Сдать"
         todos.append(Todo(f"{verb} отчёт «{report.campaign.title}» до {report.campaign.due_on:%d.%m.%Y}",
                           reverse("monitoring:report-fill", args=[report.organization.code, report.pk]),
-                          urgent=report.is_late(today) or report.status == ReportStatus.RETURNED))
+                          urgent=report.is_owed_late(today) or report.status == ReportStatus.RETURNED))
     return [LandingBlock("Мониторинг", "", todos=todos, order=30)] if todos else []
 
 

@@ -22,7 +22,7 @@ class Reminded:
 
 
 def remind_late_schools(*, campaign: Campaign, today: date, site_url: str) -> Reminded:
-    late = [r for r in campaign.reports.select_related("organization") if r.is_late(today)]
+    late = [r for r in campaign.reports.select_related("organization") if r.is_owed_late(today)]
     addresses = curator_addresses([r.organization_id for r in late])
     messages, without = [], []
     for report in late:

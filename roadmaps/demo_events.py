@@ -37,8 +37,8 @@ def _held(event: Event, today: date, share_every: int = 4) -> None:
     present = {pk for n, pk in enumerate(event.attendances.order_by("pk").values_list("pk", flat=True))
                if n % share_every != share_every - 1}
     attendance_mark(event=event, present=present)
-    if event.starts_at.date() <= today:
-        event_hold(event=event, user=None, held_on=event.starts_at.date())
+    if timezone.localdate(event.starts_at) <= today:
+        event_hold(event=event, user=None, held_on=timezone.localdate(event.starts_at))
 
 
 @transaction.atomic

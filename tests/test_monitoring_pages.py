@@ -151,7 +151,8 @@ def test_a_campaign_is_submitted_returned_and_accepted(login, world, catalogue):
     assert report.status == ReportStatus.SUBMITTED and report.figures[str(catalogue["students"].pk)]["value"] == 40.0
     assert ManualValue.objects.get(organization=world.school).value == Decimal(25)
     campaign_page = login(world.methodist).get(report.campaign.get_absolute_url())
-    assert campaign_page.context["submitted"] == 1 and campaign_page.context["late"] == 1  # Тинская is late
+    # Тинская is late, and Агинская handed hers in after the date (issue #21: a late report is late)
+    assert campaign_page.context["submitted"] == 1 and campaign_page.context["late"] == 2
     decide = reverse("monitoring:report-decide", args=["sayansky", report.campaign.pk, report.pk])
     login(world.curator).post(decide, {"return": "1", "comment": "Добавьте планы"})
     report.refresh_from_db()

@@ -6,19 +6,24 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from participants.models import Pair, PairStatus, Role
+from monitoring.models import Campaign, ReportStatus
+from monitoring.models.campaigns import late_reports
+from monitoring.services import campaign_open
+from participants.models import District, Pair, PairStatus, Role
 from roadmaps.contests.models import Application, Contest, Nomination, Score
 from roadmaps.contests.rules import CONTEST
 from roadmaps.contests.services import contest_apply, contest_publish, contest_score
 from roadmaps.events.models import Event
 from roadmaps.events.rules import EVENT, upcoming
 from roadmaps.events.services import event_hold
-from tests.factories import form, member, person
+from tests.factories import RegionFactory, form, member, person
 
 UNTIL = date(2026, 12, 20)  # applications until
 DAY_BEFORE, DAY_AFTER = UNTIL - timedelta(days=1), UNTIL + timedelta(days=1)
@@ -220,3 +225,59 @@ def test_event_invariants_hold_for_random_sequences(world):
     EventMachine.TestCase.settings = settings(max_examples=25, stateful_step_count=10, deadline=None,
                                               suppress_health_check=list(HealthCheck))
     EventMachine.TestCase().runTest()
+
+
+# Campaigns and reports --------------------------------------------------------------------------------------------
+DUE = date(2026, 5, 20)  # «не позднее 20 мая» (seed 003 п.8)
+REPORT_ROWS = [
+    ("owed, the day of the date", "draft", None, DUE, False, "сдать не позднее 20 мая: в срок, включительно"),
+    ("owed, the day after", "draft", None, DUE + timedelta(days=1), True, "не сдан к сроку — опаздывает"),
+    ("returned and not sent again after the date", "returned", DUE - timedelta(days=3), DUE + timedelta(days=1), True,
+     "возвращён на доработку — снова должен"),
+    ("handed in on the date", "submitted", DUE, DUE + timedelta(days=30), False, "сдан в срок"),
+    ("handed in the day after the date", "submitted", DUE + timedelta(days=1), DUE + timedelta(days=30), True,
+     "сдан после срока — сдан с опозданием"),
+    ("accepted, handed in late", "accepted", DUE + timedelta(days=5), DUE + timedelta(days=30), True,
+     "принят, но сдан после срока"),
+]
+
+
+@pytest.mark.parametrize("case, status, sent, today, late, source", REPORT_ROWS, ids=[r[0] for r in REPORT_ROWS])
+def test_a_report_is_late_by_its_date(world, case, status, sent, today, late, source):
+    campaign = campaign_open(district=world.district, title="Мониторинг, май", year=2025, due_on=DUE)
+    report = campaign.reports.get(organization=world.school)
+    campaign.reports.exclude(pk=report.pk).delete()
+    at = timezone.make_aware(datetime.combine(sent, datetime.min.time().replace(hour=12))) if sent else None
+    type(report).objects.filter(pk=report.pk).update(status=status, submitted_at=at)
+    report.refresh_from_db()
+    assert report.is_late(today) is late, source
+    counted = Campaign.objects.filter(pk=campaign.pk).annotate(late=Count("reports", filter=late_reports(today)))
+    assert counted.get().late == int(late), "the query's twin agrees"
+
+
+@pytest.mark.parametrize("post", [{}, {"accept": "1", "return": "1"}, {"decision": "maybe"}])
+def test_an_unknown_review_decision_is_refused_not_read_as_return(login, world, post):
+    campaign = campaign_open(district=world.district, title="Мониторинг", year=2025, due_on=DUE)
+    report = campaign.reports.get(organization=world.school)
+    type(report).objects.filter(pk=report.pk).update(status=ReportStatus.SUBMITTED)
+    response = login(world.curator).post(reverse("monitoring:report-decide", args=[world.district.code, campaign.pk,
+                                                                                  report.pk]),
+                                         {**post, "comment": "доработать"}, follow=True)
+    assert "неизвестное решение не принимается" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUBMITTED
+
+
+def test_a_school_under_the_region_hands_in_to_the_region_and_the_opening_says_who_is_reached(login, world):
+
+    District.objects.filter(region=world.region).update(region=RegionFactory(code="elsewhere"))  # no districts
+    response = login(world.coordinator).post(reverse("monitoring:region-campaign-create", args=[world.region.code]), {
+        "title": "Региональный мониторинг", "year": 2026, "due_on": str(timezone.localdate() + timedelta(days=20))},
+        follow=True)
+    page = response.content.decode()
+    assert "открыт: 1 школа регионального подчинения." in page and "муниципалитетов: 0" not in page
+    report = Campaign.objects.get(region=world.region).reports.get(organization=world.direct_school)
+    curator = member(Role.SCHOOL_CURATOR, world.direct_school, username="direct_curator")
+    sent = login(curator).post(reverse("monitoring:report-fill", args=[world.direct_school.code, report.pk]),
+                               {"achievements": "Пары работают", "submit": "1"}, follow=True)
+    assert "Отчёт сдан в регион." in sent.content.decode()

@@ -35,3 +35,18 @@ class Rules:
         problems = self.problems(action, **context)
         if problems:
             raise ValidationError(problems)
+
+
+UNKNOWN_DECISION = "Выберите решение кнопкой на странице: неизвестное решение не принимается."
+
+
+def decision(post, choices: dict[str, object], *, field: str | None = None):
+    """A reviewer's decision from the form: `field`'s value, or the one button among `choices` that was pressed.
+    Anything else — none, two, a value the page does not offer — is refused, never read as «no»."""
+    if field is not None:
+        pressed = [post.get(field)] if post.get(field) in choices else []
+    else:
+        pressed = [name for name in choices if name in post]
+    if len(pressed) != 1:
+        raise ValidationError(UNKNOWN_DECISION)
+    return choices[pressed[0]]

@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from mentoring_portal.lib.constraints import exactly_one
 
@@ -69,5 +71,29 @@ class SchoolReport(models.Model):
     def __str__(self) -> str:
         return f"{self.campaign} · {self.organization}"
 
-    def is_late(self, today) -> bool:
+    def is_owed_late(self, today) -> bool:
+        """Not handed in (or returned) and its due date is past: a reminder is due."""
         return self.status in (ReportStatus.DRAFT, ReportStatus.RETURNED) and today > self.campaign.due_on
+
+    @property
+    def handed_in_late(self) -> bool:
+        return (self.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) and self.submitted_at is not None
+                and timezone.localdate(self.submitted_at) > self.campaign.due_on)
+
+    def is_late(self, today) -> bool:
+        """Late: still owed past its date, or handed in after it (`late_reports` is the twin for a query)."""
+        return self.is_owed_late(today) or self.handed_in_late
+
+    def state_label(self, today) -> str:
+        if self.is_owed_late(today):
+            return "опаздывает"
+        return self.get_status_display() + (" с опозданием" if self.handed_in_late else "")
+
+
+SENT = [ReportStatus.SUBMITTED, ReportStatus.ACCEPTED]
+
+
+def late_reports(today) -> Q:
+    """Twin of SchoolReport.is_late, counting a campaign's reports: Count("reports", filter=late_reports(today))."""
+    return (~Q(reports__status__in=SENT) & Q(due_on__lt=today)) | (
+        Q(reports__status__in=SENT) & Q(reports__submitted_at__date__gt=F("due_on")))

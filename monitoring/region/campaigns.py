@@ -10,13 +10,14 @@ from django.views.decorators.http import require_POST
 
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
 from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.rules import decision
+from mentoring_portal.lib.wording import counted
 from monitoring.forms import CampaignForm
 from monitoring.models import Campaign, ReportStatus, SchoolReport
+from monitoring.models.campaigns import SENT, late_reports
 from monitoring.selectors import current_year
 from monitoring.services import region_campaign_open, report_review
 from participants.access import CAN_EDIT_REGION, CAN_VIEW_REPORTS, region_view
-
-SENT = [ReportStatus.SUBMITTED, ReportStatus.ACCEPTED]
 
 
 def _list(request, region, form=None, status=200):
@@ -41,9 +42,20 @@ def campaign_create(request, region):
     except ValidationError as error:
         explain(request, error)
         return redirect("monitoring:region-campaigns", region=region.code)
-    messages.success(request, f"Мониторинг «{campaign.title}» открыт для школ региона и всех муниципалитетов: "
-                              f"{campaign.children.count()}.")
+    messages.success(request, opened_message(campaign))
     return redirect(campaign)
+
+
+def opened_message(campaign: Campaign) -> str:
+    """Who the region's campaign reached, as it is: its own schools, its districts, either or both."""
+    schools, districts = campaign.reports.count(), campaign.children.count()
+    reached = [part for part in (counted(schools, "школа регионального подчинения", "школы регионального подчинения",
+                                         "школ регионального подчинения") if schools else "",
+                                 counted(districts, "муниципалитет", "муниципалитета", "муниципалитетов")
+                                 if districts else "") if part]
+    if not reached:
+        return f"Мониторинг «{campaign.title}» открыт, но в регионе нет ни школ регионального подчинения, ни муниципалитетов."
+    return f"Мониторинг «{campaign.title}» открыт: {' и '.join(reached)}."
 
 
 def consolidated(campaign: Campaign, today):
@@ -51,7 +63,7 @@ def consolidated(campaign: Campaign, today):
     districts = (campaign.children.select_related("district").annotate(
         total=Count("reports"), sent=Count("reports", filter=Q(reports__status__in=SENT)),
         returned=Count("reports", filter=Q(reports__status=ReportStatus.RETURNED)),
-        late=Count("reports", filter=~Q(reports__status__in=SENT) & Q(due_on__lt=today)))
+        late=Count("reports", filter=late_reports(today)))
         .order_by("district__name"))
     own = campaign.reports.select_related("organization").order_by("organization__short_name")
     return list(districts), list(own)
@@ -71,8 +83,8 @@ def campaign_detail(request, region, pk: int):
 def report_decide(request, region, pk: int, report_id: int):
     """The region accepts or returns the report of one of its own schools (a district does it for its schools)."""
     report = get_object_or_404(SchoolReport.objects.filter(campaign__region=region, campaign_id=pk), pk=report_id)
-    accept = "accept" in request.POST
     try:
+        accept = decision(request.POST, {"accept": True, "return": False})
         report_review(report=report, accept=accept, comment=request.POST.get("comment", ""))
     except ValidationError as error:
         explain(request, error)
@@ -102,7 +114,7 @@ def campaign_xlsx(request, region, pk: int):
                *(Column(name[:80], 14, "number") for name in names.values())]
     rows = [SheetRow([r.organization.district.name if r.organization.district else "региональное подчинение",
                       r.organization.short_name,
-                      "опаздывает" if r.is_late(today) else r.get_status_display(),
+                      r.state_label(today),
                       *((r.figures or {}).get(key, {}).get("value") for key in names)]) for r in reports]
     body = write_xlsx([Sheet("Сводная таблица", columns, rows, wrap=False,
                              heading=[f"{campaign.title} · {region.name} · срок {campaign.due_on:%d.%m.%Y}"])])

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.rules import decision
 from monitoring.forms import CampaignForm, ReportForm, ReturnForm
 from monitoring.models import Indicator, ManualValue, Method, ReportStatus, SchoolReport
 from monitoring.reminders import remind_late_schools
@@ -106,8 +107,8 @@ def campaign_detail(request, district, pk: int):
 @require_POST
 def report_decide(request, district, pk: int, report_id: int):
     report = get_object_or_404(SchoolReport.objects.filter(campaign__district=district, campaign_id=pk), pk=report_id)
-    accept = "accept" in request.POST
     try:
+        accept = decision(request.POST, {"accept": True, "return": False})
         report_review(report=report, accept=accept, comment=request.POST.get("comment", ""))
         messages.success(request, f"Отчёт {report.organization.short_name} "
                                   f"{'принят' if accept else 'возвращён на доработку'}.")
@@ -137,7 +138,8 @@ def report_fill(request, organization, report_id: int):
         except ValidationError as error:
             explain(request, error)
         else:
-            messages.success(request, "Отчёт сдан в муниципалитет." if submit else "Черновик отчёта сохранён.")
+            to = "в регион" if report.campaign.region_id else "в муниципалитет"  # a school directly under the region
+            messages.success(request, f"Отчёт сдан {to}." if submit else "Черновик отчёта сохранён.")
             return redirect("monitoring:school", organization=organization.code)
     period = year_period(report.campaign.year, timezone.localdate())
     return render(request, "monitoring/report_form.html", {

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.rules import decision
 from mentoring_portal.lib.uploads import download
 from participants.access import (
     CAN_EDIT_DISTRICT,
@@ -122,8 +123,8 @@ def district_review(request, district, pk):
     practice = _district_practice(request, district, pk)
     review = ReviewPracticeForm(request.POST)
     review.is_valid()
-    accept = request.POST.get("decision") == "accept"
     try:
+        accept = decision(request.POST, {"accept": True, "return": False}, field="decision")
         practice_review(practice=practice, user=request.user, accept=accept,
                         comment=review.cleaned_data.get("comment", ""), today=timezone.localdate())
     except ValidationError as error:

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.rules import decision
 from mentoring_portal.lib.uploads import download
 from participants.access import (
     CAN_EDIT_DISTRICT,
@@ -134,8 +135,8 @@ def district_review(request, district, pk):
     review = ReviewProgrammeForm(request.POST)
     if not review.is_valid():
         return _card(request, district, programme, review=review, status=400)
-    recommend = request.POST.get("decision") == "recommend"
     try:
+        recommend = decision(request.POST, {"recommend": True, "decline": False}, field="decision")
         programme_review(programme=programme, user=request.user, comment=review.cleaned_data["comment"],
                          recommend=recommend)
     except ValidationError as error:

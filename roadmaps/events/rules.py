@@ -4,6 +4,8 @@ upcoming; a deleted one is neither."""
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from mentoring_portal.lib.rules import Rule, Rules
 
 
@@ -12,7 +14,7 @@ def _not_in_the_future(event, held_on, today, **_) -> str | None:
 
 
 def _not_before_its_day(event, held_on, **_) -> str | None:
-    planned = event.starts_at.date()
+    planned = timezone.localdate(event.starts_at)  # the day where the event is, not in UTC (00:00 Moscow is 21:00)
     if held_on < planned:
         return (f"Событие назначено на {planned:%d.%m.%Y}: провести его {held_on:%d.%m.%Y} нельзя. Если дата "
                 "изменилась, сначала измените дату события.")

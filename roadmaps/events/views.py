@@ -85,7 +85,7 @@ def _page(request, event, *, invite=None, held=None, sheet=None, problems=(), st
     return render(request, "roadmaps/events/detail.html", {
         "event": event, "attendances": attendances, "invited": invited, "came": came,
         "share": attendance_share(came, invited), "can_edit": CAN_EDIT_ROADMAP in request.capabilities,
-        "invite": invite or InviteForm(), "held": held or HeldForm(initial={"held_on": event.starts_at.date()}),
+        "invite": invite or InviteForm(), "held": held or HeldForm(initial={"held_on": timezone.localdate(event.starts_at)}),
         "sheet": sheet or SignInSheetForm(), "problems": problems, "list_url": _list_url(event), "job": job,
         "read": [a for a in attendances if a.pk in set(read.present)] if read else None}, status=status)
 
