@@ -281,3 +281,46 @@ def test_a_school_under_the_region_hands_in_to_the_region_and_the_opening_says_w
     sent = login(curator).post(reverse("monitoring:report-fill", args=[world.direct_school.code, report.pk]),
                                {"achievements": "Пары работают", "submit": "1"}, follow=True)
     assert "Отчёт сдан в регион." in sent.content.decode()
+
+
+# Consent (152-ФЗ ст. 9; ГК РФ ст. 26, 28), programmes, the curators' order ----------------------------------------
+CONSENT_ROWS = [
+    ("an adult signs himself", "self", "", True, "152-ФЗ ст. 9: согласие даёт субъект"),
+    ("an adult signs himself, his name written", "self", "Громова В. П.", True, "субъект — он сам"),
+    ("«сам участник» with another person as the signer", "self", "Петров Иван Сергеевич", False,
+     "сам участник подписывает сам: другой подписавший — это представитель"),
+    ("a representative, named", "representative", "Громов Павел Иванович (отец)", True, "законный представитель"),
+    ("a representative named as the participant himself", "representative", "Громова Вера Павловна", False,
+     "представитель — другой человек"),
+]
+
+
+@pytest.mark.parametrize("case, giver, given_by, valid, source", CONSENT_ROWS, ids=[r[0] for r in CONSENT_ROWS])
+def test_a_consent_rule(world, case, giver, given_by, valid, source):
+    from participants.models.registry import consent_problems
+
+    adult = person(world.school, "teacher", grade="", last_name="Громова", first_name="Вера", patronymic="Павловна",
+                   birth_date=date(1985, 3, 1), consent=False)
+    problems = consent_problems(adult, giver=giver, given_by=given_by, given_on=date(2024, 9, 2),
+                                today=date(2024, 9, 10))
+    assert (not problems) is valid, (source, problems)
+
+
+def test_a_programmes_approval_order_is_filed_as_a_programme(world):
+    from participants.models import Document, DocumentKind, Programme
+    from participants.programmes.services import programme_approve
+
+    programme = Programme.objects.create(organization=world.school, title="Шаг в профессию")
+    programme_approve(programme=programme, user=world.school_curator, number="45-од", date=date(2024, 9, 1))
+    assert Document.objects.get(organization=world.school).kind == DocumentKind.PROGRAMME
+
+
+def test_the_curators_order_prints_the_position_given_at_the_invitation(world):
+    from participants.accounts.services import invite
+    from participants.documents.order_drafts import curators_order
+
+    for position in ("", "Заместитель директора по УВР"):  # invited again, now with the position
+        invite(actor=world.curator, email="petrova@school.example", last_name="Петрова", first_name="Анна",
+               role=Role.SCHOOL_CURATOR, place=world.other_school, position=position, site_url="http://testserver")
+    rows = curators_order(world.district, world.curator, timezone.localdate()).rows
+    assert [row[3] for row in rows if "Петрова" in row[2]] == ["Заместитель директора по УВР"]

@@ -93,6 +93,9 @@ def invite(*, actor, email: str, last_name: str, first_name: str, role: str, pla
             raise ValidationError({"person": "Этот человек не из реестра этой организации."})
         Person.objects.filter(pk=person.pk).update(user=user)
     if not created:
+        if position and membership.position != position:  # the position given now is the one the orders print
+            Membership.objects.filter(pk=membership.pk).update(position=position)
+            membership.position = position
         return Invited(user, membership, is_new=False, already=True)
     log(actor, user, RoleAction.INVITED if is_new else RoleAction.GRANTED, place, role)
     if is_new:

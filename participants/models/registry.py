@@ -239,6 +239,11 @@ class Consent(models.Model):
         return self.given_on <= day and (self.withdrawn_on is None or self.withdrawn_on > day)
 
 
+def _surname(name: str) -> str:
+    words = search_text(name).split()
+    return words[0] if words else ""
+
+
 def consent_problems(person: Person, *, giver: str, given_by: str, given_on: date, today: date) -> list[str]:
     """What makes a consent invalid for this person, as the school's curator should read it."""
     problems = []
@@ -261,6 +266,9 @@ def consent_problems(person: Person, *, giver: str, given_by: str, given_on: dat
         problems.append("Укажите ФИО родителя (законного представителя), давшего согласие.")
     elif giver == ConsentGiver.REPRESENTATIVE and search_text(given_by) == search_text(person.full_name):
         problems.append("Родитель (законный представитель) — другой человек: укажите его ФИО, а не ФИО участника.")
+    elif giver == ConsentGiver.SELF and given_by.strip() and _surname(given_by) != _surname(person.last_name):
+        problems.append(f"Согласие дал сам участник — подписал его {person.full_name}, а не «{given_by.strip()}». "
+                        "Если подписал родитель (законный представитель), выберите это в поле «Кто дал».")
     return problems
 
 

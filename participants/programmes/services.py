@@ -21,7 +21,7 @@ def programme_approve(*, programme: Programme, user, number: str, date) -> Progr
     programme.status = ProgrammeStatus.APPROVED
     programme.order_number, programme.order_date = number.strip(), date
     programme.save(update_fields=["status", "order_number", "order_date"])
-    Document.objects.create(organization=programme.organization, kind=DocumentKind.ORDER_OTHER, number=number.strip(),
+    Document.objects.create(organization=programme.organization, kind=DocumentKind.PROGRAMME, number=number.strip(),
                             date=date, title=f"Об утверждении программы наставничества «{programme.title}»"[:500],
                             approves=programme.title, added_by=user)
     return programme

@@ -13,10 +13,11 @@ import json
 from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from mentoring_portal.jobs.models import Job
+from mentoring_portal.jobs.models import Job, JobStatus
 from mentoring_portal.lib import versions
 from participants.audit_trail.registry import PERSONAL_FIELDS
 from participants.models import Category, Consent, Meeting, MenteeRequest, MentorProfile, Pair, Person
@@ -54,6 +55,7 @@ def _scrub(text: str, names: list[str]) -> str:
 @transaction.atomic
 def person_anonymise(*, person: Person, user) -> Person:
     names = _names(person)
+    name_parts = [part for part in (person.last_name, person.first_name) if part]
     with disable_auditlog():  # the trail would otherwise record the name once more, as the value «before»
         person.last_name, person.first_name, person.patronymic = ANONYMOUS, "", ""
         person.phone = person.email = person.position = ""
@@ -72,7 +74,7 @@ def person_anonymise(*, person: Person, user) -> Person:
             if scrubbed != meeting.notes:
                 Meeting.objects.filter(pk=meeting.pk).update(notes=scrubbed)
     _scrub_trail(person, names)
-    _scrub_job_results(person, names)
+    _scrub_job_results(person, name_parts)
     for erase in erasure_copies.functions:
         erase(person=person, names=names)
     _refresh_public_pages(person)
@@ -107,13 +109,25 @@ def _scrub_trail(person: Person, names: list[str]) -> None:
                                                         changes_text=after[2])
 
 
-def _scrub_job_results(person: Person, names: list[str]) -> None:
-    """A file read for the school (a registry preview, a training list) keeps what it read until purged."""
-    for job in Job.objects.filter(owner=f"organization:{person.organization_id}").exclude(result=None).iterator():
+RETIRED = ("Результат удалён: в нём были персональные данные, удалённые по запросу. Загрузите файл или "
+           "сформируйте выгрузку заново.")
+
+
+def _scrub_job_results(person: Person, parts: list[str]) -> None:
+    """What jobs made for the person's school, district and region: a file read for the school (a registry
+    preview keeps the name in separate columns) and the export files waiting in «Мои выгрузки» are retired — their
+    users make them again, without the name."""
+    organization = person.organization
+    owners = [f"organization:{organization.pk}", f"district:{organization.district_id}",
+              f"region:{organization.region_id}"]
+    for job in Job.objects.filter(owner__in=owners).exclude(result=None).iterator():
+        path = job.result.get("path") if isinstance(job.result, dict) else None
         text = json.dumps(job.result, ensure_ascii=False)
-        scrubbed = _scrub(text, names)
-        if scrubbed != text:
-            Job.objects.filter(pk=job.pk).update(result=json.loads(scrubbed))
+        if not path and not all(part in text for part in parts):
+            continue
+        if path and default_storage.exists(path):
+            default_storage.delete(path)
+        Job.objects.filter(pk=job.pk).update(result=None, status=JobStatus.FAILED, error=RETIRED)
 
 
 def _refresh_public_pages(person: Person) -> None:
