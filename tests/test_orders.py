@@ -93,3 +93,20 @@ def test_an_orders_page_is_the_districts(login, world, who, status):
 
     order = order_import(district=world.district, parsed=seed_order(), user=world.curator)
     assert login(getattr(world, who)).get(order.get_absolute_url()).status_code == status
+
+
+def test_one_clause_has_one_state_whatever_roadmap_its_copy_lands_in(world):
+    """Issue #21: «в работе» for one school and «просрочено» for four. A clause is overdue by the order's deadline."""
+    from django.utils import timezone
+
+    from roadmaps.orders.selectors import checklist
+    from roadmaps.orders.services import order_import
+    from tests.factories import make_roadmap
+
+    make_roadmap(world.school, period=(2024, 2025), sections={"Организация": [("Совет", "Май 2025", "Директор")]})
+    order = order_import(district=world.district, parsed=seed_order(), user=world.curator)
+    assert Item.objects.get(roadmap__organization=world.school, name__startswith="назначить куратора").roadmap.period_start.year == 2024
+    found = checklist(order, [world.school, world.other_school], timezone.localdate())
+    curator = next(duty for duty, _ in found.rows if duty.name.startswith("назначить куратора"))
+    states = dict(found.rows)[curator]
+    assert [state.overdue for state in states] == [True, True]  # «в срок до 20.01.2021»: overdue in both

@@ -8,7 +8,6 @@ from datetime import date
 
 from roadmaps.models import Item, ItemStatus, Order
 from roadmaps.orders.parse import SCHOOLS, level_of
-from roadmaps.selectors import item_row
 
 
 @dataclass
@@ -41,14 +40,25 @@ def school_duties(order: Order) -> list[Item]:
             if level_of(item.responsible) == SCHOOLS]
 
 
+def clause_overdue(duty: Item, copy: Item, today: date) -> bool:
+    """A clause is overdue by the order's own deadlines, whatever roadmap its copy landed in (a school's roadmap of
+    another period reads «Май» as another May): as many of the order's windows have passed as the copy has done?"""
+    if copy.status == ItemStatus.DONE:
+        return False
+    passed = sum(1 for window in duty.occurrences.all() if window.due < today)
+    done = sum(1 for window in copy.occurrences.all() if window.done_on)
+    return passed > done
+
+
 def checklist(order: Order, schools, today: date) -> Checklist:
     duties = school_duties(order)
+    by_id = {duty.pk: duty for duty in Item.objects.filter(pk__in=[d.pk for d in duties]).prefetch_related(
+        "occurrences")}
     schools = list(schools)
     copies = Item.objects.alive().filter(source_item__in=duties, roadmap__organization__in=schools).select_related(
         "roadmap").prefetch_related("occurrences")
     states = {}
     for copy in copies:
-        row = item_row(copy, "", today)
         states[(copy.source_item_id, copy.roadmap.organization_id)] = DutyState(
-            copy, copy.status == ItemStatus.DONE, row.is_overdue)
+            copy, copy.status == ItemStatus.DONE, clause_overdue(by_id[copy.source_item_id], copy, today))
     return Checklist(order, duties, schools, states)
