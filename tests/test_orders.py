@@ -105,7 +105,8 @@ def test_one_clause_has_one_state_whatever_roadmap_its_copy_lands_in(world):
 
     make_roadmap(world.school, period=(2024, 2025), sections={"Организация": [("Совет", "Май 2025", "Директор")]})
     order = order_import(district=world.district, parsed=seed_order(), user=world.curator)
-    assert Item.objects.get(roadmap__organization=world.school, name__startswith="назначить куратора").roadmap.period_start.year == 2024
+    copy = Item.objects.get(roadmap__organization=world.school, name__startswith="назначить куратора")
+    assert copy.roadmap.period_start.year == 2024  # it landed in the school's roadmap of another period
     found = checklist(order, [world.school, world.other_school], timezone.localdate())
     curator = next(duty for duty, _ in found.rows if duty.name.startswith("назначить куратора"))
     states = dict(found.rows)[curator]
