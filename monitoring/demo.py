@@ -108,10 +108,12 @@ def load(today: date) -> int:
     # Seed 001 (ГБОУ АО АСШИ № 2, under the region): «не менее 10% … обучающихся … педагогических работников».
     region = {"region": Region.objects.get(code="arkhangelsk")}
     ten = {2023: Decimal(10), 2024: Decimal(10), 2025: Decimal(10)}
-    _targets(_indicator(region, 1, "Наставники — не менее 10% от общего числа обучающихся", Project.MODERN_SCHOOL,
-                        "student_mentors"), ten)
-    _targets(_indicator(region, 2, "Наставники — не менее 10% от общего числа педагогических работников",
-                        Project.TEACHER_OF_FUTURE, "teacher_mentors"), ten)
+    # Participants of each target group, mentors and mentees alike (not mentors only).
+    _targets(_indicator(region, 1, "Участники наставничества (наставники и наставляемые) — не менее 10% от общего "
+                                   "числа обучающихся", Project.MODERN_SCHOOL, "student_participants"), ten)
+    _targets(_indicator(region, 2, "Участники наставничества (наставники и наставляемые) — не менее 10% от общего "
+                                   "числа педагогических работников", Project.TEACHER_OF_FUTURE,
+                        "teacher_participants"), ten)
     for number, name, collection in _klin_rows():
         unit = "да/нет" if name.startswith("Наличие") else "%"
         _indicator({"district": klin}, int(number), name, Project.TEACHER_OF_FUTURE, _formula_for(name), collection,

@@ -151,6 +151,17 @@ def teacher_mentors(s: Snapshot, ids: set[int]) -> Ratio:
     return _distinct(s, ids, lambda p: p.is_mentor and p.category == "teacher"), s.head_count(ids, "teachers")
 
 
+def student_participants(s: Snapshot, ids: set[int]) -> Ratio:
+    """Seed 001: «участников … не менее 10% от общего количества членов каждой целевой группы» — participants, mentors
+    and mentees alike, of the target group «обучающиеся»."""
+    return _distinct(s, ids, lambda p: p.category == "student"), s.head_count(ids, "students")
+
+
+def teacher_participants(s: Snapshot, ids: set[int]) -> Ratio:
+    """The same for the target group «педагогические работники»."""
+    return _distinct(s, ids, lambda p: p.category == "teacher"), s.head_count(ids, "teachers")
+
+
 def teachers_supporting_young(s: Snapshot, ids: set[int]) -> Ratio:
     numerator = _distinct(s, ids, lambda p: p.is_mentor and p.category == "teacher" and p.teacher_form)
     return numerator, s.head_count(ids, "teachers")
@@ -199,6 +210,8 @@ FORMULAS: dict[str, Formula] = {
                                    additional_students),
     "student_mentors": Formula("обучающиеся-наставники / все обучающиеся", student_mentors),
     "teacher_mentors": Formula("педагоги-наставники / все педагоги", teacher_mentors),
+    "student_participants": Formula("обучающиеся — наставники и наставляемые / все обучающиеся", student_participants),
+    "teacher_participants": Formula("педагоги — наставники и наставляемые / все педагоги", teacher_participants),
     "teachers_supporting_young": Formula("педагоги-наставники в формах наставничества педагогов / все педагоги",
                                          teachers_supporting_young),
     "schools_with_teacher_mentoring": Formula("школы с наставничеством педагогов / все общеобразовательные школы",

@@ -162,3 +162,14 @@ def test_young_is_judged_on_the_periods_last_day_to_the_day(world, school):
 def test_the_29th_of_february_counts_back_to_the_28th():
     assert years_before(date(2024, 2, 29), 3) == date(2021, 2, 28)
     assert years_before(date(2024, 2, 29), 4) == date(2020, 2, 29)
+
+
+def test_participants_of_a_target_group_are_its_mentors_and_mentees(world, school):
+    """Seed 001: «Количество участников, охваченных системой наставничества, не менее 10% от общего количества членов
+    каждой целевой группы» — mentors and mentees of the group, not its mentors only."""
+    teacher, young = person(school, "teacher", grade=""), person(school, "teacher", grade="")
+    pair(school, teacher, [young], name="учитель – учитель")
+    pair(school, person(school, grade="10А"), [person(school), person(school)])
+    assert ratio("student_participants", [school]) == (3, 10)  # the pupil mentor and his two mentees
+    assert ratio("teacher_participants", [school]) == (2, 5)  # the mentor and the young teacher
+    assert ratio("teacher_mentors", [school]) == (1, 5)  # what the demo computed before
