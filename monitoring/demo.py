@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 import re
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -139,6 +139,23 @@ def _campaigns(district: District, today: date) -> None:
         campaign_open(district=district, title=f"Мониторинг, декабрь {today.year}", year=current_year(today),
                       due_on=date(today.year, 12, 20))
     Campaign.objects.filter(due_on__lt=today).exclude(pk=may.pk).update(is_closed=True)
+    _closed_campaign(district, date(year - 1, 12, 20), today)
+
+
+def _closed_campaign(district: District, due: date, today: date) -> None:
+    """The half-year before: every school handed in on time, every report accepted, the campaign closed — the one
+    the draft order «Об итогах мониторинга» is drawn from."""
+    from django.utils import timezone
+
+    campaign = campaign_open(district=district, title=f"Мониторинг, декабрь {due.year}", year=current_year(due),
+                             due_on=due)
+    for report in campaign.reports.select_related("organization"):
+        report_save(report=report, user=None, manual={}, figures=report_figures(report, today), submit=True,
+                    texts={"achievements": "Пары и группы сформированы, планы утверждены."})
+        type(report).objects.filter(pk=report.pk).update(
+            submitted_at=timezone.make_aware(datetime.combine(due - timedelta(days=3), time(12))))
+        report_review(report=report, accept=True)
+    Campaign.objects.filter(pk=campaign.pk).update(is_closed=True)
 
 
 def _questionnaires(today: date) -> None:

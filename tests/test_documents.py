@@ -172,13 +172,28 @@ def test_a_school_drafts_plans_and_incentives_from_its_pairs(login, world, tmp_p
 
 
 def test_the_final_order_of_a_monitoring_campaign_lists_each_schools_report(login, world, tmp_path):
+    """Issue #21: drawn from the latest closed campaign (not December's, still open), with the district's figures
+    against its targets from the accepted reports, and the roadmap's execution (seed 003 п.10.18)."""
+    from monitoring.models import Campaign, Indicator, Target
     from monitoring.services import campaign_open
+    from tests.factories import make_roadmap
 
-    campaign = campaign_open(district=world.district, title="Мониторинг, май 2024", year=2024, due_on=date(2024, 5, 20))
-    campaign.reports.filter(organization=world.school).update(
-        status="accepted", figures={"1": {"name": "Доля обучающихся в наставничестве", "value": 35.5}})
-    text = pdf_text(login(world.curator).get(draft_url("district", world.district.code, "itogi-monitoringa", "pdf"))
-                    .content, tmp_path)
+    indicator = Indicator.objects.create(district=world.district, position=1, name="Доля обучающихся в наставничестве",
+                                         method="computed", formula="students_in_mentoring")
+    Target.objects.create(indicator=indicator, year=2024, value=35)
+    may = campaign_open(district=world.district, title="Мониторинг, май 2024", year=2024, due_on=date(2024, 5, 20))
+    may.reports.filter(organization=world.school).update(status="accepted", figures={str(indicator.pk): {
+        "name": "Доля обучающихся в наставничестве", "value": 35.5, "ratio": [71, 200]}})
+    campaign_open(district=world.district, title="Мониторинг, декабрь 2024", year=2025, due_on=date(2030, 12, 20))
+    make_roadmap(world.district, period=(2023, 2024), sections={"Организация": [("Совещание", "Апрель 2024", "УО")]})
+    url = draft_url("district", world.district.code, "itogi-monitoringa", "pdf")
+    refused = login(world.curator).get(url, follow=True).content.decode()
+    assert "Закрытых кампаний мониторинга ещё нет" in refused  # May is not closed yet: no order from an open one
+    Campaign.objects.filter(pk=may.pk).update(is_closed=True)
+    text = " ".join(pdf_text(login(world.curator).get(url).content, tmp_path).split())
     assert "Об итогах мониторинга реализации целевой модели наставничества (Мониторинг, май 2024)" in text
+    assert "декабрь 2024" not in text
     assert "МБОУ Агинская СОШ № 1 Принят 35.5 %" in text
+    assert "«Доля обучающихся в наставничестве» — 35.5 % при плане 35 %" in text
+    assert "исполнение дорожной карты муниципалитета на 20.05.2024: выполнено мероприятий 0 из 1, просрочено 1" in text
     assert "Руководителям МБОУ Тинская СОШ представить отчёт" in text  # not handed in, past its due date
