@@ -1,5 +1,6 @@
 """The demo data: the organizations and people of the seed documents, loaded again without duplicates."""
 
+import io
 from datetime import date
 
 from django.contrib.auth import get_user_model
@@ -169,3 +170,18 @@ def test_the_demo_holds_klins_events_contest_and_training(db):
     assert TrainingRecord.objects.filter(person__organization__code="kitezh").exists()
     council = Event.objects.get(organization__code="agin-1")
     assert council.held_on and council.item.status == ItemStatus.DONE
+
+
+def test_the_demo_order_gives_pizhanka_its_schedule_and_the_final_order_a_closed_campaign(db):
+    """Issue #21: seed 003 п.8 sets Пижанский район's schedule (20 May, 20 December); Саянский район's draft order
+    «Об итогах мониторинга» is drawn from a closed campaign, with its figures."""
+    from django.utils import timezone
+
+    from monitoring.final_order import final_order
+    from monitoring.models import CampaignSchedule
+    call_command("load_demo", stdout=io.StringIO())
+    assert CampaignSchedule.objects.get(district__code="pizhansky").due_dates == "20.05, 20.12"
+    sayansky = District.objects.get(code="sayansky")
+    order = final_order(sayansky, None, timezone.localdate())
+    assert "декабрь" in order.title and "Принять к сведению достижение районных показателей" in " ".join(order.clauses)
+    assert any("%" in cell for row in order.rows for cell in row[3:])

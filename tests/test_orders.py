@@ -111,3 +111,27 @@ def test_one_clause_has_one_state_whatever_roadmap_its_copy_lands_in(world):
     curator = next(duty for duty, _ in found.rows if duty.name.startswith("назначить куратора"))
     states = dict(found.rows)[curator]
     assert [state.overdue for state in states] == [True, True]  # «в срок до 20.01.2021»: overdue in both
+
+
+def test_a_clause_that_says_when_monitoring_happens_sets_the_districts_schedule(world):
+    """Seed 003 п.8: «с периодичностью 1 раз в полугодие, не позднее 20 мая и 20 декабря, ежегодно» — every year's
+    two dates, and the district's campaign schedule; a schedule the district keeps already is not overwritten."""
+    from monitoring.models import CampaignSchedule
+    from roadmaps.orders.services import order_import
+
+    parsed = seed_order()
+    clause = next(duty for duty in parsed.duties if duty.number == "8")
+    assert clause.deadline == "не позднее 20 мая и 20 декабря, ежегодно" and clause.yearly_days == [(20, 5), (20, 12)]
+    order = order_import(district=world.district, parsed=parsed, user=world.curator)
+    assert CampaignSchedule.objects.get(district=world.district).due_dates == "20.05, 20.12"
+    assert "задано расписание мониторинга: отчёты школ каждый год к 20.05, 20.12" in " ".join(order.notes)
+    item = order.roadmap.items.get(result__startswith="п. 8 ")
+    assert sorted({(o.due.day, o.due.month) for o in item.occurrences.all()}) == [(20, 5), (20, 12)]
+    assert item.occurrences.count() > 1  # not one deadline in December 2020
+
+    CampaignSchedule.objects.filter(district=world.other_district).delete()
+    CampaignSchedule.objects.create(district=world.other_district, due_dates="25.05")
+    parsed.number = "79-ОД"
+    again = order_import(district=world.other_district, parsed=parsed, user=world.curator)
+    assert CampaignSchedule.objects.get(district=world.other_district).due_dates == "25.05"
+    assert "оно не изменено" in " ".join(again.notes)

@@ -49,3 +49,21 @@ def open_due_campaigns(today: date, schedules=None) -> list[Campaign]:
                 Campaign.objects.filter(pk=campaign.pk).update(scheduled=True)
                 opened.append(campaign)
     return opened
+
+
+def schedule_from_order(sender, *, order, parsed, **kwargs) -> str | None:
+    """An imported order whose clause says when monitoring happens (seed 003 п.8: «… не позднее 20 мая и 20 декабря,
+    ежегодно») sets the district's schedule — unless the district keeps one already, which is left as it is."""
+    clause = next((duty for duty in parsed.duties if duty.schedules_monitoring), None)
+    if clause is None:
+        return None
+    due_dates = ", ".join(f"{day:02d}.{month:02d}" for day, month in clause.yearly_days)
+    existing = CampaignSchedule.objects.filter(district=order.district).first()
+    if existing is not None:
+        if parse_due_dates(existing.due_dates) == parse_due_dates(due_dates):
+            return None
+        return (f"П. {clause.number} приказа задаёт сроки мониторинга {due_dates}; у муниципалитета своё расписание "
+                f"({existing.due_dates}) — оно не изменено, поменяйте его на странице расписания, если нужно.")
+    CampaignSchedule.objects.create(district=order.district, due_dates=due_dates)
+    return (f"По п. {clause.number} приказа задано расписание мониторинга: отчёты школ каждый год к {due_dates}, "
+            "кампании будут открываться сами.")

@@ -22,8 +22,14 @@ _ORDER_NUMBER = re.compile(r"^№\s*(\S+)$")
 _ORDER_DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})(?:\s*г\.?)?$")
 # The deadline inside a duty, as officials write it: «в срок до 20.01.2021 г.», «до 03.02.2021 г.», «в ноябре 2021
 # года», «в срок до ноября 2021 г.», «постоянно», «ежегодно …».
+_GENITIVE = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_DAY_MONTH = re.compile(r"(\d{1,2})\s+(" + _GENITIVE + r")", re.IGNORECASE)
+_MONTHS = {m: n for n, m in enumerate(["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                                       "сентября", "октября", "ноября", "декабря"], start=1)}
 _DEADLINE = re.compile(
-    r"(?:в\s+срок\s+)?(?:до|не\s+позднее)\s+\d{1,2}\.\d{1,2}\.\d{4}\s*(?:г\.?|года)?"
+    # «не позднее 20 мая и 20 декабря, ежегодно» (seed 003 п.8): the days of every year, not «ежегодно» alone
+    r"(?:не\s+позднее\s+)?\d{1,2}\s+" + _GENITIVE + r"(?:\s*(?:и|,)\s*\d{1,2}\s+" + _GENITIVE + r")*,?\s*ежегодно"
+    r"|(?:в\s+срок\s+)?(?:до|не\s+позднее)\s+\d{1,2}\.\d{1,2}\.\d{4}\s*(?:г\.?|года)?"
     r"|(?:в\s+срок\s+)?до\s+[а-яё]+\s+\d{4}\s*(?:г\.?|года)?"
     r"|в\s+(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)\s+\d{4}\s*(?:г\.?|года)?"
     r"|в\s+период\s+с\s+.+?\s+по\s+\d{1,2}\s+[а-яё]+\s+\d{4}\s*(?:г\.?)?"
@@ -39,6 +45,18 @@ class Duty:
     addressee: str
     level: str
     deadline: str = ""  # the words of the deadline, as written; empty when the duty names none
+
+    @property
+    def yearly_days(self) -> list[tuple[int, int]]:
+        """(day, month) of a deadline repeated every year — «не позднее 20 мая и 20 декабря, ежегодно»."""
+        if "ежегодно" not in self.deadline.lower():
+            return []
+        return [(int(day), _MONTHS[month.lower()]) for day, month in _DAY_MONTH.findall(self.deadline)]
+
+    @property
+    def schedules_monitoring(self) -> bool:
+        """A clause that says when monitoring happens (the district's campaign schedule, monitoring/schedules)."""
+        return bool(self.yearly_days) and "мониторинг" in self.text.lower()
 
 
 @dataclass

@@ -13,6 +13,7 @@ from roadmaps.deadlines import parse_deadline
 from roadmaps.models import Item, Order, Section
 from roadmaps.occurrences import sync_occurrences
 from roadmaps.orders.parse import LEVELS, SCHOOLS, ParsedOrder
+from roadmaps.orders.signals import order_imported
 from roadmaps.services import items_copy_to_schools, roadmap_create
 
 
@@ -60,4 +61,5 @@ def order_import(*, district: District, parsed: ParsedOrder, user, source_name: 
     schools = list(Organization.objects.filter(district=district))
     if school_duties and schools:
         items_copy_to_schools(items=school_duties, schools=schools, user=user, skip_past=False)
+    order.notes = [said for _, said in order_imported.send(sender=Order, order=order, parsed=parsed) if said]
     return order

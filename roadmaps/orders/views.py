@@ -43,7 +43,8 @@ def order_upload(request, district):
         except ValidationError as error:
             explain(request, error)
             return redirect(request.path)
-        messages.success(request, f"{order} загружен: задачи созданы, обязанности школ добавлены в их дорожные карты.")
+        messages.success(request, f"{order} загружен: задачи созданы, обязанности школ добавлены в их дорожные карты."
+                         + "".join(f" {note}" for note in order.notes))
         return redirect(order)
     job = page_job(request, kind=KIND, owner=owner)
     form = OrderUploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
