@@ -18,10 +18,9 @@ from django.db import connection
 from django.db.models import BooleanField, Case, Count, F, Q, Value, When
 
 from mentoring_portal.lib.schoolyear import school_year_of, years_before
-from participants.models import HeadCount, Organization, Pair, PairStatus, Practice, PracticeStatus, TrainingRecord
+from participants.models import HeadCount, Organization, Pair, Practice, PracticeStatus, TrainingRecord
+from participants.models.pairs import counted_conditions
 from participants.training.models import TRAINED_WITHIN_YEARS
-
-COUNTED_STATUSES = (PairStatus.ACTIVE, PairStatus.COMPLETED)
 
 
 class Fact(NamedTuple):
@@ -53,11 +52,10 @@ class Snapshot:
     def take(cls, organizations: Iterable[Organization], period: tuple[date, date]) -> Snapshot:
         organizations = {o.pk: o for o in organizations}
         start, end = period
-        counted = {"status__in": COUNTED_STATUSES, "start_date__lte": end, "end_date__gte": start}
-        pairs = Pair.objects.filter(organization_id__in=organizations, **counted)
+        pairs = Pair.objects.counted_in(period).filter(organization_id__in=organizations)
         # The pair's conditions on the join itself, not «pair IN (subquery)»: one scan of the pairs fewer.
         mentees = Pair.mentees.through.objects.filter(pair__organization_id__in=organizations,
-                                                      **{f"pair__{k}": v for k, v in counted.items()})
+                                                      **counted_conditions(period, "pair__"))
         facts: dict[int, list[tuple[Fact, list[int]]]] = {}
         for is_mentor, rows, prefix, person in ((True, pairs, "", "mentor"), (False, mentees, "pair__", "person")):
             young = Case(When(**{f"{person}__teaching_since__gt": years_before(end, 3),

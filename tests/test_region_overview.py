@@ -192,3 +192,28 @@ def test_the_region_accepts_or_returns_its_own_schools_reports(login, world):
     report.refresh_from_db()
     assert report.status == "returned" and report.return_comment == "Добавьте цифры по парам"
     assert login(world.curator).post(url, {"accept": "1"}).status_code == 404
+
+
+def test_the_counts_by_form_and_category_are_of_the_reporting_year_not_of_today(world):
+    """Issue #21: statistics are annual. A pair that worked through the last school year and ended counts; one still
+    being formed today does not; the sheet names the year."""
+    from django.utils import timezone
+
+    from monitoring.selectors import last_complete_year, year_period
+
+    year = last_complete_year(timezone.localdate())
+    start, end = year_period(year, timezone.localdate())
+    ended = Pair.objects.create(organization=world.school, mentor=person(world.school, "teacher", grade=""),
+                                form=form("учитель – учитель"), status=PairStatus.COMPLETED, start_date=start,
+                                end_date=end)
+    ended.mentees.set([person(world.school, "teacher", grade="")])
+    forming = Pair.objects.create(organization=world.school, mentor=person(world.school, "teacher", grade=""),
+                                  form=form("учитель – учитель"), status=PairStatus.FORMING,
+                                  start_date=timezone.localdate(), end_date=date(2035, 5, 31))
+    forming.mentees.set([person(world.school, "teacher", grade="")])
+    book = load_workbook(io.BytesIO(registry.get("region", "formy").render(world.region)))
+    sheet = book.active
+    assert f"{year - 1}–{year} учебный год" in str(sheet["A1"].value)
+    header = [c.value for c in sheet[2]]
+    rows = {r[2]: dict(zip(header, r)) for r in sheet.iter_rows(min_row=3, values_only=True)}
+    assert rows["учитель – учитель"]["Наставники: Педагог"] == 1  # the completed pair, not the forming one

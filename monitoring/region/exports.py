@@ -94,10 +94,10 @@ class RegionMonitoringXlsx(_RegionExporter):
                              .order_by("district__name", "short_name"))
         period = year_period(year, today)
         snapshot = Snapshot.take(organizations, period) if period else None
-        pairs = dict(Pair.objects.live().filter(organization__region=region).values("organization")
-                     .annotate(n=Count("pk")).values_list("organization", "n"))
+        pairs = dict(Pair.objects.counted_in(period).filter(organization__region=region).values("organization")
+                     .annotate(n=Count("pk")).values_list("organization", "n")) if period else {}
         columns = [Column("Муниципалитет", 26), Column("Организация", 34), Column("Код", 14),
-                   *(Column(c.label[:80], 16, "percent") for c in columns_of), Column("Действующих пар", 12, "number")]
+                   *(Column(c.label[:80], 16, "percent") for c in columns_of), Column("Пар за учебный год", 12, "number")]
         rows = [SheetRow([o.district.name if o.district else "региональное подчинение", o.short_name, o.code,
                           *(_share(percentage(FORMULAS[c.key].compute(snapshot, {o.pk}))) if snapshot else None
                             for c in columns_of), pairs.get(o.pk, 0)]) for o in organizations]
@@ -119,7 +119,9 @@ class RegionCountsXlsx(_RegionExporter):
     def render(self, region) -> bytes:
         from participants.models import Category
 
-        live = Pair.objects.live().filter(organization__region=region)
+        today = timezone.localdate()
+        year = last_complete_year(today)  # statistics are annual: the pairs of the reporting year, as indicators
+        live = Pair.objects.counted_in(year_period(year, today)).filter(organization__region=region)
         counts: dict[tuple[int, str], dict[str, int]] = {}
         for role, rows in (
             ("mentor", live.values("organization", "form__name", "mentor__category")
@@ -149,4 +151,4 @@ class RegionCountsXlsx(_RegionExporter):
                                   *(found.get(f"mentee:{c}", 0) for c in categories)]))
         self.count = len(rows)
         return write_xlsx([Sheet("По формам и категориям", columns, rows, wrap=False,
-                                 heading=[f"{self.label} · {region.name} · на {timezone.localdate():%d.%m.%Y}"])])
+                                 heading=[f"{self.label} · {region.name} · {year - 1}–{year} учебный год"])])

@@ -148,6 +148,14 @@ class PairStatus(models.TextChoices):
 
 
 LIVE_STATUSES = (PairStatus.FORMING, PairStatus.ACTIVE)
+# A pair counts in a reporting year when it worked (active or completed, not forming or stopped) during the year.
+COUNTED_STATUSES = (PairStatus.ACTIVE, PairStatus.COMPLETED)
+
+
+def counted_conditions(period, prefix: str = "") -> dict:
+    """The conditions of a pair counted in a reporting period (`prefix` reaches the pair from a join: "pair__")."""
+    start, end = period
+    return {f"{prefix}status__in": COUNTED_STATUSES, f"{prefix}start_date__lte": end, f"{prefix}end_date__gte": start}
 
 
 class PairQuerySet(models.QuerySet):
@@ -158,6 +166,10 @@ class PairQuerySet(models.QuerySet):
 
     def live(self) -> "PairQuerySet":
         return self.filter(status__in=LIVE_STATUSES)
+
+    def counted_in(self, period) -> "PairQuerySet":
+        """The pairs of a reporting period (the indicators' Snapshot and the annual statistics read the same)."""
+        return self.filter(**counted_conditions(period))
 
 
 class Pair(models.Model):
