@@ -151,9 +151,8 @@ def _closed_campaign(district: District, due: date, today: date) -> None:
                              due_on=due)
     for report in campaign.reports.select_related("organization"):
         report_save(report=report, user=None, manual={}, figures=report_figures(report, today), submit=True,
-                    texts={"achievements": "Пары и группы сформированы, планы утверждены."})
-        type(report).objects.filter(pk=report.pk).update(
-            submitted_at=timezone.make_aware(datetime.combine(due - timedelta(days=3), time(12))))
+                    texts={"achievements": "Пары и группы сформированы, планы утверждены."},
+                    at=timezone.make_aware(datetime.combine(due - timedelta(days=3), time(12))))
         report_review(report=report, accept=True)
     Campaign.objects.filter(pk=campaign.pk).update(is_closed=True)
 

@@ -23,6 +23,7 @@ from roadmaps.contests.services import contest_apply, contest_publish, contest_s
 from roadmaps.events.models import Event
 from roadmaps.events.rules import EVENT, upcoming
 from roadmaps.events.services import event_hold
+from roadmaps.models import Item
 from tests.factories import RegionFactory, form, member, person
 
 UNTIL = date(2026, 12, 20)  # applications until
@@ -324,3 +325,128 @@ def test_the_curators_order_prints_the_position_given_at_the_invitation(world):
                role=Role.SCHOOL_CURATOR, place=world.other_school, position=position, site_url="http://testserver")
     rows = curators_order(world.district, world.curator, timezone.localdate()).rows
     assert [row[3] for row in rows if "Петрова" in row[2]] == ["Заместитель директора по УВР"]
+
+
+class ReportMachine(RuleBasedStateMachine):
+    """A campaign and one school's report driven by random days, submissions, reviews, closing and reopening: a
+    report handed in after its date is late for good; nothing is handed in to a closed campaign; the draft order
+    «Об итогах мониторинга» names the campaign only once it is closed."""
+
+    @initialize()
+    def open_campaign(self):
+        from monitoring.models import SchoolReport
+
+        world = WORLD["world"]
+        Campaign.objects.filter(district=world.district).delete()
+        self.campaign = campaign_open(district=world.district, title="Мониторинг, май", year=2026, due_on=DUE)
+        self.report = SchoolReport.objects.get(campaign=self.campaign, organization=world.school)
+        self.today = DUE - timedelta(days=4)
+        self.handed_in_late = False
+        self.sent_while_closed = False
+
+    @rule(days=st.integers(min_value=0, max_value=3))
+    def a_day_passes(self, days):
+        self.today += timedelta(days=days)
+
+    @rule()
+    def the_school_hands_it_in(self):
+        from monitoring.services import report_save
+
+        closed = self.campaign.is_closed
+        try:
+            report_save(report=self.report, user=None, texts={"achievements": "работаем"}, manual={}, submit=True,
+                        at=timezone.make_aware(datetime.combine(self.today, datetime.min.time().replace(hour=12))))
+        except ValidationError:
+            return
+        self.sent_while_closed |= closed
+        self.handed_in_late = self.today > DUE
+
+    @rule(accept=st.booleans())
+    def the_district_reviews(self, accept):
+        from monitoring.services import report_review
+
+        try:
+            report_review(report=self.report, accept=accept, comment="" if accept else "Доработайте")
+        except ValidationError:
+            pass
+
+    @rule(closed=st.booleans())
+    def the_district_closes_or_reopens(self, closed):
+        from monitoring.services import campaign_close
+
+        campaign_close(campaign=self.campaign, closed=closed)
+
+    @invariant()
+    def a_report_handed_in_late_is_late(self):
+        self.report.refresh_from_db()
+        if self.report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED):
+            assert self.report.is_late(self.today) is self.handed_in_late
+
+    @invariant()
+    def nothing_is_handed_in_to_a_closed_campaign(self):
+        assert not self.sent_while_closed
+
+    @invariant()
+    def the_order_names_only_a_closed_campaign(self):
+        from monitoring.final_order import final_order
+
+        self.campaign.refresh_from_db()
+        order = final_order(WORLD["world"].district, None, self.today)
+        assert (order is not None) is self.campaign.is_closed
+
+
+def test_report_invariants_hold_for_random_sequences(world):
+    WORLD.clear()
+    WORLD.update(world=world)
+    ReportMachine.TestCase.settings = settings(max_examples=25, stateful_step_count=12, deadline=None,
+                                               suppress_health_check=list(HealthCheck))
+    ReportMachine.TestCase().runTest()
+
+
+class ClauseMachine(RuleBasedStateMachine):
+    """One order's clauses copied into schools' roadmaps of different periods, marked done at random, read on random
+    days: a clause's state is the same in every school that has done the same (one clause, one state)."""
+
+    @initialize()
+    def import_the_order(self):
+        from roadmaps.orders.services import order_import
+        from tests.factories import make_roadmap
+        from tests.test_orders import seed_order
+
+        world = WORLD["world"]
+        if "order" not in WORLD:  # imported once: the machine changes only the copies' marks
+            make_roadmap(world.school, period=(2024, 2025), sections={"Организация": [("Совет", "Май 2025", "УО")]})
+            WORLD["order"] = order_import(district=world.district, parsed=seed_order(), user=world.curator)
+        self.order = WORLD["order"]
+        self.schools = [world.school, world.other_school]
+        Item.objects.filter(source_item__roadmap=self.order.roadmap).update(status="planned")
+        self.today = date(2021, 1, 10)
+
+    @rule(days=st.integers(min_value=0, max_value=120))
+    def time_passes(self, days):
+        self.today += timedelta(days=days)
+
+    @rule(data=st.data())
+    def a_school_marks_a_clause_done(self, data):
+        copies = list(Item.objects.filter(source_item__roadmap=self.order.roadmap).order_by("pk"))
+        copy = data.draw(st.sampled_from(copies))
+        Item.objects.filter(pk=copy.pk).update(status="done")
+
+    @invariant()
+    def one_clause_one_state(self):
+        from roadmaps.orders.selectors import checklist
+
+        for _, states in checklist(self.order, self.schools, self.today).rows:
+            by_progress = {}
+            for state in states:
+                if state is not None:
+                    by_progress.setdefault(state.done, set()).add(state.overdue)
+            assert all(len(overdue) == 1 for overdue in by_progress.values()), states
+
+
+def test_order_clause_invariants_hold_for_random_sequences(world):
+    WORLD.clear()
+    WORLD.update(world=world)
+    ClauseMachine.TestCase.settings = settings(max_examples=10, stateful_step_count=8, deadline=None,
+                                               suppress_health_check=list(HealthCheck))
+    ClauseMachine.TestCase().runTest()
