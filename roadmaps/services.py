@@ -267,12 +267,7 @@ def evidence_add(*, item: Item, user, title: str, file=None, url: str = "") -> E
 # Approval workflow ----------------------------------------------------------------------------------------------------
 @transaction.atomic
 def roadmap_submit(*, roadmap: Roadmap, user) -> Roadmap:
-    if not roadmap.is_school_roadmap:
-        raise ValidationError("На согласование отправляются дорожные карты организаций.")
-    if roadmap.status not in (RoadmapStatus.DRAFT, RoadmapStatus.RETURNED):
-        raise ValidationError("Отправить можно черновик или возвращённую на доработку дорожную карту.")
-    if not roadmap.items.alive().exists():
-        raise ValidationError("В дорожной карте нет ни одного мероприятия.")
+    _move(roadmap, "submit")
     roadmap.status = RoadmapStatus.SUBMITTED
     roadmap.submitted_at = timezone.now()
     roadmap.save(update_fields=["status", "submitted_at", "updated_at"])
@@ -280,9 +275,18 @@ def roadmap_submit(*, roadmap: Roadmap, user) -> Roadmap:
     return roadmap
 
 
+def _move(roadmap: Roadmap, action: str, **context) -> None:
+    """The approval's rules (roadmaps/approval_rules.py) on the roadmap as it is now: its row is held, so an approval
+    and a return at the same instant are one after the other, and the second is refused."""
+    from roadmaps.approval_rules import APPROVAL
+
+    hold(roadmap)
+    roadmap.refresh_from_db(fields=["status"])
+    APPROVAL.check(action, roadmap=roadmap, **context)
+
+
 def _review(roadmap: Roadmap, user, status: str, comment: str, summary: str) -> Roadmap:
-    if roadmap.status != RoadmapStatus.SUBMITTED:
-        raise ValidationError("Дорожная карта не ожидает согласования.")
+    _move(roadmap, "approve" if status == RoadmapStatus.APPROVED else "return", comment=comment)
     roadmap.status = status
     roadmap.review_comment = comment
     roadmap.reviewed_at = timezone.now()
@@ -299,8 +303,6 @@ def roadmap_approve(*, roadmap: Roadmap, user, comment: str = "") -> Roadmap:
 
 @transaction.atomic
 def roadmap_return(*, roadmap: Roadmap, user, comment: str) -> Roadmap:
-    if not comment.strip():
-        raise ValidationError("Напишите, что нужно доработать.")
     return _review(roadmap, user, RoadmapStatus.RETURNED, comment.strip(), f"Возвращена на доработку: {comment.strip()[:200]}")
 
 
@@ -346,8 +348,7 @@ def roadmap_unadopt(*, roadmap: Roadmap, user) -> Roadmap:
 def roadmap_reopen(*, roadmap: Roadmap, user) -> Roadmap:
     """An approved school plan opened for changes: a draft again, to be sent for approval; the district then sees
     what changed since its approval (roadmaps.selectors.changes_since_approval)."""
-    if not roadmap.plan_is_approved:
-        raise ValidationError("Открыть для изменений можно согласованную дорожную карту организации.")
+    _move(roadmap, "reopen")
     roadmap.status = RoadmapStatus.DRAFT
     roadmap.save(update_fields=["status", "updated_at"])
     log_change(roadmap, user, "reopened", "Открыта для изменений после согласования")

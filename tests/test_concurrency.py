@@ -151,3 +151,23 @@ def test_the_same_invitation_sent_twice_at_once_makes_one_account(reference_data
     assert at_once(send, send) == [None, None]
     assert get_user_model().objects.filter(email="new@school.example").count() == 1
     assert Membership.objects.filter(user__email="new@school.example").count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's; SQLite runs one writer")
+@pytest.mark.django_db(transaction=True)
+def test_an_approval_and_a_return_at_the_same_instant_are_one_after_the_other(reference_data, world):
+    """Two district curators decide the same roadmap at once: one decision stands, the other is refused."""
+    from roadmaps.models import Roadmap, RoadmapStatus
+    from roadmaps.services import roadmap_approve, roadmap_return, roadmap_submit
+    from tests.factories import make_roadmap
+
+    roadmap = make_roadmap(world.school, sections={"Организация": [("Совет", "Май 2025", "Директор")]})
+    roadmap_submit(roadmap=roadmap, user=world.school_curator)
+    raised = at_once(lambda: roadmap_approve(roadmap=Roadmap.objects.get(pk=roadmap.pk), user=world.curator),
+                     lambda: roadmap_return(roadmap=Roadmap.objects.get(pk=roadmap.pk), user=world.curator,
+                                            comment="Добавьте сроки"))
+    assert sum(e is not None for e in raised) == 1
+    roadmap.refresh_from_db()
+    approved = raised[1] is not None
+    assert roadmap.status == (RoadmapStatus.APPROVED if approved else RoadmapStatus.RETURNED)
+    assert bool(roadmap.review_comment) is not approved

@@ -450,3 +450,78 @@ def test_order_clause_invariants_hold_for_random_sequences(world):
     ClauseMachine.TestCase.settings = settings(max_examples=10, stateful_step_count=8, deadline=None,
                                                suppress_health_check=list(HealthCheck))
     ClauseMachine.TestCase().runTest()
+
+
+# The approval of a school's roadmap -------------------------------------------------------------------------------
+class ApprovalMachine(RuleBasedStateMachine):
+    """A school's roadmap driven by random submits, approvals, returns and reopenings: it moves only along the
+    state table (roadmaps/approval_rules.MOVES), an approved plan was reviewed by someone, a returned one says what
+    to rework."""
+
+    @initialize()
+    def a_roadmap(self):
+        from tests.factories import make_roadmap
+
+        world = WORLD["world"]
+        self.roadmap = make_roadmap(world.school, sections={"Организация": [("Совет", "Май 2025", "Директор")]})
+        self.moves = []
+
+    def _try(self, action, service, **kwargs):
+        before = self.roadmap.status
+        try:
+            service(roadmap=self.roadmap, **kwargs)
+        except ValidationError:
+            self.roadmap.refresh_from_db()
+            assert self.roadmap.status == before  # a refused move changes nothing
+            return
+        self.roadmap.refresh_from_db()
+        self.moves.append((action, before, self.roadmap.status))
+
+    @rule()
+    def the_school_submits(self):
+        from roadmaps.services import roadmap_submit
+
+        self._try("submit", roadmap_submit, user=WORLD["world"].school_curator)
+
+    @rule()
+    def the_district_approves(self):
+        from roadmaps.services import roadmap_approve
+
+        self._try("approve", roadmap_approve, user=WORLD["world"].curator)
+
+    @rule(comment=st.sampled_from(["", "Добавьте сроки"]))
+    def the_district_returns(self, comment):
+        from roadmaps.services import roadmap_return
+
+        self._try("return", roadmap_return, user=WORLD["world"].curator, comment=comment)
+
+    @rule()
+    def the_school_reopens(self):
+        from roadmaps.services import roadmap_reopen
+
+        self._try("reopen", roadmap_reopen, user=WORLD["world"].school_curator)
+
+    @invariant()
+    def it_moves_only_along_the_table(self):
+        from roadmaps.approval_rules import MOVES
+
+        for action, before, after in self.moves:
+            starts, leads_to = MOVES[action]
+            assert before in starts and after == leads_to
+
+    @invariant()
+    def an_approved_plan_was_reviewed_and_a_returned_one_says_why(self):
+        from roadmaps.models import RoadmapStatus
+
+        if self.roadmap.status == RoadmapStatus.APPROVED:
+            assert self.roadmap.reviewed_by_id and self.roadmap.reviewed_at
+        if self.roadmap.status == RoadmapStatus.RETURNED:
+            assert self.roadmap.review_comment.strip()
+
+
+def test_approval_invariants_hold_for_random_sequences(world):
+    WORLD.clear()
+    WORLD.update(world=world)
+    ApprovalMachine.TestCase.settings = settings(max_examples=20, stateful_step_count=12, deadline=None,
+                                                 suppress_health_check=list(HealthCheck))
+    ApprovalMachine.TestCase().runTest()
