@@ -31,6 +31,7 @@ from participants.access import (
 from participants.models import District, Organization
 from roadmaps.contests.forms import ApplicationForm, ContestForm, ScoreForm
 from roadmaps.contests.models import Application, Contest, Nomination
+from roadmaps.contests.rules import CONTEST
 from roadmaps.contests.services import contest_apply, contest_publish, contest_score, mean_score, results_order
 
 CAN_RUN_CONTEST = "can_run_contest"  # the district's curator or the region's coordinator who announced it
@@ -139,9 +140,10 @@ def contest_detail(request, contest):
         rows.append({"application": a, "mean": round(mean_score(a), 1), "scored": len(a.scores.all()),
                      "form": ScoreForm(criteria=criteria, prefix=f"a{a.pk}",
                                        initial={f"c{i}": p for i, p in enumerate(mine.points)} if mine else None)})
+    can_edit = CAN_RUN_CONTEST in request.capabilities
     return render(request, "roadmaps/contests/detail.html", {
-        "contest": contest, "rows": rows, "page": page, "is_juror": is_juror,
-        "can_edit": CAN_RUN_CONTEST in request.capabilities})
+        "contest": contest, "rows": rows, "page": page, "is_juror": is_juror, "can_edit": can_edit,
+        "not_yet": CONTEST.problems("publish", contest=contest, today=timezone.localdate()) if can_edit else []})
 
 
 @contest_view(CAN_JUDGE)

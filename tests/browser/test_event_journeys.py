@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from participants.models import Pair, PairStatus, Role
-from roadmaps.models import Application, Event, ItemStatus
+from roadmaps.models import Application, Contest, Event, ItemStatus
 from tests.documents import pdf_text
 from tests.factories import form, member, person
 from tests.test_roadmap_workflow import current_district_roadmap
@@ -99,7 +99,11 @@ def test_a_contest_from_announcement_to_the_order(page, sign_in, problems, shoot
 
     page.context.clear_cookies()
     sign_in(world.curator)
-    page.goto(f"{base}{Application.objects.get().contest.get_absolute_url()}")
+    contest = Application.objects.get().contest
+    page.goto(f"{base}{contest.get_absolute_url()}")
+    expect(page.locator("#publish-not-yet")).to_contain_text("итоги — после окончания приёма заявок")
+    Contest.objects.filter(pk=contest.pk).update(applications_until=today - timedelta(days=1))  # time passes
+    page.reload()
     page.click("button:has-text('Опубликовать итоги')")
     expect(page.locator("table")).to_contain_text("Победитель")
     shoot("events", "contest-results", "Итоги: места по среднему баллу; «Приказ об итогах» — в PDF и Word.")
