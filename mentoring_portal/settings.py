@@ -187,6 +187,7 @@ UPLOAD_MAX_RATIO = env_int("UPLOAD_MAX_RATIO", 200)  # unpacked / packed, for pa
 UPLOAD_MAX_ROWS = env_int("UPLOAD_MAX_ROWS", 20000)
 UPLOAD_MAX_COLUMNS = env_int("UPLOAD_MAX_COLUMNS", 200)
 UPLOAD_PARSE_SECONDS = env_int("UPLOAD_PARSE_SECONDS", 20)
+UPLOAD_CONVERT_SECONDS = env_int("UPLOAD_CONVERT_SECONDS", 60)  # LibreOffice converting a .doc, .xls, .odt, .ods, .rtf
 PENDING_UPLOAD_HOURS = env_int("PENDING_UPLOAD_HOURS", 24)
 # Background jobs: how many one user and one page may have queued or running at once (one user's exports can't
 # hold everyone's imports), and the lease: a running job not heard from for JOB_LEASE_SECONDS is run again (its

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from mentoring_portal.lib.collation import search_text
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
-from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, first_sheet_rows, inspect
+from mentoring_portal.lib.uploads import SHEET_FORMATS, ReadBudget, UploadRefused, sheet_rows
 from participants.models import (
     Category,
     Consent,
@@ -167,14 +167,13 @@ class Identities:
 
 def refused(exc: UploadRefused) -> RegistryImport:
     """A file the upload layer refused, as an import with one error."""
-    return RegistryImport(errors=[RowProblem(0, f"{exc} Нужен файл Excel (.xlsx) по шаблону реестра.")])
+    return RegistryImport(errors=[RowProblem(0, f"{exc} Нужна таблица {SHEET_FORMATS} по шаблону реестра.")])
 
 
 def parse_registry(name: str, data: bytes, organization: Organization, *, progress=None) -> RegistryImport:
     result = RegistryImport()
     try:
-        inspect(name, data, {Kind.XLSX})
-        rows = first_sheet_rows(data, ReadBudget(rows=MAX_ROWS + 1, progress=progress))
+        rows = sheet_rows(name, data, ReadBudget(rows=MAX_ROWS + 1, progress=progress))
     except UploadRefused as exc:
         return refused(exc)
     if not rows:

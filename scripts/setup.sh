@@ -10,7 +10,12 @@ SUDO=""
 
 missing=()
 # WeasyPrint needs Pango and at least one font (it crashes without one); pdftotext checks PDFs in tests.
-for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 poppler-utils; do
+# LibreOffice (headless, no GUI) reads the .doc, .xls, .odt, .ods and .rtf files users upload (lib/uploads/convert.py);
+# without it the portal runs and those formats get a message. PORTAL_NO_LIBREOFFICE=1 skips it (about 220 MB).
+office=(libreoffice-writer-nogui libreoffice-calc-nogui)
+[ "${PORTAL_NO_LIBREOFFICE:-0}" = 1 ] && office=()
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 poppler-utils \
+           "${office[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 "$PY" -c "import ensurepip" 2>/dev/null || missing+=("python3-venv")

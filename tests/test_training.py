@@ -83,7 +83,7 @@ def test_a_file_that_is_not_excel_is_refused_in_russian(login, world):
     response = login(world.school_curator).post(reverse("participants:training-import", args=[world.school.code]),
                                                 {"topic": "mentoring", "file": SimpleUploadedFile("список.xlsx", b"xx")},
                                                 follow=True)
-    assert "Нужен файл Excel" in response.content.decode() and not TrainingRecord.objects.exists()
+    assert "Нужна таблица Excel (.xlsx, .xls)" in response.content.decode() and not TrainingRecord.objects.exists()
 
 
 def test_the_district_sees_who_is_not_trained(login, world):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from mentoring_portal.lib.collation import search_text
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
-from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, first_sheet_rows, inspect, pending_file
+from mentoring_portal.lib.uploads import SHEET_FORMATS, ReadBudget, UploadRefused, pending_file, sheet_rows
 from participants.models import Category, Organization, Person, TrainingRecord
 from participants.registry_io import RowProblem, cell_date, cell_text
 
@@ -74,10 +74,9 @@ def parse_upload(job) -> dict:
 def parse_training(name: str, data: bytes, organization, *, topic: str) -> TrainingImport:
     result = TrainingImport()
     try:
-        inspect(name, data, {Kind.XLSX})
-        rows = first_sheet_rows(data, ReadBudget(rows=MAX_ROWS + 1))
+        rows = sheet_rows(name, data, ReadBudget(rows=MAX_ROWS + 1))
     except UploadRefused as exc:
-        result.errors.append(RowProblem(0, f"{exc} Нужен файл Excel (.xlsx) по шаблону."))
+        result.errors.append(RowProblem(0, f"{exc} Нужна таблица {SHEET_FORMATS} по шаблону."))
         return result
     if not rows or [cell_text(c) for c in rows[0][:len(HEADERS)]] != HEADERS:
         result.errors.append(RowProblem(1, "Первая строка — заголовки шаблона: " + ", ".join(HEADERS) + "."))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from mentoring_portal.lib.collation import search_text
-from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, first_sheet_rows, inspect, pending_file
+from mentoring_portal.lib.uploads import SHEET_FORMATS, ReadBudget, UploadRefused, pending_file, sheet_rows
 from roadmaps.events.models import Event
 
 KIND = "roadmaps.sign-in-sheet"
@@ -36,10 +36,9 @@ def parse_upload(job) -> dict:
 def read_sign_in_sheet(event: Event, name: str, data: bytes) -> SignInSheet:
     sheet = SignInSheet()
     try:
-        inspect(name, data, {Kind.XLSX})
-        rows = first_sheet_rows(data, ReadBudget(rows=MAX_ROWS + 1))
+        rows = sheet_rows(name, data, ReadBudget(rows=MAX_ROWS + 1))
     except UploadRefused as exc:
-        sheet.problems.append(f"{exc} Нужен лист подписей в Excel (.xlsx) со столбцом «ФИО».")
+        sheet.problems.append(f"{exc} Нужен лист подписей — таблица {SHEET_FORMATS} со столбцом «ФИО».")
         return sheet
     header = [search_text(str(c or "")) for c in (rows[0] if rows else [])]
     if "фио" not in header:

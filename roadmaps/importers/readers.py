@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, inspect, open_workbook
+from mentoring_portal.lib.uploads.convert import CONVERTIBLE, to_ooxml
 
 
 class ReadError(UploadRefused):
@@ -39,19 +40,24 @@ class Text:
 
 Block = Table | Text
 
-KINDS = {Kind.DOCX, Kind.XLSX, Kind.TEXT}
+KINDS = {Kind.DOCX, Kind.XLSX, Kind.TEXT, Kind.PDF} | CONVERTIBLE
 
 
 def read_blocks(name: str, data: bytes, progress=None) -> list[Block]:
     """Blocks of the file, whatever its name says: the upload layer decides the type by content and refuses hostile
-    archives; the budget stops at the row, column and time limits. Raises UploadRefused with a Russian message."""
-    checked = inspect(name, data, KINDS)
+    archives; .doc, .xls, .odt, .ods and .rtf are converted by LibreOffice first (uploads/convert.py); the budget
+    stops at the row, column and time limits. Raises UploadRefused with a Russian message."""
+    checked = to_ooxml(inspect(name, data, KINDS))
     budget = ReadBudget(progress=progress)
     if checked.kind is Kind.DOCX:
-        return _read_docx(data, budget)
+        return _read_docx(checked.data, budget)
     if checked.kind is Kind.XLSX:
-        return _read_xlsx(data, budget)
-    return _read_tsv(data, budget)
+        return _read_xlsx(checked.data, budget)
+    if checked.kind is Kind.PDF:
+        from roadmaps.importers.pdf import read_pdf  # it imports this module's blocks
+
+        return read_pdf(checked.data, budget)
+    return _read_tsv(checked.data, budget)
 
 
 def _decode(data: bytes) -> str:
@@ -182,20 +188,45 @@ def _read_docx(data: bytes, budget: ReadBudget) -> list[Block]:
     return blocks
 
 
+def _grid_cells(row) -> list:
+    """The row's cells by grid column (python-docx: a vertically merged one is the cell it continues). A grid
+    python-docx can't follow — LibreOffice writes one from RTF, with a continued cell that has nothing above it —
+    is read from the row's own cells: each spans its columns, a continued one is empty."""
+    from docx.oxml.ns import qn
+
+    try:
+        return [cell._tc for cell in row.cells]
+    except ValueError:
+        found = []
+        for tc in row._tr.iterchildren(qn("w:tc")):
+            span = tc.tcPr.gridSpan if tc.tcPr is not None and tc.tcPr.gridSpan else 1
+            continued = tc.tcPr is not None and tc.tcPr.vMerge == "continue"
+            found += [None if continued else tc] * span
+        return found
+
+
+def _text(paragraph) -> str:
+    from docx.text.paragraph import Paragraph
+
+    return Paragraph(paragraph, None).text
+
+
 def _docx_table(table, number: int, budget: ReadBudget) -> Table:
     """Cells by grid column, so that columns never shift: a horizontally merged cell gives its text once and empty
     cells for the columns it covers; a vertically merged one (a responsible written once for several rows) gives its
     text to each row it covers, as python-docx returns the top cell for them."""
+    from docx.oxml.ns import qn
+
     out = Table(whole_rows=True)
     for row_number, row in enumerate(table.rows, start=1):
         cells, previous, distinct = [], None, 0
-        for cell in row.cells:
-            if cell._tc is previous:
+        for tc in _grid_cells(row):
+            if tc is previous:
                 cells.append("")
                 continue
-            previous = cell._tc
+            previous = tc
             distinct += 1
-            cells.append("\n".join(p.text for p in cell.paragraphs).strip())
+            cells.append("\n".join(_text(p) for p in tc.iterchildren(qn("w:p"))).strip())
         merged = distinct == 1 and len(cells) > 1 and bool(cells[0])
         out.rows.append(Row(budget.row(cells), f"таблица {number}, строка {row_number}", merged=merged))
     return out

@@ -11,8 +11,8 @@ from mentoring_portal.lib.uploads.pending import (
     save_pending,
 )
 from mentoring_portal.lib.uploads.serving import download, stored_name
-from mentoring_portal.lib.uploads.workbooks import first_sheet_rows, open_workbook
+from mentoring_portal.lib.uploads.workbooks import SHEET_FORMATS, first_sheet_rows, open_workbook, sheet_rows
 
-__all__ = ["Checked", "Kind", "ReadBudget", "UploadRefused", "discard_pending", "download", "first_sheet_rows",
+__all__ = ["SHEET_FORMATS", "Checked", "Kind", "ReadBudget", "UploadRefused", "discard_pending", "download", "first_sheet_rows",
            "inspect", "open_workbook", "pending_file", "purge_pending", "read_pending", "read_upload", "save_pending",
-           "stored_name"]
+           "sheet_rows", "stored_name"]

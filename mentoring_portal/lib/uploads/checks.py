@@ -28,6 +28,7 @@ class Kind(StrEnum):
     ODT = "odt"
     ODS = "ods"
     OLE = "ole"  # .doc / .xls / .ppt of Office 97–2003
+    RTF = "rtf"
     PDF = "pdf"
     PNG = "png"
     JPEG = "jpeg"
@@ -37,22 +38,25 @@ class Kind(StrEnum):
 LABELS = {
     Kind.DOCX: "документ Word (.docx)", Kind.XLSX: "книга Excel (.xlsx)", Kind.PPTX: "презентация (.pptx)",
     Kind.ODT: "документ OpenDocument (.odt)", Kind.ODS: "таблица OpenDocument (.ods)",
-    Kind.OLE: "документ Office 97–2003 (.doc, .xls, .ppt)", Kind.PDF: "PDF", Kind.PNG: "рисунок PNG",
-    Kind.JPEG: "фотография JPEG", Kind.TEXT: "текст (.txt, .tsv)",
+    Kind.OLE: "документ Office 97–2003 (.doc, .xls, .ppt)", Kind.RTF: "документ RTF (.rtf)", Kind.PDF: "PDF",
+    Kind.PNG: "рисунок PNG", Kind.JPEG: "фотография JPEG", Kind.TEXT: "текст (.txt, .tsv)",
 }
 CONTENT_TYPES = {
     Kind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     Kind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     Kind.PPTX: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     Kind.ODT: "application/vnd.oasis.opendocument.text", Kind.ODS: "application/vnd.oasis.opendocument.spreadsheet",
-    Kind.OLE: "application/octet-stream", Kind.PDF: "application/pdf", Kind.PNG: "image/png",
+    Kind.OLE: "application/octet-stream", Kind.RTF: "application/rtf", Kind.PDF: "application/pdf",
+    Kind.PNG: "image/png",
     Kind.JPEG: "image/jpeg", Kind.TEXT: "text/plain; charset=utf-8",
 }
 EXTENSIONS = {Kind.DOCX: ".docx", Kind.XLSX: ".xlsx", Kind.PPTX: ".pptx", Kind.ODT: ".odt", Kind.ODS: ".ods",
+              Kind.RTF: ".rtf",
               Kind.PDF: ".pdf", Kind.PNG: ".png", Kind.JPEG: ".jpg", Kind.TEXT: ".txt"}
 OLE_EXTENSIONS = (".doc", ".xls", ".ppt")
 NAMED = {".docx": Kind.DOCX, ".xlsx": Kind.XLSX, ".pptx": Kind.PPTX, ".odt": Kind.ODT, ".ods": Kind.ODS,
-         ".pdf": Kind.PDF, ".png": Kind.PNG, ".jpg": Kind.JPEG, ".jpeg": Kind.JPEG, ".txt": Kind.TEXT,
+         ".pdf": Kind.PDF, ".rtf": Kind.RTF, ".png": Kind.PNG, ".jpg": Kind.JPEG, ".jpeg": Kind.JPEG,
+         ".txt": Kind.TEXT,
          ".tsv": Kind.TEXT, ".csv": Kind.TEXT} | dict.fromkeys(OLE_EXTENSIONS, Kind.OLE)
 ZIP_PARTS = {"word/document.xml": Kind.DOCX, "xl/workbook.xml": Kind.XLSX, "ppt/presentation.xml": Kind.PPTX}
 OPENDOCUMENT = {b"application/vnd.oasis.opendocument.text": Kind.ODT,
@@ -118,6 +122,8 @@ def _sniff(data: bytes) -> Kind | None:
         return Kind.JPEG
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return Kind.OLE
+    if data.lstrip().startswith(b"{\\rtf"):
+        return Kind.RTF
     if b"\x00" not in data and not data.lstrip().lower().startswith((b"<!doctype", b"<html", b"<svg", b"<?xml")):
         return Kind.TEXT
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from mentoring_portal.lib.uploads.checks import UploadRefused
+from mentoring_portal.lib.uploads.checks import Kind, UploadRefused, inspect
 from mentoring_portal.lib.uploads.limits import ReadBudget
 
 NOT_A_WORKBOOK = "Файл не похож на книгу Excel (.xlsx): возможно, он повреждён."
@@ -34,3 +34,34 @@ def first_sheet_rows(data: bytes, budget: ReadBudget) -> list[list]:
         raise UploadRefused(NOT_A_WORKBOOK) from exc
     finally:
         workbook.close()
+
+
+SHEETS = frozenset({Kind.XLSX, Kind.OLE, Kind.ODS, Kind.TEXT})
+SHEET_FORMATS = "Excel (.xlsx, .xls), OpenDocument (.ods) или CSV"
+
+
+def sheet_rows(name: str, data: bytes, budget: ReadBudget) -> list[list]:
+    """The first sheet of any spreadsheet users keep — .xlsx, .xls and .ods (converted by LibreOffice), a .csv saved
+    from Russian Excel (cp1251, «;») or as UTF-8 with commas — as value lists within the budget."""
+    from mentoring_portal.lib.uploads.convert import to_ooxml
+
+    checked = inspect(name, data, SHEETS)
+    if checked.kind is Kind.TEXT:
+        return _csv_rows(checked.data, budget)
+    return first_sheet_rows(to_ooxml(checked).data, budget)
+
+
+def _csv_rows(data: bytes, budget: ReadBudget) -> list[list]:
+    import csv
+
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise UploadRefused("Текст файла не читается: сохраните его как CSV (UTF-8) или в Excel.")
+    sample = text[:4096]
+    delimiter = max(";,\t", key=sample.count)  # Russian Excel writes «;», others «,» or a tab
+    return [budget.row(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]

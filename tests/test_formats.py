@@ -1,0 +1,88 @@
+"""Every file users have comes in (issue #22): the project's own roadmap layouts, saved by LibreOffice as Word
+97–2003, OpenDocument, RTF, Excel 97–2003 and OpenDocument spreadsheets, give back every item with its deadline and
+responsible, as the .docx and .xlsx they came from do. LibreOffice reads them inside the background job."""
+
+import pytest
+
+from mentoring_portal.lib.uploads import Kind, UploadRefused, inspect
+from roadmaps.importers.service import parse_file
+from tests.office import needs_libreoffice, saved_as
+from tests.roadmap_layouts import Layout, as_xlsx, build
+
+LAYOUTS = [Layout(), Layout(dates="two", people="two"), Layout(sections="roman", numbering="restart", split="repeat")]
+FORMATS = [("doc", "docx"), ("odt", "docx"), ("rtf", "docx"), ("xls", "xlsx"), ("ods", "xlsx")]
+
+
+@needs_libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("target, source", FORMATS, ids=[f[0] for f in FORMATS])
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.id or "plain" for layout in LAYOUTS])
+def test_a_roadmap_saved_by_another_program_gives_back_every_item(target, source, layout):
+    built = build(layout)
+    data = saved_as(built.data if source == "docx" else as_xlsx(built), source, target)
+    result = parse_file(f"карта.{target}", data)
+    assert result.ok, [str(e) for e in result.errors]
+    items = [item for section in result.roadmaps[0].sections for item in section.items]
+    assert [i.name for i in items] == [e.name for e in built.items]
+    assert [i.deadline for i in items] == [e.deadline for e in built.items]
+    assert [i.responsible for i in items] == [e.responsible for e in built.items]
+
+
+def test_each_format_is_recognised_by_its_content():
+    assert inspect("карта.rtf", b"{\\rtf1\\ansi ...}", {Kind.RTF}).kind is Kind.RTF
+    with pytest.raises(UploadRefused, match="но это не документ RTF"):
+        inspect("карта.rtf", b"%PDF-1.4 ...", {Kind.RTF, Kind.PDF})
+
+
+def test_without_libreoffice_these_formats_get_a_message_saying_what_to_install(monkeypatch):
+    from mentoring_portal.lib.uploads import convert
+
+    monkeypatch.setattr(convert, "soffice", lambda: None)
+    result = parse_file("карта.rtf", b"{\\rtf1\\ansi \\par }")
+    assert not result.ok and "apt-get install libreoffice-writer-nogui" in " ".join(str(e) for e in result.errors)
+
+
+@needs_libreoffice
+@pytest.mark.slow
+def test_a_scanned_pdf_is_refused_with_what_to_send_instead(tmp_path):
+    from PIL import Image
+
+    image = tmp_path / "скан.pdf"
+    Image.new("RGB", (200, 100), "white").save(image, "PDF")
+    result = parse_file("скан.pdf", image.read_bytes())
+    assert not result.ok and "это скан или фотография страниц" in " ".join(str(e) for e in result.errors)
+
+
+def _csv(rows, *, encoding: str, delimiter: str) -> bytes:
+    import csv
+    import io as text_io
+
+    out = text_io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter)
+    for values in rows:
+        writer.writerow(["" if v is None else v.strftime("%d.%m.%Y") if hasattr(v, "strftime") else v for v in values])
+    return out.getvalue().encode(encoding)
+
+
+SHEETS = [("reestr.csv", "cp1251 «;» (Russian Excel)"), ("reestr-utf8.csv", "UTF-8 «,»"), ("reestr.xls", "Excel 97"),
+          ("reestr.ods", "OpenDocument")]
+
+
+@pytest.mark.parametrize("name, saved_by", SHEETS, ids=[s[1] for s in SHEETS])
+def test_the_registry_is_read_from_every_spreadsheet_users_keep(world, name, saved_by):
+    import shutil
+
+    from participants.registry_io import parse_registry
+    from tests.test_registry_io import HEADER, row, workbook
+
+    rows = [HEADER, row(), row(last="Орлова", first="Анна")]
+    if name.endswith(".csv"):
+        data = _csv(rows, encoding="cp1251" if "cp1251" in saved_by else "utf-8",
+                    delimiter=";" if "«;»" in saved_by else ",")
+    else:
+        if not shutil.which("soffice"):
+            pytest.skip("LibreOffice is not installed (.ci/run installs it)")
+        data = saved_as(workbook(*rows[1:]), "xlsx", name.rsplit(".", 1)[1])
+    parsed = parse_registry(name, data, world.school)
+    assert parsed.ok, [str(e) for e in parsed.errors]
+    assert [p.values["last_name"] for p in parsed.people] == ["Смирнова", "Орлова"]
