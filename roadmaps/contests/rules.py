@@ -31,12 +31,14 @@ def _jury_only(contest, juror, **_) -> str | None:
 
 
 def _every_application_scored(contest, **_) -> str | None:
-    unscored = [a for a in contest.applications.prefetch_related("scores") if not a.scores.all()]
     if not contest.applications.exists():
         return "Заявок нет: публиковать нечего."
-    if unscored:
-        names = "; ".join(f"«{a.title}» ({a.organization.short_name})" for a in unscored[:5])
-        return (f"Не оценены заявки ({len(unscored)}): {names}. Итоги — когда у каждой заявки есть оценка жюри: "
+    unscored = contest.applications.filter(scores__isnull=True)
+    count = unscored.count()
+    if count:  # three queries whatever the number of applications (the contest's page asks on every view)
+        names = "; ".join(f"«{a.title}» ({a.organization.short_name})"
+                          for a in unscored.select_related("organization").order_by("pk")[:5])
+        return (f"Не оценены заявки ({count}): {names}. Итоги — когда у каждой заявки есть оценка жюри: "
                 "заявка без оценок не может занять место.")
     return None
 
