@@ -172,16 +172,20 @@ class ContestMachine(RuleBasedStateMachine):
                 assert application.scores.exists()
 
 
-WORLD: dict = {}
+WORLD: dict = {}  # what the machines share with their test: the world, made once per test by pytest
+
+
+def run(machine, world, *, examples: int, steps: int, **shared) -> None:
+    WORLD.clear()
+    WORLD.update(world=world, **shared)
+    machine.TestCase.settings = settings(max_examples=examples, stateful_step_count=steps, deadline=None,
+                                         suppress_health_check=list(HealthCheck))
+    machine.TestCase().runTest()
 
 
 def test_contest_invariants_hold_for_random_sequences(world):
-    WORLD.clear()
-    WORLD.update(world=world, jury=member(Role.DISTRICT_EXPERT, world.district, username="juror"),
-                 mentor=person(world.school, "teacher", grade=""))
-    ContestMachine.TestCase.settings = settings(max_examples=25, stateful_step_count=12, deadline=None,
-                                                suppress_health_check=list(HealthCheck))
-    ContestMachine.TestCase().runTest()
+    run(ContestMachine, world, examples=25, steps=12,
+        jury=member(Role.DISTRICT_EXPERT, world.district, username="juror"), mentor=person(world.school, "teacher", grade=""))
 
 
 class EventMachine(RuleBasedStateMachine):
@@ -221,11 +225,7 @@ class EventMachine(RuleBasedStateMachine):
 
 
 def test_event_invariants_hold_for_random_sequences(world):
-    WORLD.clear()
-    WORLD.update(world=world)
-    EventMachine.TestCase.settings = settings(max_examples=25, stateful_step_count=10, deadline=None,
-                                              suppress_health_check=list(HealthCheck))
-    EventMachine.TestCase().runTest()
+    run(EventMachine, world, examples=25, steps=10)
 
 
 # Campaigns and reports --------------------------------------------------------------------------------------------
@@ -396,11 +396,7 @@ class ReportMachine(RuleBasedStateMachine):
 
 
 def test_report_invariants_hold_for_random_sequences(world):
-    WORLD.clear()
-    WORLD.update(world=world)
-    ReportMachine.TestCase.settings = settings(max_examples=25, stateful_step_count=12, deadline=None,
-                                               suppress_health_check=list(HealthCheck))
-    ReportMachine.TestCase().runTest()
+    run(ReportMachine, world, examples=25, steps=12)
 
 
 class ClauseMachine(RuleBasedStateMachine):
@@ -445,11 +441,7 @@ class ClauseMachine(RuleBasedStateMachine):
 
 
 def test_order_clause_invariants_hold_for_random_sequences(world):
-    WORLD.clear()
-    WORLD.update(world=world)
-    ClauseMachine.TestCase.settings = settings(max_examples=10, stateful_step_count=8, deadline=None,
-                                               suppress_health_check=list(HealthCheck))
-    ClauseMachine.TestCase().runTest()
+    run(ClauseMachine, world, examples=10, steps=8)
 
 
 # The approval of a school's roadmap -------------------------------------------------------------------------------
@@ -520,8 +512,4 @@ class ApprovalMachine(RuleBasedStateMachine):
 
 
 def test_approval_invariants_hold_for_random_sequences(world):
-    WORLD.clear()
-    WORLD.update(world=world)
-    ApprovalMachine.TestCase.settings = settings(max_examples=20, stateful_step_count=12, deadline=None,
-                                                 suppress_health_check=list(HealthCheck))
-    ApprovalMachine.TestCase().runTest()
+    run(ApprovalMachine, world, examples=20, steps=12)
