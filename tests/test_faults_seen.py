@@ -175,3 +175,17 @@ def test_the_database_stopped_gives_503_keeps_public_pages_and_recovers_by_itsel
             break
         time.sleep(1)
     assert curator.get(district).status_code == 200
+
+
+def test_a_shared_folder_without_hard_links_still_gets_whole_files(tmp_path, monkeypatch):
+    from mentoring_portal.lib.storage import write_whole
+
+    def no_links(source, target):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    write_whole(str(tmp_path / "файл.pdf"), [b"%PDF-1.7", b" whole"])
+    assert (tmp_path / "файл.pdf").read_bytes() == b"%PDF-1.7 whole"
+    assert [p.name for p in tmp_path.iterdir()] == ["файл.pdf"]  # no part left behind
+    with pytest.raises(FileExistsError):
+        write_whole(str(tmp_path / "файл.pdf"), [b"again"])

@@ -5,10 +5,13 @@ row is written (FileField.pre_save), so a refused file leaves no row either; the
 
 from __future__ import annotations
 
+import errno
 import os
 import uuid
 
 from django.core.files.storage import FileSystemStorage
+
+NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
 
 
 def write_whole(path: str, chunks) -> None:
@@ -20,7 +23,14 @@ def write_whole(path: str, chunks) -> None:
                 stream.write(chunk if isinstance(chunk, bytes) else chunk.encode())
             stream.flush()
             os.fsync(stream.fileno())
-        os.link(part, path)  # fails if the name was taken meanwhile, unlike a rename
+        try:
+            os.link(part, path)  # fails if the name was taken meanwhile, unlike a rename
+        except OSError as exc:
+            if isinstance(exc, FileExistsError) or exc.errno not in NO_LINKS:
+                raise
+            if os.path.exists(path):  # a shared folder without hard links: a rename, checked first
+                raise FileExistsError(path) from exc
+            os.rename(part, path)
     finally:
         try:
             os.unlink(part)
