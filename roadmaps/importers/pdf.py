@@ -31,7 +31,7 @@ def read_pdf(data: bytes, budget: ReadBudget) -> list:
                 letters += len(page.chars)
                 found = page.find_tables()
                 top = min((t.bbox[1] for t in found), default=page.height)
-                above = (page.crop((0, 0, page.width, top)).extract_text() or "") if top > 0 else ""
+                above = (_inside(page, (0, 0, page.width, top)).extract_text() or "") if top > 0 else ""
                 for line in above.splitlines():
                     if line.strip():
                         blocks.append(Text(line.strip()))
@@ -40,9 +40,11 @@ def read_pdf(data: bytes, budget: ReadBudget) -> list:
                     if table is None:
                         table = Table()
                         blocks.append(table)
-                    for index, cells in enumerate(found_table.extract(), start=1):
-                        texts = [" ".join((cell or "").split()) for cell in cells]
-                        table.rows.append(Row(budget.row(texts), f"страница {number}, строка {index}"))
+                    for index, row in enumerate(found_table.rows, start=1):
+                        texts = [_cell_text(page, cell) for cell in row.cells]
+                        # One cell across the table (its neighbours merged into it): a section's title
+                        merged = len(row.cells) > 1 and bool(texts[0]) and all(c is None for c in row.cells[1:])
+                        table.rows.append(Row(budget.row(texts), f"страница {number}, строка {index}", merged=merged))
                 page.flush_cache()
     except UploadRefused:
         raise
@@ -51,3 +53,65 @@ def read_pdf(data: bytes, budget: ReadBudget) -> list:
     if not letters:
         raise UploadRefused(SCAN)
     return blocks
+
+
+def _inside(page, bbox):
+    """The page's characters whose centre is inside the box: a letter's box crosses a cell's ruling line a little,
+    so cropping keeps the neighbour's letters and «within» loses the cell's first line."""
+    x0, top, x1, bottom = bbox
+
+    def centred(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return x0 <= x <= x1 and top <= y <= bottom
+
+    return page.filter(centred)
+
+
+def _cell_text(page, bbox) -> str:
+    """A cell's lines joined as a reader reads them: a word too long for the column is broken at its edge — alone on
+    its line, reaching the right border, the next line going on in lower case — and is joined without a space;
+    every other line break is a space."""
+    if bbox is None:  # a cell merged into its neighbour
+        return ""
+    words = _inside(page, bbox).extract_words(use_text_flow=True)
+    lines: list[list[dict]] = []
+    for word in words:
+        if lines and abs(word["top"] - lines[-1][-1]["top"]) < 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    text = ""
+    left, right = bbox[0], bbox[2]
+    padding = min((line[0]["x0"] - left for line in lines), default=0)  # the cell's inner margin, as written
+    for number, line in enumerate(lines):
+        joined = " ".join(w["text"] for w in line)
+        if number:
+            text += "" if _broken_word(lines[number - 1], joined, right - padding) else " "
+        text += joined
+    return text.strip()
+
+
+# Short words a line may begin with; any other short lower-case beginning after a full line is a word's end.
+SHORT_WORDS = set("а и в с к о у я во со ко на по до за из от не ни же ли бы но да их ее её он мы вы то для при без "
+                  "под над про как так все или его она они оо".split())
+
+
+def _broken_word(before: list[dict], after: str, edge: float) -> bool:
+    """A word too long for the column, broken by the layout (Word and LibreOffice break it at the edge without a
+    hyphen): the line before is one word filling the line (less than a letter left), and the next begins with a
+    short piece that is no word of its own («Наименован|ие», «Ответственн|ые», «Мероприяти|е 1»). A full word
+    going on the next line («заместитель|директора») keeps its space: the geometry alone can't tell them apart."""
+    if len(before) != 1 or not before[0]["text"][-1:].isalpha():
+        return False
+    word = before[0]
+    letter = (word["x1"] - word["x0"]) / max(len(word["text"]), 1)
+    if edge - word["x1"] >= 1.2 * letter:
+        return False
+    piece = ""
+    for char in after:
+        if not char.isalpha():
+            break
+        piece += char
+    return bool(piece) and piece.islower() and (piece[0] in "ыьъй" or (len(piece) <= 3 and piece not in SHORT_WORDS))
