@@ -106,3 +106,24 @@ def test_a_roadmap_published_as_a_pdf_from_word_gives_back_every_item(layout):
     assert [i.name for i in items] == [e.name for e in built.items]
     assert [i.deadline for i in items] == [e.deadline for e in built.items]
     assert [i.responsible for i in items] == [e.responsible for e in built.items]
+
+
+@needs_libreoffice
+@pytest.mark.slow
+def test_a_long_pdf_keeps_the_rows_its_page_breaks_cut():
+    """Rows cut by a page break (the next page begins with the rest of the cell, without the row's number) are
+    joined again; the header repeated on every page is no item."""
+    import io
+
+    import pdfplumber
+
+    from bench.bench_pdf_import import long_roadmap_pdf
+
+    pdf, rows = long_roadmap_pdf(60)
+    assert len(pdfplumber.open(io.BytesIO(pdf)).pages) >= 10
+    result = parse_file("карта.pdf", pdf)
+    assert result.ok, [str(e) for e in result.errors]
+    items = [item for section in result.roadmaps[0].sections for item in section.items]
+    assert [i.name for i in items] == [row[1] for row in rows[1:]]
+    assert [i.deadline for i in items] == [row[2] for row in rows[1:]]
+    assert [i.responsible for i in items] == [row[3] for row in rows[1:]]

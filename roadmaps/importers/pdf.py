@@ -1,7 +1,8 @@
 """A roadmap published as a PDF exported from Word or LibreOffice: pdfplumber finds the table on each page by its
 ruling lines (a well-kept extractor: pdfminer underneath), and the pages' tables are read as one table — the header
-repeated on each page is the parser's to skip, a row cut by a page break is joined to the row above by the parser
-(the rows are not «whole»). A PDF without a text layer (a scan) is refused with what to send instead."""
+repeated on each page is skipped, and a row cut by a page break (the next page begins with a row without its
+number) is joined to the row it continues. A PDF without a text layer (a scan) is refused with what to send
+instead."""
 
 from __future__ import annotations
 
@@ -37,13 +38,24 @@ def read_pdf(data: bytes, budget: ReadBudget) -> list:
                         blocks.append(Text(line.strip()))
                         table = None  # text between tables ends the table (a heading, a signature)
                 for found_table in found:
+                    continued = table is not None  # the table goes on from the page before
                     if table is None:
-                        table = Table()
+                        table = Table(whole_rows=True)  # a PDF table's rows are ruled: each is a row, but…
                         blocks.append(table)
+                    header = [r.cells for r in table.rows[:1]]
                     for index, row in enumerate(found_table.rows, start=1):
                         texts = [_cell_text(page, cell) for cell in row.cells]
                         # One cell across the table (its neighbours merged into it): a section's title
                         merged = len(row.cells) > 1 and bool(texts[0]) and all(c is None for c in row.cells[1:])
+                        if continued and [texts] == header:
+                            continue  # the header repeated on each page
+                        if continued and not texts[0] and not merged and table.rows and table.rows[-1].cells[0]:
+                            # …the first one of a page may be the end of the last row of the page before
+                            last = table.rows[-1]
+                            last.cells = [_joined(a, b) for a, b in zip(last.cells, texts)] + last.cells[len(texts):]
+                            continued = False
+                            continue
+                        continued = False
                         table.rows.append(Row(budget.row(texts), f"страница {number}, строка {index}", merged=merged))
                 page.flush_cache()
     except UploadRefused:
@@ -103,15 +115,32 @@ def _broken_word(before: list[dict], after: str, edge: float) -> bool:
     hyphen): the line before is one word filling the line (less than a letter left), and the next begins with a
     short piece that is no word of its own («Наименован|ие», «Ответственн|ые», «Мероприяти|е 1»). A full word
     going on the next line («заместитель|директора») keeps its space: the geometry alone can't tell them apart."""
-    if len(before) != 1 or not before[0]["text"][-1:].isalpha():
+    if not before or not before[-1]["text"][-1:].isalpha():
         return False
-    word = before[0]
+    piece = _piece(after)
+    if piece[:1] in ("ы", "ь", "ъ"):  # no Russian word begins so
+        return True
+    word = before[-1]
     letter = (word["x1"] - word["x0"]) / max(len(word["text"]), 1)
-    if edge - word["x1"] >= 1.2 * letter:
-        return False
+    return (len(before) == 1 and edge - word["x1"] < 1.2 * letter and bool(piece) and piece.islower()
+            and (piece[0] == "й" or (len(piece) <= 3 and piece not in SHORT_WORDS)))
+
+
+def _piece(text: str) -> str:
+    """The letters a text begins with."""
     piece = ""
-    for char in after:
+    for char in text:
         if not char.isalpha():
             break
         piece += char
-    return bool(piece) and piece.islower() and (piece[0] in "ыьъй" or (len(piece) <= 3 and piece not in SHORT_WORDS))
+    return piece
+
+
+def _joined(before: str, after: str) -> str:
+    """Two pieces of a cell cut by a page break."""
+    if not before or not after:
+        return before or after
+    glue = "" if _piece(after)[:1] in ("ы", "ь", "ъ") or (
+        before[-1:].isalpha() and _piece(after).islower() and len(_piece(after)) <= 3
+        and _piece(after) not in SHORT_WORDS) else " "
+    return before + glue + after
