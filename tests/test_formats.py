@@ -127,3 +127,21 @@ def test_a_long_pdf_keeps_the_rows_its_page_breaks_cut():
     assert [i.name for i in items] == [row[1] for row in rows[1:]]
     assert [i.deadline for i in items] == [row[2] for row in rows[1:]]
     assert [i.responsible for i in items] == [row[3] for row in rows[1:]]
+
+
+def test_a_roadmap_saved_as_csv_by_russian_excel_comes_in():
+    """Issue #22: a .csv saved by Russian Excel (cp1251, «;») was refused as «таблица не найдена»."""
+    from tests.documents import TABLE
+
+    lines = ["План мероприятий (дорожная карта) школы на 2023-2024 учебный год"] + [";".join(row) for row in TABLE]
+    result = parse_file("карта.csv", "\r\n".join(lines).encode("cp1251"))
+    assert result.ok, [str(e) for e in result.errors]
+    items = [item for section in result.roadmaps[0].sections for item in section.items]
+    assert [i.name for i in items] == [row[1] for row in TABLE[2:]]  # the first row is a section
+
+
+def test_words_row_of_column_numbers_is_no_item():
+    from tests.documents import TABLE, docx_bytes
+
+    result = parse_file("карта.docx", docx_bytes([TABLE[0], ["1", "2", "3", "4", "5"], *TABLE[1:]]))
+    assert result.ok and [i.name for s in result.roadmaps[0].sections for i in s.items] == [r[1] for r in TABLE[2:]]

@@ -269,7 +269,7 @@ class _TableReader:
     def read(self, row: Row) -> None:
         if all(_SEPARATOR_RE.match(c or "") for c in row.cells):
             return
-        if self._repeats_header(row):
+        if self._repeats_header(row) or _column_numbers(row.cells):
             return
         self.roadmap.rows_read += 1
         if row.merged:  # one cell across the table: a section
@@ -344,6 +344,12 @@ class _TableReader:
             return True
         first = next(iter(texts.values()))
         return first[:1].islower() or first.startswith(("-", "•"))
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    """Word's row of column numbers under the header («1 2 3 4 5», repeated after a page break): no item."""
+    filled = [clean_cell(c or "").rstrip(".") for c in cells if clean_cell(c or "")]
+    return len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]
 
 
 def apply_choices(result: ParseResult, as_sections: set[str]) -> ParseResult:

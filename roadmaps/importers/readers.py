@@ -72,10 +72,13 @@ def _decode(data: bytes) -> str:
 def _read_tsv(data: bytes, budget: ReadBudget) -> list[Block]:
     if b"\x00" in data[:4096]:
         raise ReadError("Это не текстовый файл: ожидается текст с табуляциями между столбцами.")
+    text = _decode(data)
+    if "\t" not in text and text.count(";") > text.count("\n"):  # a .csv saved by Russian Excel: cp1251, «;»
+        return _read_csv(text, budget)
     blocks: list[Block] = []
     table: Table | None = None
     open_bold: Text | None = None  # a **bold** title wrapped over several lines is one line of text
-    for number, line in enumerate(_decode(data).splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if "\t" in line:
             if table is None:
                 table = Table()
@@ -95,6 +98,21 @@ def _read_tsv(data: bytes, budget: ReadBudget) -> list[Block]:
                 open_bold = blocks[-1]
         # A blank line inside a table is a separator row of the document, not the table's end.
     return blocks
+
+
+def _read_csv(text: str, budget: ReadBudget) -> list[Block]:
+    """A table saved as CSV: one table, its rows whole; lines before the header are the document's title."""
+    import csv
+
+    blocks: list[Block] = []
+    table = Table(whole_rows=True)
+    for number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=";"), start=1):
+        cells = [" ".join(c.split()) for c in cells]
+        if sum(1 for c in cells if c) == 1 and not table.rows and cells[0]:
+            blocks.append(Text(cells[0]))  # a title line («План мероприятий … на 2023-2024 учебный год»)
+        elif any(cells):
+            table.rows.append(Row(budget.row(cells), f"строка {number}"))
+    return [*blocks, table]
 
 
 def _read_xlsx(data: bytes, budget: ReadBudget) -> list[Block]:
