@@ -145,3 +145,20 @@ def test_words_row_of_column_numbers_is_no_item():
 
     result = parse_file("карта.docx", docx_bytes([TABLE[0], ["1", "2", "3", "4", "5"], *TABLE[1:]]))
     assert result.ok and [i.name for s in result.roadmaps[0].sections for i in s.items] == [r[1] for r in TABLE[2:]]
+
+
+def test_numbered_rows_with_a_name_alone_are_items_the_preview_asks_about():
+    """Issue #22: «1. Назначить руководителем…» with no deadline and no responsible became a section without a word;
+    a table of such rows was refused as having no item. A section's title stays a section."""
+    from tests.documents import docx_bytes
+
+    rows = [["№", "Мероприятие", "Срок", "Ответственный", "Результат"],
+            ["1.", "Организационная работа", "", "", ""],
+            ["2.", "Назначить руководителем программы наставничества заместителя директора", "", "", ""],
+            ["3.", "Провести педагогический совет", "", "", ""]]
+    result = parse_file("карта.docx", docx_bytes(rows))
+    assert result.ok, [str(e) for e in result.errors]
+    sections = result.roadmaps[0].sections
+    assert [s.title for s in sections if s.items] == ["Организационная работа"]
+    items = [i for s in sections for i in s.items]
+    assert [i.name for i in items] == [rows[2][1], rows[3][1]] and all(i.doubt for i in items)

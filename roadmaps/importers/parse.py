@@ -308,8 +308,9 @@ class _TableReader:
             return
         if values.get("activity"):
             self.activity = values["activity"]
+        lone = set(texts) == {"name"}
         item = ParsedItem(where=row.where, number=number.rstrip("."), activity=self.activity,
-                          doubt=self.whole_rows and not number and set(texts) == {"name"})
+                          doubt=lone and ((self.whole_rows and not number) or bool(_SECTION_NUMBER_RE.match(number))))
         for key in TEXT_FIELDS:
             if key != "activity" and values.get(key):
                 setattr(item, key, values[key])
@@ -327,7 +328,7 @@ class _TableReader:
             return False  # a lone result or responsible cell continues the item above
         text = texts["name"]
         if number:
-            return bool(_SECTION_NUMBER_RE.match(number))
+            return bool(_SECTION_NUMBER_RE.match(number)) and not reads_as_task(text)
         if bold or self.last_item is None or _SECTION_ROW_RE.match(text):
             return True
         if self.whole_rows:
@@ -344,6 +345,16 @@ class _TableReader:
             return True
         first = next(iter(texts.values()))
         return first[:1].islower() or first.startswith(("-", "•"))
+
+
+_TASK_VERB_RE = re.compile(r"^[а-яё]+(?:ть|ться|ти|сти)\b", re.IGNORECASE)
+
+
+def reads_as_task(text: str) -> bool:
+    """«Назначить руководителем…», «Провести семинар»: a numbered row that begins with a verb in the infinitive
+    is a task (an item without a deadline), not a section's title («Организационная работа»). The preview still
+    asks («Это раздел, а не мероприятие»), so nothing is dropped either way."""
+    return bool(_TASK_VERB_RE.match(text.strip()))
 
 
 def _column_numbers(cells: list[str]) -> bool:
