@@ -208,6 +208,7 @@ def test_a_curator_previews_then_confirms_an_import(login, world):
     content = preview.content.decode()
     assert preview.status_code == 200
     assert "Подтвердить импорт" in content and "Утверждение состава муниципальной рабочей группы" in content
+    assert "понято: " in content  # each item's deadline as the portal reads it (issue #22)
     assert not Roadmap.objects.exists()
     confirmed = client.post(import_url(world), {"confirm": "1", "job": preview.context["job"].pk})
     roadmap = Roadmap.objects.get()

@@ -9,6 +9,7 @@ from django.db import transaction
 from mentoring_portal.lib.uploads import UploadRefused
 from participants.models import District, Organization
 from roadmaps.changes import log_change
+from roadmaps.deadlines import parse_deadline
 from roadmaps.importers.parse import ParseResult, Problem, parse_blocks
 from roadmaps.importers.readers import read_blocks
 from roadmaps.models import Item, Roadmap, Section
@@ -61,3 +62,13 @@ def roadmap_import(*, owner: District | Organization, result: ParseResult, user,
         log_change(roadmap, user, "imported", f"Импортирована из файла «{source_name}»: мероприятий {parsed.item_count}")
         created.append(roadmap)
     return created
+
+
+def understood_deadlines(result) -> None:
+    """Each previewed item's deadline as the portal will read it («до 31.10.2021», «срок не распознан»), so that
+    the user sees a misread one before confirming (`item.understood`)."""
+    for roadmap in result.roadmaps:
+        for section in roadmap.sections:
+            for item in section.items:
+                item.understood = (parse_deadline(item.deadline, roadmap.period).describe()
+                                   if item.deadline and roadmap.period else "без срока")

@@ -13,7 +13,7 @@ from participants.models import Organization
 from roadmaps.forms import ImportForm, RoadmapForm
 from roadmaps.importers.jobs import KIND
 from roadmaps.importers.parse import apply_choices
-from roadmaps.importers.service import ImportRefused, roadmap_import
+from roadmaps.importers.service import ImportRefused, roadmap_import, understood_deadlines
 from roadmaps.importers.stored import result_from_json
 from roadmaps.models import Roadmap, RoadmapStatus
 from roadmaps.services import roadmap_create
@@ -77,6 +77,8 @@ def _import(request, owner):
                                payload={"period": period})
         return redirect(f"{request.path}?job={job.pk}")
     result = result_from_json(job.result) if job and job.status == JobStatus.DONE else None
+    if result:
+        understood_deadlines(result)
     return render(request, "roadmaps/import.html", {"form": form, "owner": owner, "job": job, "result": result})
 
 
