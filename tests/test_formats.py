@@ -162,3 +162,27 @@ def test_numbered_rows_with_a_name_alone_are_items_the_preview_asks_about():
     assert [s.title for s in sections if s.items] == ["Организационная работа"]
     items = [i for s in sections for i in s.items]
     assert [i.name for i in items] == [rows[2][1], rows[3][1]] and all(i.doubt for i in items)
+
+
+def test_a_bold_sub_section_inside_a_section_is_a_section_not_an_item():
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("План мероприятий (дорожная карта) школы на 2023-2024 учебный год")
+    rows = [["№", "Мероприятие", "Срок", "Ответственный", "Результат"],
+            ["1.", "Организационная работа", "", "", ""],
+            ["1.1", "Работа с педагогами", "", "", ""],  # typed in bold: a sub-section
+            ["1.1.1", "Семинар для молодых педагогов", "Октябрь 2023", "Куратор", "Протокол"]]
+    table = document.add_table(rows=0, cols=5)
+    for number, values in enumerate(rows):
+        for cell, value in zip(table.add_row().cells, values):
+            cell.paragraphs[0].add_run(value).bold = number == 2 and bool(value)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = parse_file("карта.docx", buffer.getvalue())
+    assert result.ok, [str(e) for e in result.errors]
+    sections = result.roadmaps[0].sections
+    assert [i.name for s in sections for i in s.items] == ["Семинар для молодых педагогов"]
+    assert [s.title for s in sections if s.items] == ["Работа с педагогами"]

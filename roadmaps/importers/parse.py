@@ -327,6 +327,8 @@ class _TableReader:
         if len(texts) != 1 or "name" not in texts:
             return False  # a lone result or responsible cell continues the item above
         text = texts["name"]
+        if bold and not reads_as_task(text):
+            return True  # a title in bold, numbered «1.2» or not: a sub-section
         if number:
             return bool(_SECTION_NUMBER_RE.match(number)) and not reads_as_task(text)
         if bold or self.last_item is None or _SECTION_ROW_RE.match(text):

@@ -223,6 +223,21 @@ def _grid_cells(row) -> list:
         return found
 
 
+def _all_bold(tc) -> bool:
+    """Every run with text in the cell is bold (a sub-section's title typed in bold): the parser reads «<b>»."""
+    from docx.oxml.ns import qn
+
+    runs = [r for r in tc.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
+    return bool(runs) and all(_run_bold(r) for r in runs)
+
+
+def _run_bold(run) -> bool:
+    from docx.oxml.ns import qn
+
+    found = run.find(f"{qn('w:rPr')}/{qn('w:b')}")
+    return found is not None and found.get(qn("w:val"), "true") not in ("0", "false")
+
+
 def _text(paragraph) -> str:
     from docx.text.paragraph import Paragraph
 
@@ -244,7 +259,8 @@ def _docx_table(table, number: int, budget: ReadBudget) -> Table:
                 continue
             previous = tc
             distinct += 1
-            cells.append("\n".join(_text(p) for p in tc.iterchildren(qn("w:p"))).strip())
+            text = "\n".join(_text(p) for p in tc.iterchildren(qn("w:p"))).strip()
+            cells.append(f"<b>{text}</b>" if text and _all_bold(tc) else text)
         merged = distinct == 1 and len(cells) > 1 and bool(cells[0])
         out.rows.append(Row(budget.row(cells), f"таблица {number}, строка {row_number}", merged=merged))
     return out
