@@ -38,7 +38,7 @@ MONTHS_NOMINATIVE = [
 # Stems in the order they must be tried («март» before «ма…», «июн»/«июл» apart).
 _MONTH_PATTERNS = [
     (1, r"янв(?:ар[ьяюе]|\.)?"),
-    (2, r"фев(?:рал[ьяюе]|\.)?"),
+    (2, r"фев(?:рал[ьяюе]|р?\.)?"),
     (3, r"март[аеу]?|мар\."),
     (4, r"апр(?:ел[ьяюе]|\.)?"),
     (5, r"ма[йяюе]"),
@@ -84,7 +84,7 @@ _ON_DEMAND_RE = re.compile(
 )
 _EXTERNAL_RE = re.compile(
     r"по\s+(?:отдельному\s+|дополнительному\s+|утвержденному\s+|единому\s+)?(?:графику|плану|расписанию)"
-    r"|в\s+соответствии\s+со?\s+срок|с\s+момента|по\s+мере\s+(?:поступления|запуска)|согласно\s+график"
+    r"|в\s+соответствии\s+со?\s+срок|в\s+соответствии\s+с\s+график|с\s+момента|по\s+мере\s+(?:поступления|запуска)|согласно\s+график"
     # deferring to another body's plan or schedule: «согласно плану-графику…», «в сроки, установленные…»
     r"|согласно\s+план|в\s+соответствии\s+со?\s+план|в\s+сроки,?\s+(?:установлен|определен|утвержден|предусмотрен"
     r"|указанн)|по\s+графику|по\s+срокам"
@@ -99,7 +99,7 @@ _MONTHLY_DAY_RE = re.compile(r"(?:до|не\s+позднее)?\s*(\d{1,2})\s*(?:
 _MONTHLY_WORD_RE = re.compile(r"ежемесячно|каждого\s+месяца|ежемесячн[а-я]*|раз\s+в\s+месяц")
 _RECURRENCE = [
     (re.compile(r"ежемесячно|раз\s+в\s+месяц"), "month"),
-    (re.compile(r"ежеквартально|раз\s+в\s+квартал"), "quarter"),
+    (re.compile(r"ежеквартально|раза?\s+в\s+квартал"), "quarter"),  # «не реже 1 раза в квартал»
     (re.compile(r"раз\s+в\s+полугодие|ежеполугодно|раз\s+в\s+пол\s*года"), "half"),
     (re.compile(r"ежегодно|раз\s+в\s+год|каждый\s+год"), "year"),
 ]
@@ -201,6 +201,7 @@ def normalize(text: str) -> str:
     text = text.replace("&nbsp;", " ").replace("ё", "е").replace("Ё", "Е").lower()
     text = re.sub(r"[‐‑‒–—―−]", "-", text)
     text = re.sub(r"(\d)\s*г\.?(?=[а-я])", r"\1 ", text)  # «2021гСентябрь» is rare, but «2021г» glued to a word isn't
+    text = re.sub(r"(?<!\d)(\d{1,2})\.([а-я]{3,9})\.(\d{4})", r"\1 \2 \3", text)  # «09.июля.2015»
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -445,6 +446,24 @@ def _recurring_windows(unit: str, period: Window) -> list[Window]:
     return windows
 
 
+_TERMS = {"перв": 1, "i": 1, "1": 1, "втор": 2, "ii": 2, "2": 2, "трет": 3, "iii": 3, "3": 3, "четверт": 4, "iv": 4,
+          "4": 4}
+_TERM_RE = re.compile(r"(?<![а-я])(перв|втор|трет|четверт|iv|iii|ii|i|[1-4])(?:[а-я]*|-?[яйейой]+)?\s+четверт[а-я]*")
+# The school's terms (четверти), as school calendars usually set them: (start month, day), (end month, day).
+_TERM_DATES = {1: ((9, 1), (10, 31)), 2: ((11, 1), (12, 31)), 3: ((1, 1), (3, 31)), 4: ((4, 1), (5, 31))}
+
+
+def _term_windows(term: int, period: Window) -> list[Window]:
+    (m1, d1), (m2, d2) = _TERM_DATES[term]
+    found = []
+    for year in range(period[0].year - 1, period[1].year + 1):  # the school year starting in `year`
+        calendar_year = year if term <= 2 else year + 1
+        window = (date(calendar_year, m1, d1), date(calendar_year, m2, d2))
+        if window[1] >= period[0] and window[0] <= period[1]:
+            found.append(window)
+    return found
+
+
 def _period_label(period: Window) -> str:
     return f"{period[0]:%d.%m.%Y}–{period[1]:%d.%m.%Y}"
 
@@ -489,6 +508,9 @@ def _parse(text: str, period: tuple[date, date]) -> Deadline:
         return Deadline(DATED, windows, warnings, recurrence="year" if recurring else recurrence, until=until)
     if recurrence:
         return Deadline(DATED, _recurring_windows(recurrence, period), recurrence=recurrence)
+    term = _TERM_RE.search(norm)
+    if term:  # «в течение первой четверти»: the term's window in each school year, never «all year»
+        return Deadline(DATED, _term_windows(_TERMS[term.group(1)], period))
     if _CONTINUOUS_RE.search(norm) and not _EXTERNAL_RE.search(norm):
         return Deadline(CONTINUOUS, [period])
     if _ON_DEMAND_RE.search(norm):
