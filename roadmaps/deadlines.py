@@ -196,12 +196,28 @@ class _Point:
         return None
 
 
+_BARE_DAY_MONTH = r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![.\d])"
+_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+             "ноября", "декабря"]
+
+
+def _day_month_words(match: re.Match) -> str:
+    day, month = int(match.group(1)), int(match.group(2))
+    if 1 <= day <= 31 and 1 <= month <= 12:
+        return f"{day} {_GENITIVE[month - 1]}"
+    return match.group(0)
+
+
 def normalize(text: str) -> str:
     text = re.sub(r"<[^>]*>", " ", text or "")
     text = text.replace("&nbsp;", " ").replace("ё", "е").replace("Ё", "Е").lower()
     text = re.sub(r"[‐‑‒–—―−]", "-", text)
     text = re.sub(r"(\d)\s*г\.?(?=[а-я])", r"\1 ", text)  # «2021гСентябрь» is rare, but «2021г» glued to a word isn't
     text = re.sub(r"(?<!\d)(\d{1,2})\.([а-я]{3,9})\.(\d{4})", r"\1 \2 \3", text)  # «09.июля.2015»
+    # A day and a month without a year («02.10 - 31.10», «03.10 10.10»): written out as words, so that the month
+    # finds its year in the school year as month names do; two in a row are a range.
+    text = re.sub(_BARE_DAY_MONTH + r"\s+(?=" + _BARE_DAY_MONTH + r")", r"\1.\2 - ", text)
+    text = re.sub(_BARE_DAY_MONTH, _day_month_words, text)
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -260,6 +260,9 @@ BEYOND_SEEDS = [
     ("в течение учебного года", CONTINUOUS, [(date(2023, 9, 1), date(2024, 8, 31))]),
     # issue #22: kinds copied from more published plans
     ("в соответствии с графиком МОУО", EXTERNAL, []),  # another body's schedule
+    ("02.10 - 31.10", DATED, w("02.10.2023-31.10.2023")),  # a day and a month without a year, in the school year
+    ("03.10 10.10", DATED, w("03.10.2023-10.10.2023")),  # two in a row: a range
+    ("15.03-20.04", DATED, w("15.03.2024-20.04.2024")),  # spring: the school year's second calendar year
     ("в течение первой четверти", DATED, w("01.09.2023-31.10.2023")),  # the term's window, not the whole year
     ("в течение III четверти", DATED, w("01.01.2024-31.03.2024")),
     ("02 февр. 2016 г.", DATED, w("02.02.2016-02.02.2016")),  # a month abbreviated with its day
