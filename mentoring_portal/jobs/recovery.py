@@ -24,9 +24,8 @@ REQUEUED = "запущено заново: обработчик останови
 
 def _stale(now) -> Q:
     lease = now - timedelta(seconds=settings.JOB_LEASE_SECONDS)
-    return (Q(status=JobStatus.RUNNING) & (Q(heartbeat_at__lt=lease) | Q(heartbeat_at__isnull=True,
-                                                                           created_at__lt=lease))) | (
-        Q(status=JobStatus.QUEUED) & (Q(heartbeat_at__lt=lease) | Q(heartbeat_at__isnull=True, created_at__lt=lease)))
+    return Q(status__in=[JobStatus.RUNNING, JobStatus.QUEUED]) & (
+        Q(heartbeat_at__lt=lease) | Q(heartbeat_at__isnull=True, created_at__lt=lease))
 
 
 def jobs_recover(jobs=None) -> int:

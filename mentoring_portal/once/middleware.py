@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -53,9 +54,9 @@ class OnceMiddleware:
             return self.get_response(request)
         key = fingerprint(request)
         now = timezone.now()
-        Submission.objects.filter(key=key).filter(
-            finished_at__lt=now - timedelta(seconds=settings.ONCE_SECONDS)).delete()
-        Submission.objects.filter(key=key, finished_at__isnull=True, started_at__lt=now - STUCK).delete()
+        Submission.objects.filter(key=key).filter(  # one query on every POST: the window passed, or never finished
+            Q(finished_at__lt=now - timedelta(seconds=settings.ONCE_SECONDS))
+            | Q(finished_at__isnull=True, started_at__lt=now - STUCK)).delete()
         try:
             with transaction.atomic():
                 submission = Submission.objects.create(key=key)

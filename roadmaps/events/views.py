@@ -79,7 +79,7 @@ event_create = place_views(_create, CAN_EDIT_ROADMAP)
 def _page(request, event, *, invite=None, held=None, sheet=None, problems=(), status=200):
     attendances = event.attendances.select_related("organization")
     job, read, found = SHEET.shown(request, owner=_sheet_owner(event))
-    problems = found or problems
+    problems, present = found or problems, set(read.present) if read else set()
     invited = len(attendances)
     came = sum(1 for a in attendances if a.attended)
     return render(request, "roadmaps/events/detail.html", {
@@ -87,7 +87,7 @@ def _page(request, event, *, invite=None, held=None, sheet=None, problems=(), st
         "share": attendance_share(came, invited), "can_edit": CAN_EDIT_ROADMAP in request.capabilities,
         "invite": invite or InviteForm(), "held": held or HeldForm(initial={"held_on": timezone.localdate(event.starts_at)}),
         "sheet": sheet or SignInSheetForm(), "problems": problems, "list_url": _list_url(event), "job": job,
-        "read": [a for a in attendances if a.pk in set(read.present)] if read else None}, status=status)
+        "read": [a for a in attendances if a.pk in present] if read else None}, status=status)
 
 
 def _sheet_owner(event) -> str:

@@ -118,12 +118,21 @@ def _broken_word(before: list[dict], after: str, edge: float) -> bool:
     if not before or not before[-1]["text"][-1:].isalpha():
         return False
     piece = _piece(after)
-    if piece[:1] in ("ы", "ь", "ъ"):  # no Russian word begins so
+    if _cannot_begin_a_word(piece):
         return True
     word = before[-1]
     letter = (word["x1"] - word["x0"]) / max(len(word["text"]), 1)
-    return (len(before) == 1 and edge - word["x1"] < 1.2 * letter and bool(piece) and piece.islower()
-            and (piece[0] == "й" or (len(piece) <= 3 and piece not in SHORT_WORDS)))
+    return (len(before) == 1 and edge - word["x1"] < 1.2 * letter
+            and ((piece[:1] == "й" and piece.islower()) or _short_piece(piece)))
+
+
+def _cannot_begin_a_word(piece: str) -> bool:
+    return piece[:1] in ("ы", "ь", "ъ")  # no Russian word begins so
+
+
+def _short_piece(piece: str) -> bool:
+    """A short lower-case beginning that is no word of its own: the end of a word broken before it."""
+    return bool(piece) and piece.islower() and len(piece) <= 3 and piece not in SHORT_WORDS
 
 
 def _piece(text: str) -> str:
@@ -140,7 +149,6 @@ def _joined(before: str, after: str) -> str:
     """Two pieces of a cell cut by a page break."""
     if not before or not after:
         return before or after
-    glue = "" if _piece(after)[:1] in ("ы", "ь", "ъ") or (
-        before[-1:].isalpha() and _piece(after).islower() and len(_piece(after)) <= 3
-        and _piece(after) not in SHORT_WORDS) else " "
+    piece = _piece(after)
+    glue = "" if _cannot_begin_a_word(piece) or (before[-1:].isalpha() and _short_piece(piece)) else " "
     return before + glue + after
