@@ -96,3 +96,39 @@ def lying_member(part: str, head: bytes, megabytes: int, data: bytes | None = No
     central = packed.index(b"PK\x01\x02")  # the first directory record is the first member's
     packed[central + 16:central + 20], packed[central + 24:central + 28] = crc, size
     return bytes(packed)
+
+
+def text_table_as(kind: str, text: str) -> bytes:
+    """A text document of the seeds (lines of text, tables with tabs) as a person retypes it: in Word, each table a
+    table and each line a paragraph; in Excel, every line a row of one sheet. Bold marks are dropped."""
+    import re
+
+    def plain(cell: str) -> str:
+        return re.sub(r"</?b>", "", cell).replace("**", "").strip()
+
+    lines = [line for line in text.splitlines() if line.strip()]
+    if kind == "xlsx":
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        for line in lines:
+            workbook.active.append([plain(c) for c in line.split("\t")])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+    import docx
+
+    document, table = docx.Document(), None
+    for line in lines:
+        if "\t" not in line:
+            table = None
+            document.add_paragraph(plain(line))
+            continue
+        cells = line.split("\t")
+        if table is None or len(cells) != len(table.columns):
+            table = document.add_table(rows=0, cols=len(cells))
+        for cell, value in zip(table.add_row().cells, cells):
+            cell.text = plain(value)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

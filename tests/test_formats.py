@@ -186,3 +186,42 @@ def test_a_bold_sub_section_inside_a_section_is_a_section_not_an_item():
     sections = result.roadmaps[0].sections
     assert [i.name for s in sections for i in s.items] == ["Семинар для молодых педагогов"]
     assert [s.title for s in sections if s.items] == ["Работа с педагогами"]
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_a_table_of_targets_below_the_roadmap_adds_no_item(kind):
+    """Issue #22: seed 000 retyped in Word or Excel — its table of targets («Наименование показателя | 2021г. | …»)
+    after the roadmap gave three more items and a section named after the targets' title."""
+    from pathlib import Path
+
+    from tests.documents import text_table_as
+
+    seed = next((Path(__file__).resolve().parent.parent / "fixtures" / "seeds").glob("000*")).read_text()
+    result = parse_file(f"карта.{kind}", text_table_as(kind, seed))
+    assert result.ok, [str(e) for e in result.errors]
+    roadmap = result.roadmaps[0]
+    assert roadmap.item_count == parse_file("карта.txt", seed.encode()).roadmaps[0].item_count == 24
+    assert [s.title[:25] for s in roadmap.sections] == [
+        "Нормативное правовое регу", "Методическая, консультаци", "Мониторинг и оценка резул"]
+    assert any("не перечень мероприятий" in str(w) for w in roadmap.warnings)
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx", "txt"])
+def test_a_table_whose_items_have_no_deadline_at_all_is_read_item_by_item(kind):
+    """Issue #22: numbered rows of nouns («1. Разработка положения…») with no deadline anywhere became sections without
+    a word and the table was refused as having no item. A section row no item follows is an item the preview asks
+    about."""
+    from tests.documents import docx_bytes, xlsx_bytes
+
+    rows = [["№", "Мероприятие", "Срок", "Ответственный"],
+            ["1.", "Разработка положения о наставничестве", "", ""],
+            ["2.", "Формирование базы наставников", "", ""],
+            ["3.", "Мониторинг реализации программы наставничества", "", ""]]
+    title = "Дорожная карта школы на 2024 год"
+    data = {"docx": lambda: docx_bytes(rows, title), "xlsx": lambda: xlsx_bytes(rows, title),
+            "txt": lambda: "\n".join([title] + ["\t".join(r) for r in rows]).encode()}[kind]()
+    result = parse_file(f"карта.{kind}", data)
+    assert result.ok, [str(e) for e in result.errors]
+    items = [i for s in result.roadmaps[0].sections for i in s.items]
+    assert [(i.number, i.name) for i in items] == [(r[0].rstrip("."), r[1]) for r in rows[1:]]
+    assert all(i.doubt for i in items)

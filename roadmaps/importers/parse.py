@@ -59,6 +59,10 @@ class ParsedSection:
     title: str
     is_stage: bool = False
     items: list[ParsedItem] = field(default_factory=list)
+    # A numbered row with a name alone read as this section: if no item follows it, it was an item all along
+    # («1. Разработка положения» in a table without deadlines), asked about in the preview.
+    row: ParsedItem | None = None
+    number: str = ""  # as the row wrote it: a section «1.» whose next section is «1.1» is its parent, not an item
 
 
 @dataclass
@@ -193,6 +197,7 @@ class _TableReader:
     activity: str = ""
     whole_rows: bool = False  # the table's rows are the document's (Word): no row continues the one above
     after_header: bool = False  # the header was just repeated (a sheet holding a table split by page breaks)
+    ended: bool = False  # another table began below the roadmap in the same sheet (seed 000's indicators)
 
     def section(self, title: str, is_stage: bool = False) -> ParsedSection:
         section = ParsedSection(title=title, is_stage=is_stage)
@@ -269,7 +274,13 @@ class _TableReader:
     def read(self, row: Row) -> None:
         if all(_SEPARATOR_RE.match(c or "") for c in row.cells):
             return
-        if self._repeats_header(row) or _column_numbers(row.cells):
+        if self._repeats_header(row):
+            self.ended = False
+            return
+        if self.ended or _column_numbers(row.cells):
+            return
+        if other_header(row.cells):
+            self.end(row)
             return
         self.roadmap.rows_read += 1
         if row.merged:  # one cell across the table: a section
@@ -296,7 +307,10 @@ class _TableReader:
 
         bold = any("<b>" in c.lower() or "**" in c for c in row.cells)
         if not stage and self._is_section_row(number, texts, bold):
-            self.section(_section_title(texts["name"]))
+            section = self.section(_section_title(texts["name"]))
+            section.number = number.rstrip(".")
+            if number and not bold:
+                section.row = ParsedItem(where=row.where, number=number.rstrip("."), name=texts["name"], doubt=True)
             self.last_item = None
             self.activity = ""
             return
@@ -322,6 +336,16 @@ class _TableReader:
                 return
         self.current_section().items.append(item)
         self.last_item = item
+
+    def end(self, row: Row) -> None:
+        """The roadmap's table is over: the rows from here on are another table's, whose title was just read as
+        an empty section (a sheet holding the roadmap and, below it, its targets)."""
+        self.ended = True
+        titles = []
+        while self.roadmap.sections and not self.roadmap.sections[-1].items:
+            titles.insert(0, self.roadmap.sections.pop().title)
+            self.roadmap.rows_read -= 1
+        self.roadmap.warnings.append(other_table_warning(row.where, " ".join(titles)))
 
     def _is_section_row(self, number: str, texts: dict[str, str], bold: bool) -> bool:
         if len(texts) != 1 or "name" not in texts:
@@ -357,6 +381,26 @@ def reads_as_task(text: str) -> bool:
     is a task (an item without a deadline), not a section's title («Организационная работа»). The preview still
     asks («Это раздел, а не мероприятие»), so nothing is dropped either way."""
     return bool(_TASK_VERB_RE.match(text.strip()))
+
+
+_YEAR_HEADING_RE = re.compile(r"^(?:на\s+)?20\d\d\s*(?:г\.?|год[а-я]*)?$")
+
+
+def other_header(cells: list[str]) -> bool:
+    """The header of a table that is not a roadmap (seed 000's targets: «№ | Региональный проект | Наименование
+    показателя | 2021г. | 2022 г. …»): mostly short headings — column words without a deadline column, or years."""
+    filled = [re.sub(r"</?b>", "", clean_cell(c or "")) for c in cells]
+    filled = [c for c in filled if c]
+    if len(filled) < 3 or header_columns(cells) is not None:
+        return False
+    headings = [c for c in filled if len(c) <= 60 and (_YEAR_HEADING_RE.match(c.lower()) or column_of(c))]
+    return len(headings) >= 3 and 2 * len(headings) >= len(filled)
+
+
+def other_table_warning(where: str, title: str) -> Problem:
+    named = f"«{title[:80]}» " if title else ""
+    return Problem(where, f"таблица {named}после дорожной карты — не перечень мероприятий (нет столбца срока): "
+                          "её строки не загружены")
 
 
 def _column_numbers(cells: list[str]) -> bool:
@@ -475,7 +519,12 @@ def parse_blocks(blocks: list[Block], period: tuple[date, date] | None = None) -
             continue
         preamble, rows = _split_header(block)
         if rows is None:
-            if reader is not None and _continues(texts):
+            first = next((row for row in block.rows if any(c.strip() for c in row.cells)), None)
+            if reader is not None and first is not None and other_header(first.cells):
+                reader.roadmap.warnings.append(other_table_warning(first.where, " ".join(texts + preamble)))
+                texts = []
+                reader = None
+            elif reader is not None and _continues(texts):
                 # A table broken by a plain line (a section title typed outside the table) goes on as before.
                 for title in texts:
                     reader.section(title)
@@ -515,6 +564,7 @@ def parse_blocks(blocks: list[Block], period: tuple[date, date] | None = None) -
         result.roadmaps.append(roadmap)
         texts = []
     for roadmap in result.roadmaps:
+        _empty_sections_as_items(roadmap)
         if roadmap.item_count == 0:
             result.errors.append(Problem("", f"В таблице «{roadmap.title[:80]}» нет ни одного мероприятия."))
     if not result.roadmaps and not result.errors:
@@ -523,6 +573,22 @@ def parse_blocks(blocks: list[Block], period: tuple[date, date] | None = None) -
                         "наименования мероприятия и срока (например «Наименование мероприятий», «Срок реализации»).")
         )
     return result
+
+
+def _empty_sections_as_items(roadmap: ParsedRoadmap) -> None:
+    """A numbered section row followed by no item (nor by a sub-section of its own) is an item in doubt, never
+    dropped: the preview asks."""
+    sections: list[ParsedSection] = []
+    for index, section in enumerate(roadmap.sections):
+        following = roadmap.sections[index + 1] if index + 1 < len(roadmap.sections) else None
+        parent = following is not None and following.number.startswith(f"{section.number}.")
+        if section.items or section.row is None or parent:
+            sections.append(section)
+            continue
+        if not sections:
+            sections.append(ParsedSection(""))
+        sections[-1].items.append(section.row)
+    roadmap.sections = sections
 
 
 def _continues(texts: list[str]) -> bool:

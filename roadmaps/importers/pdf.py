@@ -19,6 +19,7 @@ SCAN = ("В PDF нет текста — это скан или фотограф�
 def read_pdf(data: bytes, budget: ReadBudget) -> list:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException  # pdfplumber 0.11.5+ wraps pdfminer's errors in it
 
     blocks: list = []
     table: Table | None = None
@@ -60,7 +61,7 @@ def read_pdf(data: bytes, budget: ReadBudget) -> list:
                 page.flush_cache()
     except UploadRefused:
         raise
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AssertionError) as exc:
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError, AssertionError) as exc:
         raise UploadRefused("PDF не удалось прочитать: возможно, он повреждён или защищён паролем.") from exc
     if not letters:
         raise UploadRefused(SCAN)
