@@ -347,7 +347,9 @@ def _spans(tokens: list[tuple[str, object]]) -> list[_Span]:
                 pending_until = pending_since = False
                 continue
             spans.append(_Span(value, value, until=pending_until, since=pending_since))
-            pending_until = pending_since = False
+            # «не позднее 20 мая и 20 декабря»: «до» holds for the days listed after it
+            pending_until = pending_until and value.kind == "day" and nxt == "point" and tokens[i + 1][1].kind == "day"
+            pending_since = False
         i += 1
     return spans
 
@@ -388,6 +390,11 @@ def _years_for(points: list[_Point], period: Window) -> list[tuple[int, ...]]:
     start, end = period
     if _single_school_year(period):
         first = school_year_of(start)
+        if len(points) == 2 and points[1].kind in ("month", "day"):
+            # A range is placed by its end, in school-year order: «Август – сентябрь» of 2023/24 ends in September
+            # 2023 and so begins in August 2023; «Сентябрь – май» ends in May 2024.
+            end_year = first if points[1].month >= 9 else first + 1
+            return [(end_year - 1 if points[0].month > points[1].month else end_year, end_year)]
         years = []
         base = first if points[0].month >= 9 or points[0].kind not in ("month", "day") else first + 1
         previous_month = points[0].month
@@ -413,6 +420,7 @@ def _years_for(points: list[_Point], period: Window) -> list[tuple[int, ...]]:
 def _windows_from_spans(spans: list[_Span], period: Window) -> tuple[list[Window], bool]:
     """Windows of the spans, and whether yearless spans were repeated every year."""
     windows: list[Window] = []
+    until_ends: list[date] = []
     recurring = False
     for span in spans:
         points = [span.start] if span.start is span.end else [span.start, span.end]
@@ -433,13 +441,14 @@ def _windows_from_spans(spans: list[_Span], period: Window) -> tuple[list[Window
                 continue
             found.append(window)
         if span.until:
-            # «до <date>»: from the period's start, or from the day after the previous occurrence.
-            previous_end = None
-            for k, (_, end) in enumerate(found):
-                start = previous_end + timedelta(days=1) if previous_end else min(period[0], end)
-                found[k] = (start, end)
-                previous_end = end
-        windows.extend(found)
+            until_ends.extend(end for _, end in found)
+        else:
+            windows.extend(found)
+    # «до <date>»: from the period's start, or from the day after the previous «до» of the same phrase.
+    previous_end = None
+    for end in sorted(set(until_ends)):
+        windows.append((previous_end + timedelta(days=1) if previous_end else min(period[0], end), end))
+        previous_end = end
     # A range written backwards («май 2024 – январь 2023») is not a window anyone can meet.
     return [(a, b) for a, b in windows if a <= b], recurring
 
@@ -480,6 +489,21 @@ def _term_windows(term: int, period: Window) -> list[Window]:
     return found
 
 
+# «ежегодно с 2023», «начиная с 2024 г.»: a year after «с» that is no range's start (no «по», «-» or «до» after it)
+_FROM_YEAR_RE = re.compile(r"(?<![а-я])(?:начиная\s+)?со?\s+(20\d\d)(?:\s*(?:гг?\.?|года?)(?![а-я]))?(?![\d.])"
+                           r"(?!\s*(?:-|по|до)(?![а-я]))")
+
+
+def _from_year(norm: str) -> tuple[str, int | None]:
+    """The phrase without «с <year>», and that year, when the rest repeats yearly («Май, ежегодно с 2023»): the
+    year is where the repetition starts, not a window of its own."""
+    match = _FROM_YEAR_RE.search(norm)
+    if not match or not next((True for pattern, unit in _RECURRENCE if unit == "year" and pattern.search(norm)),
+                             False):
+        return norm, None
+    return norm[:match.start()] + " " + norm[match.end():], int(match.group(1))
+
+
 def _period_label(period: Window) -> str:
     return f"{period[0]:%d.%m.%Y}–{period[1]:%d.%m.%Y}"
 
@@ -507,11 +531,19 @@ def _parse(text: str, period: tuple[date, date]) -> Deadline:
             _MONTHLY_DAY_RE.search(norm).group(1)) <= 31:
         return Deadline(DATED, _monthly_on_a_day(norm, period), recurrence="month")
     norm = _expand_unit_lists(norm)
+    norm, from_year = _from_year(norm)
     tokens = _attach_years(_tokens(norm))
     spans = _spans(tokens)
     _fill_range_years(spans)
     windows, recurring = _windows_from_spans(spans, period)
     recurrence = next((unit for pattern, unit in _RECURRENCE if pattern.search(norm)), "")
+    if from_year:
+        if not windows and recurrence:
+            windows = _recurring_windows(recurrence, period)
+        windows = [(max(a, date(from_year, 1, 1)), b) for a, b in windows if b.year >= from_year]
+        if not windows:
+            return Deadline(UNRECOGNIZED, warnings=[f"Срок начинается с {from_year} года — позже периода дорожной "
+                                                    f"карты ({_period_label(period)})."])
 
     if windows:
         windows = sorted(set(windows))
@@ -571,11 +603,13 @@ def describe(deadline: Deadline) -> str:
     windows = deadline.windows
     if deadline.until:
         ends = [b for _, b in windows]
-        end_years = [b.year for b in ends]
-        if len(ends) > 1 and len({(b.month, b.day) for b in ends}) == 1 and end_years == list(
-            range(end_years[0], end_years[-1] + 1)
-        ):
-            return f"ежегодно до {ends[0]:%d.%m}, {end_years[0]}–{end_years[-1]}"
+        days = sorted({(b.month, b.day) for b in ends})
+        years = range(ends[0].year, ends[-1].year + 1)
+        if len(ends) > 1 and len(days) <= 3 and sorted(ends) == sorted(
+            date(y, m, d) for y in years for m, d in days if ends[0] <= date(y, m, d) <= ends[-1]
+        ) and len(ends) >= 2 * len(days) - 1:
+            listed = " и ".join(f"{d:02d}.{m:02d}" for m, d in days)
+            return f"ежегодно до {listed}, {years[0]}–{years[-1]}"
         return ", ".join(f"до {b:%d.%m.%Y}" for b in ends[:4]) + (f" и ещё {len(ends) - 4}" if len(ends) > 4 else "")
     years = [w[0].year for w in windows]
     same_each_year = len({(a.month, a.day, b.month, b.day, b.year - a.year) for a, b in windows}) == 1

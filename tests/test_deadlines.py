@@ -270,6 +270,19 @@ BEYOND_SEEDS = [
     ("по мере необходимости, но не реже 1 раза в квартал", DATED,  # quarterly, whatever else it says
      w("01.09.2023-30.09.2023", "01.10.2023-31.12.2023", "01.01.2024-31.03.2024", "01.04.2024-30.06.2024",
        "01.07.2024-31.08.2024")),
+    # month ranges in school-year order: the range is placed by its end
+    ("Август- сентябрь", DATED, w("01.08.2023-30.09.2023")),  # the school year's start, not August 2024
+    ("август – октябрь", DATED, w("01.08.2023-31.10.2023")),
+    ("Сентябрь-май", DATED, w("01.09.2023-31.05.2024")),
+    ("Май – август", DATED, w("01.05.2024-31.08.2024")),
+    ("Декабрь-январь", DATED, w("01.12.2023-31.01.2024")),
+    ("25.08 - 05.09", DATED, w("25.08.2023-05.09.2023")),
+    # a year after «с» starts a yearly deadline; it is not a window of its own
+    ("Май, ежегодно с 2023", DATED, w("01.05.2024-31.05.2024")),
+    ("ежегодно, начиная с 2024 года, в мае", DATED, w("01.05.2024-31.05.2024")),
+    ("Сентябрь, ежегодно с 2025 г.", UNRECOGNIZED, []),  # begins after the period: said, not guessed
+    # «не позднее» holds for each day of the list
+    ("не позднее 20 мая и 20 декабря, ежегодно", DATED, w("01.09.2023-20.12.2023", "21.12.2023-20.05.2024")),
 ]
 
 
@@ -286,3 +299,21 @@ def test_it_reads_the_kinds_of_deadlines_beyond_the_seeds(text, kind, windows):
 ])
 def test_the_new_kinds_are_said_in_russian(text, said):
     assert parse_deadline(text, YEAR_23_24).describe() == said
+
+
+FOUR_YEARS = (date(2022, 1, 1), date(2025, 12, 31))
+
+
+@pytest.mark.parametrize("text, windows, said", [
+    ("Май, ежегодно с 2023", w("01.05.2023-31.05.2023", "01.05.2024-31.05.2024", "01.05.2025-31.05.2025"),
+     "каждый май, 2023–2025"),  # from 2023 on, not from the period's start
+    ("Август- сентябрь", w("01.08.2022-30.09.2022", "01.08.2023-30.09.2023", "01.08.2024-30.09.2024",
+                           "01.08.2025-30.09.2025"), "ежегодно август–сентябрь, 2022–2025"),
+    ("не позднее 20 мая и 20 декабря, ежегодно",
+     w("01.01.2022-20.05.2022", "21.05.2022-20.12.2022", "21.12.2022-20.05.2023", "21.05.2023-20.12.2023",
+       "21.12.2023-20.05.2024", "21.05.2024-20.12.2024", "21.12.2024-20.05.2025", "21.05.2025-20.12.2025"),
+     "ежегодно до 20.05 и 20.12, 2022–2025"),  # both dates every year of the period
+])
+def test_yearly_kinds_over_a_roadmap_of_several_years(text, windows, said):
+    found = parse_deadline(text, FOUR_YEARS)
+    assert (found.windows, found.describe()) == (windows, said)
