@@ -1,12 +1,14 @@
 import re
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Layout, Submit
+from crispy_forms.layout import HTML, Div, Layout, Submit
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 
 from mentoring_portal.lib.uploads.fields import DOCUMENT_HELP, checked_file
 from participants.models import Document
+from roadmaps.deadlines import parse_deadline
 from roadmaps.models import Evidence, Item, Roadmap, Section
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -41,6 +43,15 @@ class RoadmapForm(forms.ModelForm):
         if start and end and start > end:
             self.add_error("period_end", "Конец периода раньше его начала.")
         return cleaned
+
+
+UNDERSTOOD = ('<div class="form-text deadline-understood" aria-live="polite">'
+              '{% include "roadmaps/deadline_understood.html" with understood=form.understood %}</div>')
+
+
+def understood_deadline(text: str, roadmap: Roadmap) -> str:
+    """What the portal reads in a deadline as typed («до 31.10.2021», «срок не распознан»)."""
+    return parse_deadline(text, roadmap.period).describe()
 
 
 class ItemForm(forms.ModelForm):
@@ -80,15 +91,27 @@ class ItemForm(forms.ModelForm):
                                             Div("completion_note", css_class="col-md-8"), css_class="row"),
                                         "document", "version")
             return
+        self.roadmap = roadmap
+        # How the portal reads the deadline, said under the field and again as one types (as the import's preview).
+        self.fields["deadline_text"].widget.attrs.update({
+            "hx-get": reverse("roadmaps:deadline-understood", args=[roadmap.pk]),
+            "hx-trigger": "input changed delay:300ms", "hx-target": "next .deadline-understood",
+            "hx-swap": "innerHTML", "hx-sync": "this:replace",
+        })
         self.helper.layout = Layout(
             "name",
-            Div(Div("deadline_text", css_class="col-md-4"), Div("responsible", css_class="col-md-4"),
+            Div(Div("deadline_text", HTML(UNDERSTOOD), css_class="col-md-4"), Div("responsible", css_class="col-md-4"),
                 Div("status", css_class="col-md-4"), css_class="row"),
             Div(Div("result", css_class="col-md-6"), Div("indicator", css_class="col-md-6"), css_class="row"),
             Div(Div("activity", css_class="col-md-6"), Div("audience", css_class="col-md-6"), css_class="row"),
             Div(Div("completion_note", css_class="col-md-6"), Div("document", css_class="col-md-6"), css_class="row"),
             "version",
         )
+
+    @property
+    def understood(self) -> str:
+        text = self["deadline_text"].value() or ""
+        return understood_deadline(text, self.roadmap) if text.strip() else ""
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()

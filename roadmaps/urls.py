@@ -78,6 +78,7 @@ urlpatterns = [
     path("roadmaps/<int:pk>/sections/<int:section_id>/move/<direction:direction>/", editing.section_move_view,
          name="section-move"),
     path("roadmaps/<int:pk>/sections/<int:section_id>/items/new/", editing.item_create_view, name="item-create"),
+    path("roadmaps/<int:pk>/deadline-understood/", editing.deadline_understood, name="deadline-understood"),
     path("roadmaps/<int:pk>/items/<int:item_id>/", table.item_detail, name="item"),
     path("roadmaps/<int:pk>/items/<int:item_id>/row/", editing.item_row_view, name="item-row"),
     path("roadmaps/<int:pk>/items/<int:item_id>/edit/", editing.item_edit, name="item-edit"),

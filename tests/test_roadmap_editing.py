@@ -359,3 +359,18 @@ def test_a_pasted_header_decides_the_columns_and_a_bad_row_adds_nothing(login, w
     login(world.curator).post(url("items-paste", roadmap), {"section": section.pk, "rows": fixed})
     assert list(section.items.order_by("-position").values_list("name", "deadline_text")[:2]) == [
         ("Совещание", "Июнь 2022"), ("Отчёт", "Май 2022")]
+
+
+
+def test_the_row_editor_says_how_the_deadline_is_understood_as_one_types(login, world, roadmap):
+    """Issue #22: the preview says «понято: …» for each imported deadline; the row editor says the same under the
+    field, and again for each text typed (htmx asks the view below)."""
+    client = login(world.curator)
+    form = client.get(url("item-edit", roadmap, item_id=first_item(roadmap).pk)).content.decode()
+    assert 'class="form-text deadline-understood"' in form and "понято: октябрь 2021" in form
+    assert url("deadline-understood", roadmap) in form
+    said = client.get(url("deadline-understood", roadmap), {"deadline_text": "до 31.10.2021"}).content.decode()
+    assert "понято: до 31.10.2021" in said and "text-danger" not in said
+    unread = client.get(url("deadline-understood", roadmap), {"deadline_text": "когда-нибудь"}).content.decode()
+    assert "понято: срок не распознан" in unread and "text-danger" in unread
+    assert client.get(url("deadline-understood", roadmap), {"deadline_text": ""}).content.decode().strip() == ""

@@ -177,6 +177,7 @@ ROADMAP = [
     ("roadmaps:item-create", lambda o: [R(o), o["section"].pk], True),
     ("roadmaps:item", lambda o: [R(o), o["item"].pk], False),
     ("roadmaps:item-row", lambda o: [R(o), o["item"].pk], False),
+    ("roadmaps:deadline-understood", lambda o: [R(o)], False),
     ("roadmaps:item-edit", lambda o: [R(o), o["item"].pk], True),
     ("roadmaps:item-delete", lambda o: [R(o), o["item"].pk], True),
     ("roadmaps:item-restore", lambda o: [R(o), o["deleted"].pk], True),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mentoring_portal.lib.feedback import explain
 from participants.access import CAN_EDIT_ROADMAP
 from roadmaps.access import get_item, roadmap_view
-from roadmaps.forms import ItemForm, SectionForm
+from roadmaps.forms import ItemForm, SectionForm, understood_deadline
 from roadmaps.paste import parse_paste
 from roadmaps.selectors import item_numbers, item_row, sections_with_items
 from roadmaps.services import (
@@ -55,6 +55,15 @@ def item_row_view(request, roadmap, item_id: int):
     item = get_item(roadmap, item_id)
     context = {**_row_context(roadmap, item), **editing_of(roadmap, editor=CAN_EDIT_ROADMAP in request.capabilities)}
     return render(request, "roadmaps/roadmap_detail.html#item-row", context)
+
+
+@roadmap_view()
+@require_GET
+def deadline_understood(request, roadmap):
+    """The row editor's «понято: …» under the deadline, asked again as the user types."""
+    text = request.GET.get("deadline_text", "")[:500]
+    understood = understood_deadline(text, roadmap) if text.strip() else ""
+    return render(request, "roadmaps/deadline_understood.html", {"understood": understood})
 
 
 def _item_form_response(request, roadmap, form, *, item=None, section=None, conflict=None, status=200):

@@ -44,7 +44,12 @@ def test_the_district_curator_runs_the_roadmap_and_approves_a_school(page, sign_
     # Add an item to the section.
     page.click("a:has-text('Мероприятие в раздел 1')")
     page.fill("textarea[name=name]", "Совещание кураторов ОО по итогам полугодия")
-    page.fill("input[name=deadline_text]", f"Декабрь {timezone.localdate().year + 1}")
+    page.locator("input[name=deadline_text]").press_sequentially("до 20 дека")
+    page.wait_for_selector(".deadline-understood .text-danger >> text=понято: срок не распознан")
+    page.locator("input[name=deadline_text]").fill(f"Декабрь {timezone.localdate().year + 1}")
+    page.wait_for_selector(f".deadline-understood >> text=понято: декабрь {timezone.localdate().year + 1}")
+    shoot("district", "item-deadline-understood", "Под сроком портал говорит, как он его понял, — прямо во время "
+                                                  "набора; нераспознанный срок выделен красным.")
     page.fill("textarea[name=responsible]", "Рябцева Е.В.")
     page.locator("textarea[name=name]").press("Control+Enter")
     page.wait_for_selector("text=Совещание кураторов ОО по итогам полугодия")
