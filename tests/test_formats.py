@@ -2,6 +2,8 @@
 97–2003, OpenDocument, RTF, Excel 97–2003 and OpenDocument spreadsheets, give back every item with its deadline and
 responsible, as the .docx and .xlsx they came from do. LibreOffice reads them inside the background job."""
 
+from datetime import date
+
 import pytest
 
 from mentoring_portal.lib.uploads import Kind, UploadRefused, inspect
@@ -225,3 +227,38 @@ def test_a_table_whose_items_have_no_deadline_at_all_is_read_item_by_item(kind):
     items = [i for s in result.roadmaps[0].sections for i in s.items]
     assert [(i.number, i.name) for i in items] == [(r[0].rstrip("."), r[1]) for r in rows[1:]]
     assert all(i.doubt for i in items)
+
+
+ORDER_FORMATS = ["docx", "odt", "rtf", "doc", "pdf"]
+
+
+@needs_libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("target", ORDER_FORMATS)
+def test_an_order_saved_by_another_program_gives_back_every_clause(target):
+    """Issue #22: orders come as .doc, .odt, .rtf and .pdf too. Seed 003 typed into Word and saved by LibreOffice
+    gives back its number, date and every clause with its deadline and addressee, as the text does. (In the PDF a
+    line that begins with a day — «3 декабря 2020 г. по…» — was read as clause 3 again, and a word broken at its
+    hyphen kept a space.)"""
+    import io
+    from pathlib import Path
+
+    import docx
+
+    from roadmaps.importers.readers import read_blocks
+    from roadmaps.orders.parse import parse_order
+
+    seed = Path(__file__).resolve().parent.parent / "fixtures" / "seeds" / "003_pizhanka_order.txt"
+    document = docx.Document()
+    for line in seed.read_text().splitlines():
+        if line.strip():
+            document.add_paragraph(line.replace("**", "").strip())
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue() if target == "docx" else saved_as(buffer.getvalue(), "docx", target)
+    expected = parse_order(read_blocks(seed.name, seed.read_bytes()))
+    found = parse_order(read_blocks(f"приказ.{target}", data))
+    assert (found.number, found.date) == (expected.number, expected.date) == ("78-ОД", date(2020, 12, 3))
+    assert [(d.number, d.text, d.deadline, d.addressee) for d in found.duties] == [
+        (d.number, d.text, d.deadline, d.addressee) for d in expected.duties]
+    assert len(found.duties) == 51

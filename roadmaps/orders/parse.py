@@ -17,7 +17,9 @@ from roadmaps.importers.readers import Block, Table, Text
 DISTRICT, SCHOOLS, REGION = "district", "schools", "region"
 LEVELS = {DISTRICT: "муниципалитет", SCHOOLS: "каждая школа", REGION: "регион"}
 
-_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(.+)$", re.S)
+# «1. Организовать…», «11.3 Назначить…»; a line of a PDF that begins with a day («3 декабря 2020 г. по…») is the
+# paragraph above wrapped, not a clause: without a dot after the number, the clause begins with a capital.
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*+)(?:\.\s*|\s+(?=[^а-яёa-z]))(.+)$", re.S)
 _ORDER_NUMBER = re.compile(r"^№\s*(\S+)$")
 _ORDER_DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})(?:\s*г\.?)?$")
 # The deadline inside a duty, as officials write it: «в срок до 20.01.2021 г.», «до 03.02.2021 г.», «в ноябре 2021
@@ -112,7 +114,9 @@ def parse_order(blocks: list[Block]) -> ParsedOrder:
             numbered.append((m.group(1), " ".join(m.group(2).split())))
         elif numbered:  # a paragraph that goes on the numbered one above («…по уровням образования:»)
             number, text = numbered[-1]
-            numbered[-1] = (number, f"{text} {' '.join(line.split())}")
+            more = " ".join(line.split())
+            # a word a PDF's line broke at its hyphen («материально-» + «технических») is one word again
+            numbered[-1] = (number, f"{text}{more}" if re.search(r"[а-яё]-$", text) and more[:1].islower() else f"{text} {more}")
     parents = {number.rsplit(".", 1)[0] for number, _ in numbered if "." in number}
     addressee_of: dict[str, str] = {}
     for number, text in numbered:
