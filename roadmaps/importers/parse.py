@@ -128,6 +128,9 @@ def column_of(cell: str) -> str | None:
         return None
     if key.startswith("№") and len(compact) <= 6 or compact in ("пп", "номер"):
         return "number"
+    # A heading in a narrow column of a PDF comes broken mid-word («Ответстве нные», «Наименов ание»): the words
+    # are looked for with the spaces gone.
+    key = compact if compact not in ("мероприятия", "мероприятие", "вид") else key
     if "этап" in key:
         return "stage"
     if "срок" in key:

@@ -116,6 +116,10 @@ def _broken_word(before: list[dict], after: str, edge: float) -> bool:
     hyphen): the line before is one word filling the line (less than a letter left), and the next begins with a
     short piece that is no word of its own («Наименован|ие», «Ответственн|ые», «Мероприяти|е 1»). A full word
     going on the next line («заместитель|директора») keeps its space: the geometry alone can't tell them apart."""
+    if before and before[-1]["text"][-1:].isdigit() and after[:1].isdigit():
+        # a number or a date cut at the edge («01.09.202» | «2»): the line before reaches the border
+        word = before[-1]
+        return edge - word["x1"] < 1.2 * (word["x1"] - word["x0"]) / max(len(word["text"]), 1)
     if not before or not before[-1]["text"][-1:].isalpha():
         return False
     piece = _piece(after)
