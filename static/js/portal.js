@@ -45,7 +45,7 @@ document.addEventListener("DOMContentLoaded", () => {
     // Tom Select moves the label to its own input: the hidden select keeps its name for assistive technology.
     const label = select.id && document.querySelector(`label[for="${select.id}"]`);
     if (label) select.setAttribute("aria-label", label.textContent.replace("*", "").trim());
-    new TomSelect(select, {
+    const picker = new TomSelect(select, {
       plugins: multiple ? ["remove_button"] : [],
       maxOptions: 50,
       hideSelected: true,
@@ -61,6 +61,20 @@ document.addEventListener("DOMContentLoaded", () => {
         no_results: () => '<div class="no-results">Никого не нашлось: проверьте фамилию или добавьте человека в реестр</div>',
       },
     });
+    // The label takes the focus to this picker on the press of the button, through Tom Select itself. A browser's
+    // label acts on the click, and the picker chosen before closes on the press («blur on a click outside»),
+    // moving the page under the pointer: the click never happened, and the next typing landed nowhere — or, with a
+    // second click, in the other picker, replacing the mentor.
+    document.querySelectorAll(`label[for="${picker.control_input.id}"]`).forEach((pickerLabel) => {
+      pickerLabel.addEventListener("mousedown", (event) => {
+        event.preventDefault();
+        picker.focus();
+      });
+      pickerLabel.addEventListener("click", (event) => event.preventDefault());
+    });
+    // The hidden select can't show the browser's «fill in this field» bubble, so «Сохранить» seemed to do nothing:
+    // the server says what is missing instead, on the page, keeping what was chosen.
+    select.required = false;
   });
 });
 
