@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -13,6 +14,9 @@ admin.site.site_title = "Портал наставничества"
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="participants:home", permanent=False)),
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=PortalAuthenticationForm), name="login"),
+    # Password recovery by e-mail: Django's views with the portal's Russian pages (templates/registration/).
+    path("accounts/password_reset/done/", auth_views.PasswordResetDoneView.as_view(
+        extra_context={"days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)}), name="password_reset_done"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("jobs/<uuid:pk>/progress/", job_progress, name="job-progress"),

@@ -79,3 +79,31 @@ def test_a_lock_out_passes_after_the_cool_off(client, db, settings):
     AccessAttempt.objects.all().delete()  # what `manage.py axes_reset` does, and what the cool-off leads to
     response = client.post(reverse("login"), {"username": "ivanova", "password": "pass-word-123"})
     assert response.status_code == 302
+
+
+def test_a_user_who_forgot_the_password_gets_a_link_by_mail_and_signs_in_with_a_new_one(client, db, mailoutbox):
+    """Issue #23: the log-in page had no «Забыли пароль?», and /accounts/password_reset/ was Django's admin page."""
+    import re
+
+    UserFactory(username="ivanova@school.ru", email="ivanova@school.ru")
+    login = client.get(reverse("login")).content.decode()
+    assert "Забыли пароль?" in login and reverse("password_reset") in login
+    form = client.get(reverse("password_reset")).content.decode()
+    assert "Восстановление пароля" in form and "Администрирование Django" not in form
+    done = client.post(reverse("password_reset"), {"email": "ivanova@school.ru"}, follow=True).content.decode()
+    assert "Проверьте почту" in done and "Администрирование Django" not in done
+    assert len(mailoutbox) == 1 and mailoutbox[0].subject == "Портал наставничества: новый пароль"
+    link = re.search(r"http://testserver(/accounts/reset/\S+)", mailoutbox[0].body).group(1)
+    page = client.get(link, follow=True)
+    assert "Новый пароль" in page.content.decode()
+    complete = client.post(page.redirect_chain[-1][0], {"new_password1": "Наставник-2025!",
+                                                        "new_password2": "Наставник-2025!"}, follow=True)
+    assert "Пароль изменён" in complete.content.decode()
+    assert client.post(reverse("login"), {"username": "ivanova@school.ru", "password": "Наставник-2025!"}).status_code == 302
+    again = client.get(link, follow=True).content.decode()
+    assert "Ссылка больше не действует" in again  # one-time
+
+
+def test_an_unknown_address_is_told_the_same_and_gets_no_mail(client, db, mailoutbox):
+    done = client.post(reverse("password_reset"), {"email": "nobody@school.ru"}, follow=True).content.decode()
+    assert "Проверьте почту" in done and mailoutbox == []
