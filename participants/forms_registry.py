@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from mentoring_portal.lib.forms import OwnIds
 from participants.models import (
     Category,
     Consent,
@@ -91,7 +92,8 @@ class MentorProfileForm(forms.ModelForm):
         return cleaned
 
 
-class MenteeRequestForm(forms.ModelForm):
+class MenteeRequestForm(OwnIds, forms.ModelForm):
+    id_prefix = "request"
     class Meta:
         model = MenteeRequest
         fields = ["help_wanted", "interests"]

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.urls import reverse
 
+from mentoring_portal.lib.forms import OwnIds
 from mentoring_portal.lib.uploads.fields import DOCUMENT_HELP, checked_file
 from participants.models import Document
 from roadmaps.deadlines import parse_deadline
@@ -173,7 +174,8 @@ class ImportForm(forms.Form):
         return (start, end) if start and end else None
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(OwnIds, forms.Form):
+    id_prefix = "return"
     comment = forms.CharField(label="Что нужно доработать", widget=forms.Textarea(attrs={"rows": 3}))
 
 

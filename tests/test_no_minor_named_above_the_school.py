@@ -2,19 +2,14 @@
 reachable by links from the landing page, and no full name of a minor in any of them. Age decides, not the role in
 a pair: the demo's pupils who mentor pupils («ученик – ученик») are among the minors looked for."""
 
-import re
-from collections import deque
-
 import pytest
 from django.utils import timezone
 
 from participants.models import Pair, Person
+from tests.crawl import crawl
 
 READERS = ["koordinator", "ryabtseva", "abasheva", "kuteykina", "ekspert.sayan"]
 MAX_PAGES = 220  # per reader: every kind of page is reached well before (the crawl goes breadth first)
-SKIP = re.compile(r"^/(static|media|accounts/logout|admin)/|/(export|download|file|template|calendar\.ics|feed)"
-                  r"|\.(xlsx|pdf|docx|ics|csv)(\?|$)")
-LINK = re.compile(r'href="(/[^"#]*)"')
 
 
 @pytest.fixture
@@ -32,25 +27,6 @@ def _minors() -> list[str]:
     return sorted({p.full_name for p in people if p.is_minor(today) and p.full_name not in adults})
 
 
-def _crawl(client) -> dict[str, str]:
-    seen, pages, queue = set(), {}, deque(["/"])
-    while queue and len(pages) < MAX_PAGES:
-        url = queue.popleft()
-        if url in seen:
-            continue
-        seen.add(url)
-        response = client.get(url, follow=True)
-        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
-            continue
-        html = response.content.decode()
-        pages[url] = html
-        for link in LINK.findall(html):
-            link = link.replace("&amp;", "&")
-            if link not in seen and not SKIP.search(link):
-                queue.append(link)
-    return pages
-
-
 @pytest.mark.parametrize("username", READERS)
 def test_no_page_a_district_or_region_reader_opens_names_a_minor(client, demo, username):
     from django.contrib.auth import get_user_model
@@ -61,7 +37,7 @@ def test_no_page_a_district_or_region_reader_opens_names_a_minor(client, demo, u
     minors = _minors()
     assert len(minors) > 100
     client.force_login(get_user_model().objects.get(username=username))
-    pages = _crawl(client)
+    pages = crawl(client, MAX_PAGES)
     assert len(pages) > 15
     named = {(url, name) for url, html in pages.items() for name in minors if name in html}
     assert not named, sorted(named)[:10]

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from mentoring_portal.lib.forms import OwnIds
 from mentoring_portal.lib.uploads.fields import DOCUMENT_HELP, checked_file
 from participants.models import Category, Person, TrainingRecord, TrainingTopic
 
@@ -33,6 +34,7 @@ class TrainingForm(forms.ModelForm):
         return data
 
 
-class TrainingImportForm(forms.Form):
+class TrainingImportForm(OwnIds, forms.Form):
+    id_prefix = "import"
     file = forms.FileField(label="Файл Excel по шаблону")
     topic = forms.ChoiceField(label="Направление обучения", choices=TrainingTopic.choices)
