@@ -45,3 +45,12 @@ def server_error(request, *args, **kwargs) -> HttpResponse:
     if disk_full(exc):
         return HttpResponse(render_to_string("507.html"), status=507)
     return HttpResponse(render_to_string("500.html"), status=500)
+
+
+def csrf_failure(request, reason: str = "") -> HttpResponse:
+    """A form sent from a page that went stale (opened before a sign-out or a sign-in in another tab, or kept open
+    for hours) or from a browser that keeps no cookies: said in Russian with what to do, not Django's English page."""
+    from django.middleware.csrf import REASON_NO_CSRF_COOKIE
+    from django.shortcuts import render
+
+    return render(request, "403_csrf.html", {"no_cookie": reason == REASON_NO_CSRF_COOKIE}, status=403)

@@ -107,3 +107,18 @@ def test_a_user_who_forgot_the_password_gets_a_link_by_mail_and_signs_in_with_a_
 def test_an_unknown_address_is_told_the_same_and_gets_no_mail(client, db, mailoutbox):
     done = client.post(reverse("password_reset"), {"email": "nobody@school.ru"}, follow=True).content.decode()
     assert "Проверьте почту" in done and mailoutbox == []
+
+
+def test_a_stale_form_is_explained_in_russian_not_by_djangos_english_page(db):
+    """Issue #23: the CSRF failure page was Django's bare English page, even with DEBUG=0."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(UserFactory())
+    client.get(reverse("participants:home"))  # the CSRF cookie is set; the form's token is missing
+    response = client.post(reverse("password_change"), {"old_password": "x"})
+    content = response.content.decode()
+    assert response.status_code == 403 and "Форма не отправлена: страница устарела" in content
+    assert "CSRF verification failed" not in content and "Forbidden" not in content
+    fresh = Client(enforce_csrf_checks=True).post(reverse("login"), {"username": "a", "password": "b"})
+    assert fresh.status_code == 403 and "cookie" in fresh.content.decode()  # no cookie at all: said so
