@@ -64,8 +64,8 @@ class ReportXlsx(ReportExporter):
                     _share(float(cell.target)) if cell.target is not None else None, _share(cell.actual),
                     ratio[0], ratio[1], cell.label]))
         by_school = Sheet("По организациям", [Column("Организация", 34)] + [
-            c for i in report.indicators for c in (Column(f"{i.position}. план", 10, "percent"),
-                                                   Column(f"{i.position}. факт", 10, "percent"))], heading=heading)
+            c for i in report.indicators for c in (Column(f"{i.heading}: план", 16, "percent"),
+                                                   Column(f"{i.heading}: факт", 16, "percent"))], heading=heading)
         for school in report.schools:
             values = []
             for indicator in report.indicators:

@@ -98,6 +98,7 @@ class RegistryImport:
     people: list[ParsedPerson] = field(default_factory=list)
     duplicates: list[RowProblem] = field(default_factory=list)  # found and shown, not created twice
     errors: list[RowProblem] = field(default_factory=list)
+    skipped: list[RowProblem] = field(default_factory=list)  # the template's sample row, left in: no person, no repeat
 
     @property
     def ok(self) -> bool:
@@ -115,7 +116,8 @@ class RegistryImport:
             return ParsedPerson(p["row"], values)
 
         return cls(people=[person(p) for p in data["people"]],
-                   duplicates=[RowProblem(**d) for d in data["duplicates"]], errors=[RowProblem(**e) for e in data["errors"]])
+                   duplicates=[RowProblem(**d) for d in data["duplicates"]], errors=[RowProblem(**e) for e in data["errors"]],
+                   skipped=[RowProblem(**s) for s in data.get("skipped", [])])
 
 
 def cell_text(value) -> str:
@@ -212,7 +214,7 @@ def parse_registry(name: str, data: bytes, organization: Organization, *, progre
             continue
         values["category"] = category
         if _is_example(raw):
-            result.duplicates.append(RowProblem(number, "строка-образец из шаблона — пропущена."))
+            result.skipped.append(RowProblem(number, "строка-образец из шаблона — пропущена."))
             continue
         problems = [RowProblem(number, message) for message in _confirmation_problems(values, organization)]
         if problems:
@@ -228,7 +230,8 @@ def parse_registry(name: str, data: bytes, organization: Organization, *, progre
         seen.add(values, number)
         result.people.append(parsed)
     if not result.people and not result.errors and not result.duplicates:
-        result.errors.append(RowProblem(0, "в файле нет ни одной строки с участником."))
+        result.errors.append(RowProblem(0, "в файле нет ни одной строки с участником" + (
+            " (строка-образец из шаблона не считается)." if result.skipped else ".")))
     return result
 
 

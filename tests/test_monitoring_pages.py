@@ -1,6 +1,7 @@
 """The methodist's dashboard and report, school targets, campaigns, questionnaires by personal link."""
 
 import io
+import re
 import subprocess
 from datetime import date, timedelta
 from decimal import Decimal
@@ -96,6 +97,11 @@ def test_the_report_agrees_in_html_pdf_and_xlsx(login, world, catalogue, tmp_pat
     row_2024 = next(r for r in rows if r[0] == "Не менее 70% обучающихся" and r[2] == 2024)
     assert row_2024[3:7] == (0.7, 0.1, 4, 40)
     assert book["Показатели"].cell(3, 5).number_format == "0.0%"
+    # issue #23: the per-school columns said «1 2 3»; they name their indicator
+    assert re.search(r'<th class="text-end small" title="Не менее 70% обучающихся">\s*1\. Не менее 70% обучающихся',
+                     html.content.decode())
+    header = [c for row in book["По организациям"].iter_rows(values_only=True) for c in row if c]
+    assert "1. Не менее 70% обучающихся: план" in header
 
 
 def test_the_report_can_be_downloaded_by_a_school_for_itself(login, world, catalogue):

@@ -92,6 +92,7 @@ def test_the_templates_sample_row_is_never_imported(login, world):
     preview = upload(client, world, buffer.getvalue())
     content = preview.content.decode()
     assert "Будут добавлены: 1" in content and "Строка 2: строка-образец из шаблона — пропущена" in content
+    assert "Повторы" not in content and "Пропущено:" in content  # issue #23: the sample is no «Повтор»
     confirm(client, world, preview)
     assert list(Person.objects.values_list("last_name", flat=True)) == ["Смирнова"]
 

@@ -4,8 +4,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.text import Truncator
 
 from monitoring.formulas import FORMULA_CHOICES, FORMULAS
+
+HEADING_CHARS = 60
 
 
 class Project(models.TextChoices):
@@ -65,6 +68,12 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.name[:100]
+
+    @property
+    def heading(self) -> str:
+        """A column's heading where the indicators stand side by side: its number and the start of its name (the
+        whole name in the tooltip and in the report's first section)."""
+        return f"{self.position}. {Truncator(' '.join(self.name.split())).chars(HEADING_CHARS)}"
 
     def clean(self) -> None:
         if self.method == Method.COMPUTED and self.formula not in FORMULAS:
