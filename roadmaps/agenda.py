@@ -13,10 +13,12 @@ from roadmaps.models import Item, Occurrence, Roadmap
 
 
 def visible_occurrences(user, roadmaps=None):
-    """Every occurrence of every roadmap the user may see (of `roadmaps` only, if given). The roadmaps' ids are read
-    first: «district IN (…) OR organization IN (…)» inside the big query keeps PostgreSQL from using the item and
-    occurrence indexes, and made a district's page read the whole region's deadlines (docs/PERFORMANCE.md)."""
-    visible = Roadmap.objects.visible_to(user) if roadmaps is None else roadmaps
+    """Every occurrence of every roadmap the user may see that is in force for them (`Roadmap.in_force_for`: the
+    user's «Сроки» list no one else's draft), or of the `roadmaps` given (a table of them says each one's state). The
+    roadmaps' ids are read first: «district IN (…) OR organization IN (…)» inside the big query keeps PostgreSQL from
+    using the item and occurrence indexes, and made a district's page read the whole region's deadlines
+    (docs/PERFORMANCE.md)."""
+    visible = Roadmap.objects.visible_to(user).in_force_for(user) if roadmaps is None else roadmaps
     return Occurrence.objects.filter(item__roadmap_id__in=list(visible.values_list("pk", flat=True)))
 
 

@@ -266,3 +266,20 @@ def test_the_demo_roadmaps_show_overdue_items_as_of_today(db):
     overdue = Occurrence.objects.overdue(date(2026, 11, 23))
     assert overdue.filter(item__roadmap__district__code="sayansky").exists()
     assert not overdue.filter(due__lt=date(2023, 1, 1)).exists()
+
+
+def test_a_schools_draft_puts_nothing_on_the_district_curators_list_of_deadlines(login, world, today):
+    """Issue #23 item 8: a school importing last year's roadmap as a draft put 11 of the district curator's 20
+    «Просрочено» lines on her landing page. The school's own curator still sees them; the district sees them once the
+    plan is approved (and the district page's table counts the draft beside its state «Черновик»)."""
+    from roadmaps.models import RoadmapStatus
+
+    school_roadmap = make_roadmap(world.school, sections={"Раздел": [("Школьное прошлогоднее", "Март 2023",
+                                                                      "Директор")]})
+    assert "Школьное прошлогоднее" not in login(world.curator).get(reverse("participants:home")).content.decode()
+    assert "Школьное прошлогоднее" not in login(world.curator).get(reverse("roadmaps:deadlines")).content.decode()
+    assert "Школьное прошлогоднее" in login(world.school_curator).get(reverse("participants:home")).content.decode()
+    school_roadmap.status = RoadmapStatus.APPROVED
+    school_roadmap.save()
+    assert "Школьное прошлогоднее" in login(world.curator).get(reverse("roadmaps:deadlines")).content.decode()
+    assert "Школьное прошлогоднее" in login(world.curator).get(reverse("participants:home")).content.decode()

@@ -27,6 +27,19 @@ class RoadmapQuerySet(models.QuerySet):
             | Q(organization__in=Organization.objects.visible_to(user))
         )
 
+    def in_force_for(self, user) -> "RoadmapQuerySet":
+        """Whose deadlines are the user's business: every roadmap of a place where the user has a role, whatever its
+        state, and another place's only once approved — a school's draft (last year's plan imported to be reworked)
+        is not the district's overdue, nor a district's draft the region's."""
+        from participants.access import access_of
+
+        memberships = access_of(user).memberships
+        return self.filter(
+            Q(status=RoadmapStatus.APPROVED)
+            | Q(district_id__in={m.district_id for m in memberships if m.district_id})
+            | Q(organization_id__in={m.organization_id for m in memberships if m.organization_id})
+        )
+
 
 class Roadmap(models.Model):
     district = models.ForeignKey(
