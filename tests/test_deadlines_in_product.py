@@ -283,3 +283,26 @@ def test_a_schools_draft_puts_nothing_on_the_district_curators_list_of_deadlines
     school_roadmap.save()
     assert "Школьное прошлогоднее" in login(world.curator).get(reverse("roadmaps:deadlines")).content.decode()
     assert "Школьное прошлогоднее" in login(world.curator).get(reverse("participants:home")).content.decode()
+
+
+def test_the_digest_lists_items_not_windows_and_says_only_what_is_new(world):
+    """Issue #23 item 9: «ПРОСРОЧЕНО (14)» listed 9 items, some twice (one line per window), and the same stale lines
+    came every week. Now one line per item with its missed windows, and an item already told is counted, not listed."""
+    world.curator.email = "ryabtseva@uo-sayan.ru"
+    world.curator.save()
+    make_roadmap(world.district, period=(2022, 2024), sections={"Мониторинг": [
+        ("Внутренний мониторинг", "Май 2022,2023,2024", "Рябцева Е.В."),  # three windows, one item
+        ("Отчёт в регион", "Ноябрь 2024", "Рябцева Е.В."),
+    ]})
+    call_command("send_deadline_digest", "--date", "2024-10-20")
+    first = mail.outbox[-1].body
+    assert "ПРОСРОЧЕНО (1)" in first and first.count("Внутренний мониторинг") == 1
+    assert "31.05.2022: Внутренний мониторинг (пропущено сроков: 3)" in first
+    assert "Отчёт в регион" not in first
+
+    call_command("send_deadline_digest", "--date", "2024-10-27")  # a week on: nothing new is overdue…
+    assert len(mail.outbox) == 1, "no e-mail of the same stale lines"
+    call_command("send_deadline_digest", "--date", "2024-12-05")  # …then «Отчёт в регион» is
+    second = mail.outbox[-1].body
+    assert "ПРОСРОЧЕНО (1)" in second and "Отчёт в регион" in second and "Внутренний мониторинг" not in second
+    assert "По-прежнему просрочено мероприятий, о которых мы уже писали: 1" in second and "/my/deadlines/" in second

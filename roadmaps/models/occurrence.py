@@ -72,3 +72,18 @@ class CalendarToken(models.Model):
     def reset(self) -> None:
         self.token = _new_token()
         self.save(update_fields=["token", "created_at"])
+
+
+class DigestSent(models.Model):
+    """When the weekly e-mail last told the user of their deadlines: an item overdue since then is news, one already
+    told is counted, not listed again (roadmaps/digest.py)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField("последнее письмо")
+
+    class Meta:
+        verbose_name = "письмо о сроках"
+        verbose_name_plural = "письма о сроках"
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.sent_on:%d.%m.%Y}"
