@@ -284,3 +284,24 @@ def test_the_coordinator_is_not_offered_to_edit_a_district_schools_curator(login
     page = login(world.coordinator).get(reverse("participants:curators", args=[world.district.code])).content.decode()
     membership = world.school_curator.memberships.get()
     assert reverse("participants:curator-appointment", args=[world.district.code, membership.pk]) not in page
+
+
+def test_the_districts_invitation_offers_its_schools_roles_too(login, world, django_capture_on_commit_callbacks):
+    """Issue #23 item 6: «Пользователи и роли → Пригласить» of the district offered district roles only; a school
+    curator could be invited only from the school's own page. The district's form offers each of its schools."""
+    client = login(world.curator)
+    page = client.get(reverse("participants:district-invite", args=["sayansky"])).content.decode()
+    assert "Куратор ОО" in page and "Где работает" in page and "МБОУ Агинская СОШ № 1" in page
+    assert "Городской округ Клин" not in page  # another district's schools are not offered
+    where = f"organization:{world.school.pk}"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = invite(client, "district", "sayansky", role=Role.SCHOOL_CURATOR, where=where)
+    assert response.status_code == 302
+    assert Membership.objects.filter(user__email="new@school.example", role=Role.SCHOOL_CURATOR,
+                                     organization=world.school).exists()
+    refused = invite(client, "district", "sayansky", email="other@school.example", role=Role.SCHOOL_CURATOR,
+                     where=f"district:{world.district.pk}")  # a school's role at the district: said on the page
+    assert refused.status_code == 200 and "выберите школу" in refused.content.decode()
+    foreign = invite(client, "district", "sayansky", email="x@school.example", role=Role.SCHOOL_CURATOR,
+                     where=f"organization:{OrganizationFactory(district=world.other_district).pk}")
+    assert foreign.status_code == 200 and not Membership.objects.filter(user__email="x@school.example").exists()

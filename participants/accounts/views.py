@@ -23,7 +23,7 @@ from participants.access import (
 from participants.accounts import services
 from participants.accounts.curators import CuratorsXlsx, curators_base, district_experts, without_curator
 from participants.accounts.forms import AppointmentForm, InviteForm, RoleForm
-from participants.accounts.selectors import memberships_at, role_changes_at
+from participants.accounts.selectors import invitable_places, memberships_at, role_changes_at
 from participants.models import Role
 
 PAGE_SIZE = 50
@@ -53,16 +53,20 @@ def _users(request, place):
 
 
 def _invite(request, place):
-    roles = access_of(request.user).grantable_roles(place)
-    form = InviteForm(request.POST or None, roles=roles, place=place)
+    access = access_of(request.user)
+    roles_at = {where: access.grantable_roles(where) for where in invitable_places(request.user, place)}
+    form = InviteForm(request.POST or None, roles_at=roles_at, place=place)
     if request.method == "POST" and form.is_valid():
         try:
-            done = services.invite(actor=request.user, place=place, site_url=_site_url(request), **form.cleaned_data)
+            done = services.invite(actor=request.user, place=form.place, site_url=_site_url(request),
+                                   **form.invitation())
         except ValidationError as error:
             for field, problems in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, problems)
         else:
             name = services.display_name(done.user)
+            if form.place != place:
+                name = f"{name} ({form.place})"
             if done.already:
                 messages.info(request, f"У {name} уже есть эта роль здесь.")
             elif done.is_new:
