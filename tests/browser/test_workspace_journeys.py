@@ -38,12 +38,16 @@ def test_an_invited_school_curator_sets_a_password_and_invites_a_mentor(page, si
     shoot("workspace", "users", "Список пользователей: «ждёт пароля», смена и снятие роли, отключение учётной записи; "
                                 "ниже — журнал изменений ролей: кто, когда, что.")
 
-    # The school's curator is invited from the school's page
-    page.goto(f"{base}/o/{world.school.code}/users/invite/")
-    page.fill("input[name=email]", "orlova@agin1.example")
-    page.fill("input[name=last_name]", "Орлова")
-    page.fill("input[name=first_name]", "Ирина Викторовна")
-    page.select_option("select[name=role]", Role.SCHOOL_CURATOR)
+    # The school's curator is invited from the district's page too: «Где работает» offers its schools
+    page.click("a:has-text('Пригласить')")
+    page.get_by_label("Электронная почта").click()
+    page.keyboard.type("orlova@agin1.example")
+    page.get_by_label("Фамилия").click()
+    page.keyboard.type("Орлова")
+    page.get_by_label("Имя").click()
+    page.keyboard.type("Ирина Викторовна")
+    page.get_by_label("Роль").select_option(label="Куратор ОО")
+    page.get_by_label("Где работает").select_option(label=str(world.school))
     page.click("button:has-text('Пригласить')")
     expect(page.locator(".alert-success")).to_contain_text("orlova@agin1.example")
     letter = next(m for m in mail.outbox if "orlova@agin1.example" in m.to)
