@@ -116,6 +116,40 @@ def text_cell(ws, value):
     return cell
 
 
+PORTRAIT_WIDTH = 95  # Excel's width units that an A4 portrait page holds at 100 %
+MAX_WIDTH = 60  # a column wider than this wraps its text instead
+
+
+def column_widths(sheet: Sheet) -> list[float]:
+    """Each column as wide as what it holds — its header's longest word, its longest value — up to the width the
+    exporter gave it for wrapped text (or MAX_WIDTH unwrapped). Rows streamed from a generator are not known in
+    advance: their columns keep the exporter's widths."""
+    if not isinstance(sheet.rows, (list, tuple)):
+        return [column.width for column in sheet.columns]
+    widths = []
+    for index, column in enumerate(sheet.columns):
+        longest = max((len(word) for word in column.label.split()), default=4)
+        for row in sheet.rows:
+            value = row.values[index] if index < len(row.values) else None
+            if value is not None:
+                text = f"{value:%d.%m.%Y}" if isinstance(value, (date, datetime)) else str(value)
+                longest = max(longest, max((len(line) for line in text.splitlines()), default=0))
+        cap = column.width if sheet.wrap else MAX_WIDTH
+        widths.append(round(min(max(longest + 2, 6), max(cap, 6)), 1))
+    return widths
+
+
+def print_setup(ws, width: float) -> None:
+    """On paper as on the screen: A4, landscape when the columns are wider than a portrait page, every column on
+    the page's width (as many pages down as it takes), the header row on each page (print_title_rows)."""
+    ws.page_setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4)
+    ws.page_setup.orientation = "landscape" if width > PORTRAIT_WIDTH else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.print_options.gridLines = True
+
+
 def write_xlsx(sheets: list[Sheet]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -127,11 +161,13 @@ def write_xlsx(sheets: list[Sheet]) -> bytes:
     header_fill = PatternFill("solid", fgColor="DDE5F0")
     for sheet in sheets:
         ws = add_sheet(workbook, sheet.title[:31], [column.kind for column in sheet.columns])
-        for index, column in enumerate(sheet.columns, start=1):
-            ws.column_dimensions[get_column_letter(index)].width = column.width
+        widths = column_widths(sheet)
+        for index, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = width
         header_row = len(sheet.heading) + 1
         ws.freeze_panes = f"A{header_row + 1}"
         ws.print_title_rows = f"{header_row}:{header_row}"
+        print_setup(ws, sum(widths))
         for line in sheet.heading:
             cell = text_cell(ws, line)
             cell.font = bold
