@@ -254,6 +254,11 @@ def write_docx(*, approval: str = "", title: str, paragraphs: Iterable[str] = ()
     if table is not None:
         grid = document.add_table(rows=1, cols=len(table.columns))
         grid.style = "Table Grid"
+        # The grid's own columns carry the widths (w:gridCol): LibreOffice and МойОфис read them, not the cells',
+        # and gave every column the same width; a fixed layout keeps Word from stretching them by content.
+        grid.autofit = False
+        for grid_column, (_, width) in zip(grid.columns, table.columns):
+            grid_column.width = Cm(width)
         header = grid.rows[0]
         marker = OxmlElement("w:tblHeader")  # the header row repeats on every page
         marker.set(qn("w:val"), "true")
