@@ -97,6 +97,11 @@ def test_the_report_agrees_in_html_pdf_and_xlsx(login, world, catalogue, tmp_pat
     row_2024 = next(r for r in rows if r[0] == "Не менее 70% обучающихся" and r[2] == 2024)
     assert row_2024[3:7] == (0.7, 0.1, 4, 40)
     assert book["Показатели"].cell(3, 5).number_format == "0.0%"
+    # issue #23: a methodist checks a figure by its counts and what they count
+    assert "4 из 40" in html.content.decode()
+    assert "считается: обучающиеся в наставничестве / все обучающиеся" in html.content.decode()
+    dashboard = client.get(reverse("monitoring:dashboard", args=["sayansky"])).content.decode()
+    assert " из 40</div>" in dashboard and "считается: " in dashboard
     # issue #23: the per-school columns said «1 2 3»; they name their indicator
     assert re.search(r'<th class="text-end small" title="Не менее 70% обучающихся">\s*1\. Не менее 70% обучающихся',
                      html.content.decode())

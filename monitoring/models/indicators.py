@@ -75,6 +75,13 @@ class Indicator(models.Model):
         whole name in the tooltip and in the report's first section)."""
         return f"{self.position}. {Truncator(' '.join(self.name.split())).chars(HEADING_CHARS)}"
 
+    @property
+    def counted(self) -> str:
+        """What a computed indicator counts, numerator over denominator («обучающиеся в наставничестве / все
+        обучающиеся»): the counts shown beside each percentage are of these."""
+        formula = FORMULAS.get(self.formula) if self.method == Method.COMPUTED else None
+        return formula.label if formula else ""
+
     def clean(self) -> None:
         if self.method == Method.COMPUTED and self.formula not in FORMULAS:
             raise ValidationError({"formula": "Выберите формулу для вычисляемого показателя."})
