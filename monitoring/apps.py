@@ -25,11 +25,12 @@ class MonitoringConfig(AppConfig):
         order_imported.connect(schedule_from_order, dispatch_uid="monitoring_schedule_from_order")
         register_job(export_jobs.KIND, export_jobs.make_report)
         KIND_LABELS[export_jobs.KIND] = export_jobs.LABEL
-        from participants.landing import DISTRICT, HOME, PlaceLink, register, register_place_link
+        from monitoring import navigation
+        from participants.landing import DISTRICT, HOME, register
+        from participants.navigation import register_nav_entry
 
         register(HOME, reports_to_hand_in)
         register(DISTRICT, district_downloads)
 
-        register_place_link(PlaceLink("district", "Показатели и мониторинг", "monitoring:dashboard", "bi-graph-up", 20,
-                                      capability="can_view_reports"))
-        register_place_link(PlaceLink("organization", "Мониторинг", "monitoring:school", "bi-clipboard-data", 20))
+        for entry in navigation.entries():
+            register_nav_entry(entry)

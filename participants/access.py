@@ -216,7 +216,7 @@ def get_district_for_view(request, code: str, capability: str = VIEW) -> Distric
     district = get_object_or_404(District.objects.visible_to(request.user).select_related("region"), code=code)
     request.capabilities = access_of(request.user).capabilities_on(district)
     require_capability(request, request.capabilities, capability)
-    request.district = district
+    request.district = request.place = district
     return district
 
 
@@ -226,7 +226,7 @@ def get_organization_for_view(request, code: str, capability: str = VIEW) -> Org
     )
     request.capabilities = access_of(request.user).capabilities_on(organization)
     require_capability(request, request.capabilities, capability)
-    request.organization = organization
+    request.organization = request.place = organization
     return organization
 
 

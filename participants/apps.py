@@ -8,7 +8,7 @@ class ParticipantsConfig(AppConfig):
     def ready(self) -> None:
         from mentoring_portal.jobs.exports import KIND_LABELS
         from mentoring_portal.jobs.registry import register as register_job
-        from participants import district_cache, export_jobs, registry_jobs
+        from participants import district_cache, export_jobs, navigation, registry_jobs
         from participants.audit_trail import audited
         from participants.documents import order_drafts  # noqa: F401 - registers the draft orders
         from participants.landing import HOME, register
@@ -18,6 +18,7 @@ class ParticipantsConfig(AppConfig):
         from participants.training import importing as training_import
 
         audited.register()
+        navigation.own_entries()
         register(HOME, meetings_block)
         register(HOME, waiting_reviews)
         district_cache.connect()

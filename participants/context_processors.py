@@ -1,4 +1,5 @@
 from participants.access import access_of
+from participants.navigation import place_nav
 
 
 def navigation(request) -> dict:
@@ -9,7 +10,9 @@ def navigation(request) -> dict:
     access = access_of(user)
     districts = {m.district for m in access.memberships if m.district_id}
     organizations = {m.organization for m in access.memberships if m.organization_id}
+    place = getattr(request, "place", None)  # set by the access helpers on every page of a place
     return {
+        "place_nav": place_nav(place, request.capabilities, request.path) if place is not None else None,
         "nav_districts": sorted(districts, key=lambda d: d.name),
         "nav_organizations": sorted(organizations, key=lambda o: o.short_name),
         "nav_roles": sorted({m.get_role_display() for m in access.memberships}),

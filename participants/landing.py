@@ -38,30 +38,3 @@ def register(page: str, provider: Provider) -> Provider:
 def blocks_for(page: str, user, today: date, place=None) -> list[LandingBlock]:
     blocks = [block for provider in _providers.get(page, []) for block in provider(user, today, place)]
     return sorted(blocks, key=lambda b: b.order)
-
-
-# Links on a district's or an organization's page to what other apps keep about it («Дорожные карты», …).
-@dataclass(frozen=True)
-class PlaceLink:
-    kind: str  # "district" | "organization"
-    label: str
-    url_name: str  # reversed with the place's code
-    icon: str = ""
-    order: int = 100
-    capability: str = "view"  # shown only to who has it on the place (an expert reads the district, not its reports)
-
-
-_place_links: list[PlaceLink] = []
-
-
-def register_place_link(link: PlaceLink) -> None:
-    if link not in _place_links:
-        _place_links.append(link)
-
-
-def place_links(kind: str, code: str, capabilities=frozenset({"view"})) -> list[tuple[str, str, str]]:
-    from django.urls import reverse
-
-    links = sorted((link for link in _place_links if link.kind == kind and link.capability in capabilities),
-                   key=lambda link: link.order)
-    return [(link.label, reverse(link.url_name, args=[code]), link.icon) for link in links]

@@ -16,6 +16,7 @@ def get_roadmap_for_view(request, pk: int, capability: str = VIEW) -> Roadmap:
     request.capabilities = access_of(request.user).capabilities_on(roadmap.owner)
     require_capability(request, request.capabilities, capability)
     request.roadmap = roadmap
+    request.place = roadmap.owner
     return roadmap
 
 

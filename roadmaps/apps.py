@@ -7,9 +7,11 @@ class RoadmapsConfig(AppConfig):
 
     def ready(self) -> None:
         from mentoring_portal.jobs.registry import register as register_job
-        from participants.landing import DISTRICT, HOME, PlaceLink, register, register_place_link
+        from participants.landing import DISTRICT, HOME, register
+        from participants.navigation import register_nav_entry
         from roadmaps import (
             audited,
+            navigation,
             page_cache,
             public_blocks,  # noqa: F401 - registers the roadmap's and the events' public blocks
         )
@@ -27,13 +29,5 @@ class RoadmapsConfig(AppConfig):
         register(HOME, roadmap_block)
         register(HOME, deadlines_block)
         register(DISTRICT, district_deadlines_block)
-        register_place_link(PlaceLink("district", "Дорожные карты", "roadmaps:district-list", "bi-list-check", 10))
-        register_place_link(PlaceLink("organization", "Дорожные карты", "roadmaps:organization-list", "bi-list-check", 10))
-        register_place_link(PlaceLink("district", "Приказы и задачи", "roadmaps:orders", "bi-file-earmark-ruled", 12))
-        register_place_link(PlaceLink("organization", "Задачи по приказам", "roadmaps:organization-orders",
-                                      "bi-file-earmark-ruled", 12))
-        register_place_link(PlaceLink("district", "События", "roadmaps:district-events", "bi-calendar-event", 14))
-        register_place_link(PlaceLink("organization", "События", "roadmaps:organization-events", "bi-calendar-event",
-                                      14))
-        register_place_link(PlaceLink("district", "Конкурсы", "roadmaps:district-contests", "bi-trophy", 16))
-        register_place_link(PlaceLink("organization", "Конкурсы", "roadmaps:school-contests", "bi-trophy", 16))
+        for entry in navigation.entries():
+            register_nav_entry(entry)

@@ -8,7 +8,7 @@ from mentoring_portal.lib.schoolyear import school_year_label, school_year_of
 from participants.access import CAN_EDIT_ORGANIZATION, access_of, district_view, organization_view
 from participants.accounts.curators import without_curator
 from participants.forms import HeadCountForm
-from participants.landing import DISTRICT, HOME, ORGANIZATION, blocks_for, place_links
+from participants.landing import DISTRICT, HOME, ORGANIZATION, blocks_for
 from participants.models import Organization
 from participants.selectors import landing_for, school_rows
 
@@ -53,7 +53,6 @@ def district_detail(request, district):
         request,
         "participants/district_detail.html",
         {"district": district, "rows": rows, "school_year": year, "school_year_label": school_year_label(year),
-         "links": place_links("district", district.code, request.capabilities),
          "without_curator": list(without_curator(district, request.user).only("short_name")),
          "blocks": blocks_for(DISTRICT, request.user, timezone.localdate(), district)},
     )
@@ -68,7 +67,6 @@ def organization_detail(request, organization):
             "organization": organization,
             "head_counts": organization.head_counts.all(),
             "curators": organization.memberships.select_related("user").order_by("role"),
-            "links": place_links("organization", organization.code, request.capabilities),
             "blocks": blocks_for(ORGANIZATION, request.user, timezone.localdate(), organization),
         },
     )

@@ -18,8 +18,11 @@ def visible_events(user):
 
 def get_event_for_view(request, pk: int, capability: str = VIEW) -> Event:
     event = get_object_or_404(visible_events(request.user).select_related("district", "organization", "item"), pk=pk)
-    request.capabilities = access_of(request.user).capabilities_on(event.owner) or frozenset({VIEW})
+    on_owner = access_of(request.user).capabilities_on(event.owner)
+    request.capabilities = on_owner or frozenset({VIEW})
     require_capability(request, request.capabilities, capability)
+    if on_owner:  # an invited school's user reads the event, not the district's pages
+        request.place = event.owner
     return event
 
 
