@@ -3,7 +3,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout, Submit
 from django import forms
-from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from mentoring_portal.lib.forms import OwnIds
@@ -117,6 +117,9 @@ class PeopleChoiceField(_Described, forms.ModelMultipleChoiceField):
 
 # A searchable picker (Tom Select, static/js/portal.js) over a plain select: without script the select still works.
 PICKER = {"data-picker": "", "data-placeholder": "Начните вводить фамилию, класс или категорию"}
+# A school with more people than this gets only the chosen ones in the page; the rest are found as one types
+# (participants:people-search): the pair form costs the same for 200 or 2,000 people (issue #24).
+PICKER_INLINE = 150
 
 
 class PairForm(forms.ModelForm):
@@ -135,10 +138,11 @@ class PairForm(forms.ModelForm):
         from participants.models import MentoringForm
 
         super().__init__(*args, **kwargs)
-        people = Person.objects.filter(Q(organization=organization) | Q(partner__organization=organization),
-                                       anonymised_on__isnull=True).in_russian_order()
+        people = Person.objects.pickable_in(organization).in_russian_order()
         self.fields["mentor"].queryset = people
         self.fields["mentees"].queryset = people
+        if people.count() > PICKER_INLINE:
+            self._only_chosen(people, reverse("participants:people-search", args=[organization.code]))
         self.fields["form"].queryset = MentoringForm.objects.for_organization(organization)
         self.fields["variant"].queryset = self.fields["variant"].queryset.filter(
             form__in=self.fields["form"].queryset)
@@ -149,6 +153,17 @@ class PairForm(forms.ModelForm):
             _row("start_date", "end_date", size=3), _row("order_number", "order_date", size=3),
             Submit("save", "Сохранить"),
         )
+
+    def _only_chosen(self, people, search_url: str) -> None:
+        """The selects hold the people already chosen (typed, from a matching suggestion, or the pair's own); the
+        picker fetches the others from `search_url` as the user types. Validation still uses the whole scope."""
+        for name in ("mentor", "mentees"):
+            field = self[name]
+            value = field.value()
+            chosen = [v for v in (value if isinstance(value, (list, tuple)) else [value]) if str(v or "").isdigit()]
+            options = [(person.pk, field.field.label_from_instance(person)) for person in people.filter(pk__in=chosen)]
+            self.fields[name].widget.choices = ([("", "---------")] if name == "mentor" else []) + options
+            self.fields[name].widget.attrs["data-search-url"] = search_url
 
     def clean(self):
         cleaned = super().clean()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
 from mentoring_portal.lib.collation import russian, search_text
@@ -85,8 +85,7 @@ def _mentees_now(mentor_ids) -> dict[int, int]:
 
 def mentor_candidates(organization: Organization) -> list[MentorCandidate]:
     mentors = list(
-        Person.objects.filter(Q(organization=organization) | Q(partner__organization=organization),
-                              mentor_profile__isnull=False).select_related("mentor_profile")
+        Person.objects.pickable_in(organization).filter(mentor_profile__isnull=False).select_related("mentor_profile")
     )
     taken = _mentees_now([m.pk for m in mentors])
     return [

@@ -47,6 +47,7 @@ urlpatterns = [
     # Pairs and groups
     path("o/<slug:organization>/pairs/", pairs.pair_list, name="pairs"),
     path("o/<slug:organization>/pairs/new/", pairs.pair_edit, name="pair-create"),
+    path("o/<slug:organization>/people/search/", pairs.people_search, name="people-search"),
     path("o/<slug:organization>/pairs/order.pdf", pairs.pair_order_pdf, name="pair-order"),
     path("o/<slug:organization>/pairs/<int:pk>/", pairs.pair_detail, name="pair"),
     path("o/<slug:organization>/pairs/<int:pk>/edit/", pairs.pair_edit, name="pair-edit"),

@@ -306,3 +306,33 @@ def test_only_the_district_curator_adds_forms(login, world, who, status):
     url = reverse("participants:district-form-create", args=["sayansky"])
     assert login(getattr(world, who)).post(url, {"name": "новая форма"}).status_code == status
     assert not MentoringForm.objects.filter(name="новая форма").exists()
+
+
+def test_a_big_schools_pair_form_holds_only_the_chosen_and_finds_the_rest_as_one_types(login, world, people,
+                                                                                        django_assert_max_num_queries):
+    """Issue #24: the pair form rendered two selects of every person of a 2,000-person school. Past PICKER_INLINE the
+    page holds only the chosen people; the pickers ask participants:people-search, scoped like the form."""
+    from participants.forms_registry import PICKER_INLINE
+    from participants.models import Person
+
+    Person.objects.bulk_create([Person(organization=world.school, category="student", last_name=f"Ученик{n:04d}",
+                                       first_name="Иван", grade="5А", search=f"ученик{n:04d} иван 5а")
+                                for n in range(PICKER_INLINE + 50)])
+    person(world.other_school, last_name="Чужаков", first_name="Пётр")  # another school's: never offered
+    client = login(world.school_curator)
+    url = reverse("participants:pair-create", args=[world.school.code])
+    page = client.get(url, {"mentor": people["mentor"].pk})
+    form = page.context["form"]
+    assert [label.split(" — ")[0] for _, label in form.fields["mentees"].widget.choices] == []
+    assert [label.split(" — ")[0] for value, label in form.fields["mentor"].widget.choices if value] == [
+        "Ёлкин Андрей Васильевич"]  # the chosen one, from a matching suggestion
+    search = reverse("participants:people-search", args=[world.school.code])
+    assert f'data-search-url="{search}"' in page.content.decode()
+    with django_assert_max_num_queries(12):
+        found = client.get(search, {"q": "белова АННА"}).json()["results"]
+    assert [r["text"].split(" — ")[0] for r in found] == ["Белова Анна Петровна"]
+    assert client.get(search, {"q": "ученик"}).json()["results"].__len__() == 30  # a page of them, not all
+    assert client.get(search, {"q": "чужаков"}).json()["results"] == []
+    saved = client.post(url, pair_form_data(people))  # the whole scope still validates what is posted
+    assert saved.status_code == 302
+    assert login(world.methodist).get(search, {"q": "белова"}).status_code == 403

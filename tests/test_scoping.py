@@ -137,6 +137,7 @@ SCHOOL = [
     ("participants:partner-create", lambda o: [S], True),
     ("participants:pairs", lambda o: [S], False),
     ("participants:pair-create", lambda o: [S], True),
+    ("participants:people-search", lambda o: [S], False),
     ("participants:pair-order", lambda o: [S], False),
     ("participants:pair", lambda o: [S, o["pair"].pk], False),
     ("participants:pair-edit", lambda o: [S, o["pair"].pk], True),

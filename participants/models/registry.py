@@ -102,6 +102,22 @@ class PersonQuerySet(models.QuerySet):
 
         return access_of(user).people(self)
 
+    def pickable_in(self, organization) -> "PersonQuerySet":
+        """Who may be put in the school's pairs: its registry and the people of its partners, not erased. The
+        partners' ids are read in a subquery: «organization OR partner's organization» through a join made PostgreSQL
+        scan every person of the installation (issue #24)."""
+        from participants.models import Partner
+
+        return self.filter(Q(organization=organization) | Q(partner__in=Partner.objects.filter(
+            organization=organization).values("pk")), anonymised_on__isnull=True)
+
+    def matching(self, typed: str) -> "PersonQuerySet":
+        """Every typed word in the person's name, class or position, in any case, «ё» as «е»."""
+        found = self
+        for word in search_text(typed).split()[:5]:
+            found = found.filter(search__contains=word)
+        return found
+
     def in_russian_order(self) -> "PersonQuerySet":
         """By name as a Russian reader expects (Ё after Е, not before А), namesakes in a stable order."""
         return self.order_by(russian("last_name"), russian("first_name"), russian("patronymic"), "pk")

@@ -4,16 +4,17 @@ matching suggestions, the order draft; a mentor's own pairs."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mentoring_portal.lib.feedback import explain
 from mentoring_portal.lib.paging import page_of
 from participants.access import CAN_EDIT_PAIRS, CAN_RECORD_MEETINGS, organization_view
 from participants.forms_registry import FinishForm, MeetingForm, PairForm, TaskForm
 from participants.mentoring import match_rows, pair_rows, plan_completion, with_plan
-from participants.models import Pair, PairStatus
+from participants.models import Pair, PairStatus, Person
 from participants.services.pairs import (
     meeting_save,
     pair_activate,
@@ -44,6 +45,22 @@ def pair_list(request, organization):
         "organization": organization, "rows": pair_rows(list(page.object_list)), "page": page, "status": status,
         "statuses": PairStatus.choices,
     })
+
+
+PICKER_RESULTS = 30
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_GET
+def people_search(request, organization):
+    """The pair form's pickers ask here as the user types: the school's people and its partners' (the form's own
+    scope), each word of what was typed in the name, class or position, at most PICKER_RESULTS."""
+    typed = request.GET.get("q", "")[:100]
+    if not typed.strip():
+        return JsonResponse({"results": []})
+    today = timezone.localdate()
+    people = Person.objects.pickable_in(organization).matching(typed).in_russian_order()[:PICKER_RESULTS]
+    return JsonResponse({"results": [{"value": p.pk, "text": p.described(today)} for p in people]})
 
 
 @organization_view(CAN_EDIT_PAIRS)

@@ -60,6 +60,19 @@ document.addEventListener("DOMContentLoaded", () => {
       render: {
         no_results: () => '<div class="no-results">Никого не нашлось: проверьте фамилию или добавьте человека в реестр</div>',
       },
+      // A big school's people are not all in the page: they are asked for as one types (participants:people-search).
+      ...(select.dataset.searchUrl ? {
+        valueField: "value",
+        labelField: "text",
+        searchField: ["text"],
+        shouldLoad: (query) => query.trim().length > 0,
+        load(query, callback) {
+          fetch(`${select.dataset.searchUrl}?q=${encodeURIComponent(query)}`, { headers: { Accept: "application/json" } })
+            .then((response) => (response.ok ? response.json() : { results: [] }))
+            .then((data) => callback(data.results))
+            .catch(() => callback());
+        },
+      } : {}),
     });
     // The label takes the focus to this picker on the press of the button, through Tom Select itself. A browser's
     // label acts on the click, and the picker chosen before closes on the press («blur on a click outside»),

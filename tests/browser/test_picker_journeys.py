@@ -46,3 +46,31 @@ def test_the_school_curator_makes_a_pair_with_the_mouse(page, sign_in, problems,
     pair = Pair.objects.get()
     assert pair.mentor == mentor and sorted(m.last_name for m in pair.mentees.all()) == ["Белова", "Жуков"]
     assert problems == []
+
+
+def test_in_a_big_school_the_pickers_find_people_as_one_types(page, sign_in, problems, world):
+    """Issue #24: past PICKER_INLINE people the page holds none of them; the pickers ask the server as one types."""
+    from participants.forms_registry import PICKER_INLINE
+    from participants.models import Person
+
+    Person.objects.bulk_create([Person(organization=world.school, category="student", last_name=f"Ученик{n:04d}",
+                                       first_name="Иван", grade="5А", search=f"ученик{n:04d} иван 5а")
+                                for n in range(PICKER_INLINE)])
+    mentor = person(world.school, last_name="Ёлкин", first_name="Андрей", grade="11А", birth_date=date(2008, 4, 1))
+    person(world.school, last_name="Белова", first_name="Анна", grade="7Б", birth_date=date(2012, 3, 3))
+    base = sign_in(world.school_curator)
+    page.goto(f"{base}/o/{world.school.code}/pairs/new/")
+    assert page.locator("#id_mentees option").count() == 0  # nobody in the page
+    page.select_option("#id_form", label="ученик – ученик")
+    page.locator("label", has_text="Наставник").first.click()
+    page.keyboard.type("елкин")  # «е» for «ё», as people type
+    choose(page, "Ёлкин Андрей")
+    page.locator("label", has_text="Наставляемые").click()
+    page.keyboard.type("белова 7б")
+    choose(page, "Белова Анна")
+    page.fill("#id_end_date", str(timezone.localdate() + timedelta(days=200)))
+    page.get_by_role("button", name="Сохранить").click()
+    page.wait_for_selector("text=Пара создана")
+    pair = Pair.objects.get()
+    assert pair.mentor == mentor and [m.last_name for m in pair.mentees.all()] == ["Белова"]
+    assert problems == []
