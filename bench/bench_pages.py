@@ -31,6 +31,9 @@ def pages(seed: int) -> list[tuple[str, str]]:
         (f"school-{school}", "/my/"),
         (f"school-{school}", f"/o/{school}/people/"),
         (f"school-{school}", f"/o/{school}/pairs/"),
+        (f"school-{school}", f"/o/{school}/pairs/new/"),
+        (f"school-{school}", f"/o/{school}/people/search/?q=иван"),
+        (f"school-{school}", f"/o/{school}/matching/"),
     ]
 
 

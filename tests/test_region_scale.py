@@ -28,6 +28,8 @@ def pages(seed: int) -> list[tuple[str, str]]:
         (f"curator-{seed}-d01", f"/d/{district}/mentoring/"), (f"curator-{seed}-d01", f"/d/{district}/indicators/"),
         (f"curator-{seed}-d01", f"/roadmaps/{roadmap}/"), (f"school-{school}", "/my/"),
         (f"school-{school}", f"/o/{school}/people/"), (f"school-{school}", f"/o/{school}/pairs/"),
+        (f"school-{school}", f"/o/{school}/pairs/new/"), (f"school-{school}", f"/o/{school}/people/search/?q=а"),
+        (f"school-{school}", f"/o/{school}/matching/"),
     ]
 
 
