@@ -34,6 +34,8 @@ def pages(seed: int) -> list[tuple[str, str]]:
         (f"school-{school}", f"/o/{school}/pairs/new/"),
         (f"school-{school}", f"/o/{school}/people/search/?q=иван"),
         (f"school-{school}", f"/o/{school}/matching/"),
+        (f"school-{school}", f"/o/{school}/audit/"),
+        (f"curator-{seed}-d01", f"/d/{district}/audit/"),
     ]
 
 
