@@ -36,6 +36,10 @@ def pages(seed: int) -> list[tuple[str, str]]:
         (f"school-{school}", f"/o/{school}/matching/"),
         (f"school-{school}", f"/o/{school}/audit/"),
         (f"curator-{seed}-d01", f"/d/{district}/audit/"),
+        (f"school-{school}", f"/o/{school}/events/"),
+        (f"curator-{seed}-d01", f"/d/{district}/training/"),
+        (f"curator-{seed}-d01", f"/d/{district}/report/"),
+        (f"coordinator-{seed}", "/my/deadlines/"),
     ]
 
 

@@ -18,10 +18,11 @@ def trained_since(today: date) -> date:
 
 
 def mentors_with_training(organizations, today: date):
-    """The mentors of live pairs of these organizations, each annotated `trained` (in the last three years)."""
+    """The mentors of live pairs of these organizations, each annotated `trained` (in the last three years). The
+    pairs are these organizations' too: «mentor of any live pair» hashed every pair of the installation (issue #24)."""
     recent = TrainingRecord.objects.filter(person=OuterRef("pk"), end_date__gt=trained_since(today))
     return (Person.objects.filter(organization__in=organizations,
-                                  pk__in=Pair.objects.live().values("mentor_id"))
+                                  pk__in=Pair.objects.live().filter(organization__in=organizations).values("mentor_id"))
             .annotate(trained=Exists(recent)).select_related("organization")
             .order_by("organization__short_name", "last_name", "first_name", "pk"))
 
