@@ -6,18 +6,14 @@ from participants.access import CAN_EDIT_DISTRICT, CAN_EDIT_ORGANIZATION, CAN_ED
 from participants.navigation import NavEntry
 
 
-def reports_to_decide(district, capabilities) -> int:
-    if CAN_EDIT_DISTRICT not in capabilities:
-        return 0
+def reports_to_decide(district):
     return SchoolReport.objects.filter(campaign__district=district, campaign__is_closed=False,
-                                       status=ReportStatus.SUBMITTED).count()
+                                       status=ReportStatus.SUBMITTED)
 
 
-def reports_to_hand_in(organization, capabilities) -> int:
-    if CAN_EDIT_ORGANIZATION not in capabilities:
-        return 0
+def reports_to_hand_in(organization):
     return SchoolReport.objects.filter(organization=organization, campaign__is_closed=False,
-                                       status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED]).count()
+                                       status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED])
 
 
 def entries() -> list[NavEntry]:
@@ -25,11 +21,11 @@ def entries() -> list[NavEntry]:
         NavEntry("district", "monitoring", "Показатели и мониторинг", "monitoring:dashboard", "bi-graph-up", 10,
                  CAN_VIEW_REPORTS),
         NavEntry("district", "monitoring", "Кампании мониторинга", "monitoring:campaigns", "bi-inboxes", 20,
-                 CAN_VIEW_REPORTS, waiting=reports_to_decide),
+                 CAN_VIEW_REPORTS, waiting=reports_to_decide, acts=CAN_EDIT_DISTRICT),
         NavEntry("district", "monitoring", "Аналитическая справка", "monitoring:district-report", "bi-file-text", 30,
                  CAN_VIEW_REPORTS),
         NavEntry("organization", "monitoring", "Мониторинг", "monitoring:school", "bi-clipboard-data", 10,
-                 waiting=reports_to_hand_in),
+                 waiting=reports_to_hand_in, acts=CAN_EDIT_ORGANIZATION),
         NavEntry("organization", "monitoring", "Аналитическая справка", "monitoring:school-report", "bi-file-text",
                  20, CAN_VIEW_REPORTS),
         NavEntry("organization", "monitoring", "Анкеты", "monitoring:invitations", "bi-ui-checks", 30,

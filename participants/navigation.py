@@ -34,8 +34,10 @@ class NavEntry:
     icon: str = ""
     order: int = 100
     capability: str = VIEW  # shown only to who has it on the place
-    # How many things wait here for the user (roadmaps to review, reports to hand in): place, capabilities → count.
+    # What waits here (roadmaps to review, reports to hand in): place → a queryset, counted for those
+    # who hold `acts` on the place (who can do something about it).
     waiting: Callable | None = field(default=None, compare=False)
+    acts: str = VIEW
 
 
 _entries: list[NavEntry] = []
@@ -87,7 +89,7 @@ def place_nav(place, capabilities, path: str) -> PlaceNav:
     links: dict[str, list[Link]] = {key: [] for key, _ in GROUPS[kind]}
     for entry in registered(kind):
         if entry.capability in capabilities:
-            count = entry.waiting(place, capabilities) if entry.waiting else 0
+            count = entry.waiting(place).count() if entry.waiting and entry.acts in capabilities else 0
             links[entry.group].append(Link(entry.label, reverse(entry.url_name, args=[place.code]), entry.icon,
                                            count))
     every = [home, *(link for group in links.values() for link in group)]
@@ -109,16 +111,12 @@ def own_entries() -> None:
     )
     from participants.models import Practice, PracticeStatus, Programme, ProgrammeStatus
 
-    def practices_waiting(district, capabilities) -> int:
-        if CAN_REVIEW not in capabilities:
-            return 0
-        return Practice.objects.filter(organization__district=district, status=PracticeStatus.SUBMITTED).count()
+    def practices_waiting(district):
+        return Practice.objects.filter(organization__district=district, status=PracticeStatus.SUBMITTED)
 
-    def programmes_waiting(district, capabilities) -> int:
-        if CAN_REVIEW not in capabilities:
-            return 0
+    def programmes_waiting(district):
         return Programme.objects.filter(organization__district=district, review_comment="",
-                                        status=ProgrammeStatus.APPROVED).count()
+                                        status=ProgrammeStatus.APPROVED)
 
     for entry in [
         NavEntry("district", "people", "Наставничество в цифрах", "participants:district-mentoring", "bi-bar-chart",
@@ -132,9 +130,9 @@ def own_entries() -> None:
         NavEntry("district", "methodical", "Обучение наставников", "participants:district-training", "bi-award", 30,
                  CAN_VIEW_REPORTS),
         NavEntry("district", "methodical", "Программы", "participants:district-programmes", "bi-journal-text", 40,
-                 waiting=programmes_waiting),
+                 waiting=programmes_waiting, acts=CAN_REVIEW),
         NavEntry("district", "methodical", "Банк практик", "participants:district-practices", "bi-collection", 50,
-                 waiting=practices_waiting),
+                 waiting=practices_waiting, acts=CAN_REVIEW),
         NavEntry("district", "documents", "Документы", "participants:district-documents", "bi-folder2-open", 10),
         NavEntry("district", "documents", "Раздел «Наставничество» на сайте", "participants:district-public",
                  "bi-globe", 20, CAN_EDIT_DOCUMENTS),

@@ -6,27 +6,23 @@ from participants.navigation import NavEntry
 from roadmaps.models import Roadmap, RoadmapStatus
 
 
-def schools_roadmaps_to_review(district, capabilities) -> int:
-    if CAN_APPROVE_ROADMAPS not in capabilities:
-        return 0
-    return Roadmap.objects.filter(organization__district=district, status=RoadmapStatus.SUBMITTED).count()
+def schools_roadmaps_to_review(district):
+    return Roadmap.objects.filter(organization__district=district, status=RoadmapStatus.SUBMITTED)
 
 
-def roadmaps_returned(organization, capabilities) -> int:
-    if CAN_EDIT_ROADMAP not in capabilities:
-        return 0
-    return Roadmap.objects.filter(organization=organization, status=RoadmapStatus.RETURNED).count()
+def roadmaps_returned(organization):
+    return Roadmap.objects.filter(organization=organization, status=RoadmapStatus.RETURNED)
 
 
 def entries() -> list[NavEntry]:
     return [
         NavEntry("district", "roadmaps", "Дорожные карты", "roadmaps:district-list", "bi-list-check", 10,
-                 waiting=schools_roadmaps_to_review),
+                 waiting=schools_roadmaps_to_review, acts=CAN_APPROVE_ROADMAPS),
         NavEntry("district", "roadmaps", "Приказы и задачи", "roadmaps:orders", "bi-file-earmark-ruled", 20),
         NavEntry("district", "methodical", "События", "roadmaps:district-events", "bi-calendar-event", 10),
         NavEntry("district", "methodical", "Конкурсы", "roadmaps:district-contests", "bi-trophy", 20),
         NavEntry("organization", "roadmaps", "Дорожные карты", "roadmaps:organization-list", "bi-list-check", 10,
-                 waiting=roadmaps_returned),
+                 waiting=roadmaps_returned, acts=CAN_EDIT_ROADMAP),
         NavEntry("organization", "roadmaps", "Задачи по приказам", "roadmaps:organization-orders",
                  "bi-file-earmark-ruled", 20),
         NavEntry("organization", "methodical", "События", "roadmaps:organization-events", "bi-calendar-event", 10),
