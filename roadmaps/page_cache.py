@@ -48,12 +48,13 @@ def _user_regions(user) -> list[int] | None:
     return sorted(regions)
 
 
-def cached_agenda(user, today, compute):
+def cached_agenda(user, today, compute, *, kind: str = "agenda"):
+    """A user's deadlines (the landing block, or `kind` — a list of them) until a roadmap of their regions changes."""
     regions = _user_regions(user)
     if regions is None:
         return compute()
     stamp = ".".join(f"{r}-{versions.version(f'region-deadlines:{r}')}" for r in regions)
-    return cache.get_or_set(f"roadmaps:agenda:{user.pk}:{today.isoformat()}:{stamp}", compute, TIMEOUT)
+    return cache.get_or_set(f"roadmaps:{kind}:{user.pk}:{today.isoformat()}:{stamp}", compute, TIMEOUT)
 
 
 def bump(roadmap_id: int) -> None:

@@ -306,3 +306,22 @@ def test_the_digest_lists_items_not_windows_and_says_only_what_is_new(world):
     second = mail.outbox[-1].body
     assert "ПРОСРОЧЕНО (1)" in second and "Отчёт в регион" in second and "Внутренний мониторинг" not in second
     assert "По-прежнему просрочено мероприятий, о которых мы уже писали: 1" in second and "/my/deadlines/" in second
+
+
+def test_the_list_of_deadlines_is_kept_until_a_roadmap_changes_and_no_longer(login, world, roadmap, today,
+                                                                              django_assert_max_num_queries):
+    """Issue #24: a coordinator's /my/deadlines/ ordered the whole region's overdue items on every view (0.6–0.9 s on
+    a full region). The ordered list is kept until a roadmap of the user's regions changes — and a change shows at
+    once: an item marked done leaves the list on the next view."""
+    client = login(world.curator)
+    url = reverse("roadmaps:deadlines")
+    first = client.get(url)
+    listed = [item.name for item in first.context["page"].object_list]
+    assert "Утверждение состава муниципальной рабочей группы" in " ".join(listed)
+    with django_assert_max_num_queries(12):
+        assert [i.name for i in client.get(url).context["page"].object_list] == listed
+    item = Item.objects.get(roadmap=roadmap, name__startswith="Утверждение состава")
+    for occurrence in item.occurrences.all():
+        occurrence_mark_done(occurrence=occurrence, user=world.curator, done_on=date(2023, 5, 1), note="")
+    after = [i.name for i in client.get(url).context["page"].object_list]
+    assert not any(name.startswith("Утверждение состава") for name in after) and len(after) == len(listed) - 1

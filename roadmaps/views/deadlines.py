@@ -12,12 +12,13 @@ from django.views.decorators.http import require_POST
 
 from mentoring_portal.lib.paging import page_of
 from participants.access import CAN_EDIT_ROADMAP
+from roadmaps import page_cache
 from roadmaps.access import get_item, roadmap_view
 from roadmaps.agenda import agenda_items, my_occurrences, only_mentor, visible_occurrences
 from roadmaps.calendar import calendar_feed
 from roadmaps.events.access import visible_events
 from roadmaps.forms import DeadlineCorrectionForm, OccurrenceDoneForm
-from roadmaps.models import CalendarToken
+from roadmaps.models import CalendarToken, Item
 from roadmaps.occurrences import item_correct_deadline, occurrence_mark_done, occurrence_reopen
 from roadmaps.views.table import item_page
 
@@ -29,11 +30,25 @@ def deadline_list(request):
     """The whole list behind the landing page's «Сроки»: overdue or coming items, the user's own first."""
     due = "upcoming" if request.GET.get("due") == "upcoming" else "overdue"
     today = timezone.localdate()
-    occurrences = my_occurrences(request.user) if only_mentor(request.user) or request.GET.get("mine") \
-        else visible_occurrences(request.user)
-    page = page_of(request, agenda_items(occurrences, today, due=due, mine_of=request.user))
+    mine = bool(only_mentor(request.user) or request.GET.get("mine"))
+
+    def compute():  # the ordered list of the region's items: read once until one of its roadmaps changes (#24)
+        occurrences = my_occurrences(request.user) if mine else visible_occurrences(request.user)
+        return list(agenda_items(occurrences, today, due=due, mine_of=request.user)
+                    .values_list("pk", "first_due", "is_mine"))
+
+    page = page_of(request, page_cache.cached_agenda(request.user, today, compute, kind=f"deadlines:{due}:{mine:d}"))
+    items = Item.objects.select_related("roadmap__district", "roadmap__organization").in_bulk(
+        [pk for pk, _, _ in page.object_list])
+    page.object_list = [_listed(items[pk], first_due, is_mine) for pk, first_due, is_mine in page.object_list
+                        if pk in items]
     return render(request, "roadmaps/deadline_list.html", {"page": page, "due": due, "today": today,
                                                            "mine": bool(request.GET.get("mine"))})
+
+
+def _listed(item, first_due, is_mine):
+    item.first_due, item.is_mine = first_due, is_mine
+    return item
 
 
 def _back(roadmap, item):
