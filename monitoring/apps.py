@@ -17,11 +17,13 @@ class MonitoringConfig(AppConfig):
         )
         from monitoring.landing import district_downloads, reports_to_hand_in
         from monitoring.region import exports as region_exports  # noqa: F401 - registers the region's tables
+        from monitoring.region import freshness
         from monitoring.schedules.services import schedule_from_order
         from roadmaps.orders.signals import order_imported
 
         audited.register()
         figures_cache.connect()
+        freshness.connect()
         order_imported.connect(schedule_from_order, dispatch_uid="monitoring_schedule_from_order")
         register_job(export_jobs.KIND, export_jobs.make_report)
         KIND_LABELS[export_jobs.KIND] = export_jobs.LABEL

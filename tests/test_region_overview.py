@@ -217,3 +217,23 @@ def test_the_counts_by_form_and_category_are_of_the_reporting_year_not_of_today(
     header = [c.value for c in sheet[2]]
     rows = {r[2]: dict(zip(header, r)) for r in sheet.iter_rows(min_row=3, values_only=True)}
     assert rows["учитель – учитель"]["Наставники: Педагог"] == 1  # the completed pair, not the forming one
+
+
+def test_the_overview_is_kept_until_something_it_reads_changes(world, django_assert_max_num_queries):
+    """Issue #24: the overview was cached for ten minutes under a key nothing invalidated: a report handed in could be
+    missing from it for ten minutes. It is kept now until something it reads changes — and no longer."""
+    from monitoring.models import ReportStatus
+    from monitoring.region.overview import region_overview
+
+    today = timezone.localdate()
+    campaign = campaign_open(district=world.district, title="Майский мониторинг", year=last_complete_year(today),
+                             due_on=date(2020, 5, 20))
+    first = region_overview(world.region, today)
+    with django_assert_max_num_queries(2):  # read from the cache
+        assert region_overview(world.region, today).rows[0].submitted == first.rows[0].submitted == 0
+    report = campaign.reports.get(organization=world.school)
+    report.status = ReportStatus.SUBMITTED
+    report.save()
+    assert next(r for r in region_overview(world.region, today).rows if r.is_district).submitted == 1
+    live_pair(world.direct_school)  # a pair of a school under the region directly shows at once too
+    assert sum(r.total_pairs for r in region_overview(world.region, today).rows) == 1

@@ -1,7 +1,7 @@
 """The region overview (`/r/<region>/`): every district and every school directly under the region in one table — the
 computed indicators against the region's targets, the roadmap's status and its overdue items, the latest monitoring
 campaign, the pairs by form. One snapshot of the whole region (monitoring.formulas: 0.75 s for a full region), a few
-grouped queries; cached for OVERVIEW_CACHE_SECONDS."""
+grouped queries; kept until something it reads changes (freshness.py)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from django.db.models import Count, Q
 
 from monitoring.formulas import FORMULAS, Snapshot, percentage
 from monitoring.models import Campaign, Indicator, Method, SchoolReport, Target
+from monitoring.region import freshness
 from monitoring.selectors import last_complete_year, year_period
 from participants.models import Organization, Pair
 from roadmaps.models import Occurrence, Roadmap
 
-OVERVIEW_CACHE_SECONDS = 600
+OVERVIEW_CACHE_SECONDS = 6 * 3600  # a day's overview, unless something changes first
 DEFAULT_FORMULAS = ("students_in_mentoring", "young_teachers_supported", "teacher_mentors")
 
 
@@ -134,12 +135,9 @@ def build(region, today: date) -> Overview:
 
 
 def region_overview(region, today: date) -> Overview:
-    key = f"region-overview:{region.pk}:{today.isoformat()}"
-    found = cache.get(key)
-    if found is None:
-        found = build(region, today)
-        cache.set(key, found, OVERVIEW_CACHE_SECONDS)
-    return found
+    """Kept until something it reads changes (monitoring/region/freshness.py), and for the day."""
+    key = f"region-overview:{region.pk}:{today.isoformat()}:{freshness.stamp(region.pk)}"
+    return cache.get_or_set(key, lambda: build(region, today), OVERVIEW_CACHE_SECONDS)
 
 
 SORTS = {"name": lambda r: r.name, "pairs": lambda r: -r.total_pairs, "overdue": lambda r: -r.overdue,
