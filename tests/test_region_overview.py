@@ -237,3 +237,33 @@ def test_the_overview_is_kept_until_something_it_reads_changes(world, django_ass
     assert next(r for r in region_overview(world.region, today).rows if r.is_district).submitted == 1
     live_pair(world.direct_school)  # a pair of a school under the region directly shows at once too
     assert sum(r.total_pairs for r in region_overview(world.region, today).rows) == 1
+
+
+def test_the_consolidated_table_has_a_column_per_indicator_as_the_region_reads_it(login, world):
+    """Issue #24: the table of a region campaign had 674 columns of 14 headings — one per district's own indicator.
+    A computed indicator is its formula's column, whatever a district called it; their own names are kept as notes."""
+    from monitoring.models import Campaign, SchoolReport
+
+    client = login(world.coordinator)
+    client.post(reverse("monitoring:region-campaign-create", args=[world.region.code]), {
+        "title": "Региональный мониторинг", "year": timezone.localdate().year,
+        "due_on": f"{timezone.localdate().year + 1}-01-20"})
+    region_campaign = Campaign.objects.get(region=world.region)
+    district_own = Indicator.objects.create(district=world.district, position=1, name="Доля обучающихся в ЦМН",
+                                            method="computed", formula="students_in_mentoring")
+    regions_own = Indicator.objects.create(region=world.region, position=1, name="Вовлечённые обучающиеся",
+                                           method="computed", formula="students_in_mentoring")
+    for school, indicator, value in ((world.school, district_own, 12.5), (world.direct_school, regions_own, 30.0)):
+        SchoolReport.objects.filter(organization=school).update(status="submitted", figures={
+            str(indicator.pk): {"name": indicator.name, "value": value},
+            "999999": {"name": "Доля пар в конкурсе «Педагогический дуэт»", "value": 5.0}})
+    book = load_workbook(io.BytesIO(client.get(reverse("monitoring:region-campaign-xlsx",
+                                                       args=[world.region.code, region_campaign.pk])).content))
+    header = next(book["Сводная таблица"].iter_rows(min_row=2, max_row=2, values_only=True))
+    assert header == ("Муниципалитет", "Организация", "Отчёт", "обучающиеся в наставничестве / все обучающиеся",
+                      "Доля пар в конкурсе «Педагогический дуэт»")
+    rows = list(book["Сводная таблица"].iter_rows(min_row=3, values_only=True))
+    assert ("Саянский район", "МБОУ Агинская СОШ № 1", "Сдан", 12.5, 5.0) in rows
+    assert ("региональное подчинение", "ГБОУ КК Школа-интернат", "Сдан", 30.0, 5.0) in rows
+    notes = list(book["Показатели муниципалитетов"].iter_rows(min_row=2, values_only=True))
+    assert ("Саянский район", "Доля обучающихся в ЦМН", "обучающиеся в наставничестве / все обучающиеся") in notes

@@ -58,6 +58,37 @@ def opened_message(campaign: Campaign) -> str:
     return f"Мониторинг «{campaign.title}» открыт: {' и '.join(reached)}."
 
 
+class RegionReading:
+    """The reports' frozen figures as the region reads them: one column per computed indicator's formula (every
+    district's «Доля обучающихся…» is the same column, whatever the district called it), one per manual indicator's
+    name; each district's own names are kept as notes. One column per district's indicator made 674 columns of 14
+    headings (issue #24)."""
+
+    def __init__(self, reports):
+        from monitoring.formulas import FORMULAS
+        from monitoring.models import Indicator
+
+        keys = {key for report in reports for key in (report.figures or {}) if key.isdigit()}
+        formulas = dict(Indicator.objects.filter(pk__in=[int(k) for k in keys], method="computed")
+                        .values_list("pk", "formula"))
+        self.column_of: dict[str, str] = {}  # a report's figure key → its column
+        self.columns: dict[str, str] = {}  # column → heading
+        self.notes: set[tuple[str, str, str]] = set()
+        for report in reports:
+            district = report.organization.district.name if report.organization.district else "региональное подчинение"
+            for key, figure in (report.figures or {}).items():
+                name = figure.get("name", key)
+                formula = formulas.get(int(key)) if key.isdigit() else None
+                column = f"formula:{formula}" if formula in FORMULAS else f"name:{' '.join(name.lower().split())}"
+                self.column_of[key] = column
+                self.columns.setdefault(column, FORMULAS[formula].label if formula in FORMULAS else name)
+                self.notes.add((district, name, self.columns[column]))
+
+    def values(self, report) -> list:
+        found = {self.column_of[key]: figure.get("value") for key, figure in (report.figures or {}).items()}
+        return [found.get(column) for column in self.columns]
+
+
 def consolidated(campaign: Campaign, today):
     """Per district: reports, sent, returned, late; the region's own schools one by one."""
     districts = (campaign.children.select_related("district").annotate(
@@ -106,18 +137,16 @@ def campaign_xlsx(request, region, pk: int):
     reports = list(SchoolReport.objects.filter(Q(campaign=campaign) | Q(campaign__parent=campaign))
                    .select_related("organization__district", "campaign").order_by(
                        "organization__district__name", "organization__short_name"))
-    names: dict[str, str] = {}
-    for report in reports:
-        for key, figure in (report.figures or {}).items():
-            names.setdefault(key, figure.get("name", key))
+    read = RegionReading(reports)
     columns = [Column("Муниципалитет", 26), Column("Организация", 32), Column("Отчёт", 18),
-               *(Column(name[:80], 14, "number") for name in names.values())]
+               *(Column(label[:80], 14, "number") for label in read.columns.values())]
     rows = [SheetRow([r.organization.district.name if r.organization.district else "региональное подчинение",
-                      r.organization.short_name,
-                      r.state_label(today),
-                      *((r.figures or {}).get(key, {}).get("value") for key in names)]) for r in reports]
+                      r.organization.short_name, r.state_label(today), *read.values(r)]) for r in reports]
+    notes = Sheet("Показатели муниципалитетов", [Column("Муниципалитет", 26), Column("Показатель, как его назвал "
+                  "муниципалитет", 60), Column("Столбец сводной таблицы", 50)],
+                  [SheetRow(list(note)) for note in sorted(read.notes)])
     body = write_xlsx([Sheet("Сводная таблица", columns, rows, wrap=False,
-                             heading=[f"{campaign.title} · {region.name} · срок {campaign.due_on:%d.%m.%Y}"])])
+                             heading=[f"{campaign.title} · {region.name} · срок {campaign.due_on:%d.%m.%Y}"]), notes])
     response = HttpResponse(body, content_type=XLSX_TYPE)
     response["Content-Disposition"] = attachment(f"Сводная таблица мониторинга {region.name}.xlsx")
     return response
