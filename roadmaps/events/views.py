@@ -14,7 +14,7 @@ from mentoring_portal.jobs.services import JobRefused, Preview, upload_job_start
 from mentoring_portal.lib.feedback import explain
 from mentoring_portal.lib.uploads import UploadRefused, download
 from participants.access import CAN_EDIT_ROADMAP, VIEW, place_fields, place_kind, place_views
-from roadmaps.events.access import event_view, visible_events
+from roadmaps.events.access import event_view
 from roadmaps.events.forms import EventForm, HeldForm, InviteForm, SignInSheetForm
 from roadmaps.events.models import Attendance, Event
 from roadmaps.events.rules import upcoming
@@ -41,8 +41,9 @@ def _list(request, place):
     kind = place_kind(place)
     if kind == "district":
         events = Event.objects.alive().filter(district=place)
-    else:
-        events = visible_events(request.user).filter(Q(organization=place) | Q(schools=place))
+    else:  # the school's own and those it is invited to (the page is the school's: whoever reads it sees them)
+        invited = list(Event.schools.through.objects.filter(organization=place).values_list("event_id", flat=True))
+        events = Event.objects.alive().filter(Q(organization=place) | Q(pk__in=invited))
     today = timezone.localdate()
     coming = upcoming(events, today)
     past = Paginator(_with_attendance(events.exclude(pk__in=coming.values("pk"))).order_by("-starts_at", "-pk"),
