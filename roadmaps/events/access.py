@@ -10,10 +10,12 @@ from roadmaps.events.models import Event
 
 
 def visible_events(user):
+    """The invitations are a subquery of event ids, not a join: the join made every row as many times as the schools
+    it invited, and a DISTINCT over the result (issue #24)."""
     schools = Organization.objects.visible_to(user)
+    invited = Event.schools.through.objects.filter(organization__in=schools).values("event_id")
     return Event.objects.alive().filter(
-        Q(district__in=District.objects.visible_to(user)) | Q(organization__in=schools)
-        | Q(schools__in=schools)).distinct()
+        Q(district__in=District.objects.visible_to(user)) | Q(organization__in=schools) | Q(pk__in=invited))
 
 
 def get_event_for_view(request, pk: int, capability: str = VIEW) -> Event:
