@@ -50,6 +50,14 @@ def test_the_generator_builds_every_part_of_a_region(db):
     assert Organization.objects.filter(district__isnull=True, region__code="region-5").count() == 1
     assert figures.rows["participants.Pair"] > 0 and figures.rows["roadmaps.Occurrence"] > 0
     assert Person.objects.filter(organization__region__code="region-5").exists()
+    # issue #24: every table a page reads, not empty ones — the audit log (one entry per person and pair), events with
+    # their invitations and attendance, training records, and every user's e-mail
+    for label in ("auditlog.LogEntry", "roadmaps.Event", "roadmaps.Attendance", "participants.TrainingRecord"):
+        assert figures.rows[label] > 0, label
+    assert figures.rows["auditlog.LogEntry"] == figures.rows["participants.Person"] + figures.rows["participants.Pair"]
+    from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(username__startswith="curator-5", email="").exists()
 
 
 def test_the_command_prints_what_it_built(db):

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 
 from mentoring_portal.generate.bulk import BulkLoader
 from mentoring_portal.lib.collation import search_text
@@ -34,9 +37,10 @@ from participants.models import (
     PlanTask,
     Region,
     Role,
+    TrainingRecord,
 )
 from roadmaps.deadlines import parse_deadline
-from roadmaps.models import Item, ItemStatus, Occurrence, Roadmap, RoadmapStatus, Section
+from roadmaps.models import Attendance, Event, EventKind, Item, ItemStatus, Occurrence, Roadmap, RoadmapStatus, Section
 
 PASSWORD = "region-bench"
 DISTRICTS, DIRECT_SCHOOLS, SCHOOLS_PER_DISTRICT = 60, 30, 25
@@ -78,6 +82,7 @@ class RegionBuilder:
         self.deadlines = {text: parse_deadline(text, self.period) for text in DEADLINES}
         self.password = make_password(PASSWORD)
         self.forms = {f.name: f for f in MentoringForm.objects.filter(district__isnull=True)}
+        self.audited = {model: ContentType.objects.get_for_model(model).pk for model in (Person, Pair)}
 
     @transaction.atomic
     def build(self, into: Region | None = None) -> Figures:
@@ -95,6 +100,7 @@ class RegionBuilder:
                        for n in range(1, self.schools + 1)]
             self._roadmap(district=district, items_per_section=10, sections=6)
             self._campaign(district, schools)
+            self._events(district, schools)
             organizations += len(schools)
         for n in range(1, max(1, round(DIRECT_SCHOOLS * self.scale)) + 1):
             self._organization(region, None, f"r{self.seed}-s{n:02d}", n)
@@ -105,7 +111,8 @@ class RegionBuilder:
     # People and places ------------------------------------------------------------------------------------------
     def _user(self, username: str, role: str, **place):
         user = self.bulk.add(get_user_model()(username=username, password=self.password, is_active=True,
-                                              first_name=self.rng.choice(FIRST_F), last_name=self.rng.choice(LAST) + "а"))
+                                              first_name=self.rng.choice(FIRST_F), last_name=self.rng.choice(LAST) + "а",
+                                              email=f"{username}@region-{self.seed}.example.ru"))
         self.bulk.add(Membership(user_id=user.pk, role=role, **{f"{k}_id": v.pk for k, v in place.items()}))
         return user
 
@@ -132,7 +139,18 @@ class RegionBuilder:
         person = Person(organization_id=organization.pk, category=category, last_name=last, first_name=first,
                         patronymic=middle, **fields)
         person.search = search_text(last, first, middle, person.grade, person.position)
-        return self.bulk.add(person)
+        self.bulk.add(person)
+        self._audit(person, organization)
+        return person
+
+    def _audit(self, obj, organization) -> None:
+        """The entry the audit log makes when a curator adds the record (the trails read these)."""
+        when = timezone.now() - timedelta(days=self.rng.randrange(700))
+        self.bulk.add(LogEntry(content_type_id=self.audited[type(obj)], object_pk=str(obj.pk), object_id=obj.pk,
+                               object_repr=f"запись № {obj.pk}", action=LogEntry.Action.CREATE, changes={},
+                               changes_text="", timestamp=when,
+                               additional_data={"region": organization.region_id, "district": organization.district_id,
+                                                "organization": organization.pk}))
 
     def _people_and_pairs(self, organization) -> None:
         rng, year = self.rng, self.year
@@ -166,6 +184,11 @@ class RegionBuilder:
         older, young_teachers, mentors_t = students[-cut:], teachers[:young_n], teachers[young_n:] or teachers
         for mentor in mentors_t[:30] + older[:15]:
             self.bulk.add(MentorProfile(person_id=mentor.pk, competencies="математика, проекты", max_mentees=10))
+        for mentor in mentors_t[:30]:
+            if rng.random() < 0.6:  # trained in the last three years, as Клин's indicator counts
+                self.bulk.add(TrainingRecord(person_id=mentor.pk, programme="Наставничество в образовательной "
+                                             "организации", topic="mentoring", provider="ИРО", hours=36,
+                                             end_date=date(year - rng.randrange(3), 11, 20)))
         for mentee in students[:40]:
             self.bulk.add(MenteeRequest(person_id=mentee.pk, help_wanted="подтянуть математику", interests="спорт"))
         through = Pair.mentees.through
@@ -183,6 +206,7 @@ class RegionBuilder:
             status = PairStatus.ACTIVE if start.year == year else PairStatus.COMPLETED
             pair = self.bulk.add(Pair(organization_id=organization.pk, mentor_id=mentor.pk, form_id=form.pk,
                                       start_date=start, end_date=date(start.year + 1, 5, 31), status=status))
+            self._audit(pair, organization)
             for mentee in mentees:
                 self.bulk.add(through(pair_id=pair.pk, person_id=mentee.pk))
             self.bulk.add(Meeting(pair_id=pair.pk, kind="acquaintance", planned_on=start, held_on=start))
@@ -216,6 +240,22 @@ class RegionBuilder:
                                                 name=f"Показатель {position}", method="computed"))
             for offset, value in enumerate((20, 35, 50, 70)):
                 self.bulk.add(Target(indicator_id=indicator.pk, year=self.year - 1 + offset, value=Decimal(value)))
+
+    def _events(self, district, schools) -> None:
+        """The district's seminars of the year, every school invited, three people of each signed in."""
+        through = Event.schools.through
+        for month in (10, 12, 2, 4):
+            year = self.year + (month < 9)
+            starts = timezone.make_aware(datetime(year, month, 15, 10))
+            held = starts.date() < self.today
+            event = self.bulk.add(Event(district_id=district.pk, title=f"Семинар кураторов, {month:02d}.{year}",
+                                        kind=EventKind.SEMINAR, starts_at=starts, place="Управление образования",
+                                        held_on=starts.date() if held else None, created_at=starts))
+            for school in schools:
+                self.bulk.add(through(event_id=event.pk, organization_id=school.pk))
+                for n in range(3):
+                    self.bulk.add(Attendance(event_id=event.pk, organization_id=school.pk,
+                                             name=f"Куратор {n + 1} ({school.code})", attended=held and n < 2))
 
     def _campaign(self, district, schools) -> None:
         campaign = self.bulk.add(Campaign(district_id=district.pk, title=f"Мониторинг, май {self.year + 1}",
