@@ -9,8 +9,23 @@ processes, as for the dashboard (CACHES)."""
 from __future__ import annotations
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django_tasks import task
 
 from mentoring_portal.lib import versions
+
+
+@task()
+def refresh_overview(region_id: int, today: str) -> str:
+    """Builds the region overview after a change, so that the coordinator's next view finds it ready."""
+    from datetime import date
+
+    from monitoring.region.overview import overview_refresh
+    from participants.models import Region
+
+    region = Region.objects.filter(pk=region_id).first()
+    if region is not None:
+        overview_refresh(region, date.fromisoformat(today))
+    return "done"
 
 
 def stamp(region_id: int) -> str:

@@ -134,10 +134,35 @@ def build(region, today: date) -> Overview:
     return Overview(year, columns, [row for row, _, _ in groups], forms)
 
 
-def region_overview(region, today: date) -> Overview:
-    """Kept until something it reads changes (monitoring/region/freshness.py), and for the day."""
-    key = f"region-overview:{region.pk}:{today.isoformat()}:{freshness.stamp(region.pk)}"
-    return cache.get_or_set(key, lambda: build(region, today), OVERVIEW_CACHE_SECONDS)
+def region_overview(region, today: date) -> tuple[Overview, bool]:
+    """The overview and whether it is being brought up to date. It is kept until something it reads changes
+    (monitoring/region/freshness.py); after a change the page shows the one before it while a background task
+    builds the new one — no view pays the whole region (1.5 s), but the first of the day."""
+    current = f"region-overview:{region.pk}:{today.isoformat()}:{freshness.stamp(region.pk)}"
+    found = cache.get(current)
+    if found is not None:
+        return found, False
+    latest = cache.get(_latest_key(region.pk, today))
+    if latest is None:
+        return overview_refresh(region, today, current), False
+    if cache.add(f"{current}:refreshing", True, 300):  # one refresh per change, however many views ask
+        freshness.refresh_overview.enqueue(region.pk, today.isoformat())
+        found = cache.get(current)  # a queue that runs at once (tests, a worker faster than us) has built it
+        if found is not None:
+            return found, False
+    return latest, True
+
+
+def overview_refresh(region, today: date, key: str | None = None) -> Overview:
+    """Build the overview and keep it under the current state's key and as the latest of the day."""
+    key = key or f"region-overview:{region.pk}:{today.isoformat()}:{freshness.stamp(region.pk)}"
+    found = build(region, today)
+    cache.set_many({key: found, _latest_key(region.pk, today): found}, OVERVIEW_CACHE_SECONDS)
+    return found
+
+
+def _latest_key(region_id: int, today: date) -> str:
+    return f"region-overview-latest:{region_id}:{today.isoformat()}"
 
 
 SORTS = {"name": lambda r: r.name, "pairs": lambda r: -r.total_pairs, "overdue": lambda r: -r.overdue,

@@ -10,11 +10,11 @@ from participants.access import CAN_VIEW_REPORTS, region_view
 
 @region_view(CAN_VIEW_REPORTS)
 def overview(request, region):
-    found = region_overview(region, timezone.localdate())
+    found, refreshing = region_overview(region, timezone.localdate())
     sort = request.GET.get("sort", "name")
     sorts = [("name", "по названию"), ("pairs", "по числу пар"), ("overdue", "по просрочкам"),
              ("late", "по опоздавшим с отчётом"), *((c.key, f"по показателю: {c.label[:60]}") for c in found.columns)]
     rows = [(row, [(row.values.get(c.key), meter(row.values.get(c.key), c.target)) for c in found.columns])
             for row in sorted_rows(found, sort)]
     return render(request, "monitoring/region/overview.html", {
-        "region": region, "overview": found, "rows": rows, "sort": sort, "sorts": sorts})
+        "region": region, "overview": found, "rows": rows, "sort": sort, "sorts": sorts, "refreshing": refreshing})
