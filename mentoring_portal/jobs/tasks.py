@@ -1,5 +1,7 @@
-"""The one task of the portal: run a job by its id. A refusal the user can act on (`UploadRefused`) becomes the
-job's error as it is; anything else is logged and the user gets a short Russian message.
+"""The task of every user's job: run a job by its id (the other task of the queue, monitoring's
+`refresh_overview`, rebuilds a region's overview after a change and belongs to no user). A refusal the user can act
+on (`UploadRefused`) becomes the job's error as it is; anything else is logged and the user gets a short Russian
+message.
 
 The job is claimed first (queued → running, one UPDATE): a job queued twice — recovery re-queues a job whose queue
 entry may still exist — runs once. While it runs a thread renews its lease every JOB_HEARTBEAT_SECONDS, so a long
