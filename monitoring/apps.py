@@ -16,6 +16,7 @@ class MonitoringConfig(AppConfig):
             public_blocks,
         )
         from monitoring.landing import district_downloads, reports_to_hand_in
+        from monitoring.region import campaigns as region_campaigns
         from monitoring.region import exports as region_exports  # noqa: F401 - registers the region's tables
         from monitoring.region import freshness
         from monitoring.schedules.services import schedule_from_order
@@ -26,6 +27,8 @@ class MonitoringConfig(AppConfig):
         freshness.connect()
         order_imported.connect(schedule_from_order, dispatch_uid="monitoring_schedule_from_order")
         register_job(export_jobs.KIND, export_jobs.make_report)
+        register_job(region_campaigns.TABLE_KIND, region_campaigns.make_table)
+        KIND_LABELS[region_campaigns.TABLE_KIND] = "Сводная таблица мониторинга региона"
         KIND_LABELS[export_jobs.KIND] = export_jobs.LABEL
         from monitoring import navigation
         from participants.landing import DISTRICT, HOME, register

@@ -18,6 +18,18 @@ from participants.models import Pair, PairStatus
 from tests.factories import HeadCountFactory, form, person
 
 
+def campaign_table(client, region, campaign) -> bytes:
+    """The consolidated table is made in the background (issue #24): the link sends to «Мои выгрузки», the file is
+    there."""
+    from mentoring_portal.jobs.models import Job, JobStatus
+
+    response = client.get(reverse("monitoring:region-campaign-xlsx", args=[region.code, campaign.pk]))
+    assert response.status_code == 302 and response.url == reverse("my-exports")
+    job = Job.objects.filter(user=response.wsgi_request.user).latest("created_at")
+    assert job.status == JobStatus.DONE, job.error
+    return b"".join(client.get(reverse("export-file", args=[job.pk])).streaming_content)
+
+
 def live_pair(school, name="ученик – ученик"):
     pair = Pair.objects.create(organization=school, mentor=person(school, last_name="Наставник"), form=form(name),
                                status=PairStatus.ACTIVE, start_date=date(2020, 9, 1), end_date=date(2035, 5, 31))
@@ -168,8 +180,7 @@ def test_a_region_campaign_reaches_every_school_and_rolls_up(login, world):
     district_report.save()
     page = client.get(region_campaign.get_absolute_url()).content.decode()
     assert "Саянский район" in page and "ГБОУ КК Школа-интернат" in page
-    book = load_workbook(io.BytesIO(client.get(reverse("monitoring:region-campaign-xlsx",
-                                                       args=[world.region.code, region_campaign.pk])).content))
+    book = load_workbook(io.BytesIO(campaign_table(client, world.region, region_campaign)))
     rows = list(book.active.iter_rows(min_row=3, values_only=True))
     assert ("Саянский район", "МБОУ Агинская СОШ № 1", "Сдан", 12.5) in rows
     assert login(world.curator).get(region_campaign.get_absolute_url()).status_code == 404
@@ -286,8 +297,7 @@ def test_the_consolidated_table_has_a_column_per_indicator_as_the_region_reads_i
         SchoolReport.objects.filter(organization=school).update(status="submitted", figures={
             str(indicator.pk): {"name": indicator.name, "value": value},
             "999999": {"name": "Доля пар в конкурсе «Педагогический дуэт»", "value": 5.0}})
-    book = load_workbook(io.BytesIO(client.get(reverse("monitoring:region-campaign-xlsx",
-                                                       args=[world.region.code, region_campaign.pk])).content))
+    book = load_workbook(io.BytesIO(campaign_table(client, world.region, region_campaign)))
     header = next(book["Сводная таблица"].iter_rows(min_row=2, max_row=2, values_only=True))
     assert header == ("Муниципалитет", "Организация", "Отчёт", "обучающиеся в наставничестве / все обучающиеся",
                       "Доля пар в конкурсе «Педагогический дуэт»")

@@ -8,7 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
+from mentoring_portal.jobs.exports import export_to_storage
+from mentoring_portal.jobs.services import JobRefused, job_start
+from mentoring_portal.lib.exports import XLSX_TYPE, Column, Exporter, Sheet, SheetRow, file_name, registry, write_xlsx
 from mentoring_portal.lib.feedback import explain
 from mentoring_portal.lib.rules import decision
 from mentoring_portal.lib.wording import counted
@@ -17,7 +19,7 @@ from monitoring.models import Campaign, ReportStatus, SchoolReport
 from monitoring.models.campaigns import SENT, late_reports
 from monitoring.selectors import current_year
 from monitoring.services import region_campaign_open, report_review
-from participants.access import CAN_EDIT_REGION, CAN_VIEW_REPORTS, region_view
+from participants.access import CAN_EDIT_REGION, CAN_VIEW_REPORTS, exporter_for, region_view
 
 
 def _list(request, region, form=None, status=200):
@@ -127,26 +129,55 @@ def report_decide(request, region, pk: int, report_id: int):
 
 @region_view(CAN_VIEW_REPORTS)
 def campaign_xlsx(request, region, pk: int):
-    """Every report of the campaign, the region's and its districts', with the figures frozen at submission."""
-    from django.http import HttpResponse
-
-    from mentoring_portal.lib.exports import XLSX_TYPE, attachment
-
+    """The consolidated table is made in the background like the other exports (a region's reports with their frozen
+    figures: seconds on a full region); «Мои выгрузки» has it."""
     campaign = get_object_or_404(region.campaigns, pk=pk)
-    today = timezone.localdate()
-    reports = list(SchoolReport.objects.filter(Q(campaign=campaign) | Q(campaign__parent=campaign))
-                   .select_related("organization__district", "campaign").order_by(
-                       "organization__district__name", "organization__short_name"))
-    read = RegionReading(reports)
-    columns = [Column("Муниципалитет", 26), Column("Организация", 32), Column("Отчёт", 18),
-               *(Column(label[:80], 14, "number") for label in read.columns.values())]
-    rows = [SheetRow([r.organization.district.name if r.organization.district else "региональное подчинение",
-                      r.organization.short_name, r.state_label(today), *read.values(r)]) for r in reports]
-    notes = Sheet("Показатели муниципалитетов", [Column("Муниципалитет", 26), Column("Показатель, как его назвал "
-                  "муниципалитет", 60), Column("Столбец сводной таблицы", 50)],
-                  [SheetRow(list(note)) for note in sorted(read.notes)])
-    body = write_xlsx([Sheet("Сводная таблица", columns, rows, wrap=False,
-                             heading=[f"{campaign.title} · {region.name} · срок {campaign.due_on:%d.%m.%Y}"]), notes])
-    response = HttpResponse(body, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = attachment(f"Сводная таблица мониторинга {region.name}.xlsx")
-    return response
+    try:
+        job_start(kind=TABLE_KIND, user=request.user, owner=f"region:{region.pk}",
+                  payload={"campaign": campaign.pk, "label": f"Сводная таблица: {campaign.title}"})
+    except JobRefused as refused:
+        messages.error(request, str(refused))
+        return redirect(campaign)
+    messages.info(request, "Сводная таблица формируется в фоне: когда будет готова, её можно скачать здесь.")
+    return redirect("my-exports")
+
+
+TABLE_KIND = "monitoring.region-campaign-table"
+TABLE_GROUP = "region-campaign"
+
+
+@registry.register(TABLE_GROUP)
+class CampaignTableXlsx(Exporter):
+    """Every report of a region campaign, the region's and its districts', with the figures frozen at submission."""
+
+    identifier = "table"
+    label = "Сводная таблица мониторинга"
+    capability = CAN_VIEW_REPORTS
+    content_type = XLSX_TYPE
+    extension = "xlsx"
+
+    def filename(self, campaign) -> str:
+        return file_name("Сводная таблица мониторинга", campaign.region.name, campaign.title)
+
+    def render(self, campaign) -> bytes:
+        today = timezone.localdate()
+        reports = list(SchoolReport.objects.filter(Q(campaign=campaign) | Q(campaign__parent=campaign))
+                       .select_related("organization__district", "campaign").order_by(
+                           "organization__district__name", "organization__short_name"))
+        read = RegionReading(reports)
+        columns = [Column("Муниципалитет", 26), Column("Организация", 32), Column("Отчёт", 18),
+                   *(Column(label[:80], 14, "number") for label in read.columns.values())]
+        rows = [SheetRow([r.organization.district.name if r.organization.district else "региональное подчинение",
+                          r.organization.short_name, r.state_label(today), *read.values(r)]) for r in reports]
+        notes = Sheet("Показатели муниципалитетов", [
+            Column("Муниципалитет", 26), Column("Показатель, как его назвал муниципалитет", 60),
+            Column("Столбец сводной таблицы", 50)], [SheetRow(list(note)) for note in sorted(read.notes)])
+        self.count = len(rows)
+        return write_xlsx([Sheet("Сводная таблица", columns, rows, wrap=False, heading=[
+            f"{campaign.title} · {campaign.region.name} · срок {campaign.due_on:%d.%m.%Y}"]), notes])
+
+
+def make_table(job) -> dict:
+    campaign = Campaign.objects.select_related("region").get(pk=job.payload["campaign"])
+    exporter = exporter_for(job.user, TABLE_GROUP, "table", campaign.region)  # access checked again in the worker
+    return export_to_storage(job, exporter, campaign)
