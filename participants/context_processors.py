@@ -1,3 +1,5 @@
+from django.utils.functional import SimpleLazyObject
+
 from participants.access import access_of
 from participants.navigation import place_nav
 
@@ -12,7 +14,9 @@ def navigation(request) -> dict:
     organizations = {m.organization for m in access.memberships if m.organization_id}
     place = getattr(request, "place", None)  # set by the access helpers on every page of a place
     return {
-        "place_nav": place_nav(place, request.capabilities, request.path) if place is not None else None,
+        # Built only when a template draws it: an htmx fragment of the place (a row of the roadmap) pays no counts.
+        "place_nav": SimpleLazyObject(lambda: place_nav(place, request.capabilities, request.path))
+        if place is not None else None,
         "nav_districts": sorted(districts, key=lambda d: d.name),
         "nav_organizations": sorted(organizations, key=lambda o: o.short_name),
         "nav_roles": sorted({m.get_role_display() for m in access.memberships}),

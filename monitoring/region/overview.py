@@ -138,7 +138,7 @@ def region_overview(region, today: date) -> tuple[Overview, bool]:
     """The overview and whether it is being brought up to date. It is kept until something it reads changes
     (monitoring/region/freshness.py); after a change the page shows the one before it while a background task
     builds the new one — no view pays the whole region (1.5 s), but the first of the day."""
-    current = f"region-overview:{region.pk}:{today.isoformat()}:{freshness.stamp(region.pk)}"
+    current = _current_key(region.pk, today)
     found = cache.get(current)
     if found is not None:
         return found, False
@@ -155,10 +155,14 @@ def region_overview(region, today: date) -> tuple[Overview, bool]:
 
 def overview_refresh(region, today: date, key: str | None = None) -> Overview:
     """Build the overview and keep it under the current state's key and as the latest of the day."""
-    key = key or f"region-overview:{region.pk}:{today.isoformat()}:{freshness.stamp(region.pk)}"
+    key = key or _current_key(region.pk, today)
     found = build(region, today)
     cache.set_many({key: found, _latest_key(region.pk, today): found}, OVERVIEW_CACHE_SECONDS)
     return found
+
+
+def _current_key(region_id: int, today: date) -> str:
+    return f"region-overview:{region_id}:{today.isoformat()}:{freshness.stamp(region_id)}"
 
 
 def _latest_key(region_id: int, today: date) -> str:
