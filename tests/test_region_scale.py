@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from mentoring_portal.generate.pages import region_pages
 from mentoring_portal.generate.region import RegionBuilder
 from participants.models import Organization, Person, Region
-from roadmaps.models import Roadmap
 
 TODAY = date(2024, 11, 20)
 
@@ -20,27 +20,17 @@ def build(seed: int, districts: int, into=None):
     return RegionBuilder(scale=districts / 60, seed=seed, today=TODAY, schools=3, people=0.03).build(into)
 
 
-def pages(seed: int) -> list[tuple[str, str]]:
-    district, school = f"r{seed}-d01", f"r{seed}-d01-s01"
-    roadmap = Roadmap.objects.filter(district__code=district).values_list("pk", flat=True).get()
-    return [
-        (f"coordinator-{seed}", "/my/"), (f"curator-{seed}-d01", "/my/"), (f"curator-{seed}-d01", f"/d/{district}/"),
-        (f"curator-{seed}-d01", f"/d/{district}/mentoring/"), (f"curator-{seed}-d01", f"/d/{district}/indicators/"),
-        (f"curator-{seed}-d01", f"/roadmaps/{roadmap}/"), (f"school-{school}", "/my/"),
-        (f"school-{school}", f"/o/{school}/people/"), (f"school-{school}", f"/o/{school}/pairs/"),
-        (f"school-{school}", f"/o/{school}/pairs/new/"), (f"school-{school}", f"/o/{school}/people/search/?q=а"),
-        (f"school-{school}", f"/o/{school}/matching/"),
-    ]
-
-
 def query_counts(client, seed: int) -> dict[str, int]:
     counts = {}
-    for username, url in pages(seed):
-        client.force_login(get_user_model().objects.get(username=username))
-        client.get(url)  # the session and per-process caches settle
+    for page in region_pages(seed):
+        if page.username:
+            client.force_login(get_user_model().objects.get(username=page.username))
+        else:
+            client.logout()
+        client.get(page.url)  # the session and per-process caches settle
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200, url
-        counts[f"{username} {url}"] = len(queries)
+            assert client.get(page.url).status_code == 200, page
+        counts[str(page)] = len(queries)
     return counts
 
 
@@ -52,7 +42,10 @@ def test_the_generator_builds_every_part_of_a_region(db):
     assert Person.objects.filter(organization__region__code="region-5").exists()
     # issue #24: every table a page reads, not empty ones — the audit log (one entry per person and pair), events with
     # their invitations and attendance, training records, and every user's e-mail
-    for label in ("auditlog.LogEntry", "roadmaps.Event", "roadmaps.Attendance", "participants.TrainingRecord"):
+    # (and, further, every place's documents, programmes, practices, public page with news, and the contests)
+    for label in ("auditlog.LogEntry", "roadmaps.Event", "roadmaps.Attendance", "participants.TrainingRecord",
+                  "participants.Document", "participants.Programme", "participants.Practice", "participants.PublicPage",
+                  "participants.News", "roadmaps.Contest", "roadmaps.Application"):
         assert figures.rows[label] > 0, label
     assert figures.rows["auditlog.LogEntry"] == figures.rows["participants.Person"] + figures.rows["participants.Pair"]
     from django.contrib.auth import get_user_model

@@ -22,12 +22,15 @@ from participants.models import (
     Category,
     Consent,
     District,
+    Document,
+    DocumentKind,
     HeadCount,
     Meeting,
     Membership,
     MenteeRequest,
     MentoringForm,
     MentorProfile,
+    News,
     Organization,
     OrganizationKind,
     Pair,
@@ -35,12 +38,32 @@ from participants.models import (
     Partner,
     Person,
     PlanTask,
+    Practice,
+    PracticeLevel,
+    PracticeStatus,
+    Programme,
+    ProgrammeStatus,
+    PublicPage,
     Region,
     Role,
     TrainingRecord,
 )
 from roadmaps.deadlines import parse_deadline
-from roadmaps.models import Attendance, Event, EventKind, Item, ItemStatus, Occurrence, Roadmap, RoadmapStatus, Section
+from roadmaps.models import (
+    Application,
+    Attendance,
+    Contest,
+    ContestResult,
+    Event,
+    EventKind,
+    Item,
+    ItemStatus,
+    Nomination,
+    Occurrence,
+    Roadmap,
+    RoadmapStatus,
+    Section,
+)
 
 PASSWORD = "region-bench"
 DISTRICTS, DIRECT_SCHOOLS, SCHOOLS_PER_DISTRICT = 60, 30, 25
@@ -101,6 +124,8 @@ class RegionBuilder:
             self._roadmap(district=district, items_per_section=10, sections=6)
             self._campaign(district, schools)
             self._events(district, schools)
+            self._contest(district, schools)
+            self._place_documents(district=district)
             organizations += len(schools)
         for n in range(1, max(1, round(DIRECT_SCHOOLS * self.scale)) + 1):
             self._organization(region, None, f"r{self.seed}-s{n:02d}", n)
@@ -129,6 +154,8 @@ class RegionBuilder:
                                     young_teachers=8, additional_students=300 if additional else 0))
         self._people_and_pairs(organization)
         self._roadmap(organization=organization, items_per_section=10, sections=3)
+        self._place_documents(organization=organization)
+        self._programmes_and_practices(organization)
         return organization
 
     def _person(self, organization, category: str, **fields) -> Person:
@@ -256,6 +283,61 @@ class RegionBuilder:
                 for n in range(3):
                     self.bulk.add(Attendance(event_id=event.pk, organization_id=school.pk,
                                              name=f"Куратор {n + 1} ({school.code})", attended=held and n < 2))
+
+    # What a place publishes: documents, programmes, practices, its public page, contests -------------------------
+    def _place_documents(self, *, district=None, organization=None) -> None:
+        """The положение and the orders a place keeps in its register, and its public section with news."""
+        place = {"district_id": district.pk if district else None,
+                 "organization_id": organization.pk if organization else None}
+        signed = date(self.year - 1, 8, 28)
+        for number, (kind, title) in enumerate([
+                (DocumentKind.REGULATION, "Положение о наставничестве"),
+                (DocumentKind.ORDER_CURATOR, "О назначении куратора внедрения целевой модели наставничества"),
+                (DocumentKind.ORDER_ROADMAP, "Об утверждении дорожной карты внедрения ЦМН"),
+                (DocumentKind.ORDER_PAIRS, "О закреплении наставнических пар")], start=1):
+            self.bulk.add(Document(kind=kind, title=title, number=f"{number * 17}-од", approves=title.lower(),
+                                   date=signed + timedelta(days=number * 9), **place))
+        page = self.bulk.add(PublicPage(is_published=True, blocks=["news", "documents", "programmes", "forms"],
+                                        contact="куратор ЦМН, nastavnik@example.ru", **place))
+        for n, month in enumerate((9, 11, 2), start=1):
+            when = date(self.year + (month < 9), month, 10)
+            if when <= self.today:
+                self.bulk.add(News(page_id=page.pk, title=f"Наставничество: итоги месяца № {n}", published_on=when,
+                                   text="Прошли встречи наставников и наставляемых, подведены промежуточные итоги."))
+
+    def _programmes_and_practices(self, organization) -> None:
+        """A programme for each form in use, approved by the school's order; a practice in the bank, another
+        under review."""
+        programmes = []
+        for form in ("ученик – ученик", "учитель – учитель", "работодатель – ученик"):
+            programmes.append(self.bulk.add(Programme(
+                organization_id=organization.pk, title=f"Программа наставничества «{form}»", form_id=self.forms[form].pk,
+                target_group="обучающиеся 5–9 классов", goals="Раскрытие потенциала наставляемых",
+                duration="1 учебный год", start_date=date(self.year, 9, 1), end_date=date(self.year + 1, 5, 31),
+                status=ProgrammeStatus.APPROVED, order_number=f"{organization.pk % 90 + 10}-од",
+                order_date=date(self.year, 8, 30))))
+        for n, status in enumerate((PracticeStatus.PUBLISHED, PracticeStatus.SUBMITTED), start=1):
+            title = f"Практика «Равный — равному» № {n} ({organization.code})"
+            description, results = "Старшеклассники помогают младшим в подготовке к олимпиадам.", "8 из 10 повысили оценки"
+            self.bulk.add(Practice(
+                organization_id=organization.pk, title=title, form_id=self.forms["ученик – ученик"].pk,
+                level=PracticeLevel.BASIC, description=description, results=results, programme_id=programmes[0].pk,
+                status=status, published_on=date(self.year, 12, 1) if status == PracticeStatus.PUBLISHED else None,
+                search=search_text(title, description, results)))
+
+    def _contest(self, district, schools) -> None:
+        """The district's contest of the year with two nominations and an application from every third school."""
+        contest = self.bulk.add(Contest(district_id=district.pk, title=f"Лучший наставник — {self.year + 1}",
+                                        year=self.year + 1, applications_until=date(self.year + 1, 2, 1),
+                                        judging_until=date(self.year + 1, 3, 1),
+                                        criteria="Актуальность\nРезультативность\nТиражируемость"))
+        nominations = [self.bulk.add(Nomination(contest_id=contest.pk, name=name))
+                       for name in ("Педагог-наставник", "Ученик-наставник")]
+        for school in schools[::3]:
+            for nomination in nominations:
+                self.bulk.add(Application(contest_id=contest.pk, nomination_id=nomination.pk,
+                                          organization_id=school.pk, title=f"Опыт наставничества ({school.code})",
+                                          result=ContestResult.PARTICIPANT))
 
     def _campaign(self, district, schools) -> None:
         campaign = self.bulk.add(Campaign(district_id=district.pk, title=f"Мониторинг, май {self.year + 1}",
