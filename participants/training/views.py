@@ -16,7 +16,7 @@ from participants.access import CAN_EDIT_PAIRS, CAN_VIEW_REPORTS, VIEW, district
 from participants.models import Organization, Person, TrainingRecord
 from participants.training.forms import TrainingForm, TrainingImportForm
 from participants.training.importing import KIND, TrainingImport, save_training, template_xlsx
-from participants.training.selectors import SchoolTraining, mentors_with_training
+from participants.training.selectors import mentors_with_training, training_by_school
 
 PREVIEW = Preview(KIND, TrainingImport.from_json, lambda parsed: parsed.errors)
 
@@ -100,18 +100,13 @@ def certificate(request, organization, pk):
 def district(request, district):
     today = timezone.localdate()
     schools = Organization.objects.visible_to(request.user).filter(district=district).in_russian_order()
-    mentors = list(mentors_with_training(schools, today))
-    by_school = {s.pk: SchoolTraining(s, 0, 0) for s in schools}
-    for mentor in mentors:
-        row = by_school[mentor.organization_id]
-        row.mentors += 1
-        row.trained += mentor.trained
+    rows = training_by_school(schools, today)
     # Every mentor counts in the figures; names only of those the reader may see named (adults: a pupil of 17
     # mentoring «ученик – ученик» is counted, not named).
-    named = set(Person.objects.visible_to(request.user).filter(pk__in=[m.pk for m in mentors if not m.trained])
-                .values_list("pk", flat=True))
-    untrained = [m for m in mentors if not m.trained]
+    untrained = mentors_with_training(schools, today).filter(trained=False)
+    named = untrained.filter(pk__in=Person.objects.visible_to(request.user).values("pk"))
+    page = Paginator(named, 50).get_page(request.GET.get("page"))
+    total, trained = sum(row.mentors for row in rows), sum(row.trained for row in rows)
     return render(request, "participants/training/district.html", {
-        "district": district, "rows": list(by_school.values()),
-        "page": Paginator([m for m in untrained if m.pk in named], 50).get_page(request.GET.get("page")),
-        "unnamed": len(untrained) - len(named), "total": len(mentors), "trained": sum(m.trained for m in mentors)})
+        "district": district, "rows": rows, "page": page, "unnamed": total - trained - page.paginator.count,
+        "total": total, "trained": trained})
