@@ -194,6 +194,9 @@ PENDING_UPLOAD_HOURS = env_int("PENDING_UPLOAD_HOURS", 24)
 # worker was killed) up to JOB_MAX_ATTEMPTS times, then ends failed with a message.
 # A form sent again while the first is handled, or within this many seconds after, is not acted on again.
 ONCE_SECONDS = env_int("ONCE_SECONDS", 5)
+# After a change the worker makes the kept pages ready again (dashboard figures, coordinators' deadlines, the region
+# overview: mentoring_portal/lib/warming.py), so the next view does not compute them.
+WARM_CACHES = env_bool("WARM_CACHES", True)
 JOBS_IN_FLIGHT_PER_USER = env_int("JOBS_IN_FLIGHT_PER_USER", 3)
 JOBS_IN_FLIGHT_PER_PLACE = env_int("JOBS_IN_FLIGHT_PER_PLACE", 6)
 JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 90)

@@ -22,3 +22,5 @@ RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:6379/15"}}  # a database of i
 # Tests send the same form again on purpose (a second click finds nothing to do): only submissions at the same
 # instant are held back here; tests/test_double_submit.py sets the production window where it tries it.
 ONCE_SECONDS = 0
+# The immediate task backend would compute every warmer inside each test's saves; tests/test_warming.py turns it on.
+WARM_CACHES = False

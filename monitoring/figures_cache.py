@@ -7,9 +7,12 @@ all the app's processes (CACHES: a file cache on one machine, Redis on several â
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from mentoring_portal.lib import versions
+from mentoring_portal.lib import versions, warming
+from monitoring.charts import grouped_bars
+from monitoring.selectors import Actuals, last_complete_year, plan_versus_actual, schools_for_year, target_years
 from participants.district_cache import district_of, districts_of_mentees_change
 
 TIMEOUT = 6 * 3600
@@ -24,11 +27,51 @@ def bump(district_id: int | None) -> None:
         versions.bump(f"district-figures:{district_id}")
 
 
+def figures(indicators, schools, years: list[int], year: int, today) -> dict:
+    """The dashboard's plan versus actual by year, each school's figures of `year`, and their charts."""
+    actuals = Actuals(indicators, schools, today)  # one snapshot per year for both tables
+    rows = plan_versus_actual(indicators, schools, years, today, actuals)
+    _, school_rows = schools_for_year(indicators, schools, year, today, actuals)
+    charts = [grouped_bars([(str(y), float(r.cells[y].target) if r.cells[y].target is not None else None,
+                             r.cells[y].actual) for y in years], title=r.indicator.name, unit=r.indicator.unit)
+              for r in rows]
+    school_charts = [grouped_bars([(s.organization.short_name, float(s.cells[i.pk].target)
+                                    if s.cells[i.pk].target is not None else None, s.cells[i.pk].actual)
+                                   for s in school_rows], title=f"{i.position}. {i.name} â€” {year}", unit=i.unit,
+                                  width=max(520, 90 * len(school_rows)))
+                     for i in indicators]
+    return {"rows": list(zip(rows, charts)), "school_rows": school_rows, "school_charts": school_charts}
+
+
+def _key(district_id: int, year: int, today, stamp: int) -> str:
+    return f"monitoring:dashboard:{district_id}:{year}:{today.isoformat()}:{stamp}"
+
+
 def lazy_figures(district, stamp: int, year: int, today, compute) -> dict:
     """The dashboard's figures as template variables, computed (or read from the cache) only when drawn; `stamp` is
     the district's version the view read once (it keys the page's fragment too)."""
-    key = f"monitoring:dashboard:{district.pk}:{year}:{today.isoformat()}:{stamp}"
-    return versions.lazy_cached(key, compute, ("rows", "school_rows", "school_charts"), TIMEOUT)
+    return versions.lazy_cached(_key(district.pk, year, today, stamp), compute, ("rows", "school_rows",
+                                                                                 "school_charts"), TIMEOUT)
+
+
+def warm(district_id: str) -> None:
+    """After a change (lib/warming): the figures of the year the dashboard opens on, for every school of the district
+    (every district role sees them all), under the district's new version."""
+    from django.utils import timezone
+
+    from monitoring.models import Indicator
+    from participants.models import District, Organization
+
+    district = District.objects.filter(pk=district_id).first()
+    if district is None:
+        return
+    today = timezone.localdate()
+    stamp = version(district.pk)
+    schools = list(Organization.objects.filter(district=district).in_russian_order())
+    indicators = list(Indicator.objects.catalogue_of(district))
+    years, year = target_years(indicators, today), last_complete_year(today)
+    cache.get_or_set(_key(district.pk, year, today, stamp),
+                     lambda: figures(indicators, schools, years, year, today), TIMEOUT)
 
 
 def _changed(sender, instance, **kwargs) -> None:
@@ -73,3 +116,4 @@ def connect() -> None:
         post_save.connect(_changed, sender=model, dispatch_uid=f"figures-{model.__name__}-save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"figures-{model.__name__}-delete")
     m2m_changed.connect(_mentees_changed, sender=Pair.mentees.through, dispatch_uid="figures-mentees")
+    warming.register("district-figures", warm)

@@ -87,6 +87,18 @@ def agenda(occurrences, today: date, *, days: int = 30, limit: int = 15, user=No
                   items_count(upcoming))
 
 
+def user_agenda(user, today: date) -> Agenda:
+    """The landing block «Сроки» of a user: a mentor (and nothing else) sees only the items naming them responsible."""
+    occurrences = my_occurrences(user) if only_mentor(user) else visible_occurrences(user)
+    return agenda(occurrences, today, user=user)
+
+
+def user_deadline_rows(user, today: date, *, due: str, mine: bool) -> list[tuple[int, date, bool]]:
+    """The whole list behind the landing block (/my/deadlines/): (item, first open due date, the user's own)."""
+    occurrences = my_occurrences(user) if mine else visible_occurrences(user)
+    return list(agenda_items(occurrences, today, due=due, mine_of=user).values_list("pk", "first_due", "is_mine"))
+
+
 def agenda_items(occurrences, today: date, *, due: str, mine_of=None, days: int = 30):
     """The full list behind a landing block: items overdue («overdue») or due in the next days («upcoming»), each
     with its first open due date, the user's own first when `mine_of` is given."""

@@ -9,7 +9,7 @@ from participants.access import CAN_APPROVE_ROADMAPS, CAN_EDIT_ROADMAP, access_o
 from participants.landing import LandingBlock, Todo
 from participants.models import Role
 from roadmaps import page_cache
-from roadmaps.agenda import agenda, deadlines_by_school, my_occurrences, only_mentor, visible_occurrences
+from roadmaps.agenda import deadlines_by_school
 from roadmaps.models import Roadmap, RoadmapStatus
 
 
@@ -50,11 +50,7 @@ def roadmap_block(user, today: date, place=None) -> list[LandingBlock]:
 def deadlines_block(user, today: date, place=None) -> list[LandingBlock]:
     """Overdue and next-30-days items across every roadmap the user may see, their own first; a mentor (and nothing
     else) sees only the items naming them responsible — their meetings are in «Мои встречи»."""
-    def compute():  # only on a cache miss: even the visible roadmaps' ids are a query
-        occurrences = my_occurrences(user) if only_mentor(user) else visible_occurrences(user)
-        return agenda(occurrences, today, user=user)
-
-    found = page_cache.cached_agenda(user, today, compute)
+    found = page_cache.cached_agenda(user, today)
     if not (found.overdue_count or found.upcoming_count):
         return []
     return [LandingBlock("Сроки", "roadmaps/agenda_block.html", {"agenda": found, "today": today}, order=10)]

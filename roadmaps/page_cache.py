@@ -11,7 +11,7 @@ from dataclasses import astuple
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from mentoring_portal.lib import versions
+from mentoring_portal.lib import versions, warming
 
 TIMEOUT = 6 * 3600
 
@@ -34,36 +34,92 @@ def cached_table(roadmap, stamp: str, compute):
     return cache.get_or_set(f"roadmaps:table:{roadmap.pk}:{stamp}", compute, TIMEOUT)
 
 
-def _user_regions(user) -> list[int] | None:
-    """The regions whose roadmaps the user may see, from their memberships; None for a superuser (all of them)."""
+def region_deadlines(region_id) -> str:
+    """The version of every roadmap of a region (a coordinator's deadlines, the region overview's roadmap columns)."""
+    return f"deadlines:region:{region_id}"
+
+
+def district_deadlines(district_id) -> str:
+    """The version of a district's roadmap and its schools' (what its curators and its schools' people see)."""
+    return f"deadlines:district:{district_id}"
+
+
+def school_deadlines(organization_id) -> str:
+    """The version of the roadmaps of a school under the region directly (no district)."""
+    return f"deadlines:organization:{organization_id}"
+
+
+def _user_deadline_versions(user) -> list[str] | None:
+    """The versions a user's deadlines are kept under, one per place of their memberships: a coordinator's is the
+    region's, a district curator's the district's — a school elsewhere in the region editing its roadmap no longer
+    makes 60 districts' curators count theirs again. None for a superuser (all of them)."""
     from participants.access import access_of
 
     access = access_of(user)
     if access.is_superuser:
         return None
-    regions = set()
+    names = set()
     for m in access.memberships:
-        place = m.region or m.district or m.organization
-        regions.add(place.pk if m.region_id else place.region_id)
-    return sorted(regions)
+        if m.region_id:
+            names.add(region_deadlines(m.region_id))
+        elif m.district_id:
+            names.add(district_deadlines(m.district_id))
+        elif m.organization.district_id:
+            names.add(district_deadlines(m.organization.district_id))
+        else:
+            names.add(school_deadlines(m.organization_id))
+    return sorted(names)
 
 
-def cached_agenda(user, today, compute, *, kind: str = "agenda"):
-    """A user's deadlines (the landing block, or `kind` — a list of them) until a roadmap of their regions changes."""
-    regions = _user_regions(user)
-    if regions is None:
+def _cached(user, today, kind: str, compute):
+    """A user's deadlines (`kind`: the landing block or one of the lists) until a roadmap of their places changes;
+    computed each time for a superuser and for someone with no place (a mentor's own items: a short query)."""
+    names = _user_deadline_versions(user)
+    if not names:
         return compute()
-    stamp = ".".join(f"{r}-{versions.version(f'region-deadlines:{r}')}" for r in regions)
+    stamp = ".".join(str(versions.version(name)) for name in names)
     return cache.get_or_set(f"roadmaps:{kind}:{user.pk}:{today.isoformat()}:{stamp}", compute, TIMEOUT)
+
+
+def cached_agenda(user, today):
+    """The landing block «Сроки» of a user (roadmaps.agenda.user_agenda), kept."""
+    from roadmaps.agenda import user_agenda
+
+    return _cached(user, today, "agenda", lambda: user_agenda(user, today))
+
+
+def cached_deadline_rows(user, today, *, due: str, mine: bool):
+    """The list behind the block (/my/deadlines/), kept."""
+    from roadmaps.agenda import user_deadline_rows
+
+    return _cached(user, today, f"deadlines:{due}:{mine:d}",
+                   lambda: user_deadline_rows(user, today, due=due, mine=mine))
+
+
+def warm_region(region_id: str) -> None:
+    """After a change of a roadmap of the region (lib/warming): each coordinator's landing block and first list
+    (overdue, all items) — counting the region's occurrences is 0.5 s on a full region, which no view should pay."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    for user in get_user_model().objects.filter(is_active=True, memberships__region_id=region_id).distinct():
+        cached_agenda(user, today)
+        cached_deadline_rows(user, today, due="overdue", mine=False)
 
 
 def bump(roadmap_id: int) -> None:
     from roadmaps.models import Roadmap
 
     versions.bump(f"roadmap-table:{roadmap_id}")
-    for district_region, organization_region in Roadmap.objects.filter(pk=roadmap_id).values_list(
-            "district__region_id", "organization__region_id"):
-        versions.bump(f"region-deadlines:{district_region or organization_region}")
+    for district, organization, school_district, region, school_region in Roadmap.objects.filter(
+            pk=roadmap_id).values_list("district_id", "organization_id", "organization__district_id",
+                                       "district__region_id", "organization__region_id"):
+        versions.bump(region_deadlines(region or school_region))
+        if district or school_district:
+            versions.bump(district_deadlines(district or school_district))
+        else:
+            versions.bump(school_deadlines(organization))
 
 
 def _changed(sender, instance, **kwargs) -> None:
@@ -92,3 +148,4 @@ def connect() -> None:
         post_delete.connect(_changed, sender=model, dispatch_uid=f"roadmap-table-{model.__name__}-delete")
     m2m_changed.connect(_responsible_changed, sender=Item.responsible_users.through,
                         dispatch_uid="roadmap-table-responsible")
+    warming.register("deadlines:region", warm_region)

@@ -254,16 +254,16 @@ def test_after_a_change_the_coordinator_sees_the_last_overview_while_the_new_one
     """Issue #24: no view pays the whole region after a change (1.5 s on a full region): the page shows the overview
     before the change, says it is being brought up to date, and one background refresh is queued however many views
     ask; when it has run, the page is current."""
-    from monitoring.region import freshness
+    from mentoring_portal.lib import warming
 
-    queued, task = [], freshness.refresh_overview
+    queued, task = [], warming.warm
 
     class Queue:  # a queue whose worker has not run yet
         @staticmethod
         def enqueue(*args):
             queued.append(args)
 
-    monkeypatch.setattr(freshness, "refresh_overview", Queue)
+    monkeypatch.setattr(warming, "warm", Queue)
     client = login(world.coordinator)
     url = reverse("monitoring:region-overview", args=[world.region.code])
     assert "пересчитывается" not in client.get(url).content.decode()  # the day's first: built by the view

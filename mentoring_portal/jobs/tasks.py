@@ -1,5 +1,5 @@
-"""The task of every user's job: run a job by its id (the other task of the queue, monitoring's
-`refresh_overview`, rebuilds a region's overview after a change and belongs to no user). A refusal the user can act
+"""The task of every user's job: run a job by its id (the other task of the queue, lib/warming's `warm`, makes a
+kept page ready after a change and belongs to no user). A refusal the user can act
 on (`UploadRefused`) becomes the job's error as it is; anything else is logged and the user gets a short Russian
 message.
 

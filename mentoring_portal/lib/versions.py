@@ -11,6 +11,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils.functional import SimpleLazyObject
 
+from mentoring_portal.lib import warming
+
 
 def _key(name: str) -> str:
     return f"version:{name}"
@@ -37,6 +39,7 @@ def bump(name: str) -> None:
     _incr(name)
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(lambda: _incr(name))
+    warming.after_bump(name)  # what a warmer keeps under this version is made again by the worker (lib/warming)
 
 
 def lazy_cached(key: str, compute, names: tuple[str, ...], timeout: int = 6 * 3600) -> dict:

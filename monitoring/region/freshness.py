@@ -3,34 +3,33 @@ was missing from it for up to ten minutes, and every tenth minute a coordinator 
 
 A version per region is bumped on every save or delete of what the overview reads — pairs and their mentees, people,
 head-counts, indicators, targets, typed values, campaigns, reports — and the roadmaps' own version of the region's
-deadlines (roadmaps.page_cache) covers roadmaps, items and occurrences. The cache must be shared by the app's
-processes, as for the dashboard (CACHES)."""
+deadlines (roadmaps.page_cache) covers roadmaps, items and occurrences. Either bump has the worker build the new
+overview (lib/warming). The cache must be shared by the app's processes, as for the dashboard (CACHES)."""
 
 from __future__ import annotations
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django_tasks import task
 
-from mentoring_portal.lib import versions
+from mentoring_portal.lib import versions, warming
+from roadmaps.page_cache import region_deadlines
+
+OVERVIEW = "region-overview"
 
 
-@task()
-def refresh_overview(region_id: int, today: str) -> str:
+def stamp(region_id: int) -> str:
+    return f"{versions.version(f'{OVERVIEW}:{region_id}')}.{versions.version(region_deadlines(region_id))}"
+
+
+def warm(region_id: str) -> None:
     """Builds the region overview after a change, so that the coordinator's next view finds it ready."""
-    from datetime import date
+    from django.utils import timezone
 
     from monitoring.region.overview import overview_refresh
     from participants.models import Region
 
     region = Region.objects.filter(pk=region_id).first()
     if region is not None:
-        overview_refresh(region, date.fromisoformat(today))
-    return "done"
-
-
-def stamp(region_id: int) -> str:
-    return (f"{versions.version(f'region-overview:{region_id}')}."
-            f"{versions.version(f'region-deadlines:{region_id}')}")
+        overview_refresh(region, timezone.localdate())
 
 
 def region_of(instance) -> int | None:
@@ -54,7 +53,7 @@ def region_of(instance) -> int | None:
 def _changed(sender, instance, **kwargs) -> None:
     region_id = region_of(instance)
     if region_id is not None:
-        versions.bump(f"region-overview:{region_id}")
+        versions.bump(f"{OVERVIEW}:{region_id}")
 
 
 def _mentees_changed(sender, instance, action, **kwargs) -> None:
@@ -70,3 +69,5 @@ def connect() -> None:
         post_save.connect(_changed, sender=model, dispatch_uid=f"region-overview-{model.__name__}-save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"region-overview-{model.__name__}-delete")
     m2m_changed.connect(_mentees_changed, sender=Pair.mentees.through, dispatch_uid="region-overview-mentees")
+    warming.register(OVERVIEW, warm)
+    warming.register(region_deadlines("").rstrip(":"), warm)  # its roadmap columns

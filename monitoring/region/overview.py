@@ -12,6 +12,7 @@ from datetime import date
 from django.core.cache import cache
 from django.db.models import Count, Q
 
+from mentoring_portal.lib import warming
 from monitoring.formulas import FORMULAS, Snapshot, percentage
 from monitoring.models import Campaign, Indicator, Method, SchoolReport, Target
 from monitoring.region import freshness
@@ -145,8 +146,7 @@ def region_overview(region, today: date) -> tuple[Overview, bool]:
     latest = cache.get(_latest_key(region.pk, today))
     if latest is None:
         return overview_refresh(region, today, current), False
-    if cache.add(f"{current}:refreshing", True, 300):  # one refresh per change, however many views ask
-        freshness.refresh_overview.enqueue(region.pk, today.isoformat())
+    if warming.queue(f"{freshness.OVERVIEW}:{region.pk}"):  # one refresh per change, however many views ask
         found = cache.get(current)  # a queue that runs at once (tests, a worker faster than us) has built it
         if found is not None:
             return found, False

@@ -10,20 +10,12 @@ from django.views.decorators.http import require_http_methods
 from mentoring_portal.jobs.services import job_start
 from mentoring_portal.lib.exports import registry
 from monitoring import figures_cache
-from monitoring.charts import grouped_bars
 from monitoring.export_jobs import KIND as REPORT_KIND
 from monitoring.exports import GROUP
 from monitoring.forms import IndicatorForm, SchoolTargetsForm
 from monitoring.models import Indicator, Target
 from monitoring.reports import analytical_report
-from monitoring.selectors import (
-    Actuals,
-    current_year,
-    last_complete_year,
-    plan_versus_actual,
-    schools_for_year,
-    target_years,
-)
+from monitoring.selectors import current_year, last_complete_year, plan_versus_actual, target_years
 from monitoring.services import indicator_save, school_targets_save
 from participants.access import (
     CAN_EDIT_DISTRICT,
@@ -49,26 +41,13 @@ def dashboard(request, district):
     years = target_years(indicators, today)
     year = _year(request, last_complete_year(today))
 
-    def figures() -> dict:
-        actuals = Actuals(indicators, schools, today)  # one snapshot per year for both tables
-        rows = plan_versus_actual(indicators, schools, years, today, actuals)
-        _, school_rows = schools_for_year(indicators, schools, year, today, actuals)
-        charts = [grouped_bars([(str(y), float(r.cells[y].target) if r.cells[y].target is not None else None,
-                                 r.cells[y].actual) for y in years], title=r.indicator.name, unit=r.indicator.unit)
-                  for r in rows]
-        school_charts = [grouped_bars([(s.organization.short_name, float(s.cells[i.pk].target)
-                                        if s.cells[i.pk].target is not None else None, s.cells[i.pk].actual)
-                                       for s in school_rows], title=f"{i.position}. {i.name} — {year}", unit=i.unit,
-                                      width=max(520, 90 * len(school_rows)))
-                         for i in indicators]
-        return {"rows": list(zip(rows, charts)), "school_rows": school_rows, "school_charts": school_charts}
-
     # Every district role sees every school of the district, so the figures are the same for all of them.
     stamp = figures_cache.version(district.pk)
     return render(request, "monitoring/dashboard.html", {
         "district": district, "years": years, "year": year, "indicators": indicators, "today": today,
         "running_year": current_year(today),
-        "figures_version": stamp, **figures_cache.lazy_figures(district, stamp, year, today, figures),
+        "figures_version": stamp, **figures_cache.lazy_figures(
+            district, stamp, year, today, lambda: figures_cache.figures(indicators, schools, years, year, today)),
     })
 
 

@@ -14,7 +14,7 @@ from mentoring_portal.lib.paging import page_of
 from participants.access import CAN_EDIT_ROADMAP
 from roadmaps import page_cache
 from roadmaps.access import get_item, roadmap_view
-from roadmaps.agenda import agenda_items, my_occurrences, only_mentor, visible_occurrences
+from roadmaps.agenda import my_occurrences, only_mentor
 from roadmaps.calendar import calendar_feed
 from roadmaps.events.access import visible_events
 from roadmaps.forms import DeadlineCorrectionForm, OccurrenceDoneForm
@@ -32,12 +32,8 @@ def deadline_list(request):
     today = timezone.localdate()
     mine = bool(only_mentor(request.user) or request.GET.get("mine"))
 
-    def compute():  # the ordered list of the region's items: read once until one of its roadmaps changes (#24)
-        occurrences = my_occurrences(request.user) if mine else visible_occurrences(request.user)
-        return list(agenda_items(occurrences, today, due=due, mine_of=request.user)
-                    .values_list("pk", "first_due", "is_mine"))
-
-    page = page_of(request, page_cache.cached_agenda(request.user, today, compute, kind=f"deadlines:{due}:{mine:d}"))
+    # the ordered list of the region's items: read once until one of its roadmaps changes (#24)
+    page = page_of(request, page_cache.cached_deadline_rows(request.user, today, due=due, mine=mine))
     items = Item.objects.select_related("roadmap__district", "roadmap__organization").in_bulk(
         [pk for pk, _, _ in page.object_list])
     page.object_list = [_listed(items[pk], first_due, is_mine) for pk, first_due, is_mine in page.object_list
