@@ -250,8 +250,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 12) * 60 * 60  # a working day; then sign in again
-# Sessions in the database (the default): any app machine serves any request, nothing is kept on a machine.
-SESSION_ENGINE = env_str("SESSION_ENGINE", "django.contrib.sessions.backends.db")
+# Sessions in the database, read through the shared cache (file on one machine, Redis on several): any app machine
+# serves any request, and a page no longer asks the database for the session each time (issue #24); a session the
+# cache dropped is read from the database.
+SESSION_ENGINE = env_str("SESSION_ENGINE", "django.contrib.sessions.backends.cached_db")
 
 LOGGING = {
     "version": 1,

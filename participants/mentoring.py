@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from mentoring_portal.lib.collation import russian, search_text
@@ -39,13 +39,20 @@ def registry(organization: Organization, user, *, q: str = "", category: str = "
     return people.prefetch_related("mentor_profile").order_by(*order)
 
 
+def plan_counts(pair: Pair) -> tuple[int, int]:
+    """(planned, done): the pair's meetings and tasks, and those held or done — counted by the database when the pair
+    was read by `with_plan`, else from its meetings and tasks."""
+    if hasattr(pair, "plan_total"):
+        return pair.plan_total, pair.plan_done
+    meetings, tasks = list(pair.meetings.all()), list(pair.tasks.all())
+    return len(meetings) + len(tasks), sum(1 for m in meetings if m.held_on) + sum(1 for t in tasks if t.done)
+
+
 def plan_completion(pair: Pair) -> int | None:
     """Held meetings and done tasks out of all planned: a percentage, or None for an empty plan."""
-    meetings, tasks = list(pair.meetings.all()), list(pair.tasks.all())
-    total = len(meetings) + len(tasks)
+    total, done = plan_counts(pair)
     if not total:
         return None
-    done = sum(1 for m in meetings if m.held_on) + sum(1 for t in tasks if t.done)
     return round(100 * done / total)
 
 
@@ -53,6 +60,7 @@ def plan_completion(pair: Pair) -> int | None:
 class PairRow:
     pair: Pair
     completion: int | None
+    planned: int = 0  # meetings and tasks in the plan
 
     @property
     def fulfilled(self) -> bool:
@@ -60,16 +68,17 @@ class PairRow:
 
 
 def with_plan(pairs):
-    """Pairs with what their rows show: mentor, form, mentees, meetings and tasks (a fixed number of queries)."""
-    return pairs.select_related("mentor", "form", "variant", "organization").prefetch_related(
-        "mentees", Prefetch("meetings", queryset=Meeting.objects.all()), Prefetch("tasks", queryset=PlanTask.objects.all())
-    )
+    """Pairs with what their rows show: mentor, form, mentees, and their plan counted by the database (a fixed number
+    of queries; a page of 50 pairs no longer builds their 150 meetings and tasks: issue #24)."""
+    return pairs.select_related("mentor", "form", "variant", "organization").prefetch_related("mentees").annotate(
+        plan_total=_per_pair(Meeting) + _per_pair(PlanTask),
+        plan_done=_per_pair(Meeting, held_on__isnull=False) + _per_pair(PlanTask, done=True))
 
 
 def pair_rows(pairs) -> list[PairRow]:
     """Rows of pairs: a queryset is loaded with its plan; a list (a page) is taken as it was loaded."""
     loaded = with_plan(pairs) if hasattr(pairs, "prefetch_related") else pairs
-    return [PairRow(pair, plan_completion(pair)) for pair in loaded]
+    return [PairRow(pair, plan_completion(pair), plan_counts(pair)[0]) for pair in loaded]
 
 
 # Matching ------------------------------------------------------------------------------------------------------------

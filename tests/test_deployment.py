@@ -66,7 +66,8 @@ def test_s3_storage_is_a_setting():
 
 
 def test_sessions_live_in_the_database_so_any_machine_serves_any_request():
-    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    """Read through the shared cache (the same on every machine: CACHE=redis), written to the database."""
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
 
 
 def test_the_cache_moves_to_redis_for_several_machines():

@@ -42,6 +42,41 @@ def bump(name: str) -> None:
     warming.after_bump(name)  # what a warmer keeps under this version is made again by the worker (lib/warming)
 
 
+def watch(label: str, names_of, models=(), m2m=()) -> None:
+    """Bump the versions `names_of(instance, created)` names on every save or delete of `models`, and on every change of
+    the `m2m` relations (their through models; the instance is either side): the one wiring of a cache kept until a
+    change. `label` names the wiring in the signals' dispatch ids. A deletion is seen before it happens, while the
+    record's relations still say where it was shown (the version is bumped again when it commits)."""
+    from django.db.models.signals import m2m_changed, post_save, pre_delete
+
+    def changed(sender, instance, created: bool = False, **kwargs) -> None:
+        for name in names_of(instance, created):
+            bump(name)
+
+    def relation_changed(sender, instance, action, **kwargs) -> None:
+        if action in ("post_add", "post_remove", "post_clear"):
+            changed(sender, instance)
+
+    for model in models:
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{label}-{model._meta.label}-save")
+        pre_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{label}-{model._meta.label}-delete")
+    for through in m2m:
+        m2m_changed.connect(relation_changed, sender=through, weak=False, dispatch_uid=f"{label}-{through._meta.label}")
+
+
+def lazy(compute, names: tuple[str, ...]) -> dict:
+    """Template variables computed together (`compute()` returns a dict) only when a template first asks for one: a
+    page whose cached fragment is used never computes them."""
+    loaded: dict = {}
+
+    def value(name: str):
+        if not loaded:
+            loaded.update(compute())
+        return loaded[name]
+
+    return {name: SimpleLazyObject(lambda name=name: value(name)) for name in names}
+
+
 def lazy_cached(key: str, compute, names: tuple[str, ...], timeout: int = 6 * 3600) -> dict:
     """Template variables read from one cached dict (`compute()` on a miss) only when the template asks for them: a
     page whose cached fragment is used never reads them."""

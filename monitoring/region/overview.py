@@ -57,6 +57,7 @@ class Overview:
     columns: list[Column]
     rows: list[RegionRow]
     forms: list[str]
+    stamp: str = ""  # the state it was built for: keys its rendered table (a new overview, a new table)
 
 
 def region_columns(region, year: int) -> list[Column]:
@@ -157,6 +158,7 @@ def overview_refresh(region, today: date, key: str | None = None) -> Overview:
     """Build the overview and keep it under the current state's key and as the latest of the day."""
     key = key or _current_key(region.pk, today)
     found = build(region, today)
+    found.stamp = key
     cache.set_many({key: found, _latest_key(region.pk, today): found}, OVERVIEW_CACHE_SECONDS)
     return found
 

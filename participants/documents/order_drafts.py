@@ -43,7 +43,7 @@ def _live_pair_rows(organization, user):
 
 
 def plans_order(organization, user, today: date) -> DraftOrder | None:
-    rows = [row for row in _live_pair_rows(organization, user) if row.pair.tasks.all() or row.pair.meetings.all()]
+    rows = [row for row in _live_pair_rows(organization, user) if row.planned]
     if not rows:
         return None
     return DraftOrder(
@@ -51,7 +51,7 @@ def plans_order(organization, user, today: date) -> DraftOrder | None:
         basis=_school_basis(organization), lead="1. Утвердить индивидуальные планы развития наставляемых:",
         columns=[("№", 1.0), ("Наставник", 5.5), ("Наставляемые", 6.5), ("Форма наставничества", 4.0),
                  ("Пунктов плана", 2.5), ("Срок", 3.5)],
-        rows=numbered((*_pair_line(row.pair)[:3], str(len(row.pair.tasks.all()) + len(row.pair.meetings.all())),
+        rows=numbered((*_pair_line(row.pair)[:3], str(row.planned),
                        _pair_line(row.pair)[3]) for row in rows),
         clauses=["2. Наставникам обеспечить выполнение индивидуальных планов и отмечать их выполнение на портале.",
                  "3. Контроль за исполнением приказа возложить на куратора внедрения целевой модели наставничества."])

@@ -9,8 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mentoring_portal.lib import versions
 from mentoring_portal.lib.feedback import explain
 from mentoring_portal.lib.paging import page_of
+from participants import school_cache
 from participants.access import CAN_EDIT_PAIRS, CAN_RECORD_MEETINGS, organization_view
 from participants.forms_registry import FinishForm, MeetingForm, PairForm, TaskForm
 from participants.mentoring import match_rows, pair_rows, plan_completion, with_plan
@@ -37,14 +39,17 @@ def get_pair(request, organization, pk: int) -> tuple[Pair, bool]:
 @organization_view(CAN_EDIT_PAIRS)
 def pair_list(request, organization):
     status = request.GET.get("status", "")
-    pairs = Pair.objects.visible_to(request.user).filter(organization=organization).order_by("-start_date", "-pk")
-    if status in PairStatus.values:
-        pairs = pairs.filter(status=status)
-    page = page_of(request, with_plan(pairs))
+    status = status if status in PairStatus.values else ""
+
+    def rows() -> dict:  # only when the rendered rows are not kept (participants/school_cache.py)
+        pairs = Pair.objects.visible_to(request.user).filter(organization=organization).order_by("-start_date", "-pk")
+        page = page_of(request, with_plan(pairs.filter(status=status) if status else pairs))
+        return {"page": page, "rows": pair_rows(list(page.object_list))}
+
     return render(request, "participants/pair_list.html", {
-        "organization": organization, "rows": pair_rows(list(page.object_list)), "page": page, "status": status,
-        "statuses": PairStatus.choices,
-    })
+        "organization": organization, "status": status, "statuses": PairStatus.choices,
+        "rows_key": school_cache.list_key(organization, request.user, timezone.localdate(), "pairs", request.GET),
+        **versions.lazy(rows, ("page", "rows"))})
 
 
 PICKER_RESULTS = 30

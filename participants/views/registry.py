@@ -6,7 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentoring_portal.lib import versions
 from mentoring_portal.lib.paging import page_of
+from participants import school_cache
 from participants.access import CAN_EDIT_PAIRS, organization_view
 from participants.forms_registry import ConsentForm, MenteeRequestForm, MentorProfileForm, PersonForm
 from participants.mentoring import REGISTRY_SORTS, pair_rows, registry
@@ -29,15 +31,20 @@ def _person(request, organization, pk: int) -> Person:
 @organization_view(CAN_EDIT_PAIRS)
 def people_list(request, organization):
     q, category, sort = request.GET.get("q", "").strip(), request.GET.get("category", ""), request.GET.get("sort", "name")
-    people = registry(organization, request.user, q=q, category=category if category in Category.values else "",
-                      sort=sort)
-    page, today = page_of(request, people), timezone.localdate()
-    rows = [(p, p.consent_on(today)) for p in page.object_list]
+    category = category if category in Category.values else ""
+    sort = sort if sort in REGISTRY_SORTS else "name"
+    today = timezone.localdate()
+
+    def rows() -> dict:  # only when the rendered rows are not kept (participants/school_cache.py)
+        page = page_of(request, registry(organization, request.user, q=q, category=category, sort=sort))
+        return {"page": page, "rows": [(p, p.consent_on(today)) for p in page.object_list]}
+
     template = "participants/people_list.html#people-rows" if request.htmx else "participants/people_list.html"
-    return render(request, template, {"organization": organization, "rows": rows, "page": page, "q": q,
-                                      "category": category, "categories": Category.choices, "sort": sort,
-                                      "sorts": [(key, label) for key, (label, _) in REGISTRY_SORTS.items()],
-                                      "partners": organization.partners.all()})
+    return render(request, template, {
+        "organization": organization, "q": q, "category": category, "categories": Category.choices, "sort": sort,
+        "sorts": [(key, label) for key, (label, _) in REGISTRY_SORTS.items()], "partners": organization.partners.all(),
+        "rows_key": school_cache.list_key(organization, request.user, today, "people", request.GET),
+        **versions.lazy(rows, ("page", "rows"))})
 
 
 @organization_view(CAN_EDIT_PAIRS)
