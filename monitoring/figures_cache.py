@@ -13,6 +13,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from mentoring_portal.lib import versions, warming
 from monitoring.charts import grouped_bars
 from monitoring.selectors import Actuals, last_complete_year, plan_versus_actual, schools_for_year, target_years
+from participants import place_cache
 from participants.district_cache import district_of, districts_of_mentees_change
 
 TIMEOUT = 6 * 3600
@@ -109,7 +110,7 @@ def _mentees_changed(sender, instance, action, **kwargs) -> None:
 
 
 def connect() -> None:
-    from monitoring.models import Indicator, ManualValue, Target
+    from monitoring.models import Campaign, Indicator, ManualValue, SchoolReport, Target
     from participants.models import HeadCount, Pair, Person
 
     for model in (Pair, Person, HeadCount, Indicator, Target, ManualValue):
@@ -117,3 +118,9 @@ def connect() -> None:
         post_delete.connect(_changed, sender=model, dispatch_uid=f"figures-{model.__name__}-delete")
     m2m_changed.connect(_mentees_changed, sender=Pair.mentees.through, dispatch_uid="figures-mentees")
     warming.register("district-figures", warm)
+    versions.watch("place-monitoring", _place_names, models=(Campaign, SchoolReport))
+
+
+def _place_names(instance, created: bool = False) -> list[str]:
+    """A campaign of a district, a school's report: their places' pages and navigation (participants/place_cache)."""
+    return place_cache.of_place(getattr(instance, "district_id", None), getattr(instance, "organization_id", None))

@@ -8,7 +8,7 @@ class ParticipantsConfig(AppConfig):
     def ready(self) -> None:
         from mentoring_portal.jobs.exports import KIND_LABELS
         from mentoring_portal.jobs.registry import register as register_job
-        from participants import district_cache, export_jobs, navigation, registry_jobs, school_cache
+        from participants import district_cache, export_jobs, navigation, place_cache, registry_jobs, school_cache
         from participants.audit_trail import audited
         from participants.documents import order_drafts  # noqa: F401 - registers the draft orders
         from participants.landing import HOME, register
@@ -23,6 +23,7 @@ class ParticipantsConfig(AppConfig):
         register(HOME, waiting_reviews)
         district_cache.connect()
         school_cache.connect()
+        place_cache.connect()
         register_job(registry_jobs.KIND, registry_jobs.parse_upload)
         register_job(export_jobs.KIND, export_jobs.make_export)
         register_job(training_import.KIND, training_import.parse_upload)

@@ -1,5 +1,7 @@
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from participants import place_cache
 from participants.access import access_of
 from participants.navigation import place_nav
 
@@ -14,9 +16,12 @@ def navigation(request) -> dict:
     organizations = {m.organization for m in access.memberships if m.organization_id}
     place = getattr(request, "place", None)  # set by the access helpers on every page of a place
     return {
-        # Built only when a template draws it: an htmx fragment of the place (a row of the roadmap) pays no counts.
+        # Built only when a template draws it: an htmx fragment of the place (a row of the roadmap) pays no counts;
+        # drawn once per state of the place, reader and address (participants/place_cache.py).
         "place_nav": SimpleLazyObject(lambda: place_nav(place, request.capabilities, request.path))
         if place is not None else None,
+        "place_nav_key": SimpleLazyObject(lambda: place_cache.key(place, user, timezone.localdate(), request.path))
+        if place is not None else "",
         "nav_districts": sorted(districts, key=lambda d: d.name),
         "nav_organizations": sorted(organizations, key=lambda o: o.short_name),
         "nav_roles": sorted({m.get_role_display() for m in access.memberships}),

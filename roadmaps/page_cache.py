@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from mentoring_portal.lib import versions, warming
+from participants import place_cache
 
 TIMEOUT = 6 * 3600
 
@@ -116,6 +117,8 @@ def bump(roadmap_id: int) -> None:
             pk=roadmap_id).values_list("district_id", "organization_id", "organization__district_id",
                                        "district__region_id", "organization__region_id"):
         versions.bump(region_deadlines(region or school_region))
+        for name in place_cache.of_place(district, organization):  # the place's page and its navigation's counts
+            versions.bump(name)
         if district or school_district:
             versions.bump(district_deadlines(district or school_district))
         else:

@@ -4,7 +4,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from mentoring_portal.lib import versions
 from mentoring_portal.lib.schoolyear import school_year_label, school_year_of
+from participants import place_cache
 from participants.access import CAN_EDIT_ORGANIZATION, access_of, district_view, organization_view
 from participants.accounts.curators import without_curator
 from participants.forms import HeadCountForm
@@ -47,15 +49,18 @@ def choose_workplace(request):
 
 @district_view()
 def district_detail(request, district):
-    year = school_year_of(timezone.localdate())
-    rows = school_rows(Organization.objects.visible_to(request.user).filter(district=district), year)
-    return render(
-        request,
-        "participants/district_detail.html",
-        {"district": district, "rows": rows, "school_year": year, "school_year_label": school_year_label(year),
-         "without_curator": list(without_curator(district, request.user).only("short_name")),
-         "blocks": blocks_for(DISTRICT, request.user, timezone.localdate(), district)},
-    )
+    today = timezone.localdate()
+    year = school_year_of(today)
+
+    def body() -> dict:  # only when the rendered page is not kept (participants/place_cache.py)
+        return {"rows": school_rows(Organization.objects.visible_to(request.user).filter(district=district), year),
+                "without_curator": list(without_curator(district, request.user).only("short_name")),
+                "blocks": blocks_for(DISTRICT, request.user, today, district)}
+
+    return render(request, "participants/district_detail.html", {
+        "district": district, "school_year": year, "school_year_label": school_year_label(year),
+        "page_key": place_cache.key(district, request.user, today), **versions.lazy(body, ("rows", "without_curator",
+                                                                                             "blocks"))})
 
 
 @organization_view()

@@ -1,0 +1,69 @@
+"""The version of a place's own page and its navigation (issue #24): the district's page (its schools, head-counts,
+curators, roadmaps and deadlines, monitoring) and the counts of what waits in each section of a place's navigation
+were read on every view — 16 queries, a tenth of the sign-in page's rate under load. They are rendered once and kept
+until something they show changes.
+
+A version per place, `place:district:<id>` and `place:organization:<id>`; a change of a school's record moves its
+own and its district's. Each app bumps it for its own records: participants here (schools, districts, roles,
+head-counts, programmes, practices), roadmaps for roadmaps and their items (roadmaps/page_cache.py), monitoring for
+campaigns and reports (monitoring/figures_cache.py)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from mentoring_portal.lib import versions
+
+
+def district_name(district_id) -> str:
+    return f"place:district:{district_id}"
+
+
+def organization_name(organization_id) -> str:
+    return f"place:organization:{organization_id}"
+
+
+def of_organization(organization_id) -> list[str]:
+    """The versions a change of a school's record moves: the school's and its district's."""
+    from participants.models import Organization
+
+    if not organization_id:
+        return []
+    district_id = Organization.objects.filter(pk=organization_id).values_list("district_id", flat=True).first()
+    return [organization_name(organization_id), *([district_name(district_id)] if district_id else [])]
+
+
+def of_place(district_id=None, organization_id=None) -> list[str]:
+    """A record that belongs to a district or to a school (a roadmap, a campaign, a programme)."""
+    return of_organization(organization_id) if organization_id else [district_name(district_id)] if district_id else []
+
+
+def key(place, user, today, *parts) -> str:
+    """What a place's rendered page or navigation is keyed by: the place's version, the day, the reader's roles
+    (what they may see and do there) and the `parts` the caller adds (the address, for the current section)."""
+    from participants.access import access_of
+    from participants.models import District
+
+    name = district_name(place.pk) if isinstance(place, District) else organization_name(place.pk)
+    roles = ",".join(f"{m.pk}:{m.role}" for m in access_of(user).memberships)
+    digest = hashlib.sha1("|".join(map(str, (user.pk, user.is_superuser, roles, *parts))).encode()).hexdigest()[:16]
+    return f"{versions.version(name)}.{today.isoformat()}.{digest}"
+
+
+def _names_of(instance, created: bool = False) -> list[str]:
+    from participants.models import District, Organization, Region
+
+    if isinstance(instance, Region):  # its name heads its districts' pages
+        return [district_name(pk) for pk in District.objects.filter(region=instance).values_list("pk", flat=True)]
+    if isinstance(instance, District):
+        return [district_name(instance.pk)]
+    if isinstance(instance, Organization):
+        return [organization_name(instance.pk), *([district_name(instance.district_id)] if instance.district_id else [])]
+    return of_place(getattr(instance, "district_id", None), getattr(instance, "organization_id", None))
+
+
+def connect() -> None:
+    from participants.models import District, HeadCount, Membership, Organization, Practice, Programme, Region
+
+    versions.watch("place", _names_of,
+                   models=(Region, District, Organization, Membership, HeadCount, Practice, Programme))
