@@ -5,9 +5,9 @@ has run (mentoring_portal/lib/warming.py). Prints the view's time in both cases 
     DATABASE_URL=postgres://…/portal_bench .venv/bin/python bench/bench_after_change.py --seed 1 [--runs 5]"""
 
 import argparse
-from functools import partial
 import statistics
 import time
+from functools import partial
 
 import portal  # noqa: F401 - sets Django up (bench/portal.py)
 from django.contrib.auth import get_user_model
