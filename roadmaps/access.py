@@ -1,5 +1,6 @@
 """Resolving a roadmap from the URL: outsiders get 404, a role without the capability gets 403."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from participants.access import VIEW, access_of, require_capability, resolved_view
@@ -7,13 +8,13 @@ from roadmaps.models import Item, Roadmap
 
 
 def get_roadmap_for_view(request, pk: int, capability: str = VIEW) -> Roadmap:
+    access = access_of(request.user)
     roadmap = get_object_or_404(
-        Roadmap.objects.visible_to(request.user).select_related(
-            "district__region", "organization__district", "organization__region"
-        ),
-        pk=pk,
+        Roadmap.objects.select_related("district__region", "organization__district", "organization__region"), pk=pk
     )
-    request.capabilities = access_of(request.user).capabilities_on(roadmap.owner)
+    if not access.sees(roadmap.owner):  # Roadmap.visible_to's rule, for the one roadmap read
+        raise Http404
+    request.capabilities = access.capabilities_on(roadmap.owner)
     require_capability(request, request.capabilities, capability)
     request.roadmap = roadmap
     request.place = roadmap.owner

@@ -88,3 +88,23 @@ def test_it_reads_memberships_once_per_request(world, django_assert_num_queries)
     with django_assert_num_queries(1):
         access_of(user).capabilities_on(world.school)
         access_of(user).capabilities_on(world.district)
+
+
+def test_a_place_is_seen_by_the_same_rule_in_memory_as_in_the_database(world):
+    """Issue #24: a page of a place reads it by its code and asks `Access.sees` instead of compiling the scoped
+    subqueries each time; for every user of the world, an expert, a superuser and every place, both rules agree."""
+    from participants.access import access_of
+    from participants.models import Role
+    from tests.factories import member
+
+    users = [world.coordinator, world.curator, world.methodist, world.school_curator, world.mentor,
+             world.other_curator, world.outsider_curator, member(Role.DISTRICT_EXPERT, world.district, username="x"),
+             UserFactory(is_superuser=True), UserFactory()]
+    for user in users:
+        access = access_of(user)
+        districts = set(District.objects.visible_to(user).values_list("pk", flat=True))
+        organizations = set(Organization.objects.visible_to(user).values_list("pk", flat=True))
+        for district in District.objects.all():
+            assert access.sees(district) == (district.pk in districts), (user, district)
+        for organization in Organization.objects.all():
+            assert access.sees(organization) == (organization.pk in organizations), (user, organization)
