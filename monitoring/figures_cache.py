@@ -122,5 +122,15 @@ def connect() -> None:
 
 
 def _place_names(instance, created: bool = False) -> list[str]:
-    """A campaign of a district, a school's report: their places' pages and navigation (participants/place_cache)."""
-    return place_cache.of_place(getattr(instance, "district_id", None), getattr(instance, "organization_id", None))
+    """A campaign of a district, a school's report: their places' pages and navigation (participants/place_cache). A
+    campaign moves its schools' too: its reports are created with it in bulk, which sends no signal of its own."""
+    from monitoring.models import Campaign
+    from participants.models import Organization
+
+    names = place_cache.of_place(getattr(instance, "district_id", None), getattr(instance, "organization_id", None),
+                                 getattr(instance, "region_id", None))
+    if isinstance(instance, Campaign):
+        schools = (Organization.objects.filter(district_id=instance.district_id) if instance.district_id else
+                   Organization.objects.filter(region_id=instance.region_id, district__isnull=True))
+        names += [place_cache.organization_name(pk) for pk in schools.values_list("pk", flat=True)]
+    return names

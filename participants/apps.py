@@ -9,17 +9,18 @@ class ParticipantsConfig(AppConfig):
         from mentoring_portal.jobs.exports import KIND_LABELS
         from mentoring_portal.jobs.registry import register as register_job
         from participants import district_cache, export_jobs, navigation, place_cache, registry_jobs, school_cache
+        from participants import meetings_block as meetings
         from participants.audit_trail import audited
         from participants.documents import order_drafts  # noqa: F401 - registers the draft orders
         from participants.landing import HOME, register
-        from participants.meetings_block import meetings_block
         from participants.practices.landing import waiting_reviews
         from participants.public import participants_blocks  # noqa: F401 - registers the public page's blocks
         from participants.training import importing as training_import
 
         audited.register()
         navigation.own_entries()
-        register(HOME, meetings_block)
+        register(HOME, meetings.meetings_block, kept_by=meetings.mentor_version)
+        meetings.connect()
         register(HOME, waiting_reviews)
         district_cache.connect()
         school_cache.connect()

@@ -4,6 +4,7 @@ marked held — a mentor's deadlines are these, not the school roadmap's."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from mentoring_portal.lib import versions
 from participants.landing import LandingBlock
 from participants.models import Meeting, Pair
 from participants.models.pairs import LIVE_STATUSES
@@ -27,6 +28,24 @@ def mentor_meetings(user, today: date, *, days: int = 30, limit: int = 15) -> Me
     return MentorMeetings(list(own.filter(planned_on__lt=today).order_by("planned_on", "id")[:limit]),
                           list(own.filter(planned_on__gte=today, planned_on__lte=today + timedelta(days=days))
                                .order_by("planned_on", "id")[:limit]))
+
+
+def mentor_version(user) -> list[str]:
+    """What «Мои встречи» is kept under: the version of the user's own pairs and meetings."""
+    return [f"mentor:{user.pk}"]
+
+
+def _mentor_of(instance, created: bool = False) -> list[str]:
+    from participants.models import Person
+
+    mentor_id = instance.mentor_id if hasattr(instance, "mentor_id") else Pair.objects.filter(
+        pk=instance.pair_id).values_list("mentor_id", flat=True).first()
+    user_id = Person.objects.filter(pk=mentor_id).values_list("user_id", flat=True).first()
+    return [f"mentor:{user_id}"] if user_id else []
+
+
+def connect() -> None:
+    versions.watch("mentor-meetings", _mentor_of, models=(Pair, Meeting))
 
 
 def meetings_block(user, today: date, place=None) -> list[LandingBlock]:

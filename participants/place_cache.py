@@ -15,6 +15,11 @@ import hashlib
 from mentoring_portal.lib import versions
 
 
+def region_name(region_id) -> str:
+    """Moved by any change of any place of the region: a coordinator's landing lists them all."""
+    return f"place:region:{region_id}"
+
+
 def district_name(district_id) -> str:
     return f"place:district:{district_id}"
 
@@ -24,18 +29,40 @@ def organization_name(organization_id) -> str:
 
 
 def of_organization(organization_id) -> list[str]:
-    """The versions a change of a school's record moves: the school's and its district's."""
+    """The versions a change of a school's record moves: the school's, its district's and its region's."""
     from participants.models import Organization
 
-    if not organization_id:
+    found = Organization.objects.filter(pk=organization_id).values_list("district_id", "region_id").first()
+    if not organization_id or found is None:
         return []
-    district_id = Organization.objects.filter(pk=organization_id).values_list("district_id", flat=True).first()
-    return [organization_name(organization_id), *([district_name(district_id)] if district_id else [])]
+    district_id, region_id = found
+    return [organization_name(organization_id), *([district_name(district_id)] if district_id else []),
+            region_name(region_id)]
 
 
-def of_place(district_id=None, organization_id=None) -> list[str]:
-    """A record that belongs to a district or to a school (a roadmap, a campaign, a programme)."""
-    return of_organization(organization_id) if organization_id else [district_name(district_id)] if district_id else []
+def of_district(district_id) -> list[str]:
+    from participants.models import District
+
+    region_id = District.objects.filter(pk=district_id).values_list("region_id", flat=True).first()
+    return [district_name(district_id), *([region_name(region_id)] if region_id else [])] if district_id else []
+
+
+def of_place(district_id=None, organization_id=None, region_id=None) -> list[str]:
+    """A record that belongs to a school, a district or a region (a roadmap, a campaign, a programme, a role)."""
+    if organization_id:
+        return of_organization(organization_id)
+    if district_id:
+        return of_district(district_id)
+    return [region_name(region_id)] if region_id else []
+
+
+def of_membership(membership) -> str:
+    """The version of the place a role is held at (what a user's landing shows of it)."""
+    if membership.region_id:
+        return region_name(membership.region_id)
+    if membership.district_id:
+        return district_name(membership.district_id)
+    return organization_name(membership.organization_id)
 
 
 def key(place, user, today, *parts) -> str:
@@ -50,16 +77,34 @@ def key(place, user, today, *parts) -> str:
     return f"{versions.version(name)}.{today.isoformat()}.{digest}"
 
 
+def landing_key(user, today, kept_by: list[str], *parts) -> str | None:
+    """What a user's landing page is kept under: the versions of the places of their roles and those its blocks name
+    (`kept_by`), the day, their roles and the `parts` (the workplace chosen); None for a superuser (every place)."""
+    from participants.access import access_of
+
+    access = access_of(user)
+    if access.is_superuser:
+        return None
+    names = sorted({of_membership(m) for m in access.memberships} | set(kept_by))
+    stamp = ".".join(str(versions.version(name)) for name in names)
+    roles = ",".join(f"{m.pk}:{m.role}" for m in access.memberships)
+    digest = hashlib.sha1("|".join(map(str, (user.pk, roles, stamp, *parts))).encode()).hexdigest()[:16]
+    return f"{today.isoformat()}.{digest}"
+
+
 def _names_of(instance, created: bool = False) -> list[str]:
     from participants.models import District, Organization, Region
 
     if isinstance(instance, Region):  # its name heads its districts' pages
-        return [district_name(pk) for pk in District.objects.filter(region=instance).values_list("pk", flat=True)]
+        return [region_name(instance.pk),
+                *(district_name(pk) for pk in District.objects.filter(region=instance).values_list("pk", flat=True))]
     if isinstance(instance, District):
-        return [district_name(instance.pk)]
+        return [district_name(instance.pk), region_name(instance.region_id)]
     if isinstance(instance, Organization):
-        return [organization_name(instance.pk), *([district_name(instance.district_id)] if instance.district_id else [])]
-    return of_place(getattr(instance, "district_id", None), getattr(instance, "organization_id", None))
+        return [organization_name(instance.pk), *([district_name(instance.district_id)] if instance.district_id else []),
+                region_name(instance.region_id)]
+    return of_place(getattr(instance, "district_id", None), getattr(instance, "organization_id", None),
+                    getattr(instance, "region_id", None))
 
 
 def connect() -> None:

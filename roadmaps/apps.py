@@ -27,7 +27,7 @@ class RoadmapsConfig(AppConfig):
         register_job(sign_in.KIND, sign_in.parse_upload)
 
         register(HOME, roadmap_block)
-        register(HOME, deadlines_block)
+        register(HOME, deadlines_block, kept_by=lambda user: page_cache.user_deadline_versions(user) or [])
         register(DISTRICT, district_deadlines_block)
         for entry in navigation.entries():
             register_nav_entry(entry)

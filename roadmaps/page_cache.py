@@ -50,7 +50,7 @@ def school_deadlines(organization_id) -> str:
     return f"deadlines:organization:{organization_id}"
 
 
-def _user_deadline_versions(user) -> list[str] | None:
+def user_deadline_versions(user) -> list[str] | None:
     """The versions a user's deadlines are kept under, one per place of their memberships: a coordinator's is the
     region's, a district curator's the district's — a school elsewhere in the region editing its roadmap no longer
     makes 60 districts' curators count theirs again. None for a superuser (all of them)."""
@@ -75,7 +75,7 @@ def _user_deadline_versions(user) -> list[str] | None:
 def _cached(user, today, kind: str, compute):
     """A user's deadlines (`kind`: the landing block or one of the lists) until a roadmap of their places changes;
     computed each time for a superuser and for someone with no place (a mentor's own items: a short query)."""
-    names = _user_deadline_versions(user)
+    names = user_deadline_versions(user)
     if not names:
         return compute()
     stamp = ".".join(str(versions.version(name)) for name in names)

@@ -10,7 +10,7 @@ from participants import place_cache
 from participants.access import CAN_EDIT_ORGANIZATION, access_of, district_view, organization_view
 from participants.accounts.curators import without_curator
 from participants.forms import HeadCountForm
-from participants.landing import DISTRICT, HOME, ORGANIZATION, blocks_for
+from participants.landing import DISTRICT, HOME, ORGANIZATION, blocks_for, kept_by
 from participants.models import Organization
 from participants.selectors import landing_for, school_rows
 
@@ -18,16 +18,21 @@ from participants.selectors import landing_for, school_rows
 @login_required
 def home(request):
     today = timezone.localdate()
-    blocks = blocks_for(HOME, request.user, today)
     memberships = access_of(request.user).memberships
     workplace = next((m for m in memberships if m.pk == request.session.get(WORKPLACE)), None)
-    landing = landing_for(request.user, today)
+
+    def body() -> dict:  # only when the kept page is missing (participants/place_cache.py, participants/landing.py)
+        blocks = blocks_for(HOME, request.user, today)
+        landing = landing_for(request.user, today)
+        return {"landing": landing.at(workplace) if workplace else landing, "blocks": blocks,
+                "todos": [todo for block in blocks for todo in block.todos]}
+
     return render(request, "participants/home.html", {
-        "landing": landing.at(workplace) if workplace else landing,
-        "blocks": blocks,
-        "todos": [todo for block in blocks for todo in block.todos],
+        "page_key": place_cache.landing_key(request.user, today, kept_by(HOME, request.user),
+                                            workplace.pk if workplace else ""),
         "workplaces": memberships if len(memberships) > 1 else [],
         "workplace": workplace,
+        **versions.lazy(body, ("landing", "blocks", "todos")),
     })
 
 
