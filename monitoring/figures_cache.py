@@ -132,5 +132,5 @@ def _place_names(instance, created: bool = False) -> list[str]:
     if isinstance(instance, Campaign):
         schools = (Organization.objects.filter(district_id=instance.district_id) if instance.district_id else
                    Organization.objects.filter(region_id=instance.region_id, district__isnull=True))
-        names += [place_cache.organization_name(pk) for pk in schools.values_list("pk", flat=True)]
+        names += [place_cache.version_of("organization", pk) for pk in schools.values_list("pk", flat=True)]
     return names

@@ -15,36 +15,32 @@ import hashlib
 from mentoring_portal.lib import versions
 
 
-def region_name(region_id) -> str:
-    """Moved by any change of any place of the region: a coordinator's landing lists them all."""
-    return f"place:region:{region_id}"
-
-
-def district_name(district_id) -> str:
-    return f"place:district:{district_id}"
-
-
-def organization_name(organization_id) -> str:
-    return f"place:organization:{organization_id}"
+def version_of(kind: str, pk) -> str:
+    """The version of a «region» (moved by any change of any of its places: a coordinator's landing lists them all),
+    a «district» or an «organization»."""
+    return f"place:{kind}:{pk}"
 
 
 def of_organization(organization_id) -> list[str]:
     """The versions a change of a school's record moves: the school's, its district's and its region's."""
     from participants.models import Organization
 
-    found = Organization.objects.filter(pk=organization_id).values_list("district_id", "region_id").first()
-    if not organization_id or found is None:
+    found = Organization.objects.filter(pk=organization_id).values_list("district_id", "region_id").first() \
+        if organization_id else None
+    if found is None:
         return []
     district_id, region_id = found
-    return [organization_name(organization_id), *([district_name(district_id)] if district_id else []),
-            region_name(region_id)]
+    district = [version_of("district", district_id)] if district_id else []
+    return [version_of("organization", organization_id), *district, version_of("region", region_id)]
 
 
 def of_district(district_id) -> list[str]:
     from participants.models import District
 
+    if not district_id:
+        return []
     region_id = District.objects.filter(pk=district_id).values_list("region_id", flat=True).first()
-    return [district_name(district_id), *([region_name(region_id)] if region_id else [])] if district_id else []
+    return [version_of("district", district_id), *([version_of("region", region_id)] if region_id else [])]
 
 
 def of_place(district_id=None, organization_id=None, region_id=None) -> list[str]:
@@ -53,16 +49,16 @@ def of_place(district_id=None, organization_id=None, region_id=None) -> list[str
         return of_organization(organization_id)
     if district_id:
         return of_district(district_id)
-    return [region_name(region_id)] if region_id else []
+    return [version_of("region", region_id)] if region_id else []
 
 
 def of_membership(membership) -> str:
     """The version of the place a role is held at (what a user's landing shows of it)."""
     if membership.region_id:
-        return region_name(membership.region_id)
+        return version_of("region", membership.region_id)
     if membership.district_id:
-        return district_name(membership.district_id)
-    return organization_name(membership.organization_id)
+        return version_of("district", membership.district_id)
+    return version_of("organization", membership.organization_id)
 
 
 def key(place, user, today, *parts) -> str:
@@ -71,7 +67,7 @@ def key(place, user, today, *parts) -> str:
     from participants.access import access_of
     from participants.models import District
 
-    name = district_name(place.pk) if isinstance(place, District) else organization_name(place.pk)
+    name = version_of("district", place.pk) if isinstance(place, District) else version_of("organization", place.pk)
     roles = ",".join(f"{m.pk}:{m.role}" for m in access_of(user).memberships)
     digest = hashlib.sha1("|".join(map(str, (user.pk, user.is_superuser, roles, *parts))).encode()).hexdigest()[:16]
     return f"{versions.version(name)}.{today.isoformat()}.{digest}"
@@ -96,13 +92,13 @@ def _names_of(instance, created: bool = False) -> list[str]:
     from participants.models import District, Organization, Region
 
     if isinstance(instance, Region):  # its name heads its districts' pages
-        return [region_name(instance.pk),
-                *(district_name(pk) for pk in District.objects.filter(region=instance).values_list("pk", flat=True))]
+        districts = District.objects.filter(region=instance).values_list("pk", flat=True)
+        return [version_of("region", instance.pk), *(version_of("district", pk) for pk in districts)]
     if isinstance(instance, District):
-        return [district_name(instance.pk), region_name(instance.region_id)]
+        return [version_of("district", instance.pk), version_of("region", instance.region_id)]
     if isinstance(instance, Organization):
-        return [organization_name(instance.pk), *([district_name(instance.district_id)] if instance.district_id else []),
-                region_name(instance.region_id)]
+        district = [version_of("district", instance.district_id)] if instance.district_id else []
+        return [version_of("organization", instance.pk), *district, version_of("region", instance.region_id)]
     return of_place(getattr(instance, "district_id", None), getattr(instance, "organization_id", None),
                     getattr(instance, "region_id", None))
 

@@ -35,19 +35,14 @@ def cached_table(roadmap, stamp: str, compute):
     return cache.get_or_set(f"roadmaps:table:{roadmap.pk}:{stamp}", compute, TIMEOUT)
 
 
-def region_deadlines(region_id) -> str:
-    """The version of every roadmap of a region (a coordinator's deadlines, the region overview's roadmap columns)."""
-    return f"deadlines:region:{region_id}"
+REGION_DEADLINES = "deadlines:region"
 
 
-def district_deadlines(district_id) -> str:
-    """The version of a district's roadmap and its schools' (what its curators and its schools' people see)."""
-    return f"deadlines:district:{district_id}"
-
-
-def school_deadlines(organization_id) -> str:
-    """The version of the roadmaps of a school under the region directly (no district)."""
-    return f"deadlines:organization:{organization_id}"
+def deadlines(kind: str, pk) -> str:
+    """The version of the roadmaps of a place: every roadmap of a region («region»: a coordinator's deadlines, the
+    region overview's roadmap columns), a district's and its schools' («district»: what its curators and its schools'
+    people see), a school's under the region directly («organization»)."""
+    return f"deadlines:{kind}:{pk}"
 
 
 def user_deadline_versions(user) -> list[str] | None:
@@ -62,13 +57,13 @@ def user_deadline_versions(user) -> list[str] | None:
     names = set()
     for m in access.memberships:
         if m.region_id:
-            names.add(region_deadlines(m.region_id))
+            names.add(deadlines("region", m.region_id))
         elif m.district_id:
-            names.add(district_deadlines(m.district_id))
+            names.add(deadlines("district", m.district_id))
         elif m.organization.district_id:
-            names.add(district_deadlines(m.organization.district_id))
+            names.add(deadlines("district", m.organization.district_id))
         else:
-            names.add(school_deadlines(m.organization_id))
+            names.add(deadlines("organization", m.organization_id))
     return sorted(names)
 
 
@@ -116,13 +111,13 @@ def bump(roadmap_id: int) -> None:
     for district, organization, school_district, region, school_region in Roadmap.objects.filter(
             pk=roadmap_id).values_list("district_id", "organization_id", "organization__district_id",
                                        "district__region_id", "organization__region_id"):
-        versions.bump(region_deadlines(region or school_region))
+        versions.bump(deadlines("region", region or school_region))
         for name in place_cache.of_place(district, organization):  # the place's page and its navigation's counts
             versions.bump(name)
         if district or school_district:
-            versions.bump(district_deadlines(district or school_district))
+            versions.bump(deadlines("district", district or school_district))
         else:
-            versions.bump(school_deadlines(organization))
+            versions.bump(deadlines("organization", organization))
 
 
 def _changed(sender, instance, **kwargs) -> None:
@@ -151,4 +146,4 @@ def connect() -> None:
         post_delete.connect(_changed, sender=model, dispatch_uid=f"roadmap-table-{model.__name__}-delete")
     m2m_changed.connect(_responsible_changed, sender=Item.responsible_users.through,
                         dispatch_uid="roadmap-table-responsible")
-    warming.register("deadlines:region", warm_region)
+    warming.register(REGION_DEADLINES, warm_region)

@@ -134,7 +134,7 @@ def test_a_change_in_the_districts_own_schools_is_in_its_curators_deadlines(worl
 
 def test_the_version_names_a_roadmap_bumps(world):
     roadmap = make_roadmap(world.direct_school)
-    names = {page_cache.region_deadlines(world.region.pk), page_cache.school_deadlines(world.direct_school.pk)}
+    names = {page_cache.deadlines("region", world.region.pk), page_cache.deadlines("organization", world.direct_school.pk)}
     before = {name: versions.version(name) for name in names}
     page_cache.bump(roadmap.pk)
     assert all(versions.version(name) > before[name] for name in names)

@@ -11,13 +11,13 @@ from __future__ import annotations
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from mentoring_portal.lib import versions, warming
-from roadmaps.page_cache import region_deadlines
+from roadmaps.page_cache import REGION_DEADLINES, deadlines
 
 OVERVIEW = "region-overview"
 
 
 def stamp(region_id: int) -> str:
-    return f"{versions.version(f'{OVERVIEW}:{region_id}')}.{versions.version(region_deadlines(region_id))}"
+    return f"{versions.version(f'{OVERVIEW}:{region_id}')}.{versions.version(deadlines('region', region_id))}"
 
 
 def warm(region_id: str) -> None:
@@ -70,4 +70,4 @@ def connect() -> None:
         post_delete.connect(_changed, sender=model, dispatch_uid=f"region-overview-{model.__name__}-delete")
     m2m_changed.connect(_mentees_changed, sender=Pair.mentees.through, dispatch_uid="region-overview-mentees")
     warming.register(OVERVIEW, warm)
-    warming.register(region_deadlines("").rstrip(":"), warm)  # its roadmap columns
+    warming.register(REGION_DEADLINES, warm)  # its roadmap columns
