@@ -8,24 +8,18 @@ all the app's processes (CACHES: a file cache on one machine, Redis on several â
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from mentoring_portal.lib import versions, warming
 from monitoring.charts import grouped_bars
 from monitoring.selectors import Actuals, last_complete_year, plan_versus_actual, schools_for_year, target_years
 from participants import place_cache
-from participants.district_cache import district_of, districts_of_mentees_change
+from participants.district_cache import district_of, districts_of
 
 TIMEOUT = 6 * 3600
 
 
 def version(district_id: int) -> int:
     return versions.version(f"district-figures:{district_id}")
-
-
-def bump(district_id: int | None) -> None:
-    if district_id is not None:
-        versions.bump(f"district-figures:{district_id}")
 
 
 def figures(indicators, schools, years: list[int], year: int, today) -> dict:
@@ -75,48 +69,37 @@ def warm(district_id: str) -> None:
                      lambda: figures(indicators, schools, years, year, today), TIMEOUT)
 
 
-def _changed(sender, instance, **kwargs) -> None:
+def _names_of(instance, created: bool = False) -> list[str]:
+    """The districts whose dashboards move: a district's indicator its own, a region's every district of the region
+    (those without a catalogue of their own follow it); a target of a school or of an indicator; a typed value, a
+    head-count, a pair or a person their school's district (participants.district_cache.districts_of)."""
     from monitoring.models import Indicator, Target
-
-    if isinstance(instance, Indicator):
-        _bump_catalogue(instance.district_id, instance.region_id)
-    elif isinstance(instance, Target):
-        if instance.organization_id:
-            bump(district_of(instance.organization_id))
-        else:
-            owner = Indicator.objects.filter(pk=instance.indicator_id).values_list("district_id", "region_id").first()
-            if owner:
-                _bump_catalogue(*owner)
-    elif hasattr(instance, "organization_id"):
-        bump(district_of(instance.organization_id))
-
-
-def _bump_catalogue(district_id, region_id) -> None:
-    """A district's indicator changes its dashboard; a region's, the dashboards of every district of the region (those
-    without a catalogue of their own follow it)."""
     from participants.models import District
 
-    if district_id:
-        bump(district_id)
-    elif region_id:
-        for pk in District.objects.filter(region_id=region_id).values_list("pk", flat=True):
-            bump(pk)
-
-
-def _mentees_changed(sender, instance, action, **kwargs) -> None:
-    if action in ("post_add", "post_remove", "post_clear"):
-        for district_id in districts_of_mentees_change(instance):
-            bump(district_id)
+    if isinstance(instance, Indicator):
+        owner = (instance.district_id, instance.region_id)
+    elif isinstance(instance, Target) and not instance.organization_id:
+        owner = Indicator.objects.filter(pk=instance.indicator_id).values_list("district_id", "region_id").first()
+    elif hasattr(instance, "organization_id"):
+        district_id = district_of(instance.organization_id)
+        owner = (district_id, None) if district_id else None
+        if hasattr(instance, "mentor_id") or hasattr(instance, "mentored_in"):  # a pair, a person
+            return [f"district-figures:{d}" for d in districts_of(instance, created)]
+    else:
+        owner = None
+    if not owner:
+        return []
+    district_id, region_id = owner
+    ids = [district_id] if district_id else District.objects.filter(region_id=region_id).values_list("pk", flat=True)
+    return [f"district-figures:{d}" for d in ids]
 
 
 def connect() -> None:
     from monitoring.models import Campaign, Indicator, ManualValue, SchoolReport, Target
     from participants.models import HeadCount, Pair, Person
 
-    for model in (Pair, Person, HeadCount, Indicator, Target, ManualValue):
-        post_save.connect(_changed, sender=model, dispatch_uid=f"figures-{model.__name__}-save")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"figures-{model.__name__}-delete")
-    m2m_changed.connect(_mentees_changed, sender=Pair.mentees.through, dispatch_uid="figures-mentees")
+    versions.watch("figures", _names_of, models=(Pair, Person, HeadCount, Indicator, Target, ManualValue),
+                   m2m=(Pair.mentees.through,))
     warming.register("district-figures", warm)
     versions.watch("place-monitoring", _place_names, models=(Campaign, SchoolReport))
 

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
-
 from mentoring_portal.lib import versions
 
 
@@ -27,40 +25,26 @@ def district_of(organization_id: int | None) -> int | None:
     return Organization.objects.filter(pk=organization_id).values_list("district_id", flat=True).first()
 
 
-def districts_of_mentees_change(instance) -> set[int]:
-    """The districts whose figures move when mentees are added to a pair or a person joins pairs (either side of
-    the relation sends the signal)."""
-    if hasattr(instance, "mentor_id"):  # a pair
-        organization_ids = [instance.organization_id]
-    else:  # a person: each of their pairs' schools
-        organization_ids = instance.mentored_in.values_list("organization_id", flat=True).distinct()
-    return {d for d in map(district_of, organization_ids) if d is not None}
+def districts_of(instance, created: bool = False) -> set[int]:
+    """The districts whose figures move when this record changes: a pair's (also when its mentees change), a
+    person's — their school's and, once they exist, their pairs' (either side of the mentees relation sends the
+    change) —, a meeting's or a plan task's through its pair."""
+    from participants.models import Pair, Person
 
-
-def _bump(district_id: int | None) -> None:
-    if district_id is not None:
-        versions.bump(f"district-mentoring:{district_id}")
-
-
-def _changed(sender, instance, **kwargs) -> None:
-    from participants.models import Pair
-
-    if hasattr(instance, "organization_id"):  # a pair or a person
-        _bump(district_of(instance.organization_id))
+    if isinstance(instance, Person):
+        organization_ids = {instance.organization_id}
+        if not created and instance.pk:
+            organization_ids.update(instance.mentored_in.values_list("organization_id", flat=True).distinct())
+    elif isinstance(instance, Pair):
+        organization_ids = {instance.organization_id}
     else:  # a meeting or a plan task
-        _bump(district_of(Pair.objects.filter(pk=instance.pair_id).values_list("organization_id", flat=True).first()))
-
-
-def _mentees_changed(sender, instance, action, **kwargs) -> None:
-    if action in ("post_add", "post_remove", "post_clear"):
-        for district_id in districts_of_mentees_change(instance):
-            _bump(district_id)
+        organization_ids = {Pair.objects.filter(pk=instance.pair_id).values_list("organization_id", flat=True).first()}
+    return {d for d in map(district_of, organization_ids) if d is not None}
 
 
 def connect() -> None:
     from participants.models import Meeting, Pair, Person, PlanTask
 
-    for model in (Pair, Person, Meeting, PlanTask):
-        post_save.connect(_changed, sender=model, dispatch_uid=f"district-mentoring-{model.__name__}-save")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"district-mentoring-{model.__name__}-delete")
-    m2m_changed.connect(_mentees_changed, sender=Pair.mentees.through, dispatch_uid="district-mentoring-mentees")
+    versions.watch("district-mentoring",
+                   lambda instance, created=False: [f"district-mentoring:{d}" for d in districts_of(instance, created)],
+                   models=(Pair, Person, Meeting, PlanTask), m2m=(Pair.mentees.through,))

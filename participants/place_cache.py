@@ -61,16 +61,23 @@ def of_membership(membership) -> str:
     return version_of("organization", membership.organization_id)
 
 
+def reader(user, *parts) -> str:
+    """The reader's part of a kept page's key: who they are and their roles (what they may see and do follows them),
+    with the caller's `parts` (an address, the filters, a workplace)."""
+    from participants.access import access_of
+
+    access = access_of(user)
+    roles = ",".join(f"{m.pk}:{m.role}" for m in access.memberships)
+    return hashlib.sha1("|".join(map(str, (user.pk, access.is_superuser, roles, *parts))).encode()).hexdigest()[:16]
+
+
 def key(place, user, today, *parts) -> str:
     """What a place's rendered page or navigation is keyed by: the place's version, the day, the reader's roles
     (what they may see and do there) and the `parts` the caller adds (the address, for the current section)."""
-    from participants.access import access_of
     from participants.models import District
 
     name = version_of("district", place.pk) if isinstance(place, District) else version_of("organization", place.pk)
-    roles = ",".join(f"{m.pk}:{m.role}" for m in access_of(user).memberships)
-    digest = hashlib.sha1("|".join(map(str, (user.pk, user.is_superuser, roles, *parts))).encode()).hexdigest()[:16]
-    return f"{versions.version(name)}.{today.isoformat()}.{digest}"
+    return f"{versions.version(name)}.{today.isoformat()}.{reader(user, *parts)}"
 
 
 def landing_key(user, today, kept_by: list[str], *parts) -> str | None:
@@ -83,9 +90,7 @@ def landing_key(user, today, kept_by: list[str], *parts) -> str | None:
         return None
     names = sorted({of_membership(m) for m in access.memberships} | set(kept_by))
     stamp = ".".join(str(versions.version(name)) for name in names)
-    roles = ",".join(f"{m.pk}:{m.role}" for m in access.memberships)
-    digest = hashlib.sha1("|".join(map(str, (user.pk, roles, stamp, *parts))).encode()).hexdigest()[:16]
-    return f"{today.isoformat()}.{digest}"
+    return f"{today.isoformat()}.{reader(user, stamp, *parts)}"
 
 
 def _names_of(instance, created: bool = False) -> list[str]:

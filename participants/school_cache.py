@@ -5,11 +5,10 @@ mentees, meetings and plan tasks, keys the rendered rows; a version of the forms
 
 from __future__ import annotations
 
-import hashlib
-
 from django.db.models import Q
 
 from mentoring_portal.lib import versions
+from participants import place_cache
 
 CATALOGUE = "forms-catalogue"
 
@@ -53,11 +52,8 @@ def list_key(organization, user, today, kind: str, params) -> str:
     """What a list's rendered rows are keyed by: the school's and the catalogue's versions, the reader (what they may
     see follows their roles), the day (ages and consents are as of today) and the address's parameters (the filters,
     the page; the pagination's links repeat them all)."""
-    from participants.access import access_of
-
-    roles = ",".join(f"{m.pk}:{m.role}" for m in access_of(user).memberships)
     filters = kind + "?" + "&".join(f"{k}={v}" for k in sorted(params) for v in params.getlist(k))
-    digest = hashlib.sha1(f"{user.pk}|{roles}|{filters}".encode()).hexdigest()[:16]
+    digest = place_cache.reader(user, filters)
     return (f"{versions.version(f'school-registry:{organization.pk}')}.{versions.version(CATALOGUE)}."
             f"{today.isoformat()}.{digest}")
 

@@ -9,7 +9,6 @@ import hashlib
 from dataclasses import astuple
 
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from mentoring_portal.lib import versions, warming
 from participants import place_cache
@@ -104,46 +103,42 @@ def warm_region(region_id: str) -> None:
         cached_deadline_rows(user, today, due="overdue", mine=False)
 
 
-def bump(roadmap_id: int) -> None:
+def names_of_roadmap(roadmap_id) -> list[str]:
+    """What a change of a roadmap (its sections, items, deadlines, responsible users) moves: its table, the deadlines
+    of its region and of its district or direct school, and its place's page and navigation."""
     from roadmaps.models import Roadmap
 
-    versions.bump(f"roadmap-table:{roadmap_id}")
+    names = [f"roadmap-table:{roadmap_id}"]
     for district, organization, school_district, region, school_region in Roadmap.objects.filter(
             pk=roadmap_id).values_list("district_id", "organization_id", "organization__district_id",
                                        "district__region_id", "organization__region_id"):
-        versions.bump(deadlines("region", region or school_region))
-        for name in place_cache.of_place(district, organization):  # the place's page and its navigation's counts
-            versions.bump(name)
-        if district or school_district:
-            versions.bump(deadlines("district", district or school_district))
-        else:
-            versions.bump(deadlines("organization", organization))
+        names.append(deadlines("region", region or school_region))
+        names += place_cache.of_place(district, organization)
+        names.append(deadlines("district", district or school_district) if district or school_district
+                     else deadlines("organization", organization))
+    return names
 
 
-def _changed(sender, instance, **kwargs) -> None:
+def bump(roadmap_id: int) -> None:
+    for name in names_of_roadmap(roadmap_id):
+        versions.bump(name)
+
+
+def _names_of(instance, created: bool = False) -> list[str]:
     from roadmaps.models import Item, Occurrence, Roadmap
 
     if isinstance(instance, Roadmap):
         roadmap_id = instance.pk
     elif isinstance(instance, Occurrence):
         roadmap_id = Item.objects.filter(pk=instance.item_id).values_list("roadmap_id", flat=True).first()
-    else:
-        roadmap_id = instance.roadmap_id
-    if roadmap_id is not None:
-        bump(roadmap_id)
-
-
-def _responsible_changed(sender, instance, action, **kwargs) -> None:
-    if action in ("post_add", "post_remove", "post_clear") and hasattr(instance, "roadmap_id"):
-        bump(instance.roadmap_id)
+    else:  # a section, an item (a user on the other side of an item's responsible users moves nothing here)
+        roadmap_id = getattr(instance, "roadmap_id", None)
+    return names_of_roadmap(roadmap_id) if roadmap_id is not None else []
 
 
 def connect() -> None:
     from roadmaps.models import Item, Occurrence, Roadmap, Section
 
-    for model in (Roadmap, Section, Item, Occurrence):
-        post_save.connect(_changed, sender=model, dispatch_uid=f"roadmap-table-{model.__name__}-save")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"roadmap-table-{model.__name__}-delete")
-    m2m_changed.connect(_responsible_changed, sender=Item.responsible_users.through,
-                        dispatch_uid="roadmap-table-responsible")
+    versions.watch("roadmap-table", _names_of, models=(Roadmap, Section, Item, Occurrence),
+                   m2m=(Item.responsible_users.through,))
     warming.register(REGION_DEADLINES, warm_region)

@@ -80,11 +80,4 @@ def lazy(compute, names: tuple[str, ...]) -> dict:
 def lazy_cached(key: str, compute, names: tuple[str, ...], timeout: int = 6 * 3600) -> dict:
     """Template variables read from one cached dict (`compute()` on a miss) only when the template asks for them: a
     page whose cached fragment is used never reads them."""
-    loaded: dict = {}
-
-    def value(name: str):
-        if not loaded:
-            loaded.update(cache.get_or_set(key, compute, timeout))
-        return loaded[name]
-
-    return {name: SimpleLazyObject(lambda name=name: value(name)) for name in names}
+    return lazy(lambda: cache.get_or_set(key, compute, timeout), names)

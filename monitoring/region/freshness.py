@@ -8,8 +8,6 @@ overview (lib/warming). The cache must be shared by the app's processes, as for 
 
 from __future__ import annotations
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
-
 from mentoring_portal.lib import versions, warming
 from roadmaps.page_cache import REGION_DEADLINES, deadlines
 
@@ -50,24 +48,17 @@ def region_of(instance) -> int | None:
     return None
 
 
-def _changed(sender, instance, **kwargs) -> None:
+def _names_of(instance, created: bool = False) -> list[str]:
     region_id = region_of(instance)
-    if region_id is not None:
-        versions.bump(f"{OVERVIEW}:{region_id}")
-
-
-def _mentees_changed(sender, instance, action, **kwargs) -> None:
-    if action in ("post_add", "post_remove", "post_clear"):
-        _changed(sender, instance)
+    return [f"{OVERVIEW}:{region_id}"] if region_id is not None else []
 
 
 def connect() -> None:
     from monitoring.models import Campaign, Indicator, ManualValue, SchoolReport, Target
     from participants.models import HeadCount, Pair, Person
 
-    for model in (Pair, Person, HeadCount, Indicator, Target, ManualValue, Campaign, SchoolReport):
-        post_save.connect(_changed, sender=model, dispatch_uid=f"region-overview-{model.__name__}-save")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"region-overview-{model.__name__}-delete")
-    m2m_changed.connect(_mentees_changed, sender=Pair.mentees.through, dispatch_uid="region-overview-mentees")
+    versions.watch("region-overview", _names_of,
+                   models=(Pair, Person, HeadCount, Indicator, Target, ManualValue, Campaign, SchoolReport),
+                   m2m=(Pair.mentees.through,))
     warming.register(OVERVIEW, warm)
     warming.register(REGION_DEADLINES, warm)  # its roadmap columns
