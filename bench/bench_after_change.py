@@ -35,6 +35,7 @@ def main() -> None:
     users = get_user_model().objects
     pair = Pair.objects.filter(organization__code=school).first()
     item = Item.objects.filter(roadmap__organization__code=school).first()
+    largest = Item.objects.filter(roadmap__district__code=district).first()
     cases = [  # (what changes, whose page, the page, the versions the change bumps that have warmers)
         ("a pair saved", f"curator-{seed}-d01", f"/d/{district}/indicators/",
          lambda: pair.save(), [f"district-figures:{pair.organization.district_id}"]),
@@ -42,6 +43,8 @@ def main() -> None:
          lambda: item.save(), [f"deadlines:region:{pair.organization.region_id}"]),
         ("a pair saved", f"coordinator-{seed}", f"/r/{region}/",
          lambda: pair.save(), [f"region-overview:{pair.organization.region_id}"]),
+        ("a roadmap item saved", f"curator-{seed}-d01", f"/roadmaps/{largest.roadmap_id}/",
+         lambda: largest.save(), [f"roadmap-table:{largest.roadmap_id}"]),
     ]
     print(f"{'change':22} {'page':22} {'view, no worker':>16} {'warm task':>10} {'view after it':>14}")
     for change, username, url, make_change, names in cases:

@@ -14,6 +14,7 @@ class MonitoringConfig(AppConfig):
             figures_cache,
             final_order,
             public_blocks,
+            report_cache,
         )
         from monitoring.landing import district_downloads, reports_to_hand_in
         from monitoring.region import campaigns as region_campaigns
@@ -24,6 +25,7 @@ class MonitoringConfig(AppConfig):
 
         audited.register()
         figures_cache.connect()
+        report_cache.connect()
         freshness.connect()
         order_imported.connect(schedule_from_order, dispatch_uid="monitoring_schedule_from_order")
         register_job(export_jobs.KIND, export_jobs.make_report)

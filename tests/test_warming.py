@@ -16,6 +16,7 @@ from monitoring import figures_cache
 from participants.models import Pair, PairStatus
 from roadmaps import agenda, page_cache
 from roadmaps.models import RoadmapStatus
+from roadmaps.views import table as views_table
 from tests.factories import form, make_roadmap, person
 
 pytestmark = pytest.mark.usefixtures("fresh_cache")
@@ -53,7 +54,7 @@ def overdue_item(owner):
 
 
 def test_every_kind_of_warmer_is_a_version_the_portal_bumps():
-    assert set(warming.registered()) == {"district-figures", "deadlines:region", "region-overview"}
+    assert set(warming.registered()) == {"district-figures", "deadlines:region", "region-overview", "roadmap-table"}
     assert warming.warm.call("no-such-kind:1") == "unknown"
 
 
@@ -65,6 +66,19 @@ def test_after_a_pair_is_saved_the_dashboard_finds_its_figures_ready(login, worl
     forbid(monkeypatch, figures_cache, "figures")
     page = login(world.curator).get(reverse("monitoring:dashboard", args=[world.district.code]))
     assert page.status_code == 200
+
+
+@override_settings(WARM_CACHES=True)
+def test_after_an_item_is_saved_its_roadmap_finds_its_rows_ready(login, world, monkeypatch,
+                                                                  django_capture_on_commit_callbacks):
+    roadmap, item = overdue_item(world.school)
+    client = login(world.school_curator)
+    client.get(roadmap.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        item.name = "Совещание кураторов по итогам года"
+        item.save()
+    forbid(monkeypatch, views_table, "roadmap_table")
+    assert "Совещание кураторов по итогам года" in client.get(roadmap.get_absolute_url()).content.decode()
 
 
 @override_settings(WARM_CACHES=True)

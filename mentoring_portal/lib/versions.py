@@ -6,6 +6,7 @@ the old version. A change is bumped at once (its own transaction reads it) and a
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 
 from django.core.cache import cache
 from django.db import transaction
@@ -42,6 +43,9 @@ def bump(name: str) -> None:
     warming.after_bump(name)  # what a warmer keeps under this version is made again by the worker (lib/warming)
 
 
+_watchers: dict[type, dict] = defaultdict(dict)  # model → {label: names_of}
+
+
 def watch(label: str, names_of, models=(), m2m=()) -> None:
     """Bump the versions `names_of(instance, created)` names on every save or delete of `models`, and on every change of
     the `m2m` relations (their through models; the instance is either side): the one wiring of a cache kept until a
@@ -58,10 +62,19 @@ def watch(label: str, names_of, models=(), m2m=()) -> None:
             changed(sender, instance)
 
     for model in models:
+        _watchers[model][label] = names_of
         post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{label}-{model._meta.label}-save")
         pre_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"{label}-{model._meta.label}-delete")
     for through in m2m:
         m2m_changed.connect(relation_changed, sender=through, weak=False, dispatch_uid=f"{label}-{through._meta.label}")
+
+
+def touch(instance) -> None:
+    """A change made in bulk (`bulk_create`, `update`) sends no signal: the service that made it touches one record
+    of what it changed, and every version watching that record's model is bumped as for a save."""
+    for names_of in _watchers.get(type(instance), {}).values():
+        for name in names_of(instance, False):
+            bump(name)
 
 
 def lazy(compute, names: tuple[str, ...]) -> dict:

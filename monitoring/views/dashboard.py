@@ -5,11 +5,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from mentoring_portal.jobs.services import job_start
 from mentoring_portal.lib.exports import registry
-from monitoring import figures_cache
+from monitoring import figures_cache, report_cache
 from monitoring.export_jobs import KIND as REPORT_KIND
 from monitoring.exports import GROUP
 from monitoring.forms import IndicatorForm, SchoolTargetsForm
@@ -120,11 +121,14 @@ def _report_response(request, place, identifier: str | None, url_name: str):
     year = _year(request, last_complete_year(today))
     if identifier is not None and isinstance(place, District):
         return _district_report_in_background(request, place, identifier, year, today)
-    report = analytical_report(place, request.user, year, today)
     if identifier is None:
         downloads = [(f"Скачать {e.label}", reverse(url_name, args=[place.code, e.identifier]))
                      for e in registry.all(GROUP)]
-        return render(request, "monitoring/report.html", {"report": report, "place": place, "downloads": downloads})
+        kept = report_cache.key(place, request.user, year, today) if isinstance(place, District) else None
+        report = SimpleLazyObject(lambda: analytical_report(place, request.user, year, today))
+        return render(request, "monitoring/report.html", {"report": report, "place": place, "downloads": downloads,
+                                                          "report_key": kept, "year": year})
+    report = analytical_report(place, request.user, year, today)
     exporter = registry.get(GROUP, identifier)
     if exporter is None:
         raise Http404

@@ -10,6 +10,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from mentoring_portal.lib import versions
 from mentoring_portal.lib.collation import search_text
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
 from mentoring_portal.lib.uploads import SHEET_FORMATS, ReadBudget, UploadRefused, pending_file, sheet_rows
@@ -130,4 +131,6 @@ def save_training(parsed: TrainingImport, *, organization, user) -> int:
     for record in records:
         record.added_by = user
     TrainingRecord.objects.bulk_create(records)
+    if records:
+        versions.touch(records[0])  # one school's records: the caches of its district
     return len(records)

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from mentoring_portal.lib import versions
 from participants.models import Category, Membership, Pair, Person, Role
 from participants.services.erasure import ANONYMOUS, erasure_copies
 from roadmaps.events.models import Attendance, Event
@@ -44,6 +45,7 @@ def event_invite(*, event: Event, groups: set[str]) -> int:
              for p in people.filter(anonymised_on__isnull=True).distinct()]
     before = event.attendances.count()
     Attendance.objects.bulk_create(rows, ignore_conflicts=True)
+    versions.touch(event)
     return event.attendances.count() - before
 
 
@@ -51,6 +53,7 @@ def event_invite(*, event: Event, groups: set[str]) -> int:
 def attendance_mark(*, event: Event, present: set[int]) -> None:
     event.attendances.update(attended=False)
     event.attendances.filter(pk__in=present).update(attended=True)
+    versions.touch(event)
 
 
 @transaction.atomic
