@@ -9,8 +9,9 @@ Two grouped queries fetch the people of every organization for the period; the f
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import NamedTuple
 
 from django.contrib.postgres.aggregates import ArrayAgg
@@ -37,16 +38,14 @@ class Fact(NamedTuple):
 
 @dataclass
 class Snapshot:
-    """Everything the formulas need about a set of organizations over a period, fetched in six queries."""
+    """Everything the formulas need about a set of organizations over a period: the people in counted pairs and the
+    head-counts in three queries; what only some formulas ask (practices published, training, pairs in contests) is
+    read the first time one of them asks — the four indicators of the target model never read it."""
 
     period: tuple[date, date]
     organizations: dict[int, Organization]
     facts: dict[int, list[tuple[Fact, list[int]]]]  # organization → its facts, each with the people it holds
     head_counts: dict[int, HeadCount]
-    published: dict[int, int] = field(default_factory=dict)  # organization → practices published in the bank
-    trained: dict[int, set[int]] = field(default_factory=dict)  # organization → people trained in the last 3 years
-    young_trained: dict[int, set[int]] = field(default_factory=dict)  # …of them, teachers in their first 3 years
-    pairs: dict[int, tuple[int, int]] = field(default_factory=dict)  # organization → (counted pairs, of them in a contest)
 
     @classmethod
     def take(cls, organizations: Iterable[Organization], period: tuple[date, date]) -> Snapshot:
@@ -67,24 +66,48 @@ class Snapshot:
                 kind = organizations[row["place"]].kind
                 fact = Fact(is_mentor, row["kind_of_person"], row["young"], row["teacher_form"], kind)
                 facts.setdefault(row["place"], []).append((fact, row["people"]))
-        year = school_year_of(end)
         head_counts = {h.organization_id: h for h in HeadCount.objects.filter(organization_id__in=organizations,
-                                                                                 school_year=year)}
-        published = dict(Practice.objects.filter(organization_id__in=organizations, status=PracticeStatus.PUBLISHED,
-                                                  published_on__range=period).values("organization_id")
-                         .annotate(n=Count("pk")).values_list("organization_id", "n"))
+                                                                                 school_year=school_year_of(end))}
+        return cls(period, organizations, facts, head_counts)
+
+    @cached_property
+    def published(self) -> dict[int, int]:
+        """Organization → practices published in the bank in the period."""
+        return dict(Practice.objects.filter(organization_id__in=self.organizations, status=PracticeStatus.PUBLISHED,
+                                            published_on__range=self.period).values("organization_id")
+                    .annotate(n=Count("pk")).values_list("organization_id", "n"))
+
+    @cached_property
+    def _training(self) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+        end = self.period[1]
         trained: dict[int, set[int]] = {}
         young_trained: dict[int, set[int]] = {}
         for person, organization, teaching_since in TrainingRecord.objects.filter(
-                person__organization_id__in=organizations, end_date__gt=years_before(end, TRAINED_WITHIN_YEARS),
-                end_date__lte=end).values_list("person_id", "person__organization_id", "person__teaching_since"):
+                person__organization_id__in=self.organizations,
+                end_date__gt=years_before(end, TRAINED_WITHIN_YEARS), end_date__lte=end).values_list(
+                "person_id", "person__organization_id", "person__teaching_since"):
             trained.setdefault(organization, set()).add(person)
             if teaching_since and teaching_since > years_before(end, 3):
                 young_trained.setdefault(organization, set()).add(person)
-        pair_counts = {row["organization_id"]: (row["total"], row["contest"]) for row in pairs.values("organization_id")
-                       .annotate(total=Count("pk", distinct=True), contest=Count("pk", distinct=True, filter=Q(
-                           contest_applications__contest__applications_until__range=period)))}
-        return cls(period, organizations, facts, head_counts, published, trained, young_trained, pair_counts)
+        return trained, young_trained
+
+    @property
+    def trained(self) -> dict[int, set[int]]:
+        """Organization → people trained in the last three years."""
+        return self._training[0]
+
+    @property
+    def young_trained(self) -> dict[int, set[int]]:
+        """…of them, teachers in their first three years."""
+        return self._training[1]
+
+    @cached_property
+    def pairs(self) -> dict[int, tuple[int, int]]:
+        """Organization → (counted pairs, of them in a contest of the period)."""
+        counted = Pair.objects.counted_in(self.period).filter(organization_id__in=self.organizations)
+        return {row["organization_id"]: (row["total"], row["contest"]) for row in counted.values("organization_id")
+                .annotate(total=Count("pk", distinct=True), contest=Count("pk", distinct=True, filter=Q(
+                    contest_applications__contest__applications_until__range=self.period)))}
 
     @property
     def size(self) -> int:
