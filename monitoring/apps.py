@@ -8,8 +8,9 @@ class MonitoringConfig(AppConfig):
     def ready(self) -> None:
         from mentoring_portal.jobs.exports import KIND_LABELS
         from mentoring_portal.jobs.registry import register as register_job
-        from monitoring import (  # noqa: F401 - final_order and public_blocks register themselves
+        from monitoring import (  # noqa: F401 - cabinet_blocks, final_order and public_blocks register themselves
             audited,
+            cabinet_blocks,
             export_jobs,
             figures_cache,
             final_order,

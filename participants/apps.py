@@ -11,6 +11,7 @@ class ParticipantsConfig(AppConfig):
         from participants import district_cache, export_jobs, navigation, place_cache, registry_jobs, school_cache
         from participants import meetings_block as meetings
         from participants.audit_trail import audited
+        from participants.cabinet import landing as cabinet
         from participants.documents import order_drafts  # noqa: F401 - registers the draft orders
         from participants.landing import HOME, register
         from participants.practices.landing import waiting_reviews
@@ -22,6 +23,9 @@ class ParticipantsConfig(AppConfig):
         register(HOME, meetings.meetings_block, kept_by=meetings.mentor_version)
         meetings.connect()
         register(HOME, waiting_reviews)
+        register(HOME, cabinet.unread_messages)
+        register(HOME, cabinet.my_mentoring, kept_by=cabinet.mentee_version)
+        cabinet.connect()
         district_cache.connect()
         school_cache.connect()
         place_cache.connect()

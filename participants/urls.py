@@ -2,6 +2,7 @@ from django.urls import path
 
 from participants.access import PLACE_PREFIXES
 from participants.accounts import views as accounts
+from participants.cabinet import views as cabinet
 from participants.documents import views as documents
 from participants.partners import views as partners
 from participants.practices import views as practices
@@ -129,4 +130,19 @@ for kind, prefix in (("district", PLACE_PREFIXES["district"]), ("organization", 
         path(f"{prefix}/public/", public.public_settings[kind], name=f"{kind}-public"),
         path(f"{prefix}/public/news/", public.news_add[kind], name=f"{kind}-news-add"),
         path(f"{prefix}/public/news/<int:pk>/delete/", public.news_delete[kind], name=f"{kind}-news-delete"),
+    ]
+# The participant's own page (participants/cabinet): by a personal link, or signed in as a mentee
+urlpatterns += [
+    path("my/mentoring/", cabinet.my_mentoring, name="my-mentoring-choose"),
+    path("o/<slug:organization>/people/<int:pk>/links/", cabinet.link_issue, name="person-link"),
+    path("o/<slug:organization>/people/<int:pk>/links/revoke/", cabinet.link_revoke, name="person-link-revoke"),
+    path("o/<slug:organization>/people/<int:pk>/messages/read/", cabinet.messages_read, name="person-messages-read"),
+]
+for prefix, name in (("k/<str:token>", "cabinet"), ("my/mentoring/<int:person>", "my-mentoring")):
+    urlpatterns += [
+        path(f"{prefix}/", cabinet.cabinet, name=name),
+        path(f"{prefix}/tasks/<int:task_id>/", cabinet.task_mark, name=f"{name}-task"),
+        path(f"{prefix}/write/", cabinet.write, name=f"{name}-write"),
+        path(f"{prefix}/consent/", cabinet.consent_give, name=f"{name}-consent"),
+        path(f"{prefix}/consent/withdraw/", cabinet.consent_withdraw, name=f"{name}-consent-withdraw"),
     ]

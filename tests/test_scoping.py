@@ -160,6 +160,9 @@ SCHOOL = [
     ("monitoring:invitations", lambda o: [S], False),
     ("monitoring:invitations-create", lambda o: [S], True),
     ("monitoring:answer-enter", lambda o: [S, o["invitation"].pk], True),
+    ("participants:person-link", lambda o: [S, o["mentee"].pk], True),
+    ("participants:person-link-revoke", lambda o: [S, o["mentee"].pk], True),
+    ("participants:person-messages-read", lambda o: [S, o["mentee"].pk], True),
 ]
 R = lambda o: o["district_roadmap"].pk  # noqa: E731
 ROADMAP = [
@@ -228,14 +231,18 @@ SIGN_IN = {"login", "logout", "password_change", "password_change_done", "passwo
            "password_reset_confirm", "password_reset_complete"}
 # The public «Наставничество» section: no sign-in by design (tests/test_public.py)
 PUBLIC = {"public-page", "public-embed", "public-feed", "public-document"}
-BY_SECRET_LINK = {"roadmaps:calendar-feed": ["0" * 32], "monitoring:answer": ["0" * 32]}  # no sign-in, a token
+BY_SECRET_LINK = {"roadmaps:calendar-feed": ["0" * 32], "monitoring:answer": ["0" * 32],  # no sign-in, a token
+                  **{f"participants:cabinet{action}": ["0" * 32, *extra] for action, extra in (
+                      ("", []), ("-task", [1]), ("-write", []), ("-consent", []), ("-consent-withdraw", []))}}
 JOB = "6f1c7f0e-0000-4000-8000-000000000000"
 # The signed-in user's own pages
 OWN = {"participants:home": [], "participants:workplace": [],
        "participants:my-pairs": [], "roadmaps:calendar": [], "roadmaps:deadlines": [],
        "participants:second-factor": [],
        "participants:second-factor-verify": [], "job-progress": [JOB], "my-exports": [], "export-file": [JOB],
-       "export-retry": [JOB]}
+       "export-retry": [JOB], "participants:my-mentoring-choose": [],
+       **{f"participants:my-mentoring{action}": [1, *extra] for action, extra in (
+           ("", []), ("-task", [1]), ("-write", []), ("-consent", []), ("-consent-withdraw", []))}}
 # Tested in their own modules:
 ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:order", "participants:headcount-edit",
              "participants:region-export", "participants:region-users", "participants:region-invite",

@@ -1,3 +1,4 @@
+from participants.cabinet.models import LinkKind, ParticipantMessage, PersonalLink
 from participants.documents.models import Document, DocumentKind
 from participants.models.audit import ExportLog
 from participants.models.memberships import Membership, Role, RoleAction, RoleChange
@@ -35,5 +36,5 @@ __all__ = [
     "PlanTask", "Programme", "ProgrammeStatus",
     "Region",
     "Practice", "PracticeLevel", "PracticeStatus", "Role", "RoleAction", "RoleChange", "TrainingRecord",
-    "TrainingTopic", "consent_problems",
+    "TrainingTopic", "consent_problems", "LinkKind", "ParticipantMessage", "PersonalLink",
 ]

@@ -20,7 +20,17 @@ from django.utils import timezone
 from mentoring_portal.jobs.models import Job, JobStatus
 from mentoring_portal.lib import versions
 from participants.audit_trail.registry import PERSONAL_FIELDS
-from participants.models import Category, Consent, Meeting, MenteeRequest, MentorProfile, Pair, Person
+from participants.models import (
+    Category,
+    Consent,
+    Meeting,
+    MenteeRequest,
+    MentorProfile,
+    Pair,
+    ParticipantMessage,
+    Person,
+    PersonalLink,
+)
 
 ANONYMOUS = "Обезличен(а)"
 REMOVED = "[удалено]"
@@ -68,6 +78,8 @@ def person_anonymise(*, person: Person, user) -> Person:
         Consent.objects.filter(person=person).update(given_by=REMOVED, document="")
         MenteeRequest.objects.filter(person=person).update(help_wanted=REMOVED, interests="")
         MentorProfile.objects.filter(person=person).update(competencies="", achievements="", interests="")
+        ParticipantMessage.objects.filter(person=person).update(text=REMOVED)  # what he or his parent wrote
+        PersonalLink.objects.filter(person=person, revoked_at__isnull=True).update(revoked_at=timezone.now())
         pairs = Pair.objects.filter(mentor=person) | Pair.objects.filter(mentees=person)
         for meeting in Meeting.objects.filter(pair__in=pairs.distinct()):
             scrubbed = _scrub(meeting.notes, names)

@@ -10,6 +10,7 @@ from mentoring_portal.lib import versions
 from mentoring_portal.lib.paging import page_of
 from participants import school_cache
 from participants.access import CAN_EDIT_PAIRS, organization_view
+from participants.cabinet.views import card_context
 from participants.forms_registry import ConsentForm, MenteeRequestForm, MentorProfileForm, PersonForm
 from participants.mentoring import REGISTRY_SORTS, pair_rows, registry
 from participants.models import Category, Pair, Partner, Person
@@ -88,6 +89,7 @@ def _person_page(request, organization, person: Person, *, consent_form: Consent
                    *(a for pair in Pair.objects.filter(mentor=person).prefetch_related("contest_applications__contest")
                      for a in pair.contest_applications.all())],
         "as_mentee": pair_rows(Pair.objects.filter(mentees=person)),
+        **card_context(request, person, today),
     }, status=400 if consent_form.is_bound else 200)
 
 

@@ -107,3 +107,8 @@ function focusableScrollers(root) {
 document.addEventListener("DOMContentLoaded", () => focusableScrollers(document));
 document.addEventListener("htmx:afterSwap", (event) => focusableScrollers(event.detail.target));
 window.addEventListener("resize", () => focusableScrollers(document));
+
+// A link shown once (a personal page's address): focusing its field selects it, ready to copy.
+document.addEventListener("focusin", (event) => {
+  if (event.target.matches && event.target.matches("[data-select-on-focus]")) event.target.select();
+});

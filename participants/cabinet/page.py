@@ -1,0 +1,59 @@
+"""What a participant's page shows: his pairs and groups with the plan, the meetings held and the next one, and the
+blocks other apps add (questionnaires addressed to him, events he is invited to) — registered with `register`, so
+participants imports no app to its right. A provider gets the person and today and returns LandingBlocks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch
+
+from participants.landing import LandingBlock
+from participants.mentoring import plan_completion
+from participants.models import Meeting, Pair, PairStatus, Person, PlanTask
+
+Provider = Callable[[Person, date], list[LandingBlock]]
+_providers: list[Provider] = []
+
+
+def register(provider: Provider) -> Provider:
+    if provider not in _providers:
+        _providers.append(provider)
+    return provider
+
+
+def registered() -> list[Provider]:
+    return list(_providers)
+
+
+@dataclass
+class PairView:
+    pair: Pair
+    completion: int | None
+    tasks: list[PlanTask]
+    held: list[Meeting]
+    next_meeting: Meeting | None
+    others: list[Person]  # the other mentees of a group
+
+
+def pairs_of(person: Person, today: date) -> list[PairView]:
+    """The pairs and groups the person is a mentee of: the live ones first, then the finished, newest first."""
+    pairs = (Pair.objects.filter(mentees=person).exclude(status=PairStatus.TERMINATED)
+             .select_related("mentor", "form", "organization")
+             .prefetch_related("mentees", Prefetch("meetings", queryset=Meeting.objects.order_by("planned_on", "pk")),
+                               Prefetch("tasks", queryset=PlanTask.objects.order_by("due", "pk")))
+             .order_by("-start_date", "-pk"))
+    views = []
+    for pair in pairs:
+        meetings = list(pair.meetings.all())
+        upcoming = [m for m in meetings if m.held_on is None and m.planned_on and m.planned_on >= today]
+        views.append(PairView(pair, plan_completion(pair), list(pair.tasks.all()),
+                              [m for m in meetings if m.held_on], upcoming[0] if upcoming else None,
+                              [m for m in pair.mentees.all() if m.pk != person.pk]))
+    return sorted(views, key=lambda v: v.pair.status not in (PairStatus.ACTIVE, PairStatus.FORMING))
+
+
+def blocks_of(person: Person, today: date) -> list[LandingBlock]:
+    return sorted((block for provider in _providers for block in provider(person, today)), key=lambda b: b.order)
