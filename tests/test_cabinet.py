@@ -40,7 +40,7 @@ def pair(world, pupil):
                     birth_date=born(16))
     pair = Pair.objects.create(organization=world.school, mentor=mentor, form=form(), status=PairStatus.ACTIVE,
                                start_date=TODAY - timedelta(days=60), end_date=TODAY + timedelta(days=120))
-    pair.mentees.set([pupil])
+    pair.mentees.set([pupil, person(world.school, last_name="Захарова", first_name="Ника", birth_date=born(10))])
     pair.tasks.create(title="Прочитать «Уроки французского»", due=TODAY + timedelta(days=7))
     pair.meetings.create(kind="acquaintance", planned_on=TODAY - timedelta(days=50), held_on=TODAY - timedelta(days=50))
     pair.meetings.create(kind="work", planned_on=TODAY + timedelta(days=3), topic="Подготовка к олимпиаде")
@@ -150,6 +150,7 @@ def test_a_parent_sees_the_plan_marks_a_task_gives_the_consent_and_writes(login,
     html = page.content.decode()
     assert "Наставник: <strong>Соколов Пётр" in html and "Прочитать «Уроки французского»" in html
     assert "Подготовка к олимпиаде" in html  # the next meeting
+    assert "В группе ещё 1 участник" in html and "Захарова" not in html  # no other child's name
     assert "Секретная задача" not in html and "Орлова" not in html and "Белова" not in html
     assert page["Cache-Control"].startswith("max-age=0") and "no-store" in page["Cache-Control"]
     assert page["Referrer-Policy"] == "no-referrer" and "noindex" in page["X-Robots-Tag"]
@@ -252,6 +253,22 @@ def test_an_account_without_a_pair_has_no_mentee_page(login, world):
     client = login(world.school_curator)
     assert "Моё наставничество" not in client.get(reverse("participants:home")).content.decode()
     assert "не назначено участие" in client.get(reverse("participants:my-mentoring-choose")).content.decode()
+
+
+def test_the_demo_has_a_mentee_login_and_a_parents_link(client, db):
+    from django.core.management import call_command
+
+    from participants.cabinet.demo import MENTEE_LOGIN, PARENT_PATH
+
+    call_command("load_demo")
+    client.post(reverse("login"), {"username": MENTEE_LOGIN, "password": "demo-nastavnik"})
+    landing = client.get(reverse("participants:home")).content.decode()
+    assert "Моё наставничество" in landing and "ни одна роль" not in landing
+    page = client.get(reverse("participants:my-mentoring-choose"), follow=True).content.decode()
+    assert "Ёлкин Андрей Васильевич" in page and "Задачи плана" in page
+    client.logout()
+    parent = client.get(PARENT_PATH).content.decode()
+    assert "Страница для родителя" in parent and "Наставник:" in parent
 
 
 # Links as a state machine -----------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ def test_it_builds_the_seed_organizations_with_their_people(db):
     assert Membership.objects.get(user__username="toropova").district.code == "pizhansky"
     assert {login.role for login in result.logins} == {
         "Региональный координатор", "Муниципальный куратор", "Методист муниципалитета", "Куратор ОО", "Наставник",
-        "Эксперт муниципалитета",
+        "Эксперт муниципалитета", "Наставляемая (молодой педагог)",
     }
 
 
@@ -63,6 +63,7 @@ def test_every_demo_login_lands_on_its_own_page_in_russian(client, db):
         "kurator.agin1": "Моя организация",
         "nastavnik.agin1": "Я наставник",
         "ekspert.sayan": "Саянский район",
+        "molodoy.agin1": "Вам пока не назначена ни одна роль",  # her pair comes with the registry: test_cabinet.py
     }
     for login in result.logins:
         response = client.post(reverse("login"), {"username": login.username, "password": result.password},

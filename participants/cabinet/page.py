@@ -35,7 +35,7 @@ class PairView:
     tasks: list[PlanTask]
     held: list[Meeting]
     next_meeting: Meeting | None
-    others: list[Person]  # the other mentees of a group
+    others: list[Person]  # the other mentees of a group (the page counts them: a parent sees no other child's name)
 
 
 def pairs_of(person: Person, today: date) -> list[PairView]:

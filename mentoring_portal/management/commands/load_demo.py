@@ -5,6 +5,7 @@ from django.utils import timezone
 from monitoring import demo as monitoring_demo
 from participants import demo as participants_demo
 from participants import demo_registry, demo_workspace
+from participants.cabinet import demo as cabinet_demo
 from roadmaps import demo as roadmaps_demo
 
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         demo_workspace.load(today)
         self.stdout.write(f"Дорожных карт импортировано: {roadmaps_demo.load(today)}.")
         self.stdout.write(f"Целевых показателей: {monitoring_demo.load(today)}.")
+        parent_path = cabinet_demo.load(today)
         if admin_password:
             admin, _ = get_user_model().objects.get_or_create(
                 username="admin", defaults={"is_staff": True, "is_superuser": True}
@@ -31,3 +33,5 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Демонстрационные входы (пароль у всех: {result.password}):"))
         for login in result.logins:
             self.stdout.write(f"  {login.role:<26} {login.username:<18} {login.full_name}")
+        if parent_path:
+            self.stdout.write(f"Ссылка родителя ученика МБОУ Агинская СОШ № 1 (без входа): {parent_path}")
