@@ -153,7 +153,7 @@ def test_a_parent_sees_the_plan_marks_a_task_gives_the_consent_and_writes(login,
     assert "В группе ещё 1 участник" in html and "Захарова" not in html  # no other child's name
     assert "Секретная задача" not in html and "Орлова" not in html and "Белова" not in html
     assert page["Cache-Control"].startswith("max-age=0") and "no-store" in page["Cache-Control"]
-    assert page["Referrer-Policy"] == "no-referrer" and "noindex" in page["X-Robots-Tag"]
+    assert page["Referrer-Policy"] == "same-origin" and "noindex" in page["X-Robots-Tag"]
 
     task = pair.tasks.get()
     client.post(f"{url}tasks/{task.pk}/", {"done": "1"})

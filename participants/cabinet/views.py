@@ -26,9 +26,10 @@ SHOWN = "cabinet-link-shown"  # the session key of a link made a moment ago, sho
 
 
 def _private(response):
-    """A page opened by a secret address: never kept by a browser or a proxy, never sent on as a referrer,
-    never indexed."""
-    response["Referrer-Policy"] = "no-referrer"
+    """A page opened by a secret address: never kept by a browser or a proxy, its address never sent to another
+    site as a referrer (`same-origin`: «no-referrer» would make the browser send «Origin: null» with the page's own
+    forms, which the CSRF check refuses), never indexed."""
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
