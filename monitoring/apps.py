@@ -14,6 +14,7 @@ class MonitoringConfig(AppConfig):
             export_jobs,
             figures_cache,
             final_order,
+            nudges,
             public_blocks,
             report_cache,
         )
@@ -27,6 +28,7 @@ class MonitoringConfig(AppConfig):
         audited.register()
         figures_cache.connect()
         report_cache.connect()
+        nudges.connect()
         freshness.connect()
         order_imported.connect(schedule_from_order, dispatch_uid="monitoring_schedule_from_order")
         register_job(export_jobs.KIND, export_jobs.make_report)

@@ -14,6 +14,7 @@ class ParticipantsConfig(AppConfig):
         from participants.cabinet import landing as cabinet
         from participants.documents import order_drafts  # noqa: F401 - registers the draft orders
         from participants.landing import HOME, register
+        from participants.nudges import landing as nudges
         from participants.practices.landing import waiting_reviews
         from participants.public import participants_blocks  # noqa: F401 - registers the public page's blocks
         from participants.training import importing as training_import
@@ -25,6 +26,7 @@ class ParticipantsConfig(AppConfig):
         register(HOME, waiting_reviews)
         register(HOME, cabinet.unread_messages)
         register(HOME, cabinet.my_mentoring, kept_by=cabinet.mentee_version)
+        register(HOME, nudges.stale_block, kept_by=nudges.kept_by)
         cabinet.connect()
         district_cache.connect()
         school_cache.connect()

@@ -45,7 +45,9 @@ def _mentor_of(instance, created: bool = False) -> list[str]:
 
 
 def connect() -> None:
-    versions.watch("mentor-meetings", _mentor_of, models=(Pair, Meeting))
+    from participants.models import PlanTask
+
+    versions.watch("mentor-meetings", _mentor_of, models=(Pair, Meeting, PlanTask))  # tasks: «Что устаревает»
 
 
 def meetings_block(user, today: date, place=None) -> list[LandingBlock]:
