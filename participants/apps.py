@@ -17,6 +17,7 @@ class ParticipantsConfig(AppConfig):
         from participants.nudges import landing as nudges
         from participants.practices.landing import waiting_reviews
         from participants.public import participants_blocks  # noqa: F401 - registers the public page's blocks
+        from participants.recruitment import services as recruitment
         from participants.training import importing as training_import
 
         audited.register()
@@ -28,6 +29,7 @@ class ParticipantsConfig(AppConfig):
         register(HOME, cabinet.my_mentoring, kept_by=cabinet.mentee_version)
         register(HOME, nudges.stale_block, kept_by=nudges.kept_by)
         cabinet.connect()
+        recruitment.connect()
         district_cache.connect()
         school_cache.connect()
         place_cache.connect()

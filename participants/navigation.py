@@ -114,6 +114,11 @@ def own_entries() -> None:
     def practices_waiting(district):
         return Practice.objects.filter(organization__district=district, status=PracticeStatus.SUBMITTED)
 
+    def candidates_waiting(organization):
+        from participants.recruitment.models import Candidate, CandidateStatus
+
+        return Candidate.objects.filter(form__organization=organization, status=CandidateStatus.NEW)
+
     def programmes_waiting(district):
         return Programme.objects.filter(organization__district=district, review_comment="",
                                         status=ProgrammeStatus.APPROVED)
@@ -145,6 +150,8 @@ def own_entries() -> None:
                  CAN_EDIT_PAIRS),
         NavEntry("organization", "people", "Подбор наставников", "participants:matching", "bi-magic", 30,
                  CAN_EDIT_PAIRS),
+        NavEntry("organization", "people", "Набор по ссылке", "participants:recruitment", "bi-megaphone", 35,
+                 CAN_EDIT_PAIRS, waiting=candidates_waiting, acts=CAN_EDIT_PAIRS),
         NavEntry("organization", "methodical", "Обучение наставников", "participants:training", "bi-award", 30),
         NavEntry("organization", "methodical", "Программы", "participants:programmes", "bi-journal-text", 40),
         NavEntry("organization", "methodical", "Практики", "participants:practices", "bi-lightbulb", 50),

@@ -8,6 +8,7 @@ from participants.partners import views as partners
 from participants.practices import views as practices
 from participants.programmes import views as programmes
 from participants.public import views as public
+from participants.recruitment import views as recruitment
 from participants.second_factor import views as second_factor
 from participants.training import views as training
 from participants.views import audit, district, pairs, registry, registry_io
@@ -146,3 +147,14 @@ for prefix, name in (("k/<str:token>", "cabinet"), ("my/mentoring/<int:person>",
         path(f"{prefix}/consent/", cabinet.consent_give, name=f"{name}-consent"),
         path(f"{prefix}/consent/withdraw/", cabinet.consent_withdraw, name=f"{name}-consent-withdraw"),
     ]
+# Recruitment by an open link (participants/recruitment)
+urlpatterns += [
+    path("join/<str:token>/", recruitment.answer, name="join"),
+    path("join/<str:token>/thanks/", recruitment.thanks, name="join-thanks"),
+    path("o/<slug:organization>/recruitment/", recruitment.forms_page, name="recruitment"),
+    path("o/<slug:organization>/recruitment/<int:pk>/toggle/", recruitment.form_toggle, name="recruitment-toggle"),
+    path("o/<slug:organization>/recruitment/candidates/<int:pk>/take/", recruitment.candidate_take,
+         name="candidate-take"),
+    path("o/<slug:organization>/recruitment/candidates/<int:pk>/decline/", recruitment.candidate_decline,
+         name="candidate-decline"),
+]

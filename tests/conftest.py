@@ -10,6 +10,7 @@ from django.utils import timezone
 from monitoring.models import Indicator, Invitation, Questionnaire
 from monitoring.services import campaign_open
 from participants.models import (
+    Candidate,
     Consent,
     Document,
     MenteeRequest,
@@ -17,6 +18,7 @@ from participants.models import (
     Partner,
     Practice,
     Programme,
+    RecruitmentForm,
     Role,
     TrainingRecord,
 )
@@ -131,6 +133,11 @@ def objects(world):
                                                 organization=world.school, person=mentor, pair=pair),
         "methodist_role": world.methodist.memberships.get(), "mentor_role": world.mentor.memberships.get(),
         "curator_role": world.school_curator.memberships.get(),
+        "recruitment": (recruitment := RecruitmentForm.objects.create(organization=world.school, audience="council",
+                                                                      title="Педсовет")),
+        "candidate": Candidate.objects.create(form=recruitment, wish="mentor", category="teacher", last_name="Петров",
+                                              first_name="Олег", about="физика", consent_by="Петров Олег",
+                                              consent_giver="self"),
         "programme": Programme.objects.create(organization=world.school, title="Шаг в профессию",
                                               file=ContentFile(b"%PDF-1.4", name="pr.pdf")),
         "practice": Practice.objects.create(organization=world.school, title="Практика", level="basic", description="x",

@@ -163,6 +163,10 @@ SCHOOL = [
     ("participants:person-link", lambda o: [S, o["mentee"].pk], True),
     ("participants:person-link-revoke", lambda o: [S, o["mentee"].pk], True),
     ("participants:person-messages-read", lambda o: [S, o["mentee"].pk], True),
+    ("participants:recruitment", lambda o: [S], False),
+    ("participants:recruitment-toggle", lambda o: [S, o["recruitment"].pk], True),
+    ("participants:candidate-take", lambda o: [S, o["candidate"].pk], True),
+    ("participants:candidate-decline", lambda o: [S, o["candidate"].pk], True),
 ]
 R = lambda o: o["district_roadmap"].pk  # noqa: E731
 ROADMAP = [
@@ -232,6 +236,7 @@ SIGN_IN = {"login", "logout", "password_change", "password_change_done", "passwo
 # The public «Наставничество» section: no sign-in by design (tests/test_public.py)
 PUBLIC = {"public-page", "public-embed", "public-feed", "public-document"}
 BY_SECRET_LINK = {"roadmaps:calendar-feed": ["0" * 32], "monitoring:answer": ["0" * 32],  # no sign-in, a token
+                  "participants:join": ["0" * 16], "participants:join-thanks": ["0" * 16],
                   **{f"participants:cabinet{action}": ["0" * 32, *extra] for action, extra in (
                       ("", []), ("-task", [1]), ("-write", []), ("-consent", []), ("-consent-withdraw", []))}}
 JOB = "6f1c7f0e-0000-4000-8000-000000000000"

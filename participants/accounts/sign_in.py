@@ -10,14 +10,14 @@ from django.shortcuts import render
 from django.urls import reverse
 
 
-def _address(request) -> str:
+def client_address(request) -> str:
     from axes.helpers import get_client_ip_address
 
     return get_client_ip_address(request) or "unknown"
 
 
 def _key(request) -> str:
-    return f"sign-in-failures:{_address(request)}"
+    return f"sign-in-failures:{client_address(request)}"
 
 
 def _failed(sender, credentials, request=None, **kwargs) -> None:
