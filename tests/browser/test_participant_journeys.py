@@ -88,3 +88,36 @@ def test_a_young_teacher_signs_in_and_marks_her_plan(page, sign_in, problems, sh
     page.wait_for_selector("text=«Провести открытый урок»: выполнена")
     task.refresh_from_db()
     assert task.done and problems == []
+
+
+def test_a_parent_answers_an_open_link_and_the_curator_takes_the_child_in(page, sign_in, problems, shoot, world,
+                                                                           live_server):
+    from participants.models import Person
+    from participants.recruitment.models import RecruitmentForm
+
+    record = RecruitmentForm.objects.create(organization=world.school, audience="parents",
+                                            title="Родительское собрание 5 «Б»")
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/join/{record.token}/")
+    page.fill("#id_last_name", "Орлов")
+    page.fill("#id_first_name", "Илья")
+    page.fill("#id_birth_date", (timezone.localdate() - timedelta(days=365 * 10 + 40)).isoformat())
+    page.fill("#id_grade", "5Б")
+    page.fill("#id_about", "Подтянуть математику, интересуется шахматами")
+    page.fill("#id_consent_by", "Орлова Анна Сергеевна")
+    page.check("#id_consent")
+    shoot("participant", "recruitment-phone", "Анкета набора по открытой ссылке — с телефона, без входа: родитель "
+                                              "заполняет её за ребёнка и даёт согласие на то, что в ней указано.")
+    page.click("button:has-text('Отправить анкету')")
+    page.wait_for_selector("text=Спасибо, анкета принята")
+    assert "Орлов" not in page.content()
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    base = sign_in(world.school_curator)
+    page.goto(f"{base}/o/{world.school.code}/recruitment/")
+    shoot("participant", "recruitment-candidates", "Ответы приходят кандидатами: куратор вносит кандидата в реестр "
+                                                   "(вместе с согласием из анкеты) или отклоняет.")
+    page.click("button:has-text('Внести в реестр')")
+    page.wait_for_selector("text=внесён(а) в реестр")
+    child = Person.objects.get(last_name="Орлов")
+    assert child.consent_on(timezone.localdate()).given_by == "Орлова Анна Сергеевна" and problems == []
