@@ -6,6 +6,7 @@ from monitoring import demo as monitoring_demo
 from participants import demo as participants_demo
 from participants import demo_registry, demo_workspace
 from participants.cabinet import demo as cabinet_demo
+from participants.recruitment import demo as recruitment_demo
 from roadmaps import demo as roadmaps_demo
 
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Дорожных карт импортировано: {roadmaps_demo.load(today)}.")
         self.stdout.write(f"Целевых показателей: {monitoring_demo.load(today)}.")
         parent_path = cabinet_demo.load(today)
+        recruitment_demo.load(today)
         if admin_password:
             admin, _ = get_user_model().objects.get_or_create(
                 username="admin", defaults={"is_staff": True, "is_superuser": True}
