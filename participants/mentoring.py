@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 
 from mentoring_portal.lib.collation import russian, search_text
 from participants.matching import MenteeNeed, MentorCandidate, Suggestion, rank
-from participants.models import Category, Meeting, MenteeRequest, Organization, Pair, Person, PlanTask
+from participants.models import Category, Meeting, MenteeRequest, MentorChoice, Organization, Pair, Person, PlanTask
 from participants.models.pairs import LIVE_STATUSES
 from participants.services.pairs import DEFAULT_MAX_MENTEES
 
@@ -87,6 +87,13 @@ class MatchRow:
     request: MenteeRequest
     need: MenteeNeed
     suggestions: list[Suggestion] = field(default_factory=list)
+    chosen: dict[int, int] = field(default_factory=dict)  # mentor → the mentee's rank of him (cabinet, stage 5)
+    chosen_names: list[str] = field(default_factory=list)  # the mentee's choice in order
+
+    @property
+    def ranked(self) -> list[tuple[Suggestion, int | None]]:
+        """Each suggestion with the place the mentee gave its mentor (None: not chosen)."""
+        return [(s, self.chosen.get(s.mentor.person_id)) for s in self.suggestions]
 
 
 def _mentees_now(mentor_ids) -> dict[int, int]:
@@ -119,11 +126,18 @@ def match_rows(organization: Organization, user, today: date) -> list[MatchRow]:
         .select_related("person").order_by("person__last_name", "id")
     )
     mentors = mentor_candidates(organization)
+    requests = list(requests)
+    choices: dict[int, list] = {}
+    for choice in (MentorChoice.objects.filter(person_id__in={r.person_id for r in requests})
+                   .select_related("mentor").order_by("rank")):
+        choices.setdefault(choice.person_id, []).append(choice)
     rows = []
     for request in requests:
         need = MenteeNeed(request.person.pk, request.person.full_name, request.help_wanted, request.interests,
                           request.person.age(today))
-        rows.append(MatchRow(request, need, rank(mentors, need)))
+        own = choices.get(request.person_id, [])
+        rows.append(MatchRow(request, need, rank(mentors, need), {c.mentor_id: c.rank for c in own},
+                             [c.mentor.full_name for c in own]))
     return rows
 
 

@@ -144,6 +144,7 @@ for prefix, name in (("k/<str:token>", "cabinet"), ("my/mentoring/<int:person>",
         path(f"{prefix}/", cabinet.cabinet, name=name),
         path(f"{prefix}/tasks/<int:task_id>/", cabinet.task_mark, name=f"{name}-task"),
         path(f"{prefix}/write/", cabinet.write, name=f"{name}-write"),
+        path(f"{prefix}/mentors/", cabinet.choose_mentors, name=f"{name}-mentors"),
         path(f"{prefix}/consent/", cabinet.consent_give, name=f"{name}-consent"),
         path(f"{prefix}/consent/withdraw/", cabinet.consent_withdraw, name=f"{name}-consent-withdraw"),
     ]

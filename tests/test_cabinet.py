@@ -139,6 +139,52 @@ def test_who_gives_and_withdraws_the_consent(world, pupil):
                                                   consent=None, today=TODAY)
 
 
+CHOOSE_ROWS = [  # (case, age, kind, live pair, chosen, allowed, source)
+    ("a parent for a child of 10", 10, LinkKind.PARENT, False, [1, 2], True, "до 14 — родитель"),
+    ("a parent for a teenager of 15", 15, LinkKind.PARENT, False, [1], False, "с 14 — сам"),
+    ("the teenager himself", 15, LinkKind.MENTEE, False, [1, 2, 3], True, "с 14 — сам"),
+    ("already in a live pair", 15, LinkKind.MENTEE, True, [1], False, "этап 5: до формирования пары"),
+    ("four mentors", 15, LinkKind.MENTEE, False, [1, 2, 3, 4], False, "до трёх"),
+    ("the same mentor twice", 15, LinkKind.MENTEE, False, [1, 1], False, "до трёх разных"),
+    ("nobody", 15, LinkKind.MENTEE, False, [], False, "хотя бы один"),
+    ("a mentor the school did not offer", 15, LinkKind.MENTEE, False, [9], False, "из наставников школы"),
+]
+
+
+@pytest.mark.parametrize("case, age, kind, live_pair, chosen, allowed, source", CHOOSE_ROWS,
+                         ids=[r[0] for r in CHOOSE_ROWS])
+def test_who_chooses_a_mentor(world, case, age, kind, live_pair, chosen, allowed, source):
+    viewer = Viewer(person(world.school, birth_date=born(age)), kind)
+    assert CABINET.allows("choose_mentors", viewer=viewer, live_pair=live_pair, chosen=chosen, offered={1, 2, 3, 4},
+                          today=TODAY) is allowed, source
+
+
+def test_a_parent_chooses_mentors_after_the_group_meeting_and_matching_shows_it(login, client, world):
+    from participants.models import MenteeRequest, MentorProfile
+
+    child = person(world.school, last_name="Белкина", first_name="Ира", birth_date=born(11), grade="5А")
+    MenteeRequest.objects.create(person=child, help_wanted="математика")
+    pupil_mentor = person(world.school, last_name="Соколов", first_name="Пётр", grade="10А", birth_date=born(16))
+    teacher = person(world.school, "teacher", grade="", last_name="Громова", first_name="Нина",
+                     position="учитель математики", birth_date=born(45))
+    for mentor, competencies in ((pupil_mentor, "олимпиады"), (teacher, "математика")):
+        MentorProfile.objects.create(person=mentor, competencies=competencies, max_mentees=2)
+    url = issue(login, world, child, LinkKind.PARENT)
+    client.logout()
+    page = client.get(url).content.decode()
+    assert "Выбор наставника" in page and "Пётр С., 10А" in page and "Соколов" not in page  # a pupil mentor: no surname
+    assert "Громова Нина" in page
+    refused = client.post(f"{url}mentors/", {"choice_1": pupil_mentor.pk, "choice_2": pupil_mentor.pk})
+    assert refused.status_code == 400 and "выбран дважды" in refused.content.decode()
+    client.post(f"{url}mentors/", {"choice_1": pupil_mentor.pk, "choice_2": teacher.pk})
+    assert list(child.mentor_choices.values_list("mentor_id", "rank", "author")) == [
+        (pupil_mentor.pk, 1, "parent"), (teacher.pk, 2, "parent")]
+    matching = login(world.school_curator).get(reverse("participants:matching", args=[world.school.code]))
+    html = matching.content.decode()
+    assert "Выбор наставляемого после встречи с наставниками: 1. Соколов Пётр" in html
+    assert "выбор наставляемого: 1" in html and "выбор наставляемого: 2" in html
+
+
 # A parent's journey -----------------------------------------------------------------------------------------------
 def test_a_parent_sees_the_plan_marks_a_task_gives_the_consent_and_writes(login, client, world, pair, pupil,
                                                                           other_pair):

@@ -238,7 +238,7 @@ PUBLIC = {"public-page", "public-embed", "public-feed", "public-document"}
 BY_SECRET_LINK = {"roadmaps:calendar-feed": ["0" * 32], "monitoring:answer": ["0" * 32],  # no sign-in, a token
                   "participants:join": ["0" * 16], "participants:join-thanks": ["0" * 16],
                   **{f"participants:cabinet{action}": ["0" * 32, *extra] for action, extra in (
-                      ("", []), ("-task", [1]), ("-write", []), ("-consent", []), ("-consent-withdraw", []))}}
+                      ("", []), ("-task", [1]), ("-write", []), ("-mentors", []), ("-consent", []), ("-consent-withdraw", []))}}
 JOB = "6f1c7f0e-0000-4000-8000-000000000000"
 # The signed-in user's own pages
 OWN = {"participants:home": [], "participants:workplace": [],
@@ -247,7 +247,7 @@ OWN = {"participants:home": [], "participants:workplace": [],
        "participants:second-factor-verify": [], "job-progress": [JOB], "my-exports": [], "export-file": [JOB],
        "export-retry": [JOB], "participants:my-mentoring-choose": [],
        **{f"participants:my-mentoring{action}": [1, *extra] for action, extra in (
-           ("", []), ("-task", [1]), ("-write", []), ("-consent", []), ("-consent-withdraw", []))}}
+           ("", []), ("-task", [1]), ("-write", []), ("-mentors", []), ("-consent", []), ("-consent-withdraw", []))}}
 # Tested in their own modules:
 ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:order", "participants:headcount-edit",
              "participants:region-export", "participants:region-users", "participants:region-invite",

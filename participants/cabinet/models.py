@@ -68,3 +68,29 @@ class ParticipantMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.text[:40]}"
+
+
+class MentorChoice(models.Model):
+    """After the group meeting (methodology, stage 5: «анкетирование на предмет предпочитаемого наставника») a mentee —
+    or a parent for a child — names up to three mentors in order; matching shows them beside its own reasons."""
+
+    person = models.ForeignKey("participants.Person", on_delete=models.CASCADE, related_name="mentor_choices",
+                               verbose_name="наставляемый")
+    mentor = models.ForeignKey("participants.Person", on_delete=models.CASCADE, related_name="chosen_by",
+                               verbose_name="наставник")
+    rank = models.PositiveSmallIntegerField("место в выборе")
+    author = models.CharField("кто выбрал", max_length=10, choices=LinkKind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "participants"
+        verbose_name = "выбор наставника"
+        verbose_name_plural = "выбор наставников наставляемыми"
+        ordering = ["person", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "rank"], name="mentor_choice_rank_once"),
+            models.UniqueConstraint(fields=["person", "mentor"], name="mentor_choice_mentor_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.mentor} ({self.rank})"

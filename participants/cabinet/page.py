@@ -55,5 +55,26 @@ def pairs_of(person: Person, today: date) -> list[PairView]:
     return sorted(views, key=lambda v: v.pair.status not in (PairStatus.ACTIVE, PairStatus.FORMING))
 
 
+def offered_mentors(person: Person, today: date) -> list[tuple[int, str]]:
+    """The school's mentors with a free place, as a mentee or a parent may see them: an adult by his name and
+    position, a pupil mentor by his first name, the initial of his surname and his class."""
+    from participants.mentoring import mentor_candidates
+
+    free = [c.person_id for c in mentor_candidates(person.organization) if c.places_left > 0 and
+            c.person_id != person.pk]
+    offered = []
+    for mentor in Person.objects.filter(pk__in=free).in_russian_order():
+        if mentor.is_minor(today):
+            label = f"{mentor.first_name} {mentor.last_name[:1]}., {mentor.grade or 'обучающийся'}"
+        else:
+            label = mentor.full_name + (f", {mentor.position}" if mentor.position else "")
+        offered.append((mentor.pk, label))
+    return offered
+
+
+def in_a_live_pair(person: Person) -> bool:
+    return Pair.objects.live().filter(mentees=person).exists()
+
+
 def blocks_of(person: Person, today: date) -> list[LandingBlock]:
     return sorted((block for provider in _providers for block in provider(person, today)), key=lambda b: b.order)

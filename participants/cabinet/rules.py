@@ -14,6 +14,7 @@ from participants.models import Category, Pair, Person
 from participants.models.pairs import LIVE_STATUSES
 
 MESSAGES_A_DAY = 10
+MENTOR_CHOICES = 3
 CHILD_YEARS = 14  # below it a parent acts for the child (ГК РФ ст. 28)
 
 
@@ -60,13 +61,31 @@ def _own_link_from_fourteen(person, kind, today, **_) -> str | None:
 
 # Acting on the page ------------------------------------------------------------------------------------------------
 def _acts_for_himself_or_a_child(viewer: Viewer, today, **_) -> str | None:
-    """A parent marks the plan for a child under 14; from 14 the mentee marks it himself."""
+    """A parent acts for a child under 14; from 14 the mentee acts himself."""
     if viewer.is_parent:
         age = viewer.person.age(today)
         if age is None or age >= CHILD_YEARS:
-            return ("Отмечать задачи плана может сам участник (с 14 лет): родитель видит план, но не отмечает его "
-                    "за подростка.")
+            return ("С 14 лет участник действует сам: родитель видит его страницу, но не отмечает план и не выбирает "
+                    "наставника за подростка.")
     return None
+
+
+def _not_in_a_live_pair(live_pair: bool, **_) -> str | None:
+    return "Пара уже сформирована: выбор наставника закрыт." if live_pair else None
+
+
+def _up_to_three_different(chosen: list[int], **_) -> str | None:
+    if not chosen:
+        return "Выберите хотя бы одного наставника."
+    if len(chosen) > MENTOR_CHOICES:
+        return f"Можно выбрать не больше {MENTOR_CHOICES} наставников."
+    if len(set(chosen)) != len(chosen):
+        return "Один наставник выбран дважды: выберите разных."
+    return None
+
+
+def _among_the_offered(chosen: list[int], offered: set[int], **_) -> str | None:
+    return None if set(chosen) <= offered else "Этого наставника нет среди предложенных школой."
 
 
 def _pair_is_live(pair: Pair, **_) -> str | None:
@@ -121,6 +140,12 @@ CABINET = Rules(
     Rule("mark_task", "ГК РФ ст. 26, 28: с 14 лет участник действует сам, до 14 — родитель",
          _acts_for_himself_or_a_child),
     Rule("mark_task", "Методология, этап 5: план ведётся, пока пара работает", _pair_is_live),
+    Rule("choose_mentors", "ГК РФ ст. 26, 28: с 14 лет участник действует сам, до 14 — родитель",
+         _acts_for_himself_or_a_child),
+    Rule("choose_mentors", "Методология, этап 5: наставника выбирают до формирования пары", _not_in_a_live_pair),
+    Rule("choose_mentors", "Методология, этап 5: предпочтения — до трёх наставников по порядку",
+         _up_to_three_different),
+    Rule("choose_mentors", "выбирают из наставников школы со свободными местами", _among_the_offered),
     Rule("write", "сообщение куратору — не пустое", _message_not_empty),
     Rule("write", "сообщение куратору — не длиннее 2000 знаков", _message_not_too_long),
     Rule("write", "не больше 10 сообщений в день (защита от рассылки)", _not_too_many_messages),

@@ -9,7 +9,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from mentoring_portal.lib import versions
-from participants.cabinet.models import LinkKind, ParticipantMessage, PersonalLink, new_token, token_hash
+from participants.cabinet.models import (
+    LinkKind,
+    MentorChoice,
+    ParticipantMessage,
+    PersonalLink,
+    new_token,
+    token_hash,
+)
 from participants.cabinet.rules import CABINET, Viewer
 from participants.models import Consent, ConsentGiver, PlanTask
 from participants.services.registry import consent_record
@@ -76,6 +83,20 @@ def task_mark(*, viewer: Viewer, task_id: int, done: bool, today: date) -> PlanT
         task.done = done
         task.save(update_fields=["done"])
     return task
+
+
+@transaction.atomic
+def mentors_choose(*, viewer: Viewer, chosen: list[int], today: date) -> list[MentorChoice]:
+    """The mentee's (or the parent's) choice, in order; a new choice replaces the previous one."""
+    from participants.cabinet.page import in_a_live_pair, offered_mentors
+
+    offered = {pk for pk, _ in offered_mentors(viewer.person, today)}
+    CABINET.check("choose_mentors", viewer=viewer, live_pair=in_a_live_pair(viewer.person), chosen=chosen,
+                  offered=offered, today=today)
+    MentorChoice.objects.filter(person=viewer.person).delete()
+    return MentorChoice.objects.bulk_create([MentorChoice(person=viewer.person, mentor_id=pk, rank=rank,
+                                                          author=viewer.kind)
+                                             for rank, pk in enumerate(chosen, start=1)])
 
 
 def message_send(*, viewer: Viewer, text: str, today: date) -> ParticipantMessage:

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from participants.access import CAN_EDIT_PAIRS, organization_view
 from participants.cabinet import page, services
 from participants.cabinet.models import LinkKind
-from participants.cabinet.rules import CABINET, Viewer
+from participants.cabinet.rules import CABINET, MENTOR_CHOICES, Viewer
 from participants.models import Person
 
 SHOWN = "cabinet-link-shown"  # the session key of a link made a moment ago, shown once on the card
@@ -57,13 +57,27 @@ def _render(request, viewer: Viewer, base: str, *, status: int = 200, **extra):
     today = timezone.localdate()
     consent = services.consent_in_force(viewer, today)
     pairs = page.pairs_of(viewer.person, today)
+    choosing = not page.in_a_live_pair(viewer.person) and CABINET.allows(
+        "choose_mentors", viewer=viewer, live_pair=False, chosen=[0], offered={0}, today=today)
     return render(request, "participants/cabinet/page.html", {
         "viewer": viewer, "person": viewer.person, "base": base, "today": today, "consent": consent,
         "pairs": pairs, "blocks": page.blocks_of(viewer.person, today),
         "markable": {v.pair.pk for v in pairs if CABINET.allows("mark_task", viewer=viewer, pair=v.pair, today=today)},
         "may_give": CABINET.allows("give_consent", viewer=viewer, consent=consent, confirmed=True, today=today),
         "may_withdraw": CABINET.allows("withdraw_consent", viewer=viewer, consent=consent, today=today),
-        "sent": viewer.person.messages_sent.all()[:5], **extra}, status=status)
+        "sent": viewer.person.messages_sent.all()[:5],
+        "offered": page.offered_mentors(viewer.person, today) if choosing else [],
+        "selections": _selections(viewer, extra.pop("picked", None)), **extra}, status=status)
+
+
+def _selections(viewer: Viewer, picked: list[str] | None) -> list[tuple[int, int | None]]:
+    """(rank, the mentor selected there): what was just sent back, or the choice on record."""
+    if picked is not None:
+        current = [int(value) if value.isdigit() else None for value in picked]
+    else:
+        current = [c.mentor_id for c in viewer.person.mentor_choices.order_by("rank")]
+    current += [None] * (MENTOR_CHOICES - len(current))
+    return list(enumerate(current[:MENTOR_CHOICES], start=1))
 
 
 @cabinet_view
@@ -88,6 +102,19 @@ def task_mark(request, viewer, base, task_id: int):
         return _refused(request, viewer, base, error)
     messages.success(request, f"«{task.title}»: {'выполнена' if task.done else 'не выполнена'}.")
     return redirect(base + "#plan")
+
+
+@cabinet_view
+@require_POST
+def choose_mentors(request, viewer, base):
+    raw = [request.POST.get(f"choice_{rank}", "") for rank in range(1, MENTOR_CHOICES + 1)]
+    chosen = [int(value) for value in raw if value.isdigit()]
+    try:
+        services.mentors_choose(viewer=viewer, chosen=chosen, today=timezone.localdate())
+    except ValidationError as error:
+        return _refused(request, viewer, base, error, picked=raw)
+    messages.success(request, "Ваш выбор передан куратору. Решение о паре принимает школа.")
+    return redirect(base + "#choose")
 
 
 @cabinet_view

@@ -1,4 +1,4 @@
-from participants.cabinet.models import LinkKind, ParticipantMessage, PersonalLink
+from participants.cabinet.models import LinkKind, MentorChoice, ParticipantMessage, PersonalLink
 from participants.documents.models import Document, DocumentKind
 from participants.models.audit import ExportLog
 from participants.models.memberships import Membership, Role, RoleAction, RoleChange
@@ -37,6 +37,6 @@ __all__ = [
     "PlanTask", "Programme", "ProgrammeStatus",
     "Region",
     "Practice", "PracticeLevel", "PracticeStatus", "Role", "RoleAction", "RoleChange", "TrainingRecord",
-    "TrainingTopic", "consent_problems", "LinkKind", "ParticipantMessage", "PersonalLink",
+    "TrainingTopic", "consent_problems", "LinkKind", "MentorChoice", "ParticipantMessage", "PersonalLink",
     "Audience", "Candidate", "CandidateStatus", "RecruitmentForm", "Wish",
 ]
