@@ -30,4 +30,8 @@ def entries() -> list[NavEntry]:
                  20, CAN_VIEW_REPORTS),
         NavEntry("organization", "monitoring", "Анкеты", "monitoring:invitations", "bi-ui-checks", 30,
                  CAN_EDIT_PAIRS),
+        NavEntry("organization", "monitoring", "Раунды анкетирования", "monitoring:rounds", "bi-arrow-repeat", 40,
+                 CAN_VIEW_REPORTS),
+        NavEntry("district", "monitoring", "Раунды анкетирования", "monitoring:district-rounds", "bi-arrow-repeat",
+                 40, CAN_VIEW_REPORTS),
     ]

@@ -2,6 +2,7 @@ from django.urls import path
 
 from monitoring.region import campaigns as region_campaigns
 from monitoring.region import views as region
+from monitoring.rounds import views as rounds
 from monitoring.schedules import views as schedules
 from monitoring.views import campaigns, dashboard, questionnaires
 
@@ -41,4 +42,10 @@ urlpatterns = [
     path("o/<slug:organization>/questionnaires/<int:invitation_id>/enter/", questionnaires.answer_enter,
          name="answer-enter"),
     path("q/<str:token>/", questionnaires.answer, name="answer"),
+    path("o/<slug:organization>/questionnaires/rounds/", rounds.school_rounds, name="rounds"),
+    path("o/<slug:organization>/questionnaires/rounds/<slug:identifier>/", rounds.school_rounds,
+         name="rounds-export"),
+    path("d/<slug:district>/questionnaires/rounds/", rounds.district_rounds, name="district-rounds"),
+    path("d/<slug:district>/questionnaires/rounds/<slug:identifier>/", rounds.district_rounds,
+         name="district-rounds-export"),
 ]

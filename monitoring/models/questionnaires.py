@@ -70,13 +70,20 @@ class Invitation(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", help_text="Куратор, который внёс ответы за участника")
+    round = models.ForeignKey("monitoring.Round", on_delete=models.CASCADE, null=True, blank=True,
+                              related_name="invitations", verbose_name="раунд")
 
     class Meta:
         verbose_name = "приглашение к анкете"
         verbose_name_plural = "приглашения к анкетам"
         ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["questionnaire", "person", "pair"],
-                                               name="invitation_once_per_participant")]
+        constraints = [
+            # Once per participant and pair; in quarterly rounds, once per round.
+            models.UniqueConstraint(fields=["questionnaire", "person", "pair"], condition=models.Q(round__isnull=True),
+                                    name="invitation_once_per_participant"),
+            models.UniqueConstraint(fields=["questionnaire", "person", "pair", "round"],
+                                    condition=models.Q(round__isnull=False), name="invitation_once_per_round"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.questionnaire} · {self.person or self.organization}"
