@@ -74,9 +74,18 @@ def test_every_demo_login_lands_on_its_own_page_in_russian(client, db):
 
 
 def test_the_command_prints_the_demo_logins(db, capsys):
+    from monitoring.rounds.selectors import school_comparison
+    from participants.models import Organization
+    from participants.recruitment.models import Candidate
+
     call_command("load_demo")
     out = capsys.readouterr().out
-    assert "ryabtseva" in out and "demo-nastavnik" in out
+    assert "ryabtseva" in out and "demo-nastavnik" in out and "/k/demo-roditel-agin1/" in out
+    # Issue #25: a quarterly round in the demo with its comparison table, and candidates from open links
+    comparison = school_comparison(Organization.objects.get(code="agin-1"), "entry")
+    school = next(change for line, _, change in comparison.rows if line.label == "МБОУ Агинская СОШ № 1")
+    assert len(comparison.periods) == 2 and school > 0  # the scores grew from one quarter to the next
+    assert Candidate.objects.filter(form__organization__code="agin-1").count() == 2
 
 
 def test_it_imports_the_seed_roadmaps_through_the_importer(db):

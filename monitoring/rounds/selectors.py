@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count
 
+from mentoring_portal.lib.collation import russian
 from monitoring.models import Answer
 from monitoring.rounds.models import QUARTERS, RoundStage
 
@@ -65,12 +66,14 @@ def school_comparison(organization, stage: str) -> Comparison:
     for row in _grouped([organization], stage, ("invitation__pair_id", "invitation__pair__form__name",
                                                 "invitation__pair__mentor__last_name",
                                                 "invitation__pair__mentor__first_name")).order_by(
-            "invitation__pair__form__name", "invitation__pair__mentor__last_name", "invitation__pair_id"):
+            russian("invitation__pair__form__name"), russian("invitation__pair__mentor__last_name"),
+            "invitation__pair_id"):
         periods.add((row["invitation__round__year"], row["invitation__round__quarter"]))
         label = (f"{row['invitation__pair__form__name']}: наставник {row['invitation__pair__mentor__last_name']} "
                  f"{row['invitation__pair__mentor__first_name'][:1]}.")
         _fill(lines, ("pair", row["invitation__pair_id"]), label, row)
-    for row in _grouped([organization], stage, ("invitation__form__name",)).order_by("invitation__form__name"):
+    for row in _grouped([organization], stage, ("invitation__form__name",)).order_by(
+            russian("invitation__form__name")):
         _fill(lines, ("form", row["invitation__form__name"]), f"Форма «{row['invitation__form__name'] or '—'}»", row,
               bold=True)
     for row in _grouped([organization], stage, ()):
@@ -90,7 +93,8 @@ def district_comparison(organizations, stage: str) -> Comparison:
     for organization in organizations:  # in the district's order
         for row in by_school.get(organization.pk, []):
             _fill(lines, ("school", organization.pk), names[organization.pk], row)
-    for row in _grouped(organizations, stage, ("invitation__form__name",)).order_by("invitation__form__name"):
+    for row in _grouped(organizations, stage, ("invitation__form__name",)).order_by(
+            russian("invitation__form__name")):
         _fill(lines, ("form", row["invitation__form__name"]), f"Форма «{row['invitation__form__name'] or '—'}»", row,
               bold=True)
     for row in _grouped(organizations, stage, ()):

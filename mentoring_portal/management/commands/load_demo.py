@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from monitoring import demo as monitoring_demo
+from monitoring.rounds import demo as rounds_demo
 from participants import demo as participants_demo
 from participants import demo_registry, demo_workspace
 from participants.cabinet import demo as cabinet_demo
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Целевых показателей: {monitoring_demo.load(today)}.")
         parent_path = cabinet_demo.load(today)
         recruitment_demo.load(today)
+        rounds_demo.load(today)
         if admin_password:
             admin, _ = get_user_model().objects.get_or_create(
                 username="admin", defaults={"is_staff": True, "is_superuser": True}
