@@ -70,6 +70,8 @@ class Invitation(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", help_text="Куратор, который внёс ответы за участника")
+    sent_at = models.DateTimeField("письмо отправлено", null=True, blank=True)
+    reminded_at = models.DateTimeField("напоминание отправлено", null=True, blank=True)
     round = models.ForeignKey("monitoring.Round", on_delete=models.CASCADE, null=True, blank=True,
                               related_name="invitations", verbose_name="раунд")
 

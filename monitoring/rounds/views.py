@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from mentoring_portal.lib.exports import registry
+from monitoring.questionnaire_mail import invitations_made
 from monitoring.rounds.exports import GROUP
 from monitoring.rounds.models import RoundStage
 from monitoring.rounds.selectors import district_comparison, school_comparison
@@ -49,7 +50,9 @@ def school_rounds(request, organization, identifier: str | None = None):
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
-            messages.success(request, f"Раунд «{opened}» открыт: личных ссылок — {links}. Они в списке «Анкеты».")
+            invitations_made(list(opened.invitations.values_list("pk", flat=True)), request.build_absolute_uri("/"))
+            messages.success(request, f"Раунд «{opened}» открыт: личных ссылок — {links}; у кого есть адрес почты, "
+                                      "получат их письмом. Ссылки — в списке «Анкеты».")
         return redirect(reverse("monitoring:rounds", args=[organization.code]) + f"?stage={stage}")
     comparison = school_comparison(organization, stage)
     if identifier is not None:

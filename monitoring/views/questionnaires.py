@@ -9,7 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentoring_portal.lib.paging import page_of
 from monitoring.models import Invitation, Questionnaire, QuestionnaireKind
+from monitoring.questionnaire_mail import address_of, invitations_made
 from monitoring.reports import questionnaire_results
 from monitoring.services import answers_record
 from participants.access import CAN_EDIT_PAIRS, organization_view
@@ -42,15 +44,30 @@ class AnswerForm(forms.Form):
         return {q.pk: self.cleaned_data[f"q{q.pk}"] for q in self.questions if not q.is_scale}
 
 
+WAITING, ANSWERED = "waiting", "answered"
+
+
 @organization_view(CAN_EDIT_PAIRS)
 def invitations(request, organization):
-    found = Invitation.objects.filter(organization=organization).select_related("questionnaire", "person", "pair")
+    """The school's links, 50 a page: who answered, who got a letter or a reminder, who has no address."""
+    found = (Invitation.objects.filter(organization=organization)
+             .select_related("questionnaire", "person__user", "pair", "round").order_by("-created_at", "-pk"))
+    status, round_id = request.GET.get("status", ""), request.GET.get("round", "")
+    if status == WAITING:
+        found = found.filter(answered_at__isnull=True)
+    elif status == ANSWERED:
+        found = found.filter(answered_at__isnull=False)
+    if round_id.isdigit():
+        found = found.filter(round_id=int(round_id))
+    page = page_of(request, found)
     results, compared = questionnaire_results([organization])
     return render(request, "monitoring/invitations.html", {
-        "organization": organization, "invitations": found, "results": results, "compared": compared,
+        "organization": organization, "page": page, "results": results, "compared": compared,
+        "rows": [(i, request.build_absolute_uri(reverse("monitoring:answer", args=[i.token])), address_of(i))
+                 for i in page.object_list],
+        "status": status, "round_id": round_id, "rounds": organization.rounds.all(),
         "pairs": Pair.objects.visible_to(request.user).filter(organization=organization).live()
         .select_related("mentor", "form"),
-        "links": {i.pk: request.build_absolute_uri(reverse("monitoring:answer", args=[i.token])) for i in found},
     })
 
 
@@ -64,15 +81,17 @@ def invitations_create(request, organization):
         messages.error(request, "Выберите анкету.")
         return redirect("monitoring:invitations", organization=organization.code)
     mentor_kind, mentee_kind = STAGES[stage]
-    created = 0
+    created = []
     for person, kind in [(pair.mentor, mentor_kind)] + [(m, mentee_kind) for m in pair.mentees.all()]:
         try:
             with transaction.atomic():
-                Invitation.objects.create(questionnaire=Questionnaire.objects.get(kind=kind), organization=organization,
-                                          person=person, pair=pair, form=pair.form)
-            created += 1
+                created.append(Invitation.objects.create(questionnaire=Questionnaire.objects.get(kind=kind),
+                                                         organization=organization, person=person, pair=pair,
+                                                         form=pair.form).pk)
         except IntegrityError:
             pass  # this participant already has this questionnaire for this pair
+    invitations_made(created, request.build_absolute_uri("/"))
+    created = len(created)
     messages.success(request, f"Создано персональных ссылок: {created}." if created else
                      "У участников этой пары уже есть такие анкеты.")
     return redirect("monitoring:invitations", organization=organization.code)

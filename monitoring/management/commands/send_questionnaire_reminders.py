@@ -1,0 +1,29 @@
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from monitoring.questionnaire_mail import send_reminders
+
+
+class Command(BaseCommand):
+    help = "Раз в день: напоминание об анкете тем, кто получил ссылку 3 дня назад или раньше и ещё не ответил."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--site-url", required=True, help="Адрес портала для ссылок: https://nastavnik.example.ru")
+        parser.add_argument("--date", help="Считать сегодняшней эту дату (ГГГГ-ММ-ДД)")
+        parser.add_argument("--dry-run", action="store_true", help="Только показать, кому ушли бы письма")
+
+    def handle(self, *args, site_url, date=None, dry_run=False, **options):
+        today = self._today(date)
+        reminded = send_reminders(today, site_url, dry_run=dry_run)
+        verb = "Было бы отправлено" if dry_run else "Отправлено"
+        self.stdout.write(self.style.SUCCESS(f"{verb} напоминаний: {len(reminded)}"))
+
+    def _today(self, raw):
+        if not raw:
+            return timezone.localdate()
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise CommandError("Дату укажите так: 2024-05-13") from None
