@@ -3,7 +3,7 @@ from django import forms
 from mentoring_portal.lib.uploads.fields import DOCUMENT_HELP, checked_file
 from participants.models import Organization
 from roadmaps.events.models import Event
-from roadmaps.events.services import INVITED
+from roadmaps.events.services import INVITED, SCHOOL_ONLY
 from roadmaps.models import Item
 
 
@@ -38,6 +38,14 @@ class InviteForm(forms.Form):
     groups = forms.MultipleChoiceField(label="Кого пригласить", choices=list(INVITED.items()),
                                        widget=forms.CheckboxSelectMultiple,
                                        error_messages={"required": "Отметьте, кого пригласить."})
+    grades = forms.CharField(label="Классы (для обучающихся)", required=False, max_length=200,
+                             help_text="Через запятую: 5А, 5Б — или 5 (все пятые)")
+
+    def __init__(self, *args, school_event: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not school_event:  # children and parents come to a school's own events (services.SCHOOL_ONLY)
+            self.fields["groups"].choices = [(k, v) for k, v in INVITED.items() if k not in SCHOOL_ONLY]
+            del self.fields["grades"]
 
 
 class HeldForm(forms.Form):

@@ -19,6 +19,9 @@ class EventKind(models.TextChoices):
     FESTIVAL = "festival", "Фестиваль, форум"
     PAIRS_MEETING = "pairs_meeting", "Итоговая встреча пар"
     OPEN_LESSON = "open_lesson", "Открытый урок, мастер-класс"
+    CLASS_HOUR = "class_hour", "Классный час"
+    PARENTS_MEETING = "parents_meeting", "Родительское собрание"
+    BUSINESS_GAME = "business_game", "Итоговая деловая игра"
     OTHER = "other", "Другое"
 
 

@@ -4,9 +4,12 @@ upcoming; a deleted one is neither."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.utils import timezone
 
 from mentoring_portal.lib.rules import Rule, Rules
+from roadmaps.events.models import EventKind
 
 
 def _not_in_the_future(event, held_on, today, **_) -> str | None:
@@ -36,3 +39,19 @@ EVENT = Rules(
 def upcoming(events, today):
     """Upcoming: not held and its day not past (a held event is among the past ones whatever its date)."""
     return events.filter(held_on__isnull=True, starts_at__date__gte=today)
+
+
+# Attendance the methodology asks for (seed 001), by kind of event: the share that must come, of whom, and the source.
+@dataclass(frozen=True)
+class AttendanceTarget:
+    share: int
+    of: str  # "invited" | "pairs": the invited, or every participant of the school's live pairs
+    source: str
+
+
+ATTENDANCE_TARGETS = {
+    EventKind.CLASS_HOUR: AttendanceTarget(90, "invited", "001: классные часы — не менее 90 % обучающихся"),
+    EventKind.BUSINESS_GAME: AttendanceTarget(90, "pairs", "001: итоговая деловая игра — не менее 90 % участников "
+                                                           "всех пар и групп"),
+}
+PARENTS_MEETINGS_A_YEAR = 2  # 001: не менее двух родительских собраний о наставничестве за учебный год

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from mentoring_portal.lib import versions
@@ -17,7 +19,18 @@ from roadmaps.events.rules import EVENT
 from roadmaps.models import Evidence
 from roadmaps.occurrences import occurrence_mark_done
 
-INVITED = {"curators": "кураторы ОО", "mentors": "наставники", "teachers": "педагоги"}
+INVITED = {"curators": "кураторы ОО", "mentors": "наставники", "teachers": "педагоги",
+           "pupils": "обучающиеся (классы)", "parents": "родители (законные представители)",
+           "pairs": "все участники работающих пар"}
+# Children and their parents are invited to a school's own events only: a district's attendance list would name them
+# to the district (nothing a district role reads names a pupil).
+SCHOOL_ONLY = {"pupils", "parents", "pairs"}
+
+
+def grade_matches(grade: str, wanted: list[str]) -> bool:
+    """«5» takes 5А and 5Б; «5А» only 5А (case and spaces do not matter)."""
+    grade = grade.replace(" ", "").upper()
+    return any(grade == w or (w.isdigit() and grade.rstrip("АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ") == w) for w in wanted)
 
 
 def invited_schools(event: Event):
@@ -25,9 +38,15 @@ def invited_schools(event: Event):
 
 
 @transaction.atomic
-def event_invite(*, event: Event, groups: set[str]) -> int:
+def event_invite(*, event: Event, groups: set[str], grades: str = "") -> int:
     """Invite the chosen groups of the event's schools; someone invited already stays as he is. Returns the number
-    of new participants."""
+    of new participants. Pupils are taken from the classes named (`grades`: «5А, 5Б» or «5»)."""
+    if groups & SCHOOL_ONLY and not event.organization_id:
+        raise ValidationError("Обучающихся, родителей и участников пар приглашает школа на своё событие: список "
+                              "участников муниципального события видят в районе, а имён детей там быть не должно.")
+    wanted = [w.replace(" ", "").upper() for w in grades.replace(";", ",").split(",") if w.strip()]
+    if "pupils" in groups and not wanted:
+        raise ValidationError("Укажите классы обучающихся, например: 5А, 5Б или 5.")
     schools = invited_schools(event)
     rows: list[Attendance] = []
     if "curators" in groups:
@@ -43,10 +62,29 @@ def event_invite(*, event: Event, groups: set[str]) -> int:
     rows += [Attendance(event=event, person=p, organization_id=p.organization_id, name=p.full_name,
                         role=INVITED["mentors"] if "mentors" in groups else INVITED["teachers"])
              for p in people.filter(anonymised_on__isnull=True).distinct()]
+    rows += [Attendance(event=event, person=p, organization_id=p.organization_id, name=p.full_name, role=role)
+             for p, role in _school_people(schools, groups, wanted)]
     before = event.attendances.count()
     Attendance.objects.bulk_create(rows, ignore_conflicts=True)
     versions.touch(event)
     return event.attendances.count() - before
+
+
+def _school_people(schools, groups: set[str], wanted: list[str]):
+    """Pupils of the classes named, parents, and every participant of the live pairs — each once, in that order."""
+    seen: set[int] = set()
+    alive = Person.objects.filter(organization__in=schools, anonymised_on__isnull=True)
+    found = []
+    if "pupils" in groups:
+        found += [(p, f"обучающийся {p.grade}") for p in alive.filter(category=Category.STUDENT).exclude(grade="")
+                  if grade_matches(p.grade, wanted)]
+    if "parents" in groups:
+        found += [(p, "родитель") for p in alive.filter(category=Category.PARENT)]
+    if "pairs" in groups:
+        live = Pair.objects.live().filter(organization__in=schools)
+        found += [(p, "участник пары") for p in alive.filter(Q(pk__in=live.values("mentor_id")) |
+                                                            Q(pk__in=live.values("mentees")))]
+    return [(p, role) for p, role in found if not (p.pk in seen or seen.add(p.pk))]
 
 
 @transaction.atomic
@@ -94,3 +132,30 @@ def attendance_share(attended: int, invited: int) -> int | None:
 def erase_attendance_names(*, person, names) -> None:
     """The attendance list keeps a copy of each participant's name (it outlives a deleted entry): erased with him."""
     Attendance.objects.filter(person=person).update(name=ANONYMOUS)
+
+
+def attendance_against_target(event: Event, came: int, invited: int):
+    """(target, the share that came of whom the target counts, met?) for an event the methodology sets one for;
+    None for the others. A business game counts against every participant of the school's live pairs."""
+    from roadmaps.events.rules import ATTENDANCE_TARGETS
+
+    target = ATTENDANCE_TARGETS.get(event.kind)
+    if target is None:
+        return None
+    if target.of == "pairs":
+        live = Pair.objects.live().filter(organization__in=invited_schools(event))
+        whole = Person.objects.filter(Q(pk__in=live.values("mentor_id")) | Q(pk__in=live.values("mentees"))).count()
+        came = event.attendances.filter(attended=True, person__in=Person.objects.filter(
+            Q(pk__in=live.values("mentor_id")) | Q(pk__in=live.values("mentees")))).count()
+    else:
+        whole = invited
+    share = attendance_share(came, whole)
+    return target, whole, share, share is not None and share >= target.share
+
+
+def parents_meetings_held(organization, school_year_start: date, today: date) -> int:
+    """Parents' meetings a school held in the school year (001 asks for two)."""
+    from roadmaps.events.models import EventKind
+
+    return Event.objects.alive().filter(organization=organization, kind=EventKind.PARENTS_MEETING,
+                                        held_on__range=(school_year_start, today)).count()

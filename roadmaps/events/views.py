@@ -2,6 +2,8 @@
 to), an event's page (invite, mark attendance or read the sign-in sheet, hold it with its protocol), create, edit,
 delete."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -12,18 +14,22 @@ from django.views.decorators.http import require_POST
 
 from mentoring_portal.jobs.services import JobRefused, Preview, upload_job_start
 from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.schoolyear import school_year_of
 from mentoring_portal.lib.uploads import UploadRefused, download
 from participants.access import CAN_EDIT_ROADMAP, VIEW, place_fields, place_kind, place_views
+from participants.models import Person
 from roadmaps.events.access import event_view
 from roadmaps.events.forms import EventForm, HeldForm, InviteForm, SignInSheetForm
 from roadmaps.events.models import Attendance, Event
-from roadmaps.events.rules import upcoming
+from roadmaps.events.rules import PARENTS_MEETINGS_A_YEAR, upcoming
 from roadmaps.events.services import (
+    attendance_against_target,
     attendance_mark,
     attendance_share,
     event_delete,
     event_hold,
     event_invite,
+    parents_meetings_held,
 )
 from roadmaps.events.sign_in import KIND as SIGN_IN_KIND
 from roadmaps.events.sign_in import SignInSheet
@@ -57,8 +63,12 @@ def _list(request, place):
                                                              came=Count("pk", filter=Q(attended=True)))
                 .order_by("organization__short_name"))
         by_school = [{**row, "share": attendance_share(row["came"], row["invited"])} for row in rows]
+    parents_meetings = None
+    if kind == "organization":  # 001: at least two parents' meetings about mentoring a school year
+        parents_meetings = parents_meetings_held(place, date(school_year_of(today), 9, 1), today)
     return render(request, "roadmaps/events/list.html", {
         "place": place, "kind": kind, "upcoming": coming[:50], "past": past, "by_school": by_school,
+        "parents_meetings": parents_meetings, "parents_meetings_needed": PARENTS_MEETINGS_A_YEAR,
         "can_edit": CAN_EDIT_ROADMAP in request.capabilities})
 
 
@@ -78,7 +88,14 @@ event_create = place_views(_create, CAN_EDIT_ROADMAP)
 
 
 def _page(request, event, *, invite=None, held=None, sheet=None, problems=(), status=200):
-    attendances = event.attendances.select_related("organization")
+    attendances = list(event.attendances.select_related("organization"))
+    # A reader who may not see a participant in the registry (a district role: adults only) reads his role, not his
+    # name: a school's classroom hour lists its pupils, which the district sees as «обучающийся 5А».
+    people = {a.person_id for a in attendances if a.person_id}
+    seen = set(Person.objects.visible_to(request.user).filter(pk__in=people).values_list("pk", flat=True))
+    for a in attendances:
+        role = a.role or "участник"
+        a.shown_name = a.name if a.person_id is None or a.person_id in seen else role[:1].upper() + role[1:]
     job, read, found = SHEET.shown(request, owner=_sheet_owner(event))
     problems, present = found or problems, set(read.present) if read else set()
     invited = len(attendances)
@@ -86,7 +103,9 @@ def _page(request, event, *, invite=None, held=None, sheet=None, problems=(), st
     return render(request, "roadmaps/events/detail.html", {
         "event": event, "attendances": attendances, "invited": invited, "came": came,
         "share": attendance_share(came, invited), "can_edit": CAN_EDIT_ROADMAP in request.capabilities,
-        "invite": invite or InviteForm(), "held": held or HeldForm(initial={"held_on": timezone.localdate(event.starts_at)}),
+        "target": attendance_against_target(event, came, invited),
+        "invite": invite or InviteForm(school_event=bool(event.organization_id)),
+        "held": held or HeldForm(initial={"held_on": timezone.localdate(event.starts_at)}),
         "sheet": sheet or SignInSheetForm(), "problems": problems, "list_url": _list_url(event), "job": job,
         "read": [a for a in attendances if a.pk in present] if read else None}, status=status)
 
@@ -122,10 +141,15 @@ def event_edit(request, event):
 @event_view(CAN_EDIT_ROADMAP)
 @require_POST
 def event_invite_view(request, event):
-    form = InviteForm(request.POST)
+    form = InviteForm(request.POST, school_event=bool(event.organization_id))
     if not form.is_valid():
         return _page(request, event, invite=form, status=400)
-    added = event_invite(event=event, groups=set(form.cleaned_data["groups"]))
+    try:
+        added = event_invite(event=event, groups=set(form.cleaned_data["groups"]),
+                             grades=form.cleaned_data.get("grades", ""))
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _page(request, event, invite=form, status=400)
     messages.success(request, f"Приглашено участников: {added}." if added else "Новых участников не нашлось.")
     return redirect(event)
 
