@@ -2,7 +2,13 @@
 with the reports that wait — to be decided by the district, to be handed in by the school."""
 
 from monitoring.models import ReportStatus, SchoolReport
-from participants.access import CAN_EDIT_DISTRICT, CAN_EDIT_ORGANIZATION, CAN_EDIT_PAIRS, CAN_VIEW_REPORTS
+from participants.access import (
+    CAN_BUILD_QUESTIONNAIRES,
+    CAN_EDIT_DISTRICT,
+    CAN_EDIT_ORGANIZATION,
+    CAN_EDIT_PAIRS,
+    CAN_VIEW_REPORTS,
+)
 from participants.navigation import NavEntry
 
 
@@ -34,4 +40,8 @@ def entries() -> list[NavEntry]:
                  CAN_VIEW_REPORTS),
         NavEntry("district", "monitoring", "Раунды анкетирования", "monitoring:district-rounds", "bi-arrow-repeat",
                  40, CAN_VIEW_REPORTS),
+        NavEntry("organization", "monitoring", "Конструктор анкет", "monitoring:organization-builder", "bi-ui-radios",
+                 50, CAN_BUILD_QUESTIONNAIRES),
+        NavEntry("district", "monitoring", "Конструктор анкет", "monitoring:district-builder", "bi-ui-radios", 50,
+                 CAN_BUILD_QUESTIONNAIRES),
     ]

@@ -1,10 +1,12 @@
 from django.urls import path
 
+from monitoring.builder import views as builder
 from monitoring.region import campaigns as region_campaigns
 from monitoring.region import views as region
 from monitoring.rounds import views as rounds
 from monitoring.schedules import views as schedules
 from monitoring.views import campaigns, dashboard, questionnaires
+from participants.access import PLACE_PREFIXES
 
 app_name = "monitoring"
 
@@ -49,3 +51,16 @@ urlpatterns = [
     path("d/<slug:district>/questionnaires/rounds/<slug:identifier>/", rounds.district_rounds,
          name="district-rounds-export"),
 ]
+for kind, prefix in PLACE_PREFIXES.items():  # the questionnaire builder of a region, a district, a school
+    base = f"{prefix}/questionnaires/builder"
+    urlpatterns += [
+        path(f"{base}/", builder.builder[kind], name=f"{kind}-builder"),
+        path(f"{base}/<int:pk>/", builder.edit[kind], name=f"{kind}-builder-edit"),
+        path(f"{base}/<int:pk>/questions/", builder.question_add[kind], name=f"{kind}-builder-question"),
+        path(f"{base}/<int:pk>/questions/<int:question_id>/delete/", builder.question_delete[kind],
+             name=f"{kind}-builder-question-delete"),
+        path(f"{base}/<int:pk>/questions/<int:question_id>/<slug:direction>/", builder.question_move[kind],
+             name=f"{kind}-builder-question-move"),
+        path(f"{base}/<int:pk>/publish/", builder.publish[kind], name=f"{kind}-builder-publish"),
+        path(f"{base}/<int:pk>/copy/", builder.copy[kind], name=f"{kind}-builder-copy"),
+    ]

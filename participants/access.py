@@ -32,16 +32,18 @@ CAN_MANAGE_USERS = "can_manage_users"  # invite people to the place and change t
 CAN_EDIT_DOCUMENTS = "can_edit_documents"  # the place's register of documents (положение, orders, protocols)
 CAN_REVIEW = "can_review"  # the district's expert review of programmes and practices
 CAN_EDIT_REGION = "can_edit_region"  # the region's own work: its contests
+CAN_BUILD_QUESTIONNAIRES = "can_build_questionnaires"  # the place's own questionnaires (monitoring/builder)
 
 ALL_CAPABILITIES = frozenset(
     {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_EDIT_PAIRS,
-     CAN_RECORD_MEETINGS, CAN_EDIT_DISTRICT, CAN_READ_AUDIT, CAN_MANAGE_USERS, CAN_EDIT_DOCUMENTS, CAN_REVIEW, CAN_EDIT_REGION}
+     CAN_RECORD_MEETINGS, CAN_EDIT_DISTRICT, CAN_READ_AUDIT, CAN_MANAGE_USERS, CAN_EDIT_DOCUMENTS, CAN_REVIEW, CAN_EDIT_REGION,
+     CAN_BUILD_QUESTIONNAIRES}
 )
 
 # What each role may do on the place it holds, and on the places below it.
 _ON_OWN_DISTRICT = {
     Role.DISTRICT_CURATOR: {VIEW, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_EDIT_DISTRICT,
-                            CAN_READ_AUDIT, CAN_EDIT_DOCUMENTS, CAN_REVIEW},
+                            CAN_READ_AUDIT, CAN_EDIT_DOCUMENTS, CAN_REVIEW, CAN_BUILD_QUESTIONNAIRES},
     Role.DISTRICT_METHODIST: {VIEW, CAN_VIEW_REPORTS},
 }
 _ON_DISTRICT_SCHOOL = {
@@ -50,13 +52,13 @@ _ON_DISTRICT_SCHOOL = {
 }
 _ON_OWN_ORGANIZATION = {
     Role.SCHOOL_CURATOR: {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_EDIT_PAIRS, CAN_RECORD_MEETINGS,
-                          CAN_VIEW_REPORTS, CAN_READ_AUDIT, CAN_EDIT_DOCUMENTS},
+                          CAN_VIEW_REPORTS, CAN_READ_AUDIT, CAN_EDIT_DOCUMENTS, CAN_BUILD_QUESTIONNAIRES},
     Role.MENTOR: {VIEW, CAN_RECORD_MEETINGS},
 }
 # An expert (база экспертов) sees the district's page and what is sent for review, not its schools or people.
 _EXPERT_ON_DISTRICT = {VIEW, CAN_REVIEW}
 _COORDINATOR_ON_DISTRICT = {VIEW, CAN_VIEW_REPORTS}
-_COORDINATOR_ON_REGION = {VIEW, CAN_VIEW_REPORTS, CAN_EDIT_DOCUMENTS, CAN_EDIT_REGION}
+_COORDINATOR_ON_REGION = {VIEW, CAN_VIEW_REPORTS, CAN_EDIT_DOCUMENTS, CAN_EDIT_REGION, CAN_BUILD_QUESTIONNAIRES}
 # Organizations under the region directly have no district curator: the region approves their roadmaps.
 _COORDINATOR_ON_DIRECT_ORGANIZATION = {VIEW, CAN_VIEW_REPORTS, CAN_APPROVE_ROADMAPS}
 _COORDINATOR_ON_DISTRICT_SCHOOL = {VIEW, CAN_VIEW_REPORTS}

@@ -76,6 +76,13 @@ DISTRICT = [
     ("monitoring:indicator-edit", lambda o: [D, o["indicator"].pk], True),
     ("monitoring:district-report", lambda o: [D], False),
     ("monitoring:district-rounds", lambda o: [D], False),
+    *((f"monitoring:district-builder{suffix}", args, changes) for suffix, args, changes in (
+        ("", lambda o: [D], True), ("-edit", lambda o: [D, o["district_questionnaire"].pk], True),
+        ("-question", lambda o: [D, o["district_questionnaire"].pk], True),
+        ("-question-delete", lambda o: [D, o["district_questionnaire"].pk, o["district_question"].pk], True),
+        ("-question-move", lambda o: [D, o["district_questionnaire"].pk, o["district_question"].pk, "up"], True),
+        ("-publish", lambda o: [D, o["district_questionnaire"].pk], True),
+        ("-copy", lambda o: [D, o["district_questionnaire"].pk], True))),
     ("monitoring:district-rounds-export", lambda o: [D, "xlsx"], False),
     ("monitoring:district-report-export", lambda o: [D, "xlsx"], False),
     ("monitoring:campaigns", lambda o: [D], False),
@@ -167,6 +174,13 @@ SCHOOL = [
     ("participants:person-messages-read", lambda o: [S, o["mentee"].pk], True),
     ("participants:recruitment", lambda o: [S], False),
     ("monitoring:rounds", lambda o: [S], True),
+    *((f"monitoring:organization-builder{suffix}", args, changes) for suffix, args, changes in (
+        ("", lambda o: [S], True), ("-edit", lambda o: [S, o["school_questionnaire"].pk], True),
+        ("-question", lambda o: [S, o["school_questionnaire"].pk], True),
+        ("-question-delete", lambda o: [S, o["school_questionnaire"].pk, o["school_question"].pk], True),
+        ("-question-move", lambda o: [S, o["school_questionnaire"].pk, o["school_question"].pk, "up"], True),
+        ("-publish", lambda o: [S, o["school_questionnaire"].pk], True),
+        ("-copy", lambda o: [S, o["school_questionnaire"].pk], True))),
     ("monitoring:rounds-export", lambda o: [S, "xlsx"], False),
     ("participants:recruitment-toggle", lambda o: [S, o["recruitment"].pk], True),
     ("participants:candidate-take", lambda o: [S, o["candidate"].pk], True),
@@ -269,7 +283,7 @@ ELSEWHERE = {"roadmaps:submit", "roadmaps:review", "roadmaps:reopen", "roadmaps:
 def test_every_url_pattern_is_classified():
     """A new view fails this test until it is put in a table above (and so tested) or in one of these classes."""
     scoped = {row[0] for row in DISTRICT + SCHOOL + ROADMAP}
-    known = scoped | SIGN_IN | set(BY_SECRET_LINK) | set(OWN) | ELSEWHERE | PUBLIC
+    known = scoped | {row[0] for row in REGION} | SIGN_IN | set(BY_SECRET_LINK) | set(OWN) | ELSEWHERE | PUBLIC
     unclassified = [(route, name) for route, name in url_patterns()
                     if name not in known and not route.startswith("admin/") and (route, name) != ("", None)]
     assert unclassified == []
@@ -297,11 +311,15 @@ def region_objects(world):
 
     from django.core.files.base import ContentFile
 
+    from monitoring.models import Questionnaire
     from monitoring.services import region_campaign_open
     from participants.models import Document
 
     campaign = region_campaign_open(region=world.region, title="Региональный", year=2027, due_on=date(2030, 1, 20))
-    return {"document": Document.objects.create(region=world.region, kind="regulation", title="Положение",
+    questionnaire = Questionnaire.objects.create(kind="custom", title="Анкета региона", region=world.region,
+                                                 respondent="mentee")
+    return {"questionnaire": questionnaire, "question": questionnaire.questions.create(text="?"),
+            "document": Document.objects.create(region=world.region, kind="regulation", title="Положение",
                                                 date=date(2021, 9, 1), file=ContentFile(b"%PDF-1.4", name="p.pdf")),
             "campaign": campaign, "report": campaign.reports.get(),
             "membership": world.coordinator.memberships.get()}
@@ -328,6 +346,12 @@ REGION = [
     ("monitoring:region-campaign", lambda o: [RG, o["campaign"].pk]),
     ("monitoring:region-campaign-xlsx", lambda o: [RG, o["campaign"].pk]),
     ("monitoring:region-report-decide", lambda o: [RG, o["campaign"].pk, o["report"].pk]),
+    *((f"monitoring:region-builder{suffix}", args) for suffix, args in (
+        ("", lambda o: [RG]), ("-edit", lambda o: [RG, o["questionnaire"].pk]),
+        ("-question", lambda o: [RG, o["questionnaire"].pk]),
+        ("-question-delete", lambda o: [RG, o["questionnaire"].pk, o["question"].pk]),
+        ("-question-move", lambda o: [RG, o["questionnaire"].pk, o["question"].pk, "up"]),
+        ("-publish", lambda o: [RG, o["questionnaire"].pk]), ("-copy", lambda o: [RG, o["questionnaire"].pk]))),
 ]
 
 

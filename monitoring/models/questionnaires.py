@@ -13,6 +13,32 @@ class QuestionnaireKind(models.TextChoices):
     MENTOR_FINAL = "mentor_final", "Итоговая анкета наставника"
     MENTEE_ENTRY = "mentee_entry", "Входная анкета наставляемого"
     MENTEE_FINAL = "mentee_final", "Итоговая анкета наставляемого"
+    CUSTOM = "custom", "Своя анкета"
+
+
+class Respondent(models.TextChoices):
+    """Who answers a questionnaire made in the builder."""
+
+    MENTOR = "mentor", "наставник"
+    MENTEE = "mentee", "наставляемый"
+    PARENT = "parent", "родитель"
+    CURATOR = "curator", "куратор"
+    TEACHER = "teacher", "педагог"
+    PARTNER = "partner", "партнёр"
+
+
+class QuestionnaireStatus(models.TextChoices):
+    DRAFT = "draft", "Черновик"
+    PUBLISHED = "published", "Опубликована"
+
+
+class QuestionKind(models.TextChoices):
+    SCALE = "scale", "Шкала 1–10"
+    SINGLE = "single", "Один вариант"
+    MULTIPLE = "multiple", "Несколько вариантов"
+    TEXT = "text", "Свободный ответ"
+    NUMBER = "number", "Число"
+    DATE = "date", "Дата"
 
 
 # Entry and final questionnaires ask the same questions, so answers can be compared.
@@ -21,17 +47,43 @@ PAIRED_KINDS = {QuestionnaireKind.MENTOR_ENTRY: QuestionnaireKind.MENTOR_FINAL,
 
 
 class Questionnaire(models.Model):
-    kind = models.CharField("анкета", max_length=30, choices=QuestionnaireKind.choices, unique=True)
+    """The methodology's instruments (no owner, one of each kind) and those a region, a district or a school builds
+    (kind «custom»). A published questionnaire that has been asked is never changed: an edit makes its next version
+    (`family` is the first one), and answers stay with the version that was asked."""
+
+    kind = models.CharField("анкета", max_length=30, choices=QuestionnaireKind.choices)
     title = models.CharField("название", max_length=200)
     intro = models.TextField("пояснение", blank=True)
+    region = models.ForeignKey("participants.Region", on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="questionnaires")
+    district = models.ForeignKey("participants.District", on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="questionnaires")
+    organization = models.ForeignKey("participants.Organization", on_delete=models.CASCADE, null=True, blank=True,
+                                     related_name="questionnaires")
+    respondent = models.CharField("кто отвечает", max_length=10, choices=Respondent.choices, blank=True)
+    status = models.CharField("состояние", max_length=10, choices=QuestionnaireStatus.choices,
+                              default=QuestionnaireStatus.PUBLISHED)
+    version = models.PositiveSmallIntegerField("версия", default=1)
+    family = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="versions",
+                               help_text="Первая версия анкеты")
+    copied_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies")
+    is_current = models.BooleanField("действующая версия", default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
 
     class Meta:
         verbose_name = "анкета"
         verbose_name_plural = "анкеты"
         ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["kind"], condition=~models.Q(kind="custom"),
+                                               name="questionnaire_methodology_kind_once")]
 
     def __str__(self) -> str:
-        return self.title
+        return self.title + (f" (версия {self.version})" if self.version > 1 else "")
+
+    @property
+    def owner(self):
+        return self.organization or self.district or self.region
 
 
 class Question(models.Model):
@@ -41,12 +93,26 @@ class Question(models.Model):
     topic = models.CharField("что измеряет", max_length=100, blank=True,
                              help_text="Мотивация, компетентность, профессиональный рост, удовлетворённость…")
     is_scale = models.BooleanField("оценка от 1 до 10", default=True)
+    section = models.CharField("раздел", max_length=200, blank=True)
+    kind = models.CharField("вид ответа", max_length=10, choices=QuestionKind.choices, default=QuestionKind.SCALE)
+    choices = models.TextField("варианты", blank=True, help_text="Каждый вариант — с новой строки")
+    low_label = models.CharField("подпись к 1", max_length=100, blank=True, help_text="Например: «совсем не согласен»")
+    high_label = models.CharField("подпись к 10", max_length=100, blank=True, help_text="Например: «полностью согласен»")
+    required = models.BooleanField("обязательный", default=True)
 
     class Meta:
         ordering = ["questionnaire", "position"]
 
     def __str__(self) -> str:
         return self.text
+
+    def save(self, *args, **kwargs):
+        self.is_scale = self.kind == QuestionKind.SCALE  # the results and the rounds read scale answers by it
+        super().save(*args, **kwargs)
+
+    @property
+    def options(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
 
 
 def _token() -> str:

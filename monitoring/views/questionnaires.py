@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentoring_portal.lib.paging import page_of
-from monitoring.models import Invitation, Questionnaire, QuestionnaireKind
+from monitoring.builder.services import usable_by
+from monitoring.models import Invitation, QuestionKind, Questionnaire, QuestionnaireKind, Respondent
 from monitoring.questionnaire_mail import address_of, invitations_made
 from monitoring.reports import questionnaire_results
 from monitoring.services import answers_record
@@ -25,23 +26,56 @@ STAGES = {
 
 
 class AnswerForm(forms.Form):
+    """The questions of one questionnaire version, each by its kind; answers are kept as scores (a scale) or as
+    text (a choice, several choices joined by «; », a number, a date)."""
+
     def __init__(self, *args, questionnaire: Questionnaire, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = list(questionnaire.questions.all())
         for q in self.questions:
-            if q.is_scale:
-                self.fields[f"q{q.pk}"] = forms.TypedChoiceField(
-                    label=q.text, coerce=int, choices=[(i, i) for i in range(1, 11)], widget=forms.RadioSelect,
-                    error_messages={"required": "Поставьте оценку от 1 до 10."})
-            else:
-                self.fields[f"q{q.pk}"] = forms.CharField(label=q.text, required=False,
-                                                          widget=forms.Textarea(attrs={"rows": 2}))
+            self.fields[f"q{q.pk}"] = _field(q)
+            self.fields[f"q{q.pk}"].section = q.section  # the page heads each section
 
     def scores(self):
-        return {q.pk: self.cleaned_data[f"q{q.pk}"] for q in self.questions if q.is_scale}
+        return {q.pk: self.cleaned_data[f"q{q.pk}"] for q in self.questions if q.kind == QuestionKind.SCALE}
 
     def texts(self):
-        return {q.pk: self.cleaned_data[f"q{q.pk}"] for q in self.questions if not q.is_scale}
+        texts = {}
+        for q in self.questions:
+            value = self.cleaned_data[f"q{q.pk}"]
+            if q.kind == QuestionKind.SCALE or value in (None, "", []):
+                continue
+            texts[q.pk] = ("; ".join(value) if isinstance(value, list) else
+                           value.isoformat() if hasattr(value, "isoformat") else str(value))
+        return texts
+
+
+def _field(q) -> forms.Field:
+    label, required = q.text, q.required
+    if q.kind == QuestionKind.SCALE:
+        hint = f"1 — {q.low_label}, 10 — {q.high_label}" if q.low_label or q.high_label else ""
+        return forms.TypedChoiceField(label=label, coerce=int, choices=[(i, i) for i in range(1, 11)],
+                                      widget=forms.RadioSelect, required=required, help_text=hint, empty_value=None,
+                                      error_messages={"required": "Поставьте оценку от 1 до 10."})
+    if q.kind == QuestionKind.SINGLE:
+        return forms.ChoiceField(label=label, choices=[(o, o) for o in q.options], widget=forms.RadioSelect,
+                                 required=required, error_messages={"required": "Выберите вариант."})
+    if q.kind == QuestionKind.MULTIPLE:
+        return forms.MultipleChoiceField(label=label, choices=[(o, o) for o in q.options],
+                                         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+                                         required=required,
+                                         error_messages={"required": "Отметьте хотя бы один вариант."})
+    if q.kind == QuestionKind.NUMBER:
+        return forms.DecimalField(label=label, required=required, max_digits=12, decimal_places=2, localize=True,
+                                  widget=forms.TextInput(attrs={"class": "form-control w-8rem", "inputmode": "decimal"}),
+                                  error_messages={"required": "Укажите число.", "invalid": "Введите число."})
+    if q.kind == QuestionKind.DATE:
+        return forms.DateField(label=label, required=required,
+                               widget=forms.DateInput(attrs={"type": "date", "class": "form-control w-8rem"}),
+                               error_messages={"required": "Укажите дату."})
+    return forms.CharField(label=label, required=required,
+                           widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+                           error_messages={"required": "Напишите ответ."})
 
 
 WAITING, ANSWERED = "waiting", "answered"
@@ -66,6 +100,7 @@ def invitations(request, organization):
         "rows": [(i, request.build_absolute_uri(reverse("monitoring:answer", args=[i.token])), address_of(i))
                  for i in page.object_list],
         "status": status, "round_id": round_id, "rounds": organization.rounds.all(),
+        "built": usable_by(organization).filter(respondent__in=(Respondent.MENTOR, Respondent.MENTEE)),
         "pairs": Pair.objects.visible_to(request.user).filter(organization=organization).live()
         .select_related("mentor", "form"),
     })
@@ -76,18 +111,26 @@ def invitations(request, organization):
 def invitations_create(request, organization):
     pair = get_object_or_404(Pair.objects.visible_to(request.user).filter(organization=organization),
                              pk=request.POST.get("pair") or 0)
-    stage = request.POST.get("stage")
-    if stage not in STAGES:
+    stage = request.POST.get("stage", "")
+    if stage.startswith("q") and stage[1:].isdigit():  # a questionnaire of the school's own (monitoring/builder)
+        built = usable_by(organization).filter(pk=int(stage[1:])).first()
+        if built is None or built.respondent not in (Respondent.MENTOR, Respondent.MENTEE):
+            messages.error(request, "Паре отправляют анкеты, на которые отвечает наставник или наставляемый.")
+            return redirect("monitoring:invitations", organization=organization.code)
+        asked = [(pair.mentor, built)] if built.respondent == Respondent.MENTOR else \
+            [(m, built) for m in pair.mentees.all()]
+    elif stage in STAGES:
+        mentor_kind, mentee_kind = (Questionnaire.objects.get(kind=kind) for kind in STAGES[stage])
+        asked = [(pair.mentor, mentor_kind)] + [(m, mentee_kind) for m in pair.mentees.all()]
+    else:
         messages.error(request, "Выберите анкету.")
         return redirect("monitoring:invitations", organization=organization.code)
-    mentor_kind, mentee_kind = STAGES[stage]
     created = []
-    for person, kind in [(pair.mentor, mentor_kind)] + [(m, mentee_kind) for m in pair.mentees.all()]:
+    for person, questionnaire in asked:
         try:
             with transaction.atomic():
-                created.append(Invitation.objects.create(questionnaire=Questionnaire.objects.get(kind=kind),
-                                                         organization=organization, person=person, pair=pair,
-                                                         form=pair.form).pk)
+                created.append(Invitation.objects.create(questionnaire=questionnaire, organization=organization,
+                                                         person=person, pair=pair, form=pair.form).pk)
         except IntegrityError:
             pass  # this participant already has this questionnaire for this pair
     invitations_made(created, request.build_absolute_uri("/"))
