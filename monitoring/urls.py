@@ -64,3 +64,5 @@ for kind, prefix in PLACE_PREFIXES.items():  # the questionnaire builder of a re
         path(f"{base}/<int:pk>/publish/", builder.publish[kind], name=f"{kind}-builder-publish"),
         path(f"{base}/<int:pk>/copy/", builder.copy[kind], name=f"{kind}-builder-copy"),
     ]
+urlpatterns.append(path("o/<slug:organization>/questionnaires/builder/<int:pk>/fill/", builder.fill,
+                        name="organization-builder-fill"))

@@ -108,7 +108,7 @@ def test_a_mentor_or_a_methodist_builds_nothing(login, world):
                              (world.methodist, "district", world.district.code)):
         assert login(user).post(reverse(f"monitoring:{kind}-builder", args=[code]),
                                 {"title": "x", "respondent": "mentee"}).status_code == 403
-    assert not Questionnaire.objects.filter(kind="custom").exists()
+    assert not Questionnaire.objects.filter(kind="custom", created_by__isnull=False).exists()
 
 
 def test_the_region_builds_for_its_districts(login, world):
@@ -122,3 +122,24 @@ def test_the_region_builds_for_its_districts(login, world):
                                                      ("scale", "", [])])
 def test_choices_are_checked(kind, choices, problems):
     assert len(services.question_problems(kind, choices)) == (problems if isinstance(problems, int) else 0)
+
+
+def test_the_methodologys_swot_for_each_form_is_copied_and_filled_in_by_the_curator(login, world):
+    swots = Questionnaire.objects.filter(title__startswith="SWOT-анализ", organization__isnull=True)
+    assert swots.count() == 5 and Questionnaire.objects.filter(title="Анкета куратора").exists()
+    swot = swots.get(title__contains="«учитель – учитель»")
+    assert list(dict.fromkeys(swot.questions.values_list("section", flat=True))) == [
+        "Сильные стороны", "Слабые стороны", "Возможности", "Угрозы", "Условия формы"]
+    curator = login(world.school_curator)
+    assert swot.title in curator.get(reverse("monitoring:organization-builder", args=[world.school.code])
+                                     ).content.decode()
+    curator.post(reverse("monitoring:organization-builder-copy", args=[world.school.code, swot.pk]))
+    copy = Questionnaire.objects.get(organization=world.school)
+    services.publish(copy)
+    sheet = curator.post(reverse("monitoring:organization-builder-fill", args=[world.school.code, copy.pk]))
+    invitation = Invitation.objects.get(questionnaire=copy)
+    assert sheet.url == reverse("monitoring:answer-enter", args=[world.school.code, invitation.pk])
+    answers = {f"q{q.pk}": ("Сильный коллектив" if q.kind == "text" else 8) for q in copy.questions.all()}
+    curator.post(sheet.url, answers)
+    invitation.refresh_from_db()
+    assert invitation.answered_at and invitation.entered_by == world.school_curator and invitation.person is None

@@ -24,14 +24,16 @@ def own(place):
 
 
 def offered_to(place):
-    """What the place may copy: the published current questionnaires of its region and, for a school, its district."""
-    if isinstance(place, Region):
-        return Questionnaire.objects.none()
-    region = place.region_id
-    above = Q(region_id=region)
-    if isinstance(place, Organization) and place.district_id:
-        above |= Q(district_id=place.district_id)
-    return Questionnaire.objects.filter(above, status=QuestionnaireStatus.PUBLISHED, is_current=True).order_by("title")
+    """What the place may copy: the methodology's own instruments made in the builder's shape (the SWOT analyses,
+    the curator's questionnaire), and the published current questionnaires of its region and, for a school, its
+    district."""
+    above = Q(kind=QuestionnaireKind.CUSTOM, region__isnull=True, district__isnull=True, organization__isnull=True)
+    if not isinstance(place, Region):
+        above |= Q(region_id=place.region_id)
+        if isinstance(place, Organization) and place.district_id:
+            above |= Q(district_id=place.district_id)
+    return Questionnaire.objects.filter(above, status=QuestionnaireStatus.PUBLISHED, is_current=True).order_by(
+        "region", "district", "title")
 
 
 def was_asked(questionnaire: Questionnaire) -> bool:

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from monitoring.builder import services
 from monitoring.builder.forms import QuestionForm, QuestionnaireForm
-from monitoring.models import Question, Questionnaire
-from participants.access import CAN_BUILD_QUESTIONNAIRES, place_kind, place_views
+from monitoring.models import Invitation, Question, Questionnaire, QuestionnaireKind, QuestionnaireStatus, Respondent
+from participants.access import CAN_BUILD_QUESTIONNAIRES, organization_view, place_kind, place_views
 
 
 def _url(place, name: str, *args) -> str:
@@ -38,8 +38,7 @@ def _list(request, place):
     return render(request, "monitoring/builder/list.html", {
         "place": place, "kind": place_kind(place), "form": form, "own": services.own(place),
         "offered": services.offered_to(place),
-        "methodology": Questionnaire.objects.filter(region__isnull=True, district__isnull=True,
-                                                    organization__isnull=True).order_by("pk"),
+        "methodology": Questionnaire.objects.exclude(kind=QuestionnaireKind.CUSTOM).order_by("pk"),
     }, status=400 if form.is_bound else 200)
 
 
@@ -148,6 +147,19 @@ def _copy(request, place, pk: int):
         raise Http404 from None
     messages.success(request, f"Анкета «{copy.title}» скопирована: проверьте вопросы и опубликуйте её.")
     return redirect(_url(place, "-edit", copy.pk))
+
+
+@organization_view(CAN_BUILD_QUESTIONNAIRES)
+@require_POST
+def fill(request, organization, pk: int):
+    """A questionnaire the curator answers himself (the SWOT analysis, the curator's questionnaire): one answer
+    sheet of the school, typed in on the answer page."""
+    questionnaire = _own(organization, pk)
+    if questionnaire.status != QuestionnaireStatus.PUBLISHED or questionnaire.respondent != Respondent.CURATOR:
+        messages.error(request, "Заполнить самому можно опубликованную анкету, на которую отвечает куратор.")
+        return redirect(_url(organization, "-edit", pk))
+    sheet = Invitation.objects.create(questionnaire=questionnaire, organization=organization)
+    return redirect("monitoring:answer-enter", organization=organization.code, invitation_id=sheet.pk)
 
 
 builder = place_views(_list, CAN_BUILD_QUESTIONNAIRES)
