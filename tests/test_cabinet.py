@@ -194,7 +194,8 @@ def test_a_parent_sees_the_plan_marks_a_task_gives_the_consent_and_writes(login,
     client.logout()
     page = client.get(url)
     html = page.content.decode()
-    assert "Наставник: <strong>Соколов Пётр" in html and "Прочитать «Уроки французского»" in html
+    assert "Наставник: <strong>Пётр С., 10А" in html and "Соколов" not in html  # a pupil mentor: no full name
+    assert "Прочитать «Уроки французского»" in html
     assert "Подготовка к олимпиаде" in html  # the next meeting
     assert "В группе ещё 1 участник" in html and "Захарова" not in html  # no other child's name
     assert "Секретная задача" not in html and "Орлова" not in html and "Белова" not in html

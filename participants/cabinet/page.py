@@ -28,9 +28,18 @@ def registered() -> list[Provider]:
     return list(_providers)
 
 
+def mentor_label(mentor: Person, today: date) -> str:
+    """How a mentee or a parent reads a mentor: an adult by his name and position, a pupil mentor (a minor) by his
+    first name, the initial of his surname and his class — no child's full name leaves the school by a link."""
+    if mentor.is_minor(today):
+        return f"{mentor.first_name} {mentor.last_name[:1]}., {mentor.grade or 'обучающийся'}"
+    return mentor.full_name + (f", {mentor.position}" if mentor.position else "")
+
+
 @dataclass
 class PairView:
     pair: Pair
+    mentor: str
     completion: int | None
     tasks: list[PlanTask]
     held: list[Meeting]
@@ -49,7 +58,7 @@ def pairs_of(person: Person, today: date) -> list[PairView]:
     for pair in pairs:
         meetings = list(pair.meetings.all())
         upcoming = [m for m in meetings if m.held_on is None and m.planned_on and m.planned_on >= today]
-        views.append(PairView(pair, plan_completion(pair), list(pair.tasks.all()),
+        views.append(PairView(pair, mentor_label(pair.mentor, today), plan_completion(pair), list(pair.tasks.all()),
                               [m for m in meetings if m.held_on], upcoming[0] if upcoming else None,
                               [m for m in pair.mentees.all() if m.pk != person.pk]))
     return sorted(views, key=lambda v: v.pair.status not in (PairStatus.ACTIVE, PairStatus.FORMING))
@@ -62,14 +71,7 @@ def offered_mentors(person: Person, today: date) -> list[tuple[int, str]]:
 
     free = [c.person_id for c in mentor_candidates(person.organization) if c.places_left > 0 and
             c.person_id != person.pk]
-    offered = []
-    for mentor in Person.objects.filter(pk__in=free).in_russian_order():
-        if mentor.is_minor(today):
-            label = f"{mentor.first_name} {mentor.last_name[:1]}., {mentor.grade or 'обучающийся'}"
-        else:
-            label = mentor.full_name + (f", {mentor.position}" if mentor.position else "")
-        offered.append((mentor.pk, label))
-    return offered
+    return [(mentor.pk, mentor_label(mentor, today)) for mentor in Person.objects.filter(pk__in=free).in_russian_order()]
 
 
 def in_a_live_pair(person: Person) -> bool:
