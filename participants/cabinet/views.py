@@ -104,53 +104,50 @@ def task_mark(request, viewer, base, task_id: int):
     return redirect(base + "#plan")
 
 
+def _act(request, viewer, base, change, done: str, anchor: str, **typed):
+    """One change of the page: done, the message and back to its part; refused, the page again with the reasons
+    and what was typed (`typed` goes back into the form)."""
+    try:
+        change()
+    except ValidationError as error:
+        return _refused(request, viewer, base, error, **typed)
+    messages.success(request, done)
+    return redirect(f"{base}#{anchor}")
+
+
 @cabinet_view
 @require_POST
 def choose_mentors(request, viewer, base):
     raw = [request.POST.get(f"choice_{rank}", "") for rank in range(1, MENTOR_CHOICES + 1)]
     chosen = [int(value) for value in raw if value.isdigit()]
-    try:
-        services.mentors_choose(viewer=viewer, chosen=chosen, today=timezone.localdate())
-    except ValidationError as error:
-        return _refused(request, viewer, base, error, picked=raw)
-    messages.success(request, "Ваш выбор передан куратору. Решение о паре принимает школа.")
-    return redirect(base + "#choose")
+    return _act(request, viewer, base,
+                lambda: services.mentors_choose(viewer=viewer, chosen=chosen, today=timezone.localdate()),
+                "Ваш выбор передан куратору. Решение о паре принимает школа.", "choose", picked=raw)
 
 
 @cabinet_view
 @require_POST
 def write(request, viewer, base):
     text = request.POST.get("text", "")
-    try:
-        services.message_send(viewer=viewer, text=text, today=timezone.localdate())
-    except ValidationError as error:
-        return _refused(request, viewer, base, error, typed=text)
-    messages.success(request, "Сообщение отправлено куратору.")
-    return redirect(base + "#write")
+    return _act(request, viewer, base, lambda: services.message_send(viewer=viewer, text=text,
+                                                                       today=timezone.localdate()),
+                "Сообщение отправлено куратору.", "write", typed=text)
 
 
 @cabinet_view
 @require_POST
 def consent_give(request, viewer, base):
     given_by = request.POST.get("given_by", "")
-    try:
-        services.consent_give(viewer=viewer, given_by=given_by, confirmed=request.POST.get("confirm") == "yes",
-                              today=timezone.localdate())
-    except ValidationError as error:
-        return _refused(request, viewer, base, error, given_by=given_by)
-    messages.success(request, "Согласие на обработку персональных данных дано. Спасибо!")
-    return redirect(base + "#consent")
+    return _act(request, viewer, base, lambda: services.consent_give(
+        viewer=viewer, given_by=given_by, confirmed=request.POST.get("confirm") == "yes", today=timezone.localdate()),
+        "Согласие на обработку персональных данных дано. Спасибо!", "consent", given_by=given_by)
 
 
 @cabinet_view
 @require_POST
 def consent_withdraw(request, viewer, base):
-    try:
-        services.consent_withdraw(viewer=viewer, today=timezone.localdate())
-    except ValidationError as error:
-        return _refused(request, viewer, base, error)
-    messages.success(request, "Согласие отозвано. Куратор получил уведомление.")
-    return redirect(base + "#consent")
+    return _act(request, viewer, base, lambda: services.consent_withdraw(viewer=viewer, today=timezone.localdate()),
+                "Согласие отозвано. Куратор получил уведомление.", "consent")
 
 
 @login_required

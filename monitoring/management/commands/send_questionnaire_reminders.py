@@ -1,8 +1,6 @@
-from datetime import date
+from django.core.management.base import BaseCommand
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
-
+from mentoring_portal.lib.commands import today_or
 from monitoring.questionnaire_mail import send_reminders
 
 
@@ -15,15 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Только показать, кому ушли бы письма")
 
     def handle(self, *args, site_url, date=None, dry_run=False, **options):
-        today = self._today(date)
+        today = today_or(date)
         reminded = send_reminders(today, site_url, dry_run=dry_run)
         verb = "Было бы отправлено" if dry_run else "Отправлено"
         self.stdout.write(self.style.SUCCESS(f"{verb} напоминаний: {len(reminded)}"))
-
-    def _today(self, raw):
-        if not raw:
-            return timezone.localdate()
-        try:
-            return date.fromisoformat(raw)
-        except ValueError:
-            raise CommandError("Дату укажите так: 2024-05-13") from None

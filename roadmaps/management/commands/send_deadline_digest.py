@@ -1,8 +1,6 @@
-from datetime import date
+from django.core.management.base import BaseCommand
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
-
+from mentoring_portal.lib.commands import today_or
 from roadmaps.digest import send_digests
 
 
@@ -15,17 +13,9 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="только показать, кому ушли бы письма")
 
     def handle(self, *args, date=None, site_url, dry_run, **options):
-        today = self._today(date)
+        today = today_or(date)
         digests = send_digests(today, site_url, dry_run=dry_run)
         for digest in digests:
             self.stdout.write(f"{digest.user.email}: просрочено {len(digest.overdue)}, на неделе {len(digest.next_week)}")
         verb = "Было бы отправлено" if dry_run else "Отправлено"
         self.stdout.write(self.style.SUCCESS(f"{verb} писем: {len(digests)}"))
-
-    def _today(self, raw):
-        if not raw:
-            return timezone.localdate()
-        try:
-            return date.fromisoformat(raw)
-        except ValueError:
-            raise CommandError("Дату укажите так: 2024-05-13") from None
