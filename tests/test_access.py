@@ -61,7 +61,8 @@ def test_it_combines_roles_held_in_several_places(world):
     "who, place, expected",
     [
         ("curator", "district", {VIEW, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, "can_edit_district",
-                                  "can_read_audit", "can_manage_users", "can_edit_documents", "can_review"}),
+                                  "can_read_audit", "can_manage_users", "can_edit_documents", "can_review",
+                                  "can_build_questionnaires"}),
         ("methodist", "district", {VIEW, CAN_VIEW_REPORTS}),
         ("coordinator", "district", {VIEW, CAN_VIEW_REPORTS, "can_manage_users"}),
         ("school_curator", "district", set()),
@@ -70,7 +71,7 @@ def test_it_combines_roles_held_in_several_places(world):
         ("methodist", "school", {VIEW, CAN_VIEW_REPORTS}),
         ("school_curator", "school", {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, "can_edit_pairs",
                                       "can_record_meetings", CAN_VIEW_REPORTS, "can_read_audit", "can_manage_users",
-                                      "can_edit_documents"}),
+                                      "can_edit_documents", "can_build_questionnaires"}),
         ("mentor", "school", {VIEW, "can_record_meetings"}),
         ("other_curator", "school", set()),
         ("outsider_curator", "school", set()),

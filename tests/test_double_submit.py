@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring.models import Campaign, Indicator, Invitation
+from monitoring.models import Campaign, Indicator, Invitation, Questionnaire
 from participants.models import (
     Document,
     HeadCount,
@@ -208,6 +208,9 @@ CREATING = {
     "monitoring:invitations-create": Creating(
         "school_curator", lambda o, w: [S], lambda o, w: {"pair": o["pair"].pk, "stage": "final"},
         lambda w: Invitation.objects.count(), creates=2),  # the mentor's questionnaire and the mentee's
+    "monitoring:organization-builder-copy": Creating(
+        "school_curator", lambda o, w: [S, o["district_questionnaire"].pk], lambda o, w: {},
+        lambda w: Questionnaire.objects.filter(organization=w.school).count()),
     "participants:pair-create": Creating(
         "school_curator", lambda o, w: [S],
         lambda o, w: {"form": form().pk, "mentor": o["setup"][0].pk, "mentees": [o["setup"][1].pk],
@@ -237,6 +240,10 @@ EXEMPT = {
     "monitoring:answer": "a questionnaire answered once per invitation link",
     "monitoring:answer-enter": "as monitoring:answer",
     "export-retry": "a new export of the same rows: a second one is harmless",
+    "monitoring:district-builder-copy": "the view of monitoring:organization-builder-copy, for a district",
+    "monitoring:region-builder-copy": "the same view: a region copies nothing (nothing is offered above it)",
+    **{f"monitoring:{kind}-builder-publish": "a workflow step: publishing a published questionnaire changes nothing"
+       for kind in ("region", "district", "organization")},
 }
 CREATING_WORDS = re.compile(r"create|new|add|invite|import|copy|open|apply|upload|submit|grant|send|remind|nominate|"
                             r"retry|score|publish|request|answer|reply|sign-in|enter")
