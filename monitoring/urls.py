@@ -41,6 +41,8 @@ urlpatterns = [
     path("o/<slug:organization>/report/<slug:identifier>/", dashboard.school_report, name="school-report-export"),
     path("o/<slug:organization>/questionnaires/", questionnaires.invitations, name="invitations"),
     path("o/<slug:organization>/questionnaires/new/", questionnaires.invitations_create, name="invitations-create"),
+    path("o/<slug:organization>/questionnaires/new-for-category/", questionnaires.invitations_for_category,
+         name="invitations-create-for-category"),
     path("o/<slug:organization>/questionnaires/<int:invitation_id>/enter/", questionnaires.answer_enter,
          name="answer-enter"),
     path("q/<str:token>/", questionnaires.answer, name="answer"),

@@ -143,3 +143,24 @@ def test_the_methodologys_swot_for_each_form_is_copied_and_filled_in_by_the_cura
     curator.post(sheet.url, answers)
     invitation.refresh_from_db()
     assert invitation.answered_at and invitation.entered_by == world.school_curator and invitation.person is None
+
+
+def test_a_questionnaire_for_teachers_goes_to_every_teacher_of_the_registry_once(login, world, mailoutbox,
+                                                                                  django_capture_on_commit_callbacks):
+    for name in ("Громова", "Белова"):
+        person(world.school, "teacher", grade="", last_name=name, email=f"{name}@example.ru".lower())
+    person(world.school, last_name="Орлов")  # a pupil: not asked
+    questionnaire = Questionnaire.objects.create(kind="custom", title="Методическая помощь", respondent="teacher",
+                                                 organization=world.school)
+    questionnaire.questions.create(text="Нужна ли помощь наставника?", kind="single", choices="Да\nНет")
+    curator = login(world.school_curator)
+    url = reverse("monitoring:invitations-create-for-category", args=[world.school.code])
+    with django_capture_on_commit_callbacks(execute=True):
+        curator.post(url, {"questionnaire": questionnaire.pk})
+    assert sorted(Invitation.objects.filter(questionnaire=questionnaire).values_list("person__last_name", flat=True)
+                  ) == ["Белова", "Громова"]
+    assert len(mailoutbox) == 2
+    again = curator.post(url, {"questionnaire": questionnaire.pk}, follow=True)
+    assert "У всех уже есть ссылка" in again.content.decode()
+    assert Invitation.objects.filter(questionnaire=questionnaire).count() == 2
+

@@ -174,6 +174,7 @@ SCHOOL = [
     ("participants:person-messages-read", lambda o: [S, o["mentee"].pk], True),
     ("participants:recruitment", lambda o: [S], False),
     ("monitoring:rounds", lambda o: [S], True),
+    ("monitoring:invitations-create-for-category", lambda o: [S], True),
     *((f"monitoring:organization-builder{suffix}", args, changes) for suffix, args, changes in (
         ("", lambda o: [S], True), ("-edit", lambda o: [S, o["school_questionnaire"].pk], True),
         ("-question", lambda o: [S, o["school_questionnaire"].pk], True),

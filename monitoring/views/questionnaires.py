@@ -16,7 +16,7 @@ from monitoring.questionnaire_mail import address_of, invitations_made
 from monitoring.reports import questionnaire_results
 from monitoring.services import answers_record
 from participants.access import CAN_EDIT_PAIRS, organization_view
-from participants.models import Pair
+from participants.models import Category, Pair, Person
 
 STAGES = {
     "entry": (QuestionnaireKind.MENTOR_ENTRY, QuestionnaireKind.MENTEE_ENTRY),
@@ -101,6 +101,7 @@ def invitations(request, organization):
                  for i in page.object_list],
         "status": status, "round_id": round_id, "rounds": organization.rounds.all(),
         "built": usable_by(organization).filter(respondent__in=(Respondent.MENTOR, Respondent.MENTEE)),
+        "for_people": usable_by(organization).filter(respondent__in=CATEGORY_OF),
         "pairs": Pair.objects.visible_to(request.user).filter(organization=organization).live()
         .select_related("mentor", "form"),
     })
@@ -137,6 +138,31 @@ def invitations_create(request, organization):
     created = len(created)
     messages.success(request, f"Создано персональных ссылок: {created}." if created else
                      "У участников этой пары уже есть такие анкеты.")
+    return redirect("monitoring:invitations", organization=organization.code)
+
+
+CATEGORY_OF = {Respondent.TEACHER: Category.TEACHER, Respondent.PARENT: Category.PARENT,
+               Respondent.PARTNER: Category.PARTNER}
+
+
+@organization_view(CAN_EDIT_PAIRS)
+@require_POST
+def invitations_for_category(request, organization):
+    """A questionnaire of the school's own for its teachers, parents or partners' people: a link for each person of
+    that category in the registry (someone who has one already keeps it)."""
+    built = usable_by(organization).filter(pk=request.POST.get("questionnaire") or 0,
+                                           respondent__in=CATEGORY_OF).first()
+    if built is None:
+        messages.error(request, "Выберите анкету для педагогов, родителей или партнёров.")
+        return redirect("monitoring:invitations", organization=organization.code)
+    asked = set(Invitation.objects.filter(questionnaire=built).values_list("person_id", flat=True))
+    people = (Person.objects.filter(organization=organization, category=CATEGORY_OF[built.respondent],
+                                    anonymised_on__isnull=True).exclude(pk__in=asked))
+    made = Invitation.objects.bulk_create([Invitation(questionnaire=built, organization=organization, person=p)
+                                           for p in people])
+    invitations_made([i.pk for i in made], request.build_absolute_uri("/"))
+    messages.success(request, f"Создано персональных ссылок: {len(made)}." if made else
+                     "У всех уже есть ссылка на эту анкету.")
     return redirect("monitoring:invitations", organization=organization.code)
 
 
