@@ -105,4 +105,11 @@ class ReportXlsx(ReportExporter):
                 work.rows.append(SheetRow([None, title, "конкурс", applications, None, "; ".join(winners)]))
             work.rows.append(SheetRow([None, "Наставники, обученные за последние три года", "обучение",
                                        report.work.mentors, report.work.trained, ""]))
-        return write_xlsx([indicators, by_school, forms, plans, answers, work, roadmaps])
+        rounds = Sheet("Раунды анкетирования", [Column("Диагностика", 24), Column("Пара, форма, организация", 50),
+                                                 Column("Квартал", 14), Column("Средний балл", 12, "number")],
+                       heading=heading)
+        for comparison in report.rounds:
+            for line, cells, _ in comparison.rows:
+                for period, cell in zip(comparison.headings, cells):
+                    rounds.rows.append(SheetRow([comparison.stage_label, line.label, period, cell], bold=line.bold))
+        return write_xlsx([indicators, by_school, forms, plans, answers, work, roadmaps, rounds])

@@ -9,7 +9,8 @@ from datetime import date
 from django.db.models import Avg, Count, Q
 
 from monitoring.charts import grouped_bars
-from monitoring.models import Answer, Indicator, QuestionnaireKind
+from monitoring.models import Answer, Indicator, QuestionnaireKind, RoundStage
+from monitoring.rounds.selectors import district_comparison, school_comparison
 from monitoring.selectors import (
     Actuals,
     IndicatorRow,
@@ -100,6 +101,7 @@ class AnalyticalReport:
     questions: list[QuestionResult]
     entry_final: list[tuple[str, str, float | None, float | None]] = field(default_factory=list)
     work: MethodicalWork | None = None
+    rounds: list = field(default_factory=list)  # the quarterly rounds' comparisons with answers (monitoring/rounds)
 
     def chart(self, row: IndicatorRow) -> str:
         return grouped_bars([(str(y), _f(row.cells[y].target), row.cells[y].actual) for y in self.years],
@@ -181,9 +183,12 @@ def analytical_report(place: District | Organization, user, year: int, today: da
     _, schools = schools_for_year(indicators, organizations, year, today, actuals)
     figures = district_figures(organizations)
     questions, entry_final = questionnaire_results(organizations)
+    rounds = [c for c in (district_comparison(organizations, stage) if isinstance(place, District) else
+                          school_comparison(place, stage) for stage in RoundStage.values) if c.periods]
     return AnalyticalReport(
         title=title, place=place, year=year, today=today, years=years, indicators=indicators, rows=rows,
         schools=schools, figures=figures, forms=sorted({n for f in figures for n in f.by_form}),
         roadmaps=roadmap_progress(roadmaps, today), questions=questions, entry_final=entry_final,
         work=methodical_work(place, organizations, year_period(year, today) or (date(year - 1, 9, 1), today), today),
+        rounds=rounds,
     )

@@ -100,3 +100,23 @@ def test_the_district_compares_its_schools_and_a_mentor_opens_no_round(login, wo
     assert login(world.methodist).post(reverse("monitoring:rounds", args=[world.school.code]),
                                        {"stage": "final"}).status_code == 403
     assert Round.objects.count() == 1
+
+
+def test_the_analytical_report_reads_the_rounds(login, world, pairs):
+    from monitoring.selectors import current_year
+
+    first, _ = round_open(organization=world.school, stage="entry", today=date(2026, 2, 1), user=None)
+    answer_round(first, 5)
+    second, _ = round_open(organization=world.school, stage="entry", today=date(2026, 5, 1), user=None)
+    answer_round(second, 8)
+    client = login(world.curator)
+    url = reverse("monitoring:district-report", args=[world.district.code])
+    page = client.get(url, {"year": current_year(date(2026, 5, 1))}).content.decode()
+    assert "Входная диагностика: средний балл по квартальным раундам" in page and "+3,0" in page
+    from monitoring.exports import ReportXlsx
+    from monitoring.reports import analytical_report
+
+    report = analytical_report(world.district, world.curator, 2026, date(2026, 6, 1))
+    workbook = load_workbook(io.BytesIO(ReportXlsx().render(report)))
+    rows = list(workbook["Раунды анкетирования"].iter_rows(values_only=True))
+    assert ("Входная диагностика", "Все школы", "II кв. 2026", 8.0) in rows
