@@ -42,6 +42,8 @@ def entries() -> list[NavEntry]:
                  40, CAN_VIEW_REPORTS),
         NavEntry("organization", "monitoring", "Конструктор анкет", "monitoring:organization-builder", "bi-ui-radios",
                  50, CAN_BUILD_QUESTIONNAIRES),
+        NavEntry("district", "monitoring", "Паспорт соответствия", "monitoring:district-passport", "bi-patch-check",
+                 35, CAN_VIEW_REPORTS),
         NavEntry("district", "monitoring", "Конструктор анкет", "monitoring:district-builder", "bi-ui-radios", 50,
                  CAN_BUILD_QUESTIONNAIRES),
     ]

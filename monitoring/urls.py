@@ -1,6 +1,7 @@
 from django.urls import path
 
 from monitoring.builder import views as builder
+from monitoring.passport import views as passport
 from monitoring.region import campaigns as region_campaigns
 from monitoring.region import views as region
 from monitoring.rounds import views as rounds
@@ -66,5 +67,11 @@ for kind, prefix in PLACE_PREFIXES.items():  # the questionnaire builder of a re
         path(f"{base}/<int:pk>/publish/", builder.publish[kind], name=f"{kind}-builder-publish"),
         path(f"{base}/<int:pk>/copy/", builder.copy[kind], name=f"{kind}-builder-copy"),
     ]
+urlpatterns += [
+    path("d/<slug:district>/passport/", passport.district_passport, name="district-passport"),
+    path("d/<slug:district>/passport.<slug:fmt>", passport.district_passport, name="district-passport-export"),
+    path("r/<slug:region>/passport/", passport.region_passport, name="region-passport"),
+    path("r/<slug:region>/passport.<slug:fmt>", passport.region_passport, name="region-passport-export"),
+]
 urlpatterns.append(path("o/<slug:organization>/questionnaires/builder/<int:pk>/fill/", builder.fill,
                         name="organization-builder-fill"))

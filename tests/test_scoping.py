@@ -76,6 +76,8 @@ DISTRICT = [
     ("monitoring:indicator-edit", lambda o: [D, o["indicator"].pk], True),
     ("monitoring:district-report", lambda o: [D], False),
     ("monitoring:district-rounds", lambda o: [D], False),
+    ("monitoring:district-passport", lambda o: [D], False),
+    ("monitoring:district-passport-export", lambda o: [D, "xlsx"], False),
     *((f"monitoring:district-builder{suffix}", args, changes) for suffix, args, changes in (
         ("", lambda o: [D], True), ("-edit", lambda o: [D, o["district_questionnaire"].pk], True),
         ("-question", lambda o: [D, o["district_questionnaire"].pk], True),
@@ -346,6 +348,8 @@ REGION = [
     ("monitoring:region-campaigns", lambda o: [RG]),
     ("monitoring:region-campaign-create", lambda o: [RG]),
     ("monitoring:region-campaign", lambda o: [RG, o["campaign"].pk]),
+    ("monitoring:region-passport", lambda o: [RG]),
+    ("monitoring:region-passport-export", lambda o: [RG, "xlsx"]),
     ("monitoring:region-campaign-xlsx", lambda o: [RG, o["campaign"].pk]),
     ("monitoring:region-report-decide", lambda o: [RG, o["campaign"].pk, o["report"].pk]),
     *((f"monitoring:region-builder{suffix}", args) for suffix, args in (

@@ -1,0 +1,118 @@
+"""Issue #26: the compliance passport of a school (000 §3.4 «соблюдение норм законодательства») is computed from
+the portal's records, never typed; each mark both ways, the district's table with its links, the region's summary,
+both in Excel, and the queries do not grow with the schools."""
+
+import io
+from datetime import date, timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from monitoring.passport.marks import passports
+from monitoring.services import campaign_open
+from participants.models import Document, Pair, PairStatus, Programme, PublicPage
+from roadmaps.models import RoadmapStatus
+from tests.factories import OrganizationFactory, form, make_roadmap, person
+
+TODAY = timezone.localdate()
+
+
+def mark(world, key):
+    return next(p for p in passports([world.school], TODAY) if p.organization == world.school).marks[key]
+
+
+def pdf():
+    return ContentFile(b"%PDF-1.4", name="d.pdf")
+
+
+def test_the_curator_needs_a_role_and_an_order(world):
+    assert mark(world, "curator").ok is False  # a curator, but no order in the register
+    Document.objects.create(organization=world.school, kind="order_curator", title="О назначении куратора",
+                            number="58", date=date(2021, 10, 20), file=pdf())
+    found = mark(world, "curator")
+    assert found.ok and "приказ № 58 от 20.10.2021" in found.detail
+
+
+def test_the_regulation(world):
+    assert mark(world, "regulation").ok is False
+    Document.objects.create(organization=world.school, kind="regulation", title="Положение", date=date(2021, 9, 1),
+                            file=pdf())
+    assert mark(world, "regulation").ok
+
+
+@pytest.mark.parametrize("status, period, ok", [(RoadmapStatus.APPROVED, (TODAY.year - 1, TODAY.year + 1), True),
+                                                (RoadmapStatus.DRAFT, (TODAY.year - 1, TODAY.year + 1), False),
+                                                (RoadmapStatus.APPROVED, (2019, 2020), False)])
+def test_an_approved_roadmap_for_today(world, status, period, ok):
+    roadmap = make_roadmap(world.school, period=period)
+    roadmap.status = status
+    roadmap.save()
+    assert mark(world, "roadmap").ok is ok
+
+
+def _pair(world, name="ученик – ученик", consent=True):
+    pair = Pair.objects.create(organization=world.school, mentor=person(world.school, grade="10А"), form=form(name),
+                               status=PairStatus.ACTIVE, start_date=date(2025, 9, 1), end_date=date(2030, 5, 31))
+    pair.mentees.set([person(world.school, consent=consent)])
+    return pair
+
+
+def test_a_programme_for_each_form_in_use(world):
+    assert mark(world, "programmes").ok is None  # no pairs: nothing to check
+    pair = _pair(world)
+    assert "нет программы: ученик – ученик" in mark(world, "programmes").detail
+    Programme.objects.create(organization=world.school, title="Равный — равному", form=pair.form, status="approved")
+    assert mark(world, "programmes").ok
+
+
+def test_the_public_section(world):
+    PublicPage.objects.create(organization=world.school, is_published=False)
+    assert mark(world, "public").ok is False
+    PublicPage.objects.filter(organization=world.school).update(is_published=True)
+    assert mark(world, "public").ok and mark(world, "public").url == "/p/o/agin-1/"
+
+
+def test_consents_of_every_participant_of_an_active_pair(world):
+    _pair(world, consent=False)
+    assert mark(world, "consents").detail == "нет согласия у 1"
+
+
+def test_monitoring_handed_in_on_time(world):
+    assert mark(world, "monitoring").ok is None
+    campaign_open(district=world.district, title="Май", year=2025, due_on=TODAY - timedelta(days=1))
+    assert mark(world, "monitoring").ok is False  # owed past its date
+
+
+def test_the_district_table_links_each_mark_and_the_region_counts(login, world):
+    Document.objects.create(organization=world.school, kind="regulation", title="Положение", date=date(2021, 9, 1),
+                            file=pdf())
+    page = login(world.curator).get(reverse("monitoring:district-passport", args=[world.district.code]))
+    html = page.content.decode()
+    assert page.status_code == 200 and "МБОУ Тинская СОШ" in html
+    assert reverse("participants:organization-documents", args=[world.school.code]) in html
+    workbook = load_workbook(io.BytesIO(login(world.curator).get(reverse(
+        "monitoring:district-passport-export", args=[world.district.code, "xlsx"])).content))
+    values = [c for row in workbook.active.iter_rows(values_only=True) for c in row]
+    assert "да: от 01.09.2021" in values
+    region = login(world.coordinator).get(reverse("monitoring:region-passport", args=[world.region.code]))
+    assert "Саянский район" in region.content.decode() and "1 из 2" in region.content.decode()
+
+
+def test_the_table_costs_the_same_for_two_schools_and_twenty(world):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as found:
+            passports(list(world.district.organizations.all()), TODAY)
+        return len(found)
+
+    _pair(world)
+    few = queries()
+    for number in range(18):
+        school = OrganizationFactory(district=world.district, short_name=f"Школа {number}", code=f"s{number}")
+        Pair.objects.create(organization=school, mentor=person(school), form=form(), status=PairStatus.ACTIVE,
+                            start_date=date(2025, 9, 1), end_date=date(2030, 5, 31)).mentees.set([person(school)])
+    assert queries() == few
