@@ -6,7 +6,7 @@ from monitoring.region import campaigns as region_campaigns
 from monitoring.region import views as region
 from monitoring.rounds import views as rounds
 from monitoring.schedules import views as schedules
-from monitoring.views import campaigns, dashboard, questionnaires
+from monitoring.views import campaigns, dashboard, forecast, questionnaires
 from participants.access import PLACE_PREFIXES
 
 app_name = "monitoring"
@@ -68,6 +68,8 @@ for kind, prefix in PLACE_PREFIXES.items():  # the questionnaire builder of a re
         path(f"{base}/<int:pk>/copy/", builder.copy[kind], name=f"{kind}-builder-copy"),
     ]
 urlpatterns += [
+    path("d/<slug:district>/forecast/", forecast.district_forecast, name="district-forecast"),
+    path("o/<slug:organization>/forecast/", forecast.school_forecast, name="school-forecast"),
     path("d/<slug:district>/passport/", passport.district_passport, name="district-passport"),
     path("d/<slug:district>/passport.<slug:fmt>", passport.district_passport, name="district-passport-export"),
     path("r/<slug:region>/passport/", passport.region_passport, name="region-passport"),

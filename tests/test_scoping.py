@@ -77,6 +77,7 @@ DISTRICT = [
     ("monitoring:district-report", lambda o: [D], False),
     ("monitoring:district-rounds", lambda o: [D], False),
     ("monitoring:district-passport", lambda o: [D], False),
+    ("monitoring:district-forecast", lambda o: [D], False),
     ("monitoring:district-passport-export", lambda o: [D, "xlsx"], False),
     *((f"monitoring:district-builder{suffix}", args, changes) for suffix, args, changes in (
         ("", lambda o: [D], True), ("-edit", lambda o: [D, o["district_questionnaire"].pk], True),
@@ -177,6 +178,7 @@ SCHOOL = [
     ("participants:recruitment", lambda o: [S], False),
     ("monitoring:rounds", lambda o: [S], True),
     ("monitoring:invitations-create-for-category", lambda o: [S], True),
+    ("monitoring:school-forecast", lambda o: [S], False),
     *((f"monitoring:organization-builder{suffix}", args, changes) for suffix, args, changes in (
         ("", lambda o: [S], True), ("-edit", lambda o: [S, o["school_questionnaire"].pk], True),
         ("-question", lambda o: [S, o["school_questionnaire"].pk], True),
