@@ -112,4 +112,7 @@ class ReportXlsx(ReportExporter):
             for line, cells, _ in comparison.rows:
                 for period, cell in zip(comparison.headings, cells):
                     rounds.rows.append(SheetRow([comparison.stage_label, line.label, period, cell], bold=line.bold))
-        return write_xlsx([indicators, by_school, forms, plans, answers, work, roadmaps, rounds])
+        groups = Sheet("Целевые группы", [Column("Целевая группа", 50), Column("Участников в реестре", 18),
+                                          Column("Из них в работающих парах", 22)], heading=heading,
+                       rows=[SheetRow([g.label, g.people_shown, g.in_pairs_shown]) for g in report.groups])
+        return write_xlsx([indicators, by_school, forms, plans, answers, work, roadmaps, rounds, groups])

@@ -23,6 +23,7 @@ from monitoring.selectors import (
 )
 from participants.mentoring import SchoolFigures, district_figures
 from participants.models import District, Organization
+from participants.target_groups.coverage import coverage
 from roadmaps.models import Item, Occurrence, Roadmap
 
 
@@ -102,6 +103,7 @@ class AnalyticalReport:
     entry_final: list[tuple[str, str, float | None, float | None]] = field(default_factory=list)
     work: MethodicalWork | None = None
     rounds: list = field(default_factory=list)  # the quarterly rounds' comparisons with answers (monitoring/rounds)
+    groups: list = field(default_factory=list)  # coverage by target group, counts only (participants/target_groups)
 
     def chart(self, row: IndicatorRow) -> str:
         return grouped_bars([(str(y), _f(row.cells[y].target), row.cells[y].actual) for y in self.years],
@@ -190,5 +192,5 @@ def analytical_report(place: District | Organization, user, year: int, today: da
         schools=schools, figures=figures, forms=sorted({n for f in figures for n in f.by_form}),
         roadmaps=roadmap_progress(roadmaps, today), questions=questions, entry_final=entry_final,
         work=methodical_work(place, organizations, year_period(year, today) or (date(year - 1, 9, 1), today), today),
-        rounds=rounds,
+        rounds=rounds, groups=coverage(organizations),
     )

@@ -18,6 +18,7 @@ class ParticipantsConfig(AppConfig):
         from participants.practices.landing import waiting_reviews
         from participants.public import participants_blocks  # noqa: F401 - registers the public page's blocks
         from participants.recruitment import services as recruitment
+        from participants.target_groups import services as target_groups
         from participants.training import importing as training_import
 
         audited.register()
@@ -30,6 +31,7 @@ class ParticipantsConfig(AppConfig):
         register(HOME, nudges.stale_block, kept_by=nudges.kept_by)
         cabinet.connect()
         recruitment.connect()
+        target_groups.connect()
         district_cache.connect()
         school_cache.connect()
         place_cache.connect()

@@ -13,7 +13,7 @@ def version(district_id: int) -> int:
 def lazy_figures(district, stamp: int, compute) -> dict:
     """The page's figures under the district's version `stamp` (read once by the view, also keying the fragment)."""
     key = f"participants:district-mentoring:{district.pk}:{stamp}"
-    return versions.lazy_cached(key, compute, ("figures", "forms", "mentors", "totals"))
+    return versions.lazy_cached(key, compute, ("figures", "forms", "mentors", "totals", "groups"))
 
 
 def district_of(organization_id: int | None) -> int | None:

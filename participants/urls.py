@@ -10,6 +10,7 @@ from participants.programmes import views as programmes
 from participants.public import views as public
 from participants.recruitment import views as recruitment
 from participants.second_factor import views as second_factor
+from participants.target_groups import views as target_groups
 from participants.training import views as training
 from participants.views import audit, district, pairs, registry, registry_io
 from participants.views import places as views
@@ -38,6 +39,7 @@ urlpatterns = [
          name="person-consent-withdraw"),
     path("o/<slug:organization>/people/<int:pk>/profile/", registry.person_profile, name="person-profile"),
     path("o/<slug:organization>/people/<int:pk>/request/", registry.person_request, name="person-request"),
+    path("o/<slug:organization>/people/<int:pk>/groups/", target_groups.person_groups, name="person-groups"),
     path("o/<slug:organization>/people/<int:pk>/anonymise/", registry.person_anonymise_view, name="person-anonymise"),
     path("o/<slug:organization>/people/import/", registry_io.registry_upload, name="people-import"),
     path("o/<slug:organization>/people/template.xlsx", registry_io.registry_template, name="people-template"),

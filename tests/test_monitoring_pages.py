@@ -92,7 +92,8 @@ def test_the_report_agrees_in_html_pdf_and_xlsx(login, world, catalogue, tmp_pat
     assert "<svg" not in text and "Страница 1 из" in text
     book = load_workbook(io.BytesIO(district_file(client, "xlsx")))
     assert book.sheetnames == ["Показатели", "По организациям", "Пары по формам", "Выполнение планов", "Анкеты",
-                               "Мероприятия и конкурсы", "Дорожные карты", "Раунды анкетирования"]
+                               "Мероприятия и конкурсы", "Дорожные карты", "Раунды анкетирования",
+                               "Целевые группы"]
     rows = list(book["Показатели"].iter_rows(values_only=True))
     row_2024 = next(r for r in rows if r[0] == "Не менее 70% обучающихся" and r[2] == 2024)
     assert row_2024[3:7] == (0.7, 0.1, 4, 40)

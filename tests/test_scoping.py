@@ -175,6 +175,7 @@ SCHOOL = [
     ("participants:person-link", lambda o: [S, o["mentee"].pk], True),
     ("participants:person-link-revoke", lambda o: [S, o["mentee"].pk], True),
     ("participants:person-messages-read", lambda o: [S, o["mentee"].pk], True),
+    ("participants:person-groups", lambda o: [S, o["mentee"].pk], True),
     ("participants:recruitment", lambda o: [S], False),
     ("monitoring:rounds", lambda o: [S], True),
     ("monitoring:invitations-create-for-category", lambda o: [S], True),

@@ -10,6 +10,7 @@ from mentoring_portal.lib.exports import XLSX_TYPE, Column, Sheet, SheetRow, att
 from monitoring.passport.marks import MARKS, passports
 from participants.access import CAN_VIEW_REPORTS, district_view, region_view
 from participants.models import District, Organization
+from participants.target_groups.coverage import coverage
 
 
 def _xlsx(name: str, sheet: Sheet) -> HttpResponse:
@@ -66,4 +67,4 @@ def region_passport(request, region, fmt: str | None = None):
             sheet.rows.append(SheetRow([name, total, *(f"{met} из {checked}" for met, checked in counts)]))
         return _xlsx(file_name("Паспорт соответствия", region.name, today.isoformat()), sheet)
     return render(request, "monitoring/passport/region.html", {
-        "region": region, "lines": lines, "marks": MARKS, "today": today})
+        "region": region, "lines": lines, "marks": MARKS, "today": today, "groups": coverage(schools)})

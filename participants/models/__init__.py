@@ -28,6 +28,7 @@ from participants.models.registry import (
 from participants.practices.models import Practice, PracticeLevel, PracticeStatus
 from participants.public.models import News, PublicPage
 from participants.recruitment.models import Audience, Candidate, CandidateStatus, RecruitmentForm, Wish
+from participants.target_groups.models import GroupMark, TargetGroup
 from participants.training.models import TrainingRecord, TrainingTopic
 
 __all__ = [
@@ -38,5 +39,5 @@ __all__ = [
     "Region",
     "Practice", "PracticeLevel", "PracticeStatus", "Role", "RoleAction", "RoleChange", "TrainingRecord",
     "TrainingTopic", "consent_problems", "LinkKind", "MentorChoice", "ParticipantMessage", "PersonalLink",
-    "Audience", "Candidate", "CandidateStatus", "RecruitmentForm", "Wish",
+    "GroupMark", "TargetGroup", "Audience", "Candidate", "CandidateStatus", "RecruitmentForm", "Wish",
 ]

@@ -23,6 +23,7 @@ from participants.audit_trail.registry import PERSONAL_FIELDS
 from participants.models import (
     Category,
     Consent,
+    GroupMark,
     Meeting,
     MenteeRequest,
     MentorProfile,
@@ -79,6 +80,7 @@ def person_anonymise(*, person: Person, user) -> Person:
         MenteeRequest.objects.filter(person=person).update(help_wanted=REMOVED, interests="")
         MentorProfile.objects.filter(person=person).update(competencies="", achievements="", interests="")
         ParticipantMessage.objects.filter(person=person).update(text=REMOVED)  # what he or his parent wrote
+        GroupMark.objects.filter(person=person).delete()  # sensitive, and no figure needs it any more
         PersonalLink.objects.filter(person=person, revoked_at__isnull=True).update(revoked_at=timezone.now())
         pairs = Pair.objects.filter(mentor=person) | Pair.objects.filter(mentees=person)
         for meeting in Meeting.objects.filter(pair__in=pairs.distinct()):

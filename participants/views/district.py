@@ -17,6 +17,7 @@ from participants.exports import DISTRICT_GROUP, REGION_GROUP
 from participants.forms_registry import DistrictFormForm
 from participants.mentoring import district_figures, district_mentors
 from participants.models import FormVariant, MentoringForm, Organization
+from participants.target_groups.coverage import coverage
 
 
 @district_view(CAN_VIEW_REPORTS)
@@ -26,6 +27,7 @@ def district_mentoring(request, district):
     def compute() -> dict:
         figures = district_figures(schools)
         return {"figures": figures, "forms": sorted({name for f in figures for name in f.by_form}),
+                "groups": coverage(schools),
                 "mentors": list(district_mentors(schools, request.user)),
                 "totals": {key: sum(getattr(f, key) for f in figures)
                            for key in ("pairs", "mentors", "mentees", "unfulfilled")}}

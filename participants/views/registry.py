@@ -13,7 +13,7 @@ from participants.access import CAN_EDIT_PAIRS, organization_view
 from participants.cabinet.views import card_context
 from participants.forms_registry import ConsentForm, MenteeRequestForm, MentorProfileForm, PersonForm
 from participants.mentoring import REGISTRY_SORTS, pair_rows, registry
-from participants.models import Category, Pair, Partner, Person
+from participants.models import Category, Pair, Partner, Person, TargetGroup
 from participants.partners.forms import PartnerForm
 from participants.services.erasure import person_anonymise
 from participants.services.registry import (
@@ -90,6 +90,7 @@ def _person_page(request, organization, person: Person, *, consent_form: Consent
                      for a in pair.contest_applications.all())],
         "as_mentee": pair_rows(Pair.objects.filter(mentees=person)),
         **card_context(request, person, today),
+        "group_choices": TargetGroup.choices, "person_groups": set(person.group_marks.values_list("group", flat=True)),
     }, status=400 if consent_form.is_bound else 200)
 
 
