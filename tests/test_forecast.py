@@ -73,3 +73,10 @@ def test_the_district_and_the_school_read_it(login, world, indicator):
                       (world.school_curator, reverse("monitoring:school-forecast", args=[world.school.code]))):
         page = login(user).get(url)
         assert page.status_code == 200 and "Обучающиеся в наставничестве" in page.content.decode()
+
+
+def test_a_district_plans_its_targets_up_to_2030(login, world, indicator):
+    """The Concept of mentoring to 2030 (распоряжение Правительства РФ от 21.05.2025 № 1264-р): targets past 2024."""
+    url = reverse("monitoring:indicator-edit", args=[world.district.code, indicator.pk])
+    page = login(world.curator).get(url).content.decode()
+    assert 'name="target_2030"' in page

@@ -116,3 +116,35 @@ def test_the_table_costs_the_same_for_two_schools_and_twenty(world):
         Pair.objects.create(organization=school, mentor=person(school), form=form(), status=PairStatus.ACTIVE,
                             start_date=date(2025, 9, 1), end_date=date(2030, 5, 31)).mentees.set([person(school)])
     assert queries() == few
+
+
+def stage_of(world) -> str:
+    return next(p for p in passports([world.school], TODAY) if p.organization == world.school).stage_label
+
+
+def test_the_stage_of_introduction_is_the_first_one_not_yet_met(world):
+    from participants.models import MenteeRequest, MentorProfile, TrainingRecord
+
+    assert stage_of(world) == "1. Подготовка условий"
+    Document.objects.create(organization=world.school, kind="order_curator", title="О куратре", date=date(2021, 9, 1),
+                            file=pdf())
+    Document.objects.create(organization=world.school, kind="regulation", title="Положение", date=date(2021, 9, 1),
+                            file=pdf())
+    roadmap = make_roadmap(world.school, period=(TODAY.year - 1, TODAY.year + 1))
+    roadmap.status = RoadmapStatus.APPROVED
+    roadmap.save()
+    assert stage_of(world) == "2. Формирование базы наставляемых"
+    mentee = person(world.school)
+    MenteeRequest.objects.create(person=mentee, help_wanted="математика")
+    assert stage_of(world) == "3. Формирование базы наставников"
+    mentor = person(world.school, "teacher", grade="")
+    MentorProfile.objects.create(person=mentor, competencies="математика")
+    assert stage_of(world) == "4. Отбор и обучение наставников"
+    TrainingRecord.objects.create(person=mentor, programme="Наставничество", end_date=TODAY - timedelta(days=30))
+    assert stage_of(world) == "5. Формирование пар и групп"
+    pair = Pair.objects.create(organization=world.school, mentor=mentor, form=form(), status=PairStatus.ACTIVE,
+                               start_date=TODAY - timedelta(days=60), end_date=TODAY + timedelta(days=60))
+    pair.mentees.set([mentee])
+    assert stage_of(world) == "6. Работа пар и групп"
+    pair.meetings.create(kind="work", held_on=TODAY - timedelta(days=5))
+    assert stage_of(world) == "7. Завершение"  # every step met: it is at the last one

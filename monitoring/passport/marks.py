@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from monitoring.models import SchoolReport
+from monitoring.passport.stages import STAGES, stages
 from participants.models import (
     Consent,
     Document,
@@ -51,6 +52,11 @@ class Mark:
 class Passport:
     organization: object
     marks: dict[str, Mark] = field(default_factory=dict)
+    stage: int = 0  # the index in stages.STAGES of the stage of introduction the school is at
+
+    @property
+    def stage_label(self) -> str:
+        return f"{self.stage + 1}. {STAGES[self.stage]}"
 
     @property
     def met(self) -> int:
@@ -153,4 +159,8 @@ def passports(organizations, today: date) -> list[Passport]:
                                    _url("monitoring:report-fill", code, report.pk) if report else
                                    _url("monitoring:school", code))
         result.append(Passport(school, marks))
+    conditions = {p.organization.pk for p in result if all(p.marks[k].ok for k in ("curator", "regulation", "roadmap"))}
+    at = stages(ids, conditions, today)
+    for passport in result:
+        passport.stage = at[passport.organization.pk]
     return result

@@ -29,12 +29,13 @@ def district_passport(request, district, fmt: str | None = None):
     rows = passports(Organization.objects.visible_to(request.user).filter(district=district).in_russian_order(),
                      today)
     if fmt == "xlsx":
-        columns = [Column("Организация", 34), *(Column(label, 22) for label, _ in MARKS.values()),
+        columns = [Column("Организация", 34), Column("Этап внедрения", 24),
+                   *(Column(label, 22) for label, _ in MARKS.values()),
                    Column("Выполнено", 11, "number")]
         sheet = Sheet("Паспорт соответствия", columns, heading=[
             f"Паспорт соответствия ЦМН: {district.name} на {today:%d.%m.%Y}"])
         for passport in rows:
-            sheet.rows.append(SheetRow([passport.organization.short_name,
+            sheet.rows.append(SheetRow([passport.organization.short_name, passport.stage_label,
                                         *(f"{_sign(mark.ok)}: {mark.detail}" for _, mark in passport.ordered()),
                                         passport.met]))
         return _xlsx(file_name("Паспорт соответствия", district.name, today.isoformat()), sheet)

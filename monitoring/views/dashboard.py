@@ -57,8 +57,12 @@ def schools_of(request, district) -> list[Organization]:
     return list(Organization.objects.visible_to(request.user).filter(district=district).in_russian_order())
 
 
+CONCEPT_LAST_YEAR = 2030  # Концепция развития наставничества до 2030 года (распоряжение Правительства РФ № 1264-р)
+
+
 def _catalogue_years(today) -> list[int]:
-    return list(range(today.year - 5, today.year + 2))
+    """The years a district plans: five back, and on to the Concept's last year (after Р-145's «к 2024 году»)."""
+    return list(range(today.year - 5, max(today.year + 2, CONCEPT_LAST_YEAR + 1)))
 
 
 @district_view(CAN_EDIT_DISTRICT)
