@@ -132,6 +132,7 @@ for kind, prefix in (("district", PLACE_PREFIXES["district"]), ("organization", 
     urlpatterns += [
         path(f"{prefix}/public/", public.public_settings[kind], name=f"{kind}-public"),
         path(f"{prefix}/public/news/", public.news_add[kind], name=f"{kind}-news-add"),
+        path(f"{prefix}/public/plan/", public.plan_add[kind], name=f"{kind}-plan-add"),
         path(f"{prefix}/public/news/<int:pk>/delete/", public.news_delete[kind], name=f"{kind}-news-delete"),
     ]
 # The participant's own page (participants/cabinet): by a personal link, or signed in as a mentee

@@ -9,9 +9,10 @@ class RoadmapsConfig(AppConfig):
         from mentoring_portal.jobs.registry import register as register_job
         from participants.landing import DISTRICT, HOME, register
         from participants.navigation import register_nav_entry
-        from roadmaps import (
+        from roadmaps import (  # noqa: F401 - news_suggestions registers itself
             audited,
             navigation,
+            news_suggestions,
             page_cache,
             public_blocks,  # noqa: F401 - registers the roadmap's and the events' public blocks
         )

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from monitoring.models import Campaign, Indicator, Invitation, Questionnaire
 from participants.models import (
+    ContentPlanItem,
     Document,
     HeadCount,
     Membership,
@@ -143,6 +144,11 @@ CREATING = {
     "participants:district-news-add": Creating(
         "curator", lambda o, w: [D], lambda o, w: {"title": "Итоги года", "text": "…", "published_on": "2024-05-30"},
         lambda w: News.objects.count()),
+    **{f"participants:{kind}-plan-add": Creating(
+        user, lambda o, w, kind=kind: [D if kind == "district" else S],
+        lambda o, w: {"rubric": "События", "title": "О педсовете", "due": "2030-01-20", "responsible": "куратор"},
+        lambda w: ContentPlanItem.objects.count()) for kind, user in (("district", "curator"),
+                                                                      ("organization", "school_curator"))},
     "participants:organization-news-add": Creating(
         "school_curator", lambda o, w: [S],
         lambda o, w: {"title": "Итоги года", "text": "…", "published_on": "2024-05-30"},

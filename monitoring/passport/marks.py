@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 
 from monitoring.models import SchoolReport
@@ -25,6 +25,7 @@ from participants.models import (
     Role,
 )
 from participants.models.pairs import LIVE_STATUSES
+from participants.public.content_plan import Counter, year_news
 from roadmaps.models import Order, Roadmap, RoadmapStatus
 from roadmaps.orders.selectors import checklist
 
@@ -35,6 +36,7 @@ MARKS = {
     "roadmap": ("Дорожная карта утверждена", "Р-145: дорожная карта внедрения ЦМН на текущий период"),
     "programmes": ("Программа на каждую форму", "методология: программа наставничества для каждой формы в работе"),
     "public": ("Раздел на сайте", "000 §2.8: раздел «Наставничество» на сайте ОО опубликован"),
+    "content": ("Публикации", "001: не менее пяти публикаций и двух рубрик за учебный год"),
     "consents": ("Согласия участников", "152-ФЗ: согласие у каждого участника работающей пары"),
     "orders": ("Приказы района исполнены", "пункты приказов муниципалитета для школ — в срок"),
     "monitoring": ("Мониторинг сдан в срок", "003 п.8: отчёт последнего мониторинга сдан не позднее срока"),
@@ -97,6 +99,9 @@ def passports(organizations, today: date) -> list[Passport]:
         programmes[organization_id].add(form_id)
     published = set(PublicPage.objects.filter(organization_id__in=ids, is_published=True)
                     .values_list("organization_id", flat=True))
+    news = {row["page__organization_id"]: Counter(row["n"], row["rubrics"]) for row in year_news(
+        PublicPage.objects.filter(organization_id__in=ids), today).values("page__organization_id").annotate(
+        n=Count("pk"), rubrics=Count("rubric", distinct=True, filter=~Q(rubric="")))}
     valid = Consent.objects.filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=today), given_on__lte=today)
     consented = set(valid.filter(person__organization_id__in=ids).values_list("person_id", flat=True))
     without_consent = defaultdict(int)
@@ -144,6 +149,8 @@ def passports(organizations, today: date) -> list[Passport]:
         marks["public"] = Mark(school.pk in published, "опубликован" if school.pk in published else "не опубликован",
                                _url("public-page", "o", code) if school.pk in published else
                                _url("participants:organization-public", code))
+        written = news.get(school.pk, Counter(0, 0))
+        marks["content"] = Mark(written.met, written.text, _url("participants:organization-public", code) + "#plan")
         lacking = without_consent.get(school.pk, 0)
         marks["consents"] = Mark(None if school.pk not in active else lacking == 0,
                                  "работающих пар нет" if school.pk not in active else

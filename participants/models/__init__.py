@@ -26,7 +26,7 @@ from participants.models.registry import (
     consent_problems,
 )
 from participants.practices.models import Practice, PracticeLevel, PracticeStatus
-from participants.public.models import News, PublicPage
+from participants.public.models import ContentPlanItem, News, PublicPage
 from participants.recruitment.models import Audience, Candidate, CandidateStatus, RecruitmentForm, Wish
 from participants.target_groups.models import GroupMark, TargetGroup
 from participants.training.models import TrainingRecord, TrainingTopic
@@ -39,5 +39,5 @@ __all__ = [
     "Region",
     "Practice", "PracticeLevel", "PracticeStatus", "Role", "RoleAction", "RoleChange", "TrainingRecord",
     "TrainingTopic", "consent_problems", "LinkKind", "MentorChoice", "ParticipantMessage", "PersonalLink",
-    "GroupMark", "TargetGroup", "Audience", "Candidate", "CandidateStatus", "RecruitmentForm", "Wish",
+    "ContentPlanItem", "GroupMark", "TargetGroup", "Audience", "Candidate", "CandidateStatus", "RecruitmentForm", "Wish",
 ]

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from participants.models import News, PublicPage
+from participants.models import ContentPlanItem, News, PublicPage
 from participants.public.blocks import all_blocks
 
 
@@ -20,10 +20,17 @@ class PublicPageForm(forms.ModelForm):
 class NewsForm(forms.ModelForm):
     class Meta:
         model = News
-        fields = ["title", "published_on", "text"]
+        fields = ["title", "rubric", "published_on", "text"]
         widgets = {"published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                    "text": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["published_on"].initial = timezone.localdate()
+
+
+class PlanItemForm(forms.ModelForm):
+    class Meta:
+        model = ContentPlanItem
+        fields = ["rubric", "title", "due", "responsible"]
+        widgets = {"due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

@@ -50,6 +50,8 @@ class News(models.Model):
     text = models.TextField("текст")
     published_on = models.DateField("дата")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    rubric = models.CharField("рубрика", max_length=100, blank=True,
+                              help_text="Например: «Наставник месяца», «Истории пар», «События»")
 
     class Meta:
         app_label = "participants"
@@ -59,3 +61,25 @@ class News(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ContentPlanItem(models.Model):
+    """One line of the public section's content plan (seed 001: at least two rubrics, a content plan, five
+    publications a year): what, when, who; the news that fulfils it, once published."""
+
+    page = models.ForeignKey(PublicPage, on_delete=models.CASCADE, related_name="plan")
+    rubric = models.CharField("рубрика", max_length=100)
+    title = models.CharField("что публикуем", max_length=300)
+    due = models.DateField("когда")
+    responsible = models.CharField("кто готовит", max_length=200, blank=True)
+    news = models.ForeignKey(News, on_delete=models.SET_NULL, null=True, blank=True, related_name="plan_items",
+                             verbose_name="публикация")
+
+    class Meta:
+        app_label = "participants"
+        verbose_name = "строка контент-плана"
+        verbose_name_plural = "контент-план"
+        ordering = ["due", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.due:%d.%m.%Y}: {self.title}"

@@ -22,9 +22,10 @@ from django.views.decorators.http import require_POST
 from mentoring_portal.lib import versions
 from mentoring_portal.lib.uploads import download
 from participants.access import CAN_EDIT_DOCUMENTS, place_fields, place_kind, place_views
-from participants.models import District, Document, News, Organization, PublicPage
+from participants.models import ContentPlanItem, District, Document, News, Organization, PublicPage
 from participants.public.blocks import all_blocks, shown
-from participants.public.forms import NewsForm, PublicPageForm
+from participants.public.content_plan import counter, plan_rows, suggestions
+from participants.public.forms import NewsForm, PlanItemForm, PublicPageForm
 
 PUBLIC_CACHE_SECONDS = 300
 KINDS = {"o": Organization, "d": District}
@@ -145,8 +146,16 @@ def _settings(request, place):
     short = page.url_kind
     public_url = request.build_absolute_uri(reverse("public-page", args=[short, place.code]))
     embed_url = request.build_absolute_uri(reverse("public-embed", args=[short, place.code]))
+    today = timezone.localdate()
+    offered = suggestions(place, today)
+    draft = request.GET.get("draft", "")
+    chosen = offered[int(draft)] if draft.isdigit() and int(draft) < len(offered) else None
+    news_form = NewsForm(initial={"title": chosen.title, "text": chosen.text, "rubric": chosen.rubric}) if chosen \
+        else NewsForm()
     return render(request, "public/settings.html", {
-        "place": place, "kind": place_kind(place), "page": page, "form": form, "news_form": NewsForm(),
+        "place": place, "kind": place_kind(place), "page": page, "form": form, "news_form": news_form,
+        "plan_form": PlanItemForm(), "plan": plan_rows(page, today), "counter": counter(page, today),
+        "suggestions": offered, "open_plan": page.plan.filter(news__isnull=True),
         "news": page.news.all()[:50], "public_url": public_url, "embed_url": embed_url,
         "feed_url": request.build_absolute_uri(reverse("public-feed", args=[short, place.code]))},
         status=400 if request.method == "POST" else 200)
@@ -157,7 +166,8 @@ def _news_add(request, place):
     page = _page_of(place)
     form = NewsForm(request.POST, instance=News(page=page, author=request.user))
     if form.is_valid():
-        form.save()
+        news = form.save()
+        page.plan.filter(pk=request.POST.get("plan_item") or 0, news__isnull=True).update(news=news)
         versions.bump(version_key(page))
         messages.success(request, "Новость добавлена.")
     else:
@@ -174,6 +184,19 @@ def _news_delete(request, place, pk: int):
     return redirect(reverse(f"participants:{place_kind(place)}-public", args=[place.code]))
 
 
+@require_POST
+def _plan_add(request, place):
+    page = _page_of(place)
+    form = PlanItemForm(request.POST, instance=ContentPlanItem(page=page))
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Строка контент-плана добавлена.")
+    else:
+        messages.error(request, "Строка не добавлена: " + " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(reverse(f"participants:{place_kind(place)}-public", args=[place.code]) + "#plan")
+
+
 public_settings = place_views(_settings, CAN_EDIT_DOCUMENTS)
+plan_add = place_views(_plan_add, CAN_EDIT_DOCUMENTS)
 news_add = place_views(_news_add, CAN_EDIT_DOCUMENTS)
 news_delete = place_views(_news_delete, CAN_EDIT_DOCUMENTS)
