@@ -14,6 +14,7 @@ class ParticipantsConfig(AppConfig):
         from participants.cabinet import landing as cabinet
         from participants.documents import order_drafts  # noqa: F401 - registers the draft orders
         from participants.landing import HOME, register
+        from participants.letters import services as letters
         from participants.nudges import landing as nudges
         from participants.practices.landing import waiting_reviews
         from participants.public import participants_blocks  # noqa: F401 - registers the public page's blocks
@@ -32,6 +33,7 @@ class ParticipantsConfig(AppConfig):
         cabinet.connect()
         recruitment.connect()
         target_groups.connect()
+        letters.connect()
         district_cache.connect()
         school_cache.connect()
         place_cache.connect()

@@ -114,6 +114,11 @@ def own_entries() -> None:
     def practices_waiting(district):
         return Practice.objects.filter(organization__district=district, status=PracticeStatus.SUBMITTED)
 
+    def letters_unread(organization):
+        from participants.letters.models import LetterCopy
+
+        return LetterCopy.objects.filter(organization=organization, read_at__isnull=True)
+
     def candidates_waiting(organization):
         from participants.recruitment.models import Candidate, CandidateStatus
 
@@ -139,6 +144,8 @@ def own_entries() -> None:
         NavEntry("district", "methodical", "Банк практик", "participants:district-practices", "bi-collection", 50,
                  waiting=practices_waiting, acts=CAN_REVIEW),
         NavEntry("district", "documents", "Документы", "participants:district-documents", "bi-folder2-open", 10),
+        NavEntry("district", "documents", "Письма школам", "participants:district-letters", "bi-envelope", 15,
+                 CAN_VIEW_REPORTS),
         NavEntry("district", "documents", "Раздел «Наставничество» на сайте", "participants:district-public",
                  "bi-globe", 20, CAN_EDIT_DOCUMENTS),
         NavEntry("district", "users", "Пользователи и роли", "participants:district-users", "bi-people", 10,
@@ -157,6 +164,8 @@ def own_entries() -> None:
         NavEntry("organization", "methodical", "Практики", "participants:practices", "bi-lightbulb", 50),
         NavEntry("organization", "documents", "Документы", "participants:organization-documents", "bi-folder2-open",
                  10),
+        NavEntry("organization", "documents", "Письма муниципалитета", "participants:school-letters", "bi-envelope",
+                 15, CAN_EDIT_PAIRS, waiting=letters_unread, acts=CAN_EDIT_PAIRS),
         NavEntry("organization", "documents", "Раздел «Наставничество» на сайте", "participants:organization-public",
                  "bi-globe", 20, CAN_EDIT_DOCUMENTS),
         NavEntry("organization", "users", "Пользователи и роли", "participants:organization-users", "bi-people", 10,

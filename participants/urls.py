@@ -4,6 +4,7 @@ from participants.access import PLACE_PREFIXES
 from participants.accounts import views as accounts
 from participants.cabinet import views as cabinet
 from participants.documents import views as documents
+from participants.letters import views as letters
 from participants.partners import views as partners
 from participants.practices import views as practices
 from participants.programmes import views as programmes
@@ -161,4 +162,11 @@ urlpatterns += [
          name="candidate-take"),
     path("o/<slug:organization>/recruitment/candidates/<int:pk>/decline/", recruitment.candidate_decline,
          name="candidate-decline"),
+]
+# Letters from the district to its schools (participants/letters)
+urlpatterns += [
+    path("d/<slug:district>/letters/", letters.district_letters, name="district-letters"),
+    path("d/<slug:district>/letters/<int:pk>/", letters.district_letter, name="district-letter"),
+    path("o/<slug:organization>/letters/", letters.school_letters, name="school-letters"),
+    path("o/<slug:organization>/letters/<int:pk>/", letters.school_letter, name="school-letter"),
 ]

@@ -79,6 +79,8 @@ DISTRICT = [
     ("monitoring:district-rounds", lambda o: [D], False),
     ("monitoring:district-passport", lambda o: [D], False),
     ("monitoring:district-forecast", lambda o: [D], False),
+    ("participants:district-letters", lambda o: [D], True),
+    ("participants:district-letter", lambda o: [D, o["letter"].pk], False),
     ("monitoring:district-passport-export", lambda o: [D, "xlsx"], False),
     *((f"monitoring:district-builder{suffix}", args, changes) for suffix, args, changes in (
         ("", lambda o: [D], True), ("-edit", lambda o: [D, o["district_questionnaire"].pk], True),
@@ -182,6 +184,8 @@ SCHOOL = [
     ("monitoring:rounds", lambda o: [S], True),
     ("monitoring:invitations-create-for-category", lambda o: [S], True),
     ("monitoring:school-forecast", lambda o: [S], False),
+    ("participants:school-letters", lambda o: [S], False),
+    ("participants:school-letter", lambda o: [S, o["letter_copy"].pk], False),
     *((f"monitoring:organization-builder{suffix}", args, changes) for suffix, args, changes in (
         ("", lambda o: [S], True), ("-edit", lambda o: [S, o["school_questionnaire"].pk], True),
         ("-question", lambda o: [S, o["school_questionnaire"].pk], True),

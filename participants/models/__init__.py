@@ -1,5 +1,6 @@
 from participants.cabinet.models import LinkKind, MentorChoice, ParticipantMessage, PersonalLink
 from participants.documents.models import Document, DocumentKind
+from participants.letters.models import Letter, LetterCopy
 from participants.models.audit import ExportLog
 from participants.models.memberships import Membership, Role, RoleAction, RoleChange
 from participants.models.organizations import District, HeadCount, Organization, OrganizationKind, Region
@@ -39,5 +40,6 @@ __all__ = [
     "Region",
     "Practice", "PracticeLevel", "PracticeStatus", "Role", "RoleAction", "RoleChange", "TrainingRecord",
     "TrainingTopic", "consent_problems", "LinkKind", "MentorChoice", "ParticipantMessage", "PersonalLink",
-    "ContentPlanItem", "GroupMark", "TargetGroup", "Audience", "Candidate", "CandidateStatus", "RecruitmentForm", "Wish",
+    "ContentPlanItem", "Letter", "LetterCopy", "GroupMark", "TargetGroup",
+    "Audience", "Candidate", "CandidateStatus", "RecruitmentForm", "Wish",
 ]
