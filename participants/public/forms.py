@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from mentoring_portal.lib.forms import OwnIds
 from participants.models import ContentPlanItem, News, PublicPage
 from participants.public.blocks import all_blocks
 
@@ -29,7 +30,11 @@ class NewsForm(forms.ModelForm):
         self.fields["published_on"].initial = timezone.localdate()
 
 
-class PlanItemForm(forms.ModelForm):
+class PlanItemForm(OwnIds, forms.ModelForm):
+    """Beside the news form on the settings page (both have a rubric and a title): ids of its own."""
+
+    id_prefix = "plan"
+
     class Meta:
         model = ContentPlanItem
         fields = ["rubric", "title", "due", "responsible"]
