@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from participants.access import place_fields, place_kind
 from participants.public.content_plan import Suggestion, suggest
 from roadmaps.contests.models import Contest
 from roadmaps.events.models import Event
@@ -12,8 +13,7 @@ from roadmaps.events.models import Event
 
 @suggest
 def held_events(place, today: date) -> list[Suggestion]:
-    owner = {"organization": place} if hasattr(place, "district_id") else {"district": place}
-    events = Event.objects.alive().filter(**owner, held_on__gte=today - timedelta(days=60), held_on__lte=today)
+    events = Event.objects.alive().filter(**place_fields(place), held_on__gte=today - timedelta(days=60), held_on__lte=today)
     return [Suggestion(f"Состоялось: {e.title}",
                        f"{e.held_on:%d.%m.%Y} состоялось событие «{e.title}» ({e.get_kind_display().lower()})"
                        + (f", {e.place}" if e.place else "") + ". " + (e.programme[:300] if e.programme else ""),
@@ -22,7 +22,7 @@ def held_events(place, today: date) -> list[Suggestion]:
 
 @suggest
 def contest_results(place, today: date) -> list[Suggestion]:
-    district_id = place.district_id if hasattr(place, "district_id") else place.pk
+    district_id = place.district_id if place_kind(place) == "organization" else place.pk
     contests = Contest.objects.filter(district_id=district_id, results_published_on__isnull=False,
                                       results_published_on__gte=today - timedelta(days=90))
     return [Suggestion(f"Итоги конкурса «{c.title}»",

@@ -120,3 +120,14 @@ def test_the_analytical_report_reads_the_rounds(login, world, pairs):
     workbook = load_workbook(io.BytesIO(ReportXlsx().render(report)))
     rows = list(workbook["Раунды анкетирования"].iter_rows(values_only=True))
     assert ("Входная диагностика", "Все школы", "II кв. 2026", 8.0) in rows
+
+
+def test_a_pupil_mentor_is_not_named_in_the_comparison(login, world, pairs):
+    """A district role reads a school's rounds: a pupil mentor's line says «наставник-обучающийся», not his name."""
+    opened, _ = round_open(organization=world.school, stage="entry", today=date(2026, 2, 1), user=None)
+    answer_round(opened, 6)
+    labels = [line.label for line in school_comparison(world.school, "entry").lines]
+    pupil_pair = next(p for p in pairs if p.mentor.category == "student")
+    assert f"ученик – ученик: наставник-обучающийся, пара № {pupil_pair.pk}" in labels
+    page = login(world.curator).get(reverse("monitoring:rounds", args=[world.school.code])).content.decode()
+    assert "Соколов" not in page

@@ -7,20 +7,15 @@ from django.db import transaction
 from django.db.models import Q
 
 from monitoring.models import Question, QuestionKind, Questionnaire, QuestionnaireKind, QuestionnaireStatus
-from participants.models import District, Organization, Region
+from participants.access import place_fields
+from participants.models import Organization, Region
 
 QUESTION_FIELDS = ("section", "text", "topic", "kind", "choices", "low_label", "high_label", "required", "position")
 
 
-def owner_fields(place) -> dict:
-    kind = "organization" if isinstance(place, Organization) else "district" if isinstance(place, District) else \
-        "region"
-    return {kind: place}
-
-
 def own(place):
     """The place's own questionnaires, the current version of each."""
-    return Questionnaire.objects.filter(**owner_fields(place), is_current=True).order_by("-pk")
+    return Questionnaire.objects.filter(**place_fields(place), is_current=True).order_by("-pk")
 
 
 def offered_to(place):
@@ -50,7 +45,7 @@ def question_problems(kind: str, choices: str) -> list[str]:
 @transaction.atomic
 def questionnaire_create(*, place, user, title: str, respondent: str, intro: str = "") -> Questionnaire:
     return Questionnaire.objects.create(kind=QuestionnaireKind.CUSTOM, title=title, respondent=respondent, intro=intro,
-                                        status=QuestionnaireStatus.DRAFT, created_by=user, **owner_fields(place))
+                                        status=QuestionnaireStatus.DRAFT, created_by=user, **place_fields(place))
 
 
 def _copy_questions(source: Questionnaire, target: Questionnaire) -> None:
@@ -96,7 +91,7 @@ def copy_to(*, source: Questionnaire, place, user) -> Questionnaire:
         raise ValidationError("Эту анкету скопировать нельзя.")
     copy = Questionnaire.objects.create(kind=QuestionnaireKind.CUSTOM, title=source.title, intro=source.intro,
                                         respondent=source.respondent, status=QuestionnaireStatus.DRAFT,
-                                        copied_from=source, created_by=user, **owner_fields(place))
+                                        copied_from=source, created_by=user, **place_fields(place))
     _copy_questions(source, copy)
     return copy
 

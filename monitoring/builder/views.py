@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from monitoring.builder import services
 from monitoring.builder.forms import QuestionForm, QuestionnaireForm
 from monitoring.models import Invitation, Question, Questionnaire, QuestionnaireKind, QuestionnaireStatus, Respondent
-from participants.access import CAN_BUILD_QUESTIONNAIRES, organization_view, place_kind, place_views
+from participants.access import CAN_BUILD_QUESTIONNAIRES, organization_view, place_fields, place_kind, place_views
 
 
 def _url(place, name: str, *args) -> str:
@@ -22,7 +22,7 @@ def _url(place, name: str, *args) -> str:
 
 def _own(place, pk: int) -> Questionnaire:
     found = services.own(place).filter(pk=pk).first() or \
-        Questionnaire.objects.filter(**services.owner_fields(place), pk=pk).first()
+        Questionnaire.objects.filter(**place_fields(place), pk=pk).first()
     if found is None:
         raise Http404
     return found

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Avg, Count
+from django.utils import timezone
 
 from mentoring_portal.lib.collation import russian
 from monitoring.models import Answer
 from monitoring.rounds.models import QUARTERS, RoundStage
+from participants.models.registry import ADULT_YEARS, years_between
 
 
 @dataclass
@@ -59,19 +62,32 @@ def _fill(lines: dict, key, label: str, row, bold: bool = False) -> None:
     line.answers[period] = row["answers"]
 
 
-def school_comparison(organization, stage: str) -> Comparison:
+def _mentor_of(row, today: date) -> str:
+    """A pair's line names its mentor when he is an adult; a pupil mentor is named by no one above the school (the
+    district reads a school's rounds too): «наставник-обучающийся, пара № 12»."""
+    born = row["invitation__pair__mentor__birth_date"]
+    minor = years_between(born, today) < ADULT_YEARS if born else row["invitation__pair__mentor__category"] == "student"
+    if minor:
+        return f"наставник-обучающийся, пара № {row['invitation__pair_id']}"
+    return (f"наставник {row['invitation__pair__mentor__last_name']} "
+            f"{row['invitation__pair__mentor__first_name'][:1]}.")
+
+
+def school_comparison(organization, stage: str, today: date | None = None) -> Comparison:
     """By pair or group (its form and its mentor), then by form, then the school."""
+    today = today or timezone.localdate()
     lines: dict = {}
     periods = set()
     for row in _grouped([organization], stage, ("invitation__pair_id", "invitation__pair__form__name",
                                                 "invitation__pair__mentor__last_name",
-                                                "invitation__pair__mentor__first_name")).order_by(
+                                                "invitation__pair__mentor__first_name",
+                                                "invitation__pair__mentor__birth_date",
+                                                "invitation__pair__mentor__category")).order_by(
             russian("invitation__pair__form__name"), russian("invitation__pair__mentor__last_name"),
             "invitation__pair_id"):
         periods.add((row["invitation__round__year"], row["invitation__round__quarter"]))
-        label = (f"{row['invitation__pair__form__name']}: наставник {row['invitation__pair__mentor__last_name']} "
-                 f"{row['invitation__pair__mentor__first_name'][:1]}.")
-        _fill(lines, ("pair", row["invitation__pair_id"]), label, row)
+        _fill(lines, ("pair", row["invitation__pair_id"]),
+              f"{row['invitation__pair__form__name']}: {_mentor_of(row, today)}", row)
     for row in _grouped([organization], stage, ("invitation__form__name",)).order_by(
             russian("invitation__form__name")):
         _fill(lines, ("form", row["invitation__form__name"]), f"Форма «{row['invitation__form__name'] or '—'}»", row,

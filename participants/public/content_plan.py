@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mentoring_portal.lib.schoolyear import school_year_of
+from participants.access import place_fields, place_kind
 from participants.public.models import ContentPlanItem, News, PublicPage
 
 PUBLICATIONS_A_YEAR, RUBRICS = 5, 2  # seed 001
@@ -64,8 +65,7 @@ def suggest(provider: Provider) -> Provider:
 
 def suggestions(place, today: date) -> list[Suggestion]:
     """What happened at the place that has no news yet (a news item of the same title is taken as written)."""
-    page = PublicPage.objects.filter(**{"organization" if hasattr(place, "district_id") else "district": place}
-                                     ).first()
+    page = PublicPage.objects.filter(**place_fields(place)).first()
     written = set(page.news.values_list("title", flat=True)) if page else set()
     return [s for provider in _providers for s in provider(place, today) if s.title not in written]
 
@@ -75,7 +75,7 @@ def published_practices(place, today: date) -> list[Suggestion]:
     from participants.models import Practice, PracticeStatus
 
     found = Practice.objects.filter(status=PracticeStatus.PUBLISHED, published_on__gte=date(school_year_of(today), 9, 1))
-    found = found.filter(organization=place) if hasattr(place, "district_id") else found.filter(
+    found = found.filter(organization=place) if place_kind(place) == "organization" else found.filter(
         organization__district=place)
     return [Suggestion(f"Практика «{p.title}» — в банке успешных практик",
                        f"Практика наставничества «{p.title}» ({p.organization.short_name}) опубликована в банке "
