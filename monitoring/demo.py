@@ -40,6 +40,8 @@ def _formula_for(name: str) -> str:
         return "schools_with_published_practices"
     if "принявших участие в профессиональном конкурсе" in text:
         return "pairs_in_contests"
+    if "ликвидировавших профессиональные дефициты" in text:
+        return "teachers_closed_deficits"
     if "прошедших курсовую подготовку" in text:
         return "young_teachers_trained"
     if "прошедших обучение" in text:
@@ -69,6 +71,7 @@ def _klin_rows():
     table = next(t for t in _tables("002_klin_order_and_roadmap.txt")
                  if any("Наименование показателя" in clean_cell(c) for c in t.rows[0].cells))
     rows: list[list[str]] = []
+    unnumbered: list[list[str]] = []
     for row in table.rows[1:]:
         if header_columns(row.cells):
             break  # the roadmap's table follows in the same block of the text file
@@ -78,7 +81,12 @@ def _klin_rows():
             rows.append([number, cells[1], cells[3]])
         elif rows and not number and cells[1] and cells[1][:1].islower():
             rows[-1][1] += " " + cells[1]  # «Доля педагогов, прошедших обучение» + «тьюторов от общего числа…»
-    return rows
+        elif not number and cells[1]:
+            unnumbered.append(["", cells[1].rstrip(":"), cells[3]])  # «Процент педагогов, ликвидировавших…»
+    # The seed leaves «Процент педагогов, ликвидировавших профессиональные дефициты» without a number (between 3 and
+    # 4): it follows the numbered ones, so that theirs stay as the order has them.
+    last = max((int(r[0]) for r in rows), default=0)
+    return rows + [[str(last + i), name, collection] for i, (_, name, collection) in enumerate(unnumbered, start=1)]
 
 
 def _indicator(owner: dict, position: int, name: str, project: str, formula: str, collection: str = "",

@@ -74,8 +74,12 @@ def _names_of(instance, created: bool = False) -> list[str]:
     (those without a catalogue of their own follow it); a target of a school or of an indicator; a typed value, a
     head-count, a pair or a person their school's district (participants.district_cache.districts_of)."""
     from monitoring.models import Indicator, Target
-    from participants.models import District
+    from participants.models import District, Person
 
+    if hasattr(instance, "person_id") and not hasattr(instance, "organization_id"):  # training, a deficit
+        instance = Person.objects.filter(pk=instance.person_id).only("organization_id").first()
+        district_id = district_of(instance.organization_id) if instance else None
+        return [f"district-figures:{district_id}"] if district_id else []
     if isinstance(instance, Indicator):
         owner = (instance.district_id, instance.region_id)
     elif isinstance(instance, Target) and not instance.organization_id:
@@ -96,9 +100,12 @@ def _names_of(instance, created: bool = False) -> list[str]:
 
 def connect() -> None:
     from monitoring.models import Campaign, Indicator, ManualValue, SchoolReport, Target
-    from participants.models import HeadCount, Pair, Person
+    from participants.models import Deficit, HeadCount, Pair, Person, Practice, TrainingRecord
 
-    versions.watch("figures", _names_of, models=(Pair, Person, HeadCount, Indicator, Target, ManualValue),
+    # Training, practices and deficits feed computed indicators (mentors_trained, schools_with_published_practices,
+    # teachers_closed_deficits): the dashboard moves with them.
+    versions.watch("figures", _names_of, models=(Pair, Person, HeadCount, Indicator, Target, ManualValue,
+                                                 TrainingRecord, Practice, Deficit),
                    m2m=(Pair.mentees.through,))
     warming.register("district-figures", warm)
     versions.watch("place-monitoring", _place_names, models=(Campaign, SchoolReport))

@@ -21,6 +21,7 @@ from django.db.models import BooleanField, Case, Count, F, Q, Value, When
 from mentoring_portal.lib.schoolyear import school_year_of, years_before
 from participants.models import HeadCount, Organization, Pair, Practice, PracticeStatus, TrainingRecord
 from participants.models.pairs import counted_conditions
+from participants.routes.selectors import closing_by_school
 from participants.training.models import TRAINED_WITHIN_YEARS
 
 
@@ -108,6 +109,11 @@ class Snapshot:
         return {row["organization_id"]: (row["total"], row["contest"]) for row in counted.values("organization_id")
                 .annotate(total=Count("pk", distinct=True), contest=Count("pk", distinct=True, filter=Q(
                     contest_applications__contest__applications_until__range=self.period)))}
+
+    @cached_property
+    def deficits(self) -> dict[int, tuple[set[int], set[int]]]:
+        """Organization → (teachers with a deficit open in the period, of them those with none open at its end)."""
+        return closing_by_school(list(self.organizations), self.period)
 
     @property
     def size(self) -> int:
@@ -217,6 +223,16 @@ def pairs_in_contests(s: Snapshot, ids: set[int]) -> Ratio:
     return sum(s.pairs.get(i, (0, 0))[1] for i in ids), sum(s.pairs.get(i, (0, 0))[0] for i in ids)
 
 
+def teachers_closed_deficits(s: Snapshot, ids: set[int]) -> Ratio:
+    """Seed 002: «процент педагогов, ликвидировавших профессиональные дефициты» (анализ результатов РИКУ): teachers
+    with no deficit open at the period's end, of those who had one open in it (participants/routes)."""
+    having = closed = 0
+    for i in ids:
+        with_deficits, without_open = s.deficits.get(i, ((), ()))
+        having, closed = having + len(with_deficits), closed + len(without_open)
+    return closed, having
+
+
 @dataclass(frozen=True)
 class Formula:
     label: str
@@ -243,6 +259,8 @@ FORMULAS: dict[str, Formula] = {
     "mentors_trained": Formula("наставники, обученные за последние 3 года / все наставники", mentors_trained),
     "young_teachers_trained": Formula("молодые педагоги (до 3 лет стажа), прошедшие курсы / все молодые педагоги",
                                       young_teachers_trained),
+    "teachers_closed_deficits": Formula("педагоги, ликвидировавшие все дефициты / педагоги с дефицитами в периоде",
+                                        teachers_closed_deficits),
 }
 FORMULA_CHOICES = [(key, f.label) for key, f in FORMULAS.items()]
 

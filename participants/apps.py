@@ -19,6 +19,7 @@ class ParticipantsConfig(AppConfig):
         from participants.practices.landing import waiting_reviews
         from participants.public import participants_blocks  # noqa: F401 - registers the public page's blocks
         from participants.recruitment import services as recruitment
+        from participants.routes import importing as deficit_import
         from participants.target_groups import services as target_groups
         from participants.training import importing as training_import
 
@@ -40,4 +41,5 @@ class ParticipantsConfig(AppConfig):
         register_job(registry_jobs.KIND, registry_jobs.parse_upload)
         register_job(export_jobs.KIND, export_jobs.make_export)
         register_job(training_import.KIND, training_import.parse_upload)
+        register_job(deficit_import.KIND, deficit_import.parse_upload)
         KIND_LABELS[export_jobs.KIND] = export_jobs.LABEL

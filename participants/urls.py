@@ -10,6 +10,7 @@ from participants.practices import views as practices
 from participants.programmes import views as programmes
 from participants.public import views as public
 from participants.recruitment import views as recruitment
+from participants.routes import views as routes
 from participants.second_factor import views as second_factor
 from participants.target_groups import views as target_groups
 from participants.training import views as training
@@ -94,6 +95,17 @@ urlpatterns = [
     path("o/<slug:organization>/training/template.xlsx", training.school_template, name="training-template"),
     path("o/<slug:organization>/training/<int:pk>/certificate/", training.certificate, name="training-certificate"),
     path("d/<slug:district>/training/", training.district, name="district-training"),
+    # Teachers' deficits and individual routes (participants/routes)
+    path("o/<slug:organization>/routes/", routes.school, name="routes"),
+    path("o/<slug:organization>/routes/add/", routes.deficit_add, name="deficit-add"),
+    path("o/<slug:organization>/routes/import/", routes.deficit_import, name="deficit-import"),
+    path("o/<slug:organization>/routes/template.xlsx", routes.template, name="routes-template"),
+    path("o/<slug:organization>/routes/<int:person>/", routes.person, name="route"),
+    path("o/<slug:organization>/routes/<int:person>/steps/add/", routes.step_add, name="route-step-add"),
+    path("o/<slug:organization>/routes/steps/<int:pk>/mark/", routes.step_mark, name="route-step-mark"),
+    path("o/<slug:organization>/routes/deficits/<int:pk>/close/", routes.deficit_close, name="deficit-close"),
+    path("o/<slug:organization>/routes/deficits/<int:pk>/reopen/", routes.deficit_reopen, name="deficit-reopen"),
+    path("d/<slug:district>/deficits/", routes.district, name="district-deficits"),
     # The district's base of partners (participants/partners)
     path("d/<slug:district>/partners/", partners.base, name="partners"),
     path("d/<slug:district>/partners/new/", partners.edit, name="partner-add"),

@@ -12,6 +12,7 @@ from monitoring.services import campaign_open
 from participants.models import (
     Candidate,
     Consent,
+    Deficit,
     Document,
     Letter,
     MenteeRequest,
@@ -21,6 +22,7 @@ from participants.models import (
     Programme,
     RecruitmentForm,
     Role,
+    RouteStep,
     TrainingRecord,
 )
 from roadmaps.models import Event, Evidence, Item
@@ -157,6 +159,10 @@ def objects(world):
                                           agreement_file=ContentFile(b"%PDF-1.4", name="s.pdf")),
         "training": TrainingRecord.objects.create(person=mentor, programme="Наставничество", end_date=date(2024, 2, 1),
                                                   certificate=ContentFile(b"%PDF-1.4", name="c.pdf")),
+        "deficit": (deficit := Deficit.objects.create(person=mentor, competence="methodical", description="Задачи урока",
+                                                      diagnostic="riku", found_on=date(2024, 10, 1))),
+        "route_step": RouteStep.objects.create(person=mentor, deficit=deficit, kind="course", title="Курсы",
+                                               due_on=date(2024, 12, 1)),
         "event": Event.objects.create(district=world.district, title="Совещание кураторов",
                                       starts_at=timezone.make_aware(datetime(2024, 10, 15, 10, 0)),
                                       protocol=ContentFile(b"%PDF-1.4", name="protocol.pdf")),

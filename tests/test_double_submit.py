@@ -18,6 +18,7 @@ from django.utils import timezone
 from monitoring.models import Campaign, Indicator, Invitation, Questionnaire
 from participants.models import (
     ContentPlanItem,
+    Deficit,
     Document,
     HeadCount,
     Membership,
@@ -28,6 +29,7 @@ from participants.models import (
     Person,
     Practice,
     Programme,
+    RouteStep,
     TrainingRecord,
 )
 from participants.models.pairs import Meeting, PlanTask
@@ -131,6 +133,15 @@ CREATING = {
         lambda o, w: {"person": o["mentor"].pk, "programme": "Наставничество в ОО", "topic": "mentoring",
                       "end_date": "2024-02-28"},
         lambda w: TrainingRecord.objects.count()),
+    "participants:deficit-add": Creating(
+        "school_curator", lambda o, w: [S],
+        lambda o, w: {"person": o["mentor"].pk, "competence": "subject", "description": "Олимпиадные задачи",
+                      "diagnostic": "iku", "found_on": "2024-10-15"},
+        lambda w: Deficit.objects.count()),
+    "participants:route-step-add": Creating(
+        "school_curator", lambda o, w: [S, o["mentor"].pk],
+        lambda o, w: {"kind": "mentor", "title": "Уроки наставника", "due_on": "2025-02-01"},
+        lambda w: RouteStep.objects.count()),
     "participants:district-form-create": Creating(
         "curator", lambda o, w: [D], lambda o, w: {"name": "выпускник – ученик", "variants": "успешный выпускник\n"},
         lambda w: MentoringForm.objects.count()),
@@ -229,6 +240,8 @@ CREATING = {
 EXEMPT = {
     "participants:people-import": "the upload starts a job; the confirmation consumes the job once (job_consume)",
     "participants:training-import": "as the registry import (tests/test_training.py)",
+    "participants:deficit-import": "as the registry import (tests/test_routes.py)",
+    "participants:deficit-reopen": "a state change: reopening an open deficit changes nothing",
     "roadmaps:district-import": "as the registry import (tests/test_roadmap_import.py)",
     "roadmaps:organization-import": "as the registry import",
     "roadmaps:order-upload": "as the registry import (tests/test_orders.py)",

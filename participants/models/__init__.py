@@ -29,6 +29,7 @@ from participants.models.registry import (
 from participants.practices.models import Practice, PracticeLevel, PracticeStatus
 from participants.public.models import ContentPlanItem, News, PublicPage
 from participants.recruitment.models import Audience, Candidate, CandidateStatus, RecruitmentForm, Wish
+from participants.routes.models import Competence, Deficit, Diagnostic, RouteStep, StepKind
 from participants.target_groups.models import GroupMark, TargetGroup
 from participants.training.models import TrainingRecord, TrainingTopic
 
@@ -41,5 +42,6 @@ __all__ = [
     "Practice", "PracticeLevel", "PracticeStatus", "Role", "RoleAction", "RoleChange", "TrainingRecord",
     "TrainingTopic", "consent_problems", "LinkKind", "MentorChoice", "ParticipantMessage", "PersonalLink",
     "ContentPlanItem", "Letter", "LetterCopy", "GroupMark", "TargetGroup",
+    "Competence", "Deficit", "Diagnostic", "RouteStep", "StepKind",
     "Audience", "Candidate", "CandidateStatus", "RecruitmentForm", "Wish",
 ]

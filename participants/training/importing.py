@@ -11,11 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from mentoring_portal.lib import versions
-from mentoring_portal.lib.collation import search_text
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
-from mentoring_portal.lib.uploads import SHEET_FORMATS, ReadBudget, UploadRefused, pending_file, sheet_rows
+from mentoring_portal.lib.uploads import pending_file
 from participants.models import Category, Organization, Person, TrainingRecord
-from participants.registry_io import RowProblem, cell_date, cell_text
+from participants.named_lists import SchoolAdults, read_list, texts
+from participants.registry_io import RowProblem, cell_date
 
 HEADERS = ["Фамилия", "Имя", "Отчество", "Программа", "Кто обучал", "Часов", "Начало", "Окончание",
            "Номер удостоверения"]
@@ -56,14 +56,6 @@ def template_xlsx() -> bytes:
                                                                 "КК ИПК", 72, "01.02.2024", "28.02.2024", "24-1234"])])])
 
 
-def _adults_by_name(organization) -> dict[str, list[Person]]:
-    found: dict[str, list[Person]] = {}
-    for person in Person.objects.filter(organization=organization, anonymised_on__isnull=True).exclude(
-            category=Category.STUDENT):
-        found.setdefault(search_text(person.last_name, person.first_name, person.patronymic), []).append(person)
-    return found
-
-
 def parse_upload(job) -> dict:
     """The background job: the waiting file read, matched to the registry, and removed."""
     with pending_file(job.payload["token"]) as data:
@@ -74,26 +66,14 @@ def parse_upload(job) -> dict:
 
 def parse_training(name: str, data: bytes, organization, *, topic: str) -> TrainingImport:
     result = TrainingImport()
-    try:
-        rows = sheet_rows(name, data, ReadBudget(rows=MAX_ROWS + 1))
-    except UploadRefused as exc:
-        result.errors.append(RowProblem(0, f"{exc} Нужна таблица {SHEET_FORMATS} по шаблону."))
-        return result
-    if not rows or [cell_text(c) for c in rows[0][:len(HEADERS)]] != HEADERS:
-        result.errors.append(RowProblem(1, "Первая строка — заголовки шаблона: " + ", ".join(HEADERS) + "."))
-        return result
-    people = _adults_by_name(organization)
-    for number, cells in enumerate(rows[1:], start=2):
-        values = [cell_text(c) for c in cells[:len(HEADERS)]] + [""] * (len(HEADERS) - len(cells))
+    rows, result.errors = read_list(name, data, HEADERS, MAX_ROWS)
+    people = SchoolAdults(organization)
+    for number, cells in enumerate(rows, start=2):
+        values = texts(cells, len(HEADERS))
         if not any(values):
             continue
         problems: list[RowProblem] = []
-        found = people.get(search_text(*values[:3]), [])
-        if not found:
-            problems.append(RowProblem(number, f"«{' '.join(values[:3]).strip()}» нет среди взрослых в реестре школы."))
-        elif len(found) > 1:
-            problems.append(RowProblem(number, f"В реестре несколько человек с именем «{' '.join(values[:3])}»: "
-                                               "внесите обучение в карточке."))
+        person = people.find(values[:3], number, problems, card="обучение")
         if not values[3]:
             problems.append(RowProblem(number, "Не указана программа."))
         hours = None
@@ -112,7 +92,7 @@ def parse_training(name: str, data: bytes, organization, *, topic: str) -> Train
             problems.append(RowProblem(number, "Окончание в будущем: вносят пройденное обучение."))
         result.errors += problems
         if not problems:
-            result.records.append(TrainingRecord(person=found[0], programme=values[3], provider=values[4], hours=hours,
+            result.records.append(TrainingRecord(person=person, programme=values[3], provider=values[4], hours=hours,
                                                  start_date=start, end_date=end, certificate_number=values[8],
                                                  topic=topic))
     if not result.records and not result.errors:

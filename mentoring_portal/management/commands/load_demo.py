@@ -9,6 +9,7 @@ from participants import demo_registry, demo_workspace
 from participants.cabinet import demo as cabinet_demo
 from participants.letters import demo as letters_demo
 from participants.recruitment import demo as recruitment_demo
+from participants.routes import demo as routes_demo
 from participants.target_groups import demo as target_groups_demo
 from roadmaps import demo as roadmaps_demo
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         rounds_demo.load(today)
         target_groups_demo.load(today)
         letters_demo.load(today)
+        routes_demo.load(today)
         if admin_password:
             admin, _ = get_user_model().objects.get_or_create(
                 username="admin", defaults={"is_staff": True, "is_superuser": True}
