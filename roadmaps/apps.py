@@ -20,9 +20,11 @@ class RoadmapsConfig(AppConfig):
         from roadmaps.importers import jobs as import_jobs
         from roadmaps.landing import deadlines_block, district_deadlines_block, roadmap_block
         from roadmaps.orders import jobs as order_jobs
+        from roadmaps.visits import services as visits
 
         audited.register()
         page_cache.connect()
+        visits.connect()
         register_job(import_jobs.KIND, import_jobs.parse_upload)
         register_job(order_jobs.KIND, order_jobs.parse_upload)
         register_job(sign_in.KIND, sign_in.parse_upload)

@@ -4,6 +4,7 @@ from roadmaps.contests import views as contests
 from roadmaps.events import views as events
 from roadmaps.orders import views as order_views
 from roadmaps.views import deadlines, editing, exports, owners, table, workflow
+from roadmaps.visits import views as visits
 
 app_name = "roadmaps"
 
@@ -47,6 +48,13 @@ urlpatterns = [
     path("o/<slug:organization>/events/", events.events["organization"], name="organization-events"),
     path("o/<slug:organization>/events/new/", events.event_create["organization"], name="organization-event-create"),
     path("events/<int:pk>/", events.event_detail, name="event"),
+    # The methodical visit a school asks for (roadmaps/visits)
+    path("o/<slug:organization>/visits/", visits.school, name="visits"),
+    path("o/<slug:organization>/visits/submit/", visits.submit, name="visit-submit"),
+    path("o/<slug:organization>/visits/<int:pk>/withdraw/", visits.withdraw, name="visit-withdraw"),
+    path("d/<slug:district>/visits/", visits.district, name="district-visits"),
+    path("d/<slug:district>/visits/<int:pk>/accept/", visits.accept, name="visit-accept"),
+    path("d/<slug:district>/visits/<int:pk>/decline/", visits.decline, name="visit-decline"),
     path("events/<int:pk>/edit/", events.event_edit, name="event-edit"),
     path("events/<int:pk>/invite/", events.event_invite_view, name="event-invite"),
     path("events/<int:pk>/attendance/", events.event_attendance, name="event-attendance"),

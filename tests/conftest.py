@@ -25,7 +25,7 @@ from participants.models import (
     RouteStep,
     TrainingRecord,
 )
-from roadmaps.models import Event, Evidence, Item
+from roadmaps.models import Event, Evidence, Item, VisitRequest
 from tests.factories import (
     SAYANSKY_SECTIONS,
     DistrictFactory,
@@ -163,6 +163,8 @@ def objects(world):
                                                       diagnostic="riku", found_on=date(2024, 10, 1))),
         "route_step": RouteStep.objects.create(person=mentor, deficit=deficit, kind="course", title="Курсы",
                                                due_on=date(2024, 12, 1)),
+        "visit": VisitRequest.objects.create(organization=world.school, topic="ИКУ", teachers=2,
+                                             wished_from=date(2024, 10, 1), wished_until=date(2024, 10, 20)),
         "event": Event.objects.create(district=world.district, title="Совещание кураторов",
                                       starts_at=timezone.make_aware(datetime(2024, 10, 15, 10, 0)),
                                       protocol=ContentFile(b"%PDF-1.4", name="protocol.pdf")),

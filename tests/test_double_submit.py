@@ -35,7 +35,7 @@ from participants.models import (
 from participants.models.pairs import Meeting, PlanTask
 from roadmaps.contests.models import Application, Contest
 from roadmaps.events.models import Event
-from roadmaps.models import Item, Roadmap, Section
+from roadmaps.models import Item, Roadmap, Section, VisitRequest
 from tests.factories import form, make_roadmap, person
 from tests.test_scoping import url_patterns
 from tests.threads import at_once
@@ -199,6 +199,11 @@ CREATING = {
         lambda o, w: {"title": "Совещание кураторов", "kind": "meeting", "starts_at": f"{YEAR + 1}-02-10T10:00",
                       "place": "УО, каб. 12", "schools": [w.school.pk]},
         lambda w: Event.objects.count()),
+    "roadmaps:visit-submit": Creating(
+        "school_curator", lambda o, w: [S],
+        lambda o, w: {"topic": "Работа с детьми с ОВЗ", "teachers": 3, "wished_from": str(TODAY),
+                      "wished_until": str(TODAY + timedelta(days=10))},
+        lambda w: VisitRequest.objects.count(), setup=lambda o, w: o["visit"].delete()),
     "roadmaps:organization-event-create": Creating(
         "school_curator", lambda o, w: [S],
         lambda o, w: {"title": "Педсовет", "kind": "council", "starts_at": f"{YEAR + 1}-02-10T10:00"},

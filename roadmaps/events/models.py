@@ -22,6 +22,7 @@ class EventKind(models.TextChoices):
     CLASS_HOUR = "class_hour", "Классный час"
     PARENTS_MEETING = "parents_meeting", "Родительское собрание"
     BUSINESS_GAME = "business_game", "Итоговая деловая игра"
+    METHODICAL_VISIT = "methodical_visit", "Методический десант"
     OTHER = "other", "Другое"
 
 

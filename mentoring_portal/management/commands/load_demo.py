@@ -12,6 +12,7 @@ from participants.recruitment import demo as recruitment_demo
 from participants.routes import demo as routes_demo
 from participants.target_groups import demo as target_groups_demo
 from roadmaps import demo as roadmaps_demo
+from roadmaps.visits import demo as visits_demo
 
 
 class Command(BaseCommand):
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         target_groups_demo.load(today)
         letters_demo.load(today)
         routes_demo.load(today)
+        visits_demo.load(today)
         if admin_password:
             admin, _ = get_user_model().objects.get_or_create(
                 username="admin", defaults={"is_staff": True, "is_superuser": True}
