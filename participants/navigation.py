@@ -167,6 +167,7 @@ def own_entries() -> None:
         NavEntry("organization", "methodical", "Практики", "participants:practices", "bi-lightbulb", 50),
         NavEntry("organization", "documents", "Документы", "participants:organization-documents", "bi-folder2-open",
                  10),
+        NavEntry("organization", "documents", "Библиотека образцов", "participants:library", "bi-bookshelf", 12),
         NavEntry("organization", "documents", "Письма муниципалитета", "participants:school-letters", "bi-envelope",
                  15, CAN_EDIT_PAIRS, waiting=letters_unread, acts=CAN_EDIT_PAIRS),
         NavEntry("organization", "documents", "Раздел «Наставничество» на сайте", "participants:organization-public",

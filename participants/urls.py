@@ -95,6 +95,10 @@ urlpatterns = [
     path("o/<slug:organization>/training/template.xlsx", training.school_template, name="training-template"),
     path("o/<slug:organization>/training/<int:pk>/certificate/", training.certificate, name="training-certificate"),
     path("d/<slug:district>/training/", training.district, name="district-training"),
+    # The library of sample documents (participants/documents/library.py)
+    path("o/<slug:organization>/documents/library/", documents.library, name="library"),
+    path("o/<slug:organization>/documents/library/<int:pk>/file/", documents.library_file, name="library-file"),
+    path("o/<slug:organization>/documents/library/<int:pk>/copy/", documents.library_copy, name="library-copy"),
     # Teachers' deficits and individual routes (participants/routes)
     path("o/<slug:organization>/routes/", routes.school, name="routes"),
     path("o/<slug:organization>/routes/add/", routes.deficit_add, name="deficit-add"),

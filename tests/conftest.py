@@ -172,6 +172,9 @@ def objects(world):
         **_news(world),
         "district_document": Document.objects.create(district=world.district, kind="regulation", title="Положение",
                                                      date=date(2021, 9, 1), file=ContentFile(b"%PDF-1.4", name="p.pdf")),
+        "sample": Document.objects.create(district=world.district, kind="media_plan", title="Медиаплан (образец)",
+                                          date=date(2024, 9, 1), is_sample=True,
+                                          file=ContentFile(b"%PDF-1.4", name="m.pdf")),
         "school_document": Document.objects.create(organization=world.school, kind="order_curator", title="О кураторе",
                                                    date=date(2021, 9, 1), file=ContentFile(b"%PDF-1.4", name="o.pdf")),
     }

@@ -199,6 +199,9 @@ CREATING = {
         lambda o, w: {"title": "Совещание кураторов", "kind": "meeting", "starts_at": f"{YEAR + 1}-02-10T10:00",
                       "place": "УО, каб. 12", "schools": [w.school.pk]},
         lambda w: Event.objects.count()),
+    "participants:library-copy": Creating(
+        "school_curator", lambda o, w: [S, o["sample"].pk], lambda o, w: {},
+        lambda w: Document.objects.filter(organization=w.school).count()),
     "roadmaps:visit-submit": Creating(
         "school_curator", lambda o, w: [S],
         lambda o, w: {"topic": "Работа с детьми с ОВЗ", "teachers": 3, "wished_from": str(TODAY),

@@ -82,8 +82,8 @@ def passports(organizations, today: date) -> list[Passport]:
     curators = set(Membership.objects.filter(organization_id__in=ids, role=Role.SCHOOL_CURATOR)
                    .values_list("organization_id", flat=True))
     documents = defaultdict(dict)
-    for doc in Document.objects.filter(organization_id__in=ids, kind__in=(DocumentKind.ORDER_CURATOR,
-                                                                          DocumentKind.REGULATION)).order_by("date"):
+    kinds = (DocumentKind.ORDER_CURATOR, DocumentKind.REGULATION)
+    for doc in Document.objects.adopted().filter(organization_id__in=ids, kind__in=kinds).order_by("date"):
         documents[doc.organization_id][doc.kind] = doc  # the latest of each kind
     roadmaps = {r.organization_id: r for r in Roadmap.objects.filter(
         organization_id__in=ids, status=RoadmapStatus.APPROVED, period_start__lte=today, period_end__gte=today)}

@@ -18,6 +18,8 @@ class DocumentKind(models.TextChoices):
     ORDER_OTHER = "order_other", "Иной приказ"
     PROGRAMME = "programme", "Программа наставничества"
     PROTOCOL = "protocol", "Протокол"
+    MEDIA_PLAN = "media_plan", "Медиаплан"
+    FORM = "form", "Форма (шаблон) документа"
     OTHER = "other", "Иной документ"
 
     @classmethod
@@ -26,6 +28,10 @@ class DocumentKind(models.TextChoices):
 
 
 class DocumentQuerySet(models.QuerySet):
+    def adopted(self) -> "DocumentQuerySet":
+        """Without the samples a school took from the library and has not yet adopted by its own order."""
+        return self.exclude(copied_from__isnull=False, number="")
+
     def of(self, place) -> "DocumentQuerySet":
         from participants.access import place_fields
 
@@ -46,6 +52,11 @@ class Document(models.Model):
                                  related_name="documents")
     organization = models.ForeignKey("participants.Organization", on_delete=models.CASCADE, null=True, blank=True,
                                      related_name="documents")
+    is_sample = models.BooleanField("образец для школ", default=False,
+                                    help_text="Документ появится в библиотеке образцов у каждой школы, которая может "
+                                              "взять его в свой реестр.")
+    copied_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies",
+                                    verbose_name="взят из библиотеки образцов")
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -57,7 +68,10 @@ class Document(models.Model):
         verbose_name_plural = "документы"
         ordering = ["-date", "-id"]
         constraints = [exactly_one("document_has_one_place", "region", "district", "organization",
-                    message="Документ принадлежит одному месту: региону, муниципалитету или организации.")]
+                    message="Документ принадлежит одному месту: региону, муниципалитету или организации."),
+                       models.UniqueConstraint(fields=["organization", "copied_from"], name="sample_copied_once",
+                                               condition=models.Q(copied_from__isnull=False),
+                                               violation_error_message="Этот образец уже в реестре школы.")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title}"
@@ -73,6 +87,12 @@ class Document(models.Model):
         from participants.access import place_kind
 
         return reverse(f"participants:{place_kind(self.place)}-document-file", args=[self.place.code, self.pk])
+
+    @property
+    def is_draft(self) -> bool:
+        """A sample taken from the library stays the school's draft until the school gives it its own order's
+        number: the passport does not count it as the school's положение."""
+        return bool(self.copied_from_id) and not self.number
 
     @property
     def reference(self) -> str:

@@ -1,6 +1,7 @@
 """«Документы» of a region, a district or an organization: the register, adding, correcting, removing, downloading."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,9 +11,18 @@ from django.views.decorators.http import require_POST
 
 from mentoring_portal.lib.exports import DOCX_TYPE, PDF_TYPE, attachment
 from mentoring_portal.lib.uploads import download
-from participants.access import CAN_EDIT_DOCUMENTS, VIEW, place_fields, place_kind, place_views, require_capability
+from participants.access import (
+    CAN_EDIT_DOCUMENTS,
+    VIEW,
+    organization_view,
+    place_fields,
+    place_kind,
+    place_views,
+    require_capability,
+)
 from participants.documents.drafts import draft, drafts_for
 from participants.documents.forms import DocumentForm
+from participants.documents.library import copies_by_sample, sample_copy, samples_for
 from participants.documents.models import Document, DocumentKind
 from participants.models import Organization
 from participants.services.audit import export_logged
@@ -49,9 +59,12 @@ def _register(request, place):
         documents = documents.filter(kind=kind)
     page = Paginator(documents, 50).get_page(request.GET.get("page"))
     drafts = [d for d in drafts_for(place_kind(place)) if d.capability in request.capabilities]
+    copies = copies_by_sample([d.pk for d in page if d.is_sample])
+    for document in page:
+        document.copies_made = copies.get(document.pk, 0)
     return render(request, "participants/documents/register.html", {
         "place": place, "kind": place_kind(place), "page": page, "kinds": DocumentKind.choices, "chosen": kind,
-        "drafts": drafts})
+        "drafts": drafts, "samples": samples_for(place).exists() if isinstance(place, Organization) else False})
 
 
 def _edit(request, place, pk=None):
@@ -85,3 +98,34 @@ edit = place_views(_edit, CAN_EDIT_DOCUMENTS)
 delete = place_views(_delete, CAN_EDIT_DOCUMENTS)
 file = place_views(_file, VIEW)
 draft_order = place_views(_draft, VIEW)
+
+
+@organization_view(VIEW)
+def library(request, organization):
+    """The samples of the school's district and region, each with whether the school has taken it."""
+    samples = list(samples_for(organization).select_related("district", "region"))
+    taken = dict(organization.documents.filter(copied_from__in=samples).values_list("copied_from", "pk"))
+    for sample in samples:
+        sample.taken = taken.get(sample.pk)
+    return render(request, "participants/documents/library.html", {
+        "organization": organization, "samples": samples,
+        "can_edit": CAN_EDIT_DOCUMENTS in request.capabilities})
+
+
+@organization_view(VIEW)
+def library_file(request, organization, pk: int):
+    return download(get_object_or_404(samples_for(organization).exclude(file=""), pk=pk).file)
+
+
+@organization_view(CAN_EDIT_DOCUMENTS)
+@require_POST
+def library_copy(request, organization, pk: int):
+    sample = get_object_or_404(samples_for(organization), pk=pk)
+    try:
+        copy = sample_copy(sample=sample, organization=organization, user=request.user, today=timezone.localdate())
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("participants:library", organization=organization.code)
+    messages.success(request, f"Образец «{copy.title}» в реестре школы как проект: доработайте его и укажите номер и "
+                              "дату своего приказа.")
+    return redirect("participants:organization-document-edit", organization=organization.code, pk=copy.pk)

@@ -28,8 +28,9 @@ def _schools(place):
 
 
 def documents(place, today: date) -> dict | None:
-    found = list(Document.objects.of(place).filter(kind__in=[DocumentKind.REGULATION, *DocumentKind.orders(),
-                                                              DocumentKind.PROGRAMME]).order_by("-date")[:30])
+    kinds = [DocumentKind.REGULATION, *DocumentKind.orders(), DocumentKind.PROGRAMME]
+    # A sample taken from the library is the school's draft until adopted: not published.
+    found = list(Document.objects.of(place).adopted().filter(kind__in=kinds).order_by("-date")[:30])
     return {"documents": found} if found else None
 
 

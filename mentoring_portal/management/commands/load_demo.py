@@ -7,6 +7,7 @@ from monitoring.rounds import demo as rounds_demo
 from participants import demo as participants_demo
 from participants import demo_registry, demo_workspace
 from participants.cabinet import demo as cabinet_demo
+from participants.documents import demo as library_demo
 from participants.letters import demo as letters_demo
 from participants.recruitment import demo as recruitment_demo
 from participants.routes import demo as routes_demo
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         target_groups_demo.load(today)
         letters_demo.load(today)
         routes_demo.load(today)
+        library_demo.load(today)
         visits_demo.load(today)
         if admin_password:
             admin, _ = get_user_model().objects.get_or_create(
