@@ -19,6 +19,7 @@ class MonitoringConfig(AppConfig):
             report_cache,
         )
         from monitoring.landing import district_downloads, reports_to_hand_in
+        from monitoring.passport import addressees  # noqa: F401 - registers the letters' groups by a mark
         from monitoring.region import campaigns as region_campaigns
         from monitoring.region import exports as region_exports  # noqa: F401 - registers the region's tables
         from monitoring.region import freshness

@@ -1,11 +1,14 @@
 """Issue #26: the district writes to its schools — all, those of one kind, or those it picks — and sees who read the
 letter; a school's curator reads its letters (new ones are counted in its navigation)."""
 
+from datetime import date
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
 from participants.letters.models import Letter, LetterCopy
+from participants.models import Document
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +53,15 @@ def test_a_school_reads_only_its_own_and_a_methodist_sends_nothing(login, world)
         world.school.code, copy.pk])).status_code == 404
     assert send(login(world.methodist), world).status_code == 403
     assert Letter.objects.count() == 1
+
+
+def test_a_letter_to_the_schools_lacking_a_mark_of_the_passport(login, world):
+    """000 §2.1 with 000 §3.4: the district writes to the schools whose положение is not in the register."""
+    Document.objects.create(organization=world.school, kind="regulation", title="Положение", number="7",
+                            date=date(2021, 9, 1))
+    page = login(world.curator).get(reverse("participants:district-letters", args=[world.district.code]))
+    assert "нет отметки «Положение о наставничестве»" in page.content.decode()
+    send(login(world.curator), world, title="О положении", to="mark", group="passport:regulation")
+    assert list(Letter.objects.get().copies.values_list("organization__code", flat=True)) == ["tinskaya"]
+    refused = send(login(world.curator), world, title="Без группы", to="mark", group="")
+    assert "Выберите, каким школам по паспорту" in refused.content.decode() and Letter.objects.count() == 1

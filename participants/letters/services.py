@@ -3,18 +3,26 @@ from django.db import transaction
 from django.utils import timezone
 
 from mentoring_portal.lib import versions
+from participants.letters import addressees
 from participants.letters.models import Letter, LetterCopy
 from participants.models import Organization
 
-ALL, BY_KIND, CHOSEN = "all", "kind", "chosen"
+ALL, BY_KIND, BY_MARK, CHOSEN = "all", "kind", "mark", "chosen"
 
 
-def recipients(district, *, to: str, kind: str = "", chosen=()) -> list[Organization]:
+def recipients(district, *, to: str, kind: str = "", chosen=(), group: str = "", today=None) -> list[Organization]:
+    """The district's schools a letter goes to: all, of one kind, picked, or of a group (`addressees`: those without
+    a mark of the passport, as of `today`)."""
     schools = Organization.objects.filter(district=district)
     if to == BY_KIND:
         schools = schools.filter(kind=kind)
     elif to == CHOSEN:
         schools = schools.filter(pk__in=list(chosen))
+    elif to == BY_MARK:
+        found = addressees.find(group)
+        if found is None:
+            raise ValidationError("Выберите, каким школам по паспорту соответствия отправить письмо.")
+        schools = schools.filter(pk__in=found.schools(district, today or timezone.localdate()))
     return list(schools)
 
 

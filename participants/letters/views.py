@@ -17,7 +17,7 @@ from participants.access import (
     organization_view,
     require_capability,
 )
-from participants.letters import services
+from participants.letters import addressees, services
 from participants.models import Organization, OrganizationKind
 
 
@@ -26,14 +26,16 @@ class LetterForm(forms.Form):
     text = forms.CharField(label="Текст", widget=forms.Textarea(attrs={"rows": 6}))
     to = forms.ChoiceField(label="Кому", widget=forms.RadioSelect, initial=services.ALL, choices=[
         (services.ALL, "всем школам района"), (services.BY_KIND, "школам одного вида"),
-        (services.CHOSEN, "выбранным школам")])
+        (services.BY_MARK, "школам без отметки паспорта соответствия"), (services.CHOSEN, "выбранным школам")])
     kind = forms.ChoiceField(label="Вид", choices=OrganizationKind.choices, required=False)
+    group = forms.ChoiceField(label="Без отметки паспорта", required=False)
     schools = forms.ModelMultipleChoiceField(label="Школы", queryset=Organization.objects.none(), required=False,
                                              widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, district, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["schools"].queryset = Organization.objects.filter(district=district).in_russian_order()
+        self.fields["group"].choices = [("", "—")] + [(g.key, g.label) for g in addressees.registered()]
 
 
 @district_view(CAN_VIEW_REPORTS)
@@ -47,7 +49,7 @@ def district_letters(request, district):
             try:
                 letter = services.letter_send(district=district, user=request.user, title=data["title"],
                                               text=data["text"], schools=services.recipients(
-                                                  district, to=data["to"], kind=data["kind"],
+                                                  district, to=data["to"], kind=data["kind"], group=data["group"],
                                                   chosen=[s.pk for s in data["schools"]]))
             except ValidationError as error:
                 form.add_error(None, error)
