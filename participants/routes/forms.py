@@ -41,8 +41,9 @@ class StepForm(OwnIds, forms.ModelForm):
         self.fields["deficit"].empty_label = "— общий шаг маршрута —"
 
 
-class CloseForm(OwnIds, forms.Form):
-    id_prefix = "close"
+class CloseForm(forms.Form):
+    """Shown once per open deficit on the route's page: its fields carry the deficit's prefix (`d<pk>`)."""
+
     closed_on = forms.DateField(label="Ликвидирован", widget=DATE)
     closed_how = forms.CharField(label="Чем подтверждено", max_length=300)
 
