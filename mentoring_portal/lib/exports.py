@@ -26,7 +26,7 @@ PDF_TYPE = "application/pdf"
 class Column:
     label: str
     width: float = 15
-    kind: str = "text"  # text | date | number | percent
+    kind: str = "text"  # text | date | number | decimal (one digit after the comma, as the pages show) | percent
 
 
 @dataclass
@@ -192,6 +192,8 @@ def write_xlsx(sheets: list[Sheet]) -> bytes:
                     cell.number_format = "DD.MM.YYYY"
                 elif column.kind == "percent":
                     cell.number_format = "0.0%"
+                elif column.kind == "decimal" and isinstance(value, (int, float)):
+                    cell.number_format = "0.0"
                 cells.append(cell)
             ws.append(cells)
     buffer = io.BytesIO()

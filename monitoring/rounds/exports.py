@@ -38,8 +38,8 @@ class ComparisonXlsx(ComparisonExporter):
 
     def render(self, obj) -> bytes:
         place, comparison = obj
-        columns = [Column("Пара, форма, организация", 50), *(Column(h, 12, "number") for h in comparison.headings),
-                   Column("Изменение", 12, "number")]
+        columns = [Column("Пара, форма, организация", 50), *(Column(h, 12, "decimal") for h in comparison.headings),
+                   Column("Изменение", 12, "decimal")]
         rows = [SheetRow([line.label, *cells, change], bold=line.bold) for line, cells, change in comparison.rows]
         return write_xlsx([Sheet("Сравнение раундов", columns, rows, heading=[
             f"{comparison.stage_label}: средний балл по раундам (1–10) — {place}"])])
