@@ -19,6 +19,10 @@ from monitoring.models import Invitation
 
 logger = logging.getLogger(__name__)
 REMIND_AFTER_DAYS = 3  # participants/nudges/rules.QUESTIONNAIRE_UNANSWERED says the same to the curator
+# A link whose letter the queue lost (the queue was down, the worker killed): the daily run sends it once the worker
+# has had an hour, and only for links of the last week — an older link is the curator's to hand out.
+LOST_AFTER = timedelta(hours=1)
+LOST_WITHIN = timedelta(days=7)
 
 
 def address_of(invitation: Invitation) -> str:
@@ -66,8 +70,18 @@ def invitations_made(invitation_ids: list[int], site_url: str) -> None:
 def _enqueue(ids: list[int], site_url: str) -> None:
     try:
         mail_invitations.enqueue(ids, site_url)
-    except Exception:  # the queue is down: the links are on the curator's list, the daily reminders send them
+    except Exception:  # the queue is down: the links are on the curator's list, the daily run sends them (`lost`)
         logger.exception("Не удалось поставить в очередь письма с анкетами")
+
+
+def send_lost(site_url: str, *, dry_run: bool = False, now=None) -> list[Invitation]:
+    """The first letter of each link made between a week and an hour ago that never went (not sent, not answered)."""
+    now = now or timezone.now()
+    lost = _loaded(Invitation.objects.filter(answered_at__isnull=True, sent_at__isnull=True,
+                                             created_at__range=(now - LOST_WITHIN, now - LOST_AFTER)))
+    if not dry_run:
+        _send(lost, site_url, field="sent_at", reminder=False)
+    return [i for i in lost if address_of(i)]
 
 
 def send_reminders(today: date, site_url: str, *, dry_run: bool = False) -> list[Invitation]:

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring.models import Invitation
-from monitoring.questionnaire_mail import REMIND_AFTER_DAYS, send_reminders
+from monitoring.models import Invitation, Questionnaire
+from monitoring.questionnaire_mail import REMIND_AFTER_DAYS, send_lost, send_reminders
 from participants.models import Pair, PairStatus
 from tests.factories import form, person
 
@@ -51,8 +51,6 @@ def test_links_made_for_a_pair_are_mailed_too(login, world, pair, mailoutbox, dj
 @pytest.mark.parametrize("sent_days_ago, answered, reminded", [
     (REMIND_AFTER_DAYS, False, True), (REMIND_AFTER_DAYS - 1, False, False), (REMIND_AFTER_DAYS + 5, True, False)])
 def test_one_reminder_three_days_after(world, pair, mailoutbox, sent_days_ago, answered, reminded):
-    from monitoring.models import Questionnaire
-
     invitation = Invitation.objects.create(questionnaire=Questionnaire.objects.get(kind="mentor_entry"),
                                            organization=world.school, person=pair.mentor, pair=pair)
     Invitation.objects.filter(pk=invitation.pk).update(
@@ -67,3 +65,22 @@ def test_one_reminder_three_days_after(world, pair, mailoutbox, sent_days_ago, a
 def test_the_daily_command(world, pair, capsys):
     call_command("send_questionnaire_reminders", "--site-url", SITE, "--dry-run")
     assert "Было бы отправлено напоминаний: 0" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("made_ago, mailed", [
+    (timedelta(minutes=59), False),  # the worker may still send it
+    (timedelta(hours=1, minutes=1), True),
+    (timedelta(days=6, hours=23), True),
+    (timedelta(days=7, minutes=1), False),  # an old link: the curator's to hand out
+])
+def test_a_letter_the_queue_lost_goes_with_the_daily_run(world, pair, mailoutbox, made_ago, mailed):
+    invitation = Invitation.objects.create(questionnaire=Questionnaire.objects.get(kind="mentor_entry"),
+                                           organization=world.school, person=pair.mentor, pair=pair)
+    Invitation.objects.filter(pk=invitation.pk).update(created_at=timezone.now() - made_ago)
+    call_command("send_questionnaire_reminders", "--site-url", SITE)
+    assert len(mailoutbox) == int(mailed)
+    invitation.refresh_from_db()
+    assert (invitation.sent_at is not None) is mailed
+    if mailed:
+        assert not mailoutbox[0].subject.startswith("Напоминание")
+        assert send_lost(SITE) == []  # once
