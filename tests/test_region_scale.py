@@ -45,7 +45,8 @@ def test_the_generator_builds_every_part_of_a_region(db):
     # (and, further, every place's documents, programmes, practices, public page with news, and the contests)
     for label in ("auditlog.LogEntry", "roadmaps.Event", "roadmaps.Attendance", "participants.TrainingRecord",
                   "participants.Document", "participants.Programme", "participants.Practice", "participants.PublicPage",
-                  "participants.News", "roadmaps.Contest", "roadmaps.Application"):
+                  "participants.News", "roadmaps.Contest", "roadmaps.Application", "participants.Deficit",
+                  "participants.RouteStep"):
         assert figures.rows[label] > 0, label
     assert figures.rows["auditlog.LogEntry"] == figures.rows["participants.Person"] + figures.rows["participants.Pair"]
     from django.contrib.auth import get_user_model

@@ -21,6 +21,7 @@ from monitoring.models import Campaign, Indicator, ReportStatus, SchoolReport, T
 from participants.models import (
     Category,
     Consent,
+    Deficit,
     District,
     Document,
     DocumentKind,
@@ -46,6 +47,7 @@ from participants.models import (
     PublicPage,
     Region,
     Role,
+    RouteStep,
     TrainingRecord,
 )
 from roadmaps.deadlines import parse_deadline
@@ -216,6 +218,14 @@ class RegionBuilder:
                 self.bulk.add(TrainingRecord(person_id=mentor.pk, programme="Наставничество в образовательной "
                                              "организации", topic="mentoring", provider="ИРО", hours=36,
                                              end_date=date(year - rng.randrange(3), 11, 20)))
+        for index, teacher in enumerate(teachers[:24:2]):  # deficits and routes, without a draw: the sequence stays
+            deficit = self.bulk.add(Deficit(
+                person_id=teacher.pk, competence="methodical", description="Формулирование учебных задач урока",
+                diagnostic="riku", found_on=date(year, 9, 10), unacceptable=index % 4 == 0,
+                closed_on=date(year, 9, 25) if index % 3 == 0 else None,
+                closed_how="повторная диагностика" if index % 3 == 0 else ""))
+            self.bulk.add(RouteStep(person_id=teacher.pk, deficit_id=deficit.pk, kind="course", title="Курсы ПК",
+                                    due_on=date(year, 9, 30), done_on=date(year, 9, 20) if index % 3 == 0 else None))
         for mentee in students[:40]:
             self.bulk.add(MenteeRequest(person_id=mentee.pk, help_wanted="подтянуть математику", interests="спорт"))
         through = Pair.mentees.through
