@@ -4,6 +4,12 @@ teachers' deficits (participants/training, participants/routes)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar
+
+from django.db.models import DateField
+
 from mentoring_portal.lib.collation import search_text
 from mentoring_portal.lib.uploads import SHEET_FORMATS, ReadBudget, UploadRefused, sheet_rows
 from participants.models import Category, Person
@@ -46,3 +52,34 @@ class SchoolAdults:
             problems.append(RowProblem(row, f"В реестре несколько человек с именем «{shown}»: внесите {card} в "
                                             "карточке."))
         return found[0] if len(found) == 1 else None
+
+
+@dataclass
+class ListImport:
+    """What a background job read from such a list: the rows as unsaved records of `model` (each remembering the
+    name it was matched by, for the preview) and the problems by row — as JSON for the job's result and back."""
+
+    model: ClassVar[type]
+    fields: ClassVar[list[str]]  # the record's fields kept in the job's result (dates as ISO text)
+    rows: list = field(default_factory=list)
+    errors: list[RowProblem] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        def value(record, name):
+            found = getattr(record, name)
+            return found.isoformat() if isinstance(found, date) else found
+
+        return {"errors": [[e.row, e.message] for e in self.errors],
+                "rows": [{"name": r.person.full_name, **{f: value(r, f) for f in self.fields}} for r in self.rows]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> ListImport:
+        rows = []
+        for row in data["rows"]:
+            record = cls.model(**{f: row[f] for f in cls.fields})
+            for name in cls.fields:
+                if isinstance(cls.model._meta.get_field(name.removesuffix("_id")), DateField) and row[name]:
+                    setattr(record, name, date.fromisoformat(row[name]))
+            record.matched_name = row["name"]
+            rows.append(record)
+        return cls(rows=rows, errors=[RowProblem(row, message) for row, message in data["errors"]])

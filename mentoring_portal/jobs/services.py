@@ -8,15 +8,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 
 from mentoring_portal.jobs.models import Job, JobStatus
 from mentoring_portal.lib.uploads import UploadRefused, discard_pending, save_pending
 
 log = logging.getLogger(__name__)
+USED_OR_REFUSED = "Этот список уже загружен или в нём есть ошибки: загрузите файл ещё раз."
 QUEUE_DOWN = ("Очередь фоновых задач сейчас недоступна: ничего не запущено и не сохранено. Повторите через "
               "минуту; если не получится — сообщите администратору портала.")
 
@@ -114,3 +117,27 @@ class Preview:
             used = job_consume(job)
             parsed = self.from_json(used.result) if used else None
             yield None if parsed is None or self.problems_of(parsed) else parsed
+
+    def posted(self, request, *, owner: str, page: str, form, payload: Callable[[dict], dict],
+               save: Callable[[object], int], saved: str, refused: Callable[[object, list[str]], HttpResponse],
+               used: str = USED_OR_REFUSED):
+        """An import page's POST, one way for every list read by a job: «Подтвердить» saves the job's result once
+        (`save` returns how many rows, said by `saved`: «Записей загружено: {}.»); otherwise the upload `form`
+        starts the job that reads it (its data → `payload`) and the page follows the job; a refused form or upload
+        goes back to `refused(form, problems)` with nothing started."""
+        if "confirm" in request.POST:
+            with self.confirmed(request, owner=owner) as parsed:
+                if parsed is None:
+                    messages.error(request, used)
+                    return redirect(page)
+                count = save(parsed)
+            messages.success(request, saved.format(count))
+            return redirect(page)
+        if not form.is_valid():
+            return refused(form, [])
+        try:
+            job = upload_job_start(kind=self.kind, user=request.user, owner=owner, upload=form.cleaned_data["file"],
+                                   payload=payload(form.cleaned_data))
+        except (UploadRefused, JobRefused) as exc:
+            return refused(form, [str(exc)])
+        return redirect(f"{page}?job={job.pk}")

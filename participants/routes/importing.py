@@ -6,9 +6,6 @@ with its row. «Уровень» «недопустимый» marks the result t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
-
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,7 +14,7 @@ from mentoring_portal.lib.collation import search_text
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
 from mentoring_portal.lib.uploads import pending_file
 from participants.models import Category, Organization, Person
-from participants.named_lists import SchoolAdults, read_list, texts
+from participants.named_lists import ListImport, SchoolAdults, read_list, texts
 from participants.registry_io import RowProblem, cell_date
 from participants.routes.models import Competence, Deficit
 from participants.routes.rules import WHO
@@ -31,26 +28,9 @@ COMPETENCE_WORDS = {"предмет": Competence.SUBJECT, "метод": Competen
                     "коммуник": Competence.COMMUNICATIVE, "цифр": Competence.DIGITAL, "икт": Competence.DIGITAL}
 
 
-@dataclass
-class DeficitImport:
-    deficits: list[Deficit] = field(default_factory=list)
-    errors: list[RowProblem] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        return {"errors": [[e.row, e.message] for e in self.errors],
-                "deficits": [{"name": d.person.full_name, **{
-                    f: (getattr(d, f).isoformat() if isinstance(getattr(d, f), date) else getattr(d, f))
-                    for f in FIELDS}} for d in self.deficits]}
-
-    @classmethod
-    def from_json(cls, data: dict) -> DeficitImport:
-        deficits = []
-        for row in data["deficits"]:
-            deficit = Deficit(**{f: row[f] for f in FIELDS})
-            deficit.found_on = date.fromisoformat(row["found_on"])
-            deficit.matched_name = row["name"]
-            deficits.append(deficit)
-        return cls(deficits=deficits, errors=[RowProblem(row, message) for row, message in data["errors"]])
+class DeficitImport(ListImport):
+    model = Deficit
+    fields = FIELDS
 
 
 def template_xlsx() -> bytes:
@@ -102,10 +82,10 @@ def parse_deficits(name: str, data: bytes, organization, *, diagnostic: str) -> 
                                                "оптимальный (или пусто)."))
         result.errors += problems
         if not problems:
-            result.deficits.append(Deficit(person=person, competence=competence, description=values[5][:400],
+            result.rows.append(Deficit(person=person, competence=competence, description=values[5][:400],
                                            diagnostic=diagnostic, found_on=found_on, result=values[6][:100],
                                            unacceptable=search_text(values[7]) == UNACCEPTABLE))
-    if not result.deficits and not result.errors:
+    if not result.rows and not result.errors:
         result.errors.append(RowProblem(0, "В файле нет ни одной строки с дефицитом."))
     return result
 
@@ -117,8 +97,8 @@ def save_deficits(parsed: DeficitImport, *, organization, user) -> int:
     assert not parsed.errors
     teachers = set(Person.objects.filter(organization=organization, anonymised_on__isnull=True,
                                          category=Category.TEACHER,
-                                         pk__in=[d.person_id for d in parsed.deficits]).values_list("pk", flat=True))
-    deficits = [d for d in parsed.deficits if d.person_id in teachers]
+                                         pk__in=[d.person_id for d in parsed.rows]).values_list("pk", flat=True))
+    deficits = [d for d in parsed.rows if d.person_id in teachers]
     for deficit in deficits:
         deficit.added_by = user
     Deficit.objects.bulk_create(deficits)

@@ -9,10 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mentoring_portal.jobs.services import JobRefused, Preview, upload_job_start
+from mentoring_portal.jobs.services import Preview
 from mentoring_portal.lib.exports import XLSX_TYPE, attachment
 from mentoring_portal.lib.feedback import explain
-from mentoring_portal.lib.uploads import UploadRefused
 from participants.access import CAN_EDIT_PAIRS, CAN_VIEW_REPORTS, VIEW, district_view, organization_view
 from participants.models import Category, Organization, Person
 from participants.routes import services
@@ -70,26 +69,14 @@ def deficit_add(request, organization):
 @require_POST
 def deficit_import(request, organization):
     """Upload → a background job reads the list (progress bar) → the preview → «Подтвердить» saves it once."""
-    page = reverse("participants:routes", args=[organization.code])
-    if "confirm" in request.POST:
-        with PREVIEW.confirmed(request, owner=_owner(organization)) as parsed:
-            if parsed is None:
-                messages.error(request, "Этот список уже загружен или в нём есть ошибки: загрузите файл ещё раз.")
-                return redirect(page)
-            saved = save_deficits(parsed, organization=organization, user=request.user)
-        messages.success(request, f"Дефицитов загружено: {saved}.")
-        return redirect(page)
-    upload = DeficitImportForm(request.POST, request.FILES)
-    if not upload.is_valid():
-        return _school_page(request, organization, upload=upload, status=400)
-    try:
-        job = upload_job_start(kind=KIND, user=request.user, owner=_owner(organization),
-                               upload=upload.cleaned_data["file"],
-                               payload={"organization": organization.pk,
-                                        "diagnostic": upload.cleaned_data["diagnostic"]})
-    except (UploadRefused, JobRefused) as exc:
-        return _school_page(request, organization, upload=upload, problems=[str(exc)], status=400)
-    return redirect(f"{page}?job={job.pk}")
+    return PREVIEW.posted(
+        request, owner=_owner(organization), page=reverse("participants:routes", args=[organization.code]),
+        form=DeficitImportForm(request.POST, request.FILES),
+        payload=lambda data: {"organization": organization.pk, "diagnostic": data["diagnostic"]},
+        save=lambda parsed: save_deficits(parsed, organization=organization, user=request.user),
+        saved="Дефицитов загружено: {}.",
+        refused=lambda upload, problems: _school_page(request, organization, upload=upload, problems=problems,
+                                                      status=400))
 
 
 @organization_view(VIEW)

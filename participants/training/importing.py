@@ -4,9 +4,6 @@ the page previews the job's result, and all rows are saved or none, every proble
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
-
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,7 +11,7 @@ from mentoring_portal.lib import versions
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
 from mentoring_portal.lib.uploads import pending_file
 from participants.models import Category, Organization, Person, TrainingRecord
-from participants.named_lists import SchoolAdults, read_list, texts
+from participants.named_lists import ListImport, SchoolAdults, read_list, texts
 from participants.registry_io import RowProblem, cell_date
 
 HEADERS = ["Фамилия", "Имя", "Отчество", "Программа", "Кто обучал", "Часов", "Начало", "Окончание",
@@ -24,29 +21,9 @@ KIND = "participants.training-import"
 FIELDS = ["person_id", "programme", "provider", "hours", "start_date", "end_date", "certificate_number", "topic"]
 
 
-@dataclass
-class TrainingImport:
-    records: list[TrainingRecord] = field(default_factory=list)
-    errors: list[RowProblem] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        return {"errors": [[e.row, e.message] for e in self.errors],
-                "records": [{"name": r.person.full_name, **{
-                    f: (getattr(r, f).isoformat() if isinstance(getattr(r, f), date) else getattr(r, f))
-                    for f in FIELDS}} for r in self.records]}
-
-    @classmethod
-    def from_json(cls, data: dict) -> TrainingImport:
-        """The job's result; each record keeps the name it was matched by (for the preview)."""
-        records = []
-        for row in data["records"]:
-            values = {f: row[f] for f in FIELDS}
-            for key in ("start_date", "end_date"):
-                values[key] = date.fromisoformat(values[key]) if values[key] else None
-            record = TrainingRecord(**values)
-            record.matched_name = row["name"]
-            records.append(record)
-        return cls(records=records, errors=[RowProblem(row, message) for row, message in data["errors"]])
+class TrainingImport(ListImport):
+    model = TrainingRecord
+    fields = FIELDS
 
 
 def template_xlsx() -> bytes:
@@ -92,10 +69,10 @@ def parse_training(name: str, data: bytes, organization, *, topic: str) -> Train
             problems.append(RowProblem(number, "Окончание в будущем: вносят пройденное обучение."))
         result.errors += problems
         if not problems:
-            result.records.append(TrainingRecord(person=person, programme=values[3], provider=values[4], hours=hours,
+            result.rows.append(TrainingRecord(person=person, programme=values[3], provider=values[4], hours=hours,
                                                  start_date=start, end_date=end, certificate_number=values[8],
                                                  topic=topic))
-    if not result.records and not result.errors:
+    if not result.rows and not result.errors:
         result.errors.append(RowProblem(0, "В файле нет ни одной строки с обучением."))
     return result
 
@@ -106,8 +83,8 @@ def save_training(parsed: TrainingImport, *, organization, user) -> int:
     is not written to."""
     assert not parsed.errors
     people = set(Person.objects.filter(organization=organization, anonymised_on__isnull=True).exclude(
-        category=Category.STUDENT).filter(pk__in=[r.person_id for r in parsed.records]).values_list("pk", flat=True))
-    records = [r for r in parsed.records if r.person_id in people]
+        category=Category.STUDENT).filter(pk__in=[r.person_id for r in parsed.rows]).values_list("pk", flat=True))
+    records = [r for r in parsed.rows if r.person_id in people]
     for record in records:
         record.added_by = user
     TrainingRecord.objects.bulk_create(records)

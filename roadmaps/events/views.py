@@ -12,10 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mentoring_portal.jobs.services import JobRefused, Preview, upload_job_start
+from mentoring_portal.jobs.services import Preview
 from mentoring_portal.lib.feedback import explain
 from mentoring_portal.lib.schoolyear import school_year_of
-from mentoring_portal.lib.uploads import UploadRefused, download
+from mentoring_portal.lib.uploads import download
 from participants.access import CAN_EDIT_ROADMAP, VIEW, place_fields, place_kind, place_views
 from participants.models import Person
 from roadmaps.events.access import event_view
@@ -167,24 +167,17 @@ def event_attendance(request, event):
 @require_POST
 def event_sign_in_sheet(request, event):
     """Upload → a background job reads the sheet (progress bar) → the preview → «Подтвердить» marks it once."""
-    if "confirm" in request.POST:
-        with SHEET.confirmed(request, owner=_sheet_owner(event)) as read:
-            if read is None:
-                messages.error(request, "Этот лист уже учтён или в нём есть ошибки: загрузите его ещё раз.")
-                return redirect(event)
-            present = set(read.present) & set(event.attendances.values_list("pk", flat=True))
-            attendance_mark(event=event, present=present)
-        messages.success(request, f"По листу подписей отмечено присутствовавших: {len(present)}.")
-        return redirect(event)
-    form = SignInSheetForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _page(request, event, sheet=form, status=400)
-    try:
-        job = upload_job_start(kind=SIGN_IN_KIND, user=request.user, owner=_sheet_owner(event),
-                               upload=form.cleaned_data["file"], payload={"event": event.pk})
-    except (UploadRefused, JobRefused) as exc:
-        return _page(request, event, sheet=form, problems=[str(exc)], status=400)
-    return redirect(f"{event.get_absolute_url()}?job={job.pk}")
+    def mark(read) -> int:
+        present = set(read.present) & set(event.attendances.values_list("pk", flat=True))
+        attendance_mark(event=event, present=present)
+        return len(present)
+
+    return SHEET.posted(
+        request, owner=_sheet_owner(event), page=event.get_absolute_url(),
+        form=SignInSheetForm(request.POST, request.FILES), payload=lambda data: {"event": event.pk}, save=mark,
+        saved="По листу подписей отмечено присутствовавших: {}.",
+        used="Этот лист уже учтён или в нём есть ошибки: загрузите его ещё раз.",
+        refused=lambda form, problems: _page(request, event, sheet=form, problems=problems, status=400))
 
 
 @event_view(CAN_EDIT_ROADMAP)
