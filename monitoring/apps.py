@@ -20,6 +20,7 @@ class MonitoringConfig(AppConfig):
         )
         from monitoring.landing import district_downloads, reports_to_hand_in
         from monitoring.passport import addressees  # noqa: F401 - registers the letters' groups by a mark
+        from monitoring.passport import kept as passport_kept
         from monitoring.region import campaigns as region_campaigns
         from monitoring.region import exports as region_exports  # noqa: F401 - registers the region's tables
         from monitoring.region import freshness
@@ -28,6 +29,7 @@ class MonitoringConfig(AppConfig):
 
         audited.register()
         figures_cache.connect()
+        passport_kept.connect()
         report_cache.connect()
         nudges.connect()
         freshness.connect()

@@ -6,6 +6,7 @@ import io
 from datetime import date, timedelta
 
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,7 +16,7 @@ from openpyxl import load_workbook
 
 from monitoring.passport.marks import passports
 from monitoring.services import campaign_open
-from participants.models import Document, Pair, PairStatus, Programme, PublicPage
+from participants.models import Consent, Document, News, Pair, PairStatus, Programme, PublicPage
 from roadmaps.models import RoadmapStatus
 from tests.factories import OrganizationFactory, form, make_roadmap, person
 
@@ -148,3 +149,33 @@ def test_the_stage_of_introduction_is_the_first_one_not_yet_met(world):
     assert stage_of(world) == "6. Работа пар и групп"
     pair.meetings.create(kind="work", held_on=TODAY - timedelta(days=5))
     assert stage_of(world) == "7. Завершение"  # every step met: it is at the last one
+
+
+@pytest.mark.parametrize("change", ["document", "consent", "news"])
+def test_the_regions_summary_is_kept_and_a_change_is_there_at_the_next_view(login, world, change):
+    """1,530 schools take 2 s: the summary is kept until something it reads changes (monitoring/passport/kept.py)."""
+    pair = _pair(world) if change == "consent" else None
+    cache.clear()
+    client = login(world.coordinator)
+    url = reverse("monitoring:region-passport", args=[world.region.code])
+    client.get(url)
+    with CaptureQueriesContext(connection) as kept:
+        assert client.get(url).status_code == 200
+    assert not any("participants_pair" in q["sql"] for q in kept.captured_queries)  # nothing recomputed
+    if change == "document":
+        Document.objects.create(organization=world.school, kind="regulation", title="Положение", number="3",
+                                date=date(2021, 9, 1))
+        seen = "1 из 2"
+    elif change == "consent":
+        met = client.get(url).content.decode().count(">1 из 1<")  # consents among them
+        Consent.objects.filter(person=pair.mentor).delete()  # the pair's own records do not move
+        assert client.get(url).content.decode().count(">1 из 1<") == met - 1
+        return
+    else:
+        page = PublicPage.objects.create(organization=world.school, is_published=False)
+        for number in range(5):  # seed 001's five publications in two rubrics: the mark «Публикации»
+            News.objects.create(page=page, title=f"Новость {number}", text="…", published_on=TODAY,
+                                rubric="Наши наставники" if number % 2 else "Новости")
+        seen = "1 из 2"
+    text = " ".join(client.get(url).content.decode().split())
+    assert seen in text

@@ -93,7 +93,7 @@ def _answer(world, pair, seminar):
     (lambda world, pair, seminar: Attendance.objects.create(event=seminar, name="Орлов Борис",
                                                             organization=world.school),
      lambda page: came(page) == "2/0"),
-    (lambda world, pair, seminar: save_training(TrainingImport(records=[TrainingRecord(
+    (lambda world, pair, seminar: save_training(TrainingImport(rows=[TrainingRecord(
         person=pair.mentor, programme="Наставничество в ОО", end_date=timezone.localdate() - timedelta(days=30))]),
         organization=world.school, user=world.school_curator),
      lambda page: trained(page).endswith("три года: 1")),

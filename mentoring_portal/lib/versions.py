@@ -94,3 +94,25 @@ def lazy_cached(key: str, compute, names: tuple[str, ...], timeout: int = 6 * 36
     """Template variables read from one cached dict (`compute()` on a miss) only when the template asks for them: a
     page whose cached fragment is used never reads them."""
     return lazy(lambda: cache.get_or_set(key, compute, timeout), names)
+
+
+def kept_or_previous(key: str, latest_key: str, build, warm_name: str, timeout: int):
+    """A costly page's value kept under `key` (its versions now) and as the latest of the day (`latest_key`). After a
+    change the latest is shown while the worker builds the new one (`warm_name` queued once, however many views
+    ask); with nothing kept today it is built here. Returns (value, whether a newer one is being built)."""
+    found = cache.get(key)
+    if found is not None:
+        return found, False
+    latest = cache.get(latest_key)
+    if latest is None:
+        return keep(key, latest_key, build(), timeout), False
+    if warming.queue(warm_name):
+        found = cache.get(key)  # a queue that runs at once (tests, a worker faster than us) has built it
+        if found is not None:
+            return found, False
+    return latest, True
+
+
+def keep(key: str, latest_key: str, value, timeout: int):
+    cache.set_many({key: value, latest_key: value}, timeout)
+    return value

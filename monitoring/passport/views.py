@@ -7,10 +7,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from mentoring_portal.lib.exports import XLSX_TYPE, Column, Sheet, SheetRow, attachment, file_name, write_xlsx
+from monitoring.passport.kept import summary
 from monitoring.passport.marks import MARKS, passports
 from participants.access import CAN_VIEW_REPORTS, district_view, region_view
-from participants.models import District, Organization
-from participants.target_groups.coverage import coverage
+from participants.models import Organization
 
 
 def _xlsx(name: str, sheet: Sheet) -> HttpResponse:
@@ -46,26 +46,17 @@ def district_passport(request, district, fmt: str | None = None):
 @region_view(CAN_VIEW_REPORTS)
 def region_passport(request, region, fmt: str | None = None):
     """Per district: how many of its schools meet each mark (of those where it can be checked); the region's
-    schools without a district as one line of their own."""
+    schools without a district as one line of their own. Kept between changes (monitoring/passport/kept.py)."""
     today = timezone.localdate()
-    schools = list(Organization.objects.filter(region=region).select_related("district").in_russian_order())
-    by_place: dict = {}
-    for passport in passports(schools, today):
-        district = passport.organization.district
-        by_place.setdefault(district.pk if district else None, []).append(passport)
-    districts = {d.pk: d.name for d in District.objects.filter(region=region)}
-    lines = []
-    for key, found in sorted(by_place.items(), key=lambda item: (item[0] is None, districts.get(item[0], ""))):
-        counts = [(sum(1 for p in found if p.marks[k].ok), sum(1 for p in found if p.marks[k].ok is not None))
-                  for k in MARKS]
-        lines.append((districts.get(key, "Организации регионального подчинения"), len(found), counts))
+    found, refreshing = summary(region, today)
     if fmt == "xlsx":
         sheet = Sheet("Паспорт соответствия", [Column("Муниципалитет", 34), Column("Школ", 8, "number"),
                                                *(Column(label, 18) for label, _ in MARKS.values())],
                       heading=[f"Паспорт соответствия ЦМН: {region.name} на {today:%d.%m.%Y} — школ, где выполнено, "
                                "из тех, где есть что проверять"])
-        for name, total, counts in lines:
+        for name, total, counts in found.lines:
             sheet.rows.append(SheetRow([name, total, *(f"{met} из {checked}" for met, checked in counts)]))
         return _xlsx(file_name("Паспорт соответствия", region.name, today.isoformat()), sheet)
     return render(request, "monitoring/passport/region.html", {
-        "region": region, "lines": lines, "marks": MARKS, "today": today, "groups": coverage(schools)})
+        "region": region, "lines": found.lines, "marks": MARKS, "today": today, "groups": found.groups,
+        "built_at": found.built_at, "refreshing": refreshing})

@@ -9,10 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.cache import cache
 from django.db.models import Count, Q
 
-from mentoring_portal.lib import warming
+from mentoring_portal.lib import versions
 from monitoring.formulas import FORMULAS, Snapshot, percentage
 from monitoring.models import Campaign, Indicator, Method, SchoolReport, Target
 from monitoring.region import freshness
@@ -140,27 +139,21 @@ def region_overview(region, today: date) -> tuple[Overview, bool]:
     """The overview and whether it is being brought up to date. It is kept until something it reads changes
     (monitoring/region/freshness.py); after a change the page shows the one before it while a background task
     builds the new one — no view pays the whole region (1.5 s), but the first of the day."""
-    current = _current_key(region.pk, today)
-    found = cache.get(current)
-    if found is not None:
-        return found, False
-    latest = cache.get(_latest_key(region.pk, today))
-    if latest is None:
-        return overview_refresh(region, today, current), False
-    if warming.queue(f"{freshness.OVERVIEW}:{region.pk}"):  # one refresh per change, however many views ask
-        found = cache.get(current)  # a queue that runs at once (tests, a worker faster than us) has built it
-        if found is not None:
-            return found, False
-    return latest, True
+    return versions.kept_or_previous(_current_key(region.pk, today), _latest_key(region.pk, today),
+                                     lambda: _built(region, today), f"{freshness.OVERVIEW}:{region.pk}",
+                                     OVERVIEW_CACHE_SECONDS)
+
+
+def _built(region, today: date, key: str | None = None) -> Overview:
+    found = build(region, today)
+    found.stamp = key or _current_key(region.pk, today)
+    return found
 
 
 def overview_refresh(region, today: date, key: str | None = None) -> Overview:
     """Build the overview and keep it under the current state's key and as the latest of the day."""
     key = key or _current_key(region.pk, today)
-    found = build(region, today)
-    found.stamp = key
-    cache.set_many({key: found, _latest_key(region.pk, today): found}, OVERVIEW_CACHE_SECONDS)
-    return found
+    return versions.keep(key, _latest_key(region.pk, today), _built(region, today, key), OVERVIEW_CACHE_SECONDS)
 
 
 def _current_key(region_id: int, today: date) -> str:
