@@ -175,6 +175,8 @@ def test_the_district_reads_counts_and_the_advice_of_a_visit_never_a_name(login,
     assert login(world.school_curator).get(page.request["PATH_INFO"]).status_code == 404
     other = login(world.other_curator)
     assert other.get(reverse("participants:route", args=[world.school.code, failing.pk])).status_code == 404
+    for reader in (world.curator, world.methodist, world.mentor):  # the school's deficits are its curator's
+        assert login(reader).get(reverse("participants:routes", args=[world.school.code])).status_code == 403
 
 
 def test_training_practices_and_deficits_move_the_dashboards_figures(world):

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from mentoring_portal.lib import versions, warming
 from monitoring import figures_cache
-from participants.models import Pair, PairStatus
+from monitoring.passport import kept as passport_kept
+from participants.models import Document, Pair, PairStatus
 from roadmaps import agenda, page_cache
 from roadmaps.models import RoadmapStatus
 from roadmaps.views import table as views_table
@@ -54,7 +55,8 @@ def overdue_item(owner):
 
 
 def test_every_kind_of_warmer_is_a_version_the_portal_bumps():
-    assert set(warming.registered()) == {"district-figures", "deadlines:region", "region-overview", "roadmap-table"}
+    assert set(warming.registered()) == {"district-figures", "deadlines:region", "region-overview", "roadmap-table",
+                                         "region-passport"}
     assert warming.warm.call("no-such-kind:1") == "unknown"
 
 
@@ -152,3 +154,14 @@ def test_the_version_names_a_roadmap_bumps(world):
     before = {name: versions.version(name) for name in names}
     page_cache.bump(roadmap.pk)
     assert all(versions.version(name) > before[name] for name in names)
+
+
+@override_settings(WARM_CACHES=True)
+def test_after_a_document_is_saved_the_regions_passport_finds_its_summary_ready(login, world, monkeypatch,
+                                                                                django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        Document.objects.create(organization=world.school, kind="regulation", title="Положение", number="3",
+                                date=date(2021, 9, 1))
+    forbid(monkeypatch, passport_kept, "build")
+    page = login(world.coordinator).get(reverse("monitoring:region-passport", args=[world.region.code]))
+    assert page.status_code == 200 and ">1 из 2<" in page.content.decode()

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from mentoring_portal.jobs.services import Preview
 from mentoring_portal.lib.exports import XLSX_TYPE, attachment
 from mentoring_portal.lib.feedback import explain
-from participants.access import CAN_EDIT_PAIRS, CAN_VIEW_REPORTS, VIEW, district_view, organization_view
+from participants.access import CAN_EDIT_PAIRS, CAN_VIEW_REPORTS, district_view, organization_view
 from participants.models import Category, Organization, Person
 from participants.routes import services
 from participants.routes.forms import CloseForm, DeficitForm, DeficitImportForm, StepForm
@@ -28,7 +28,8 @@ def _owner(organization) -> str:
 
 
 def _teachers(request, organization):
-    """The school's teachers the reader may see (a mentor: himself and his mentees; a district reader: adults)."""
+    """The school's teachers. A teacher's deficits are the school's: its curator reads and keeps them (the pages ask
+    `can_edit_pairs`); the district reads counts (`district`), never a name."""
     return Person.objects.visible_to(request.user).filter(organization=organization, category=Category.TEACHER)
 
 
@@ -42,7 +43,7 @@ def _school_page(request, organization, *, form=None, upload=None, problems=(), 
         status=status)
 
 
-@organization_view(VIEW)
+@organization_view(CAN_EDIT_PAIRS)
 def school(request, organization):
     return _school_page(request, organization)
 
@@ -79,7 +80,7 @@ def deficit_import(request, organization):
                                                       status=400))
 
 
-@organization_view(VIEW)
+@organization_view(CAN_EDIT_PAIRS)
 def template(request, organization):
     response = HttpResponse(template_xlsx(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = attachment("Шаблон дефицитов (РИКУ, ИКУ).xlsx")
@@ -107,7 +108,7 @@ def _person(request, organization, pk: int) -> Person:
     return get_object_or_404(_teachers(request, organization), pk=pk)
 
 
-@organization_view(VIEW)
+@organization_view(CAN_EDIT_PAIRS)
 def person(request, organization, person: int):
     return _person_page(request, organization, _person(request, organization, person))
 

@@ -9,6 +9,7 @@ from participants import demo_registry, demo_workspace
 from participants.cabinet import demo as cabinet_demo
 from participants.documents import demo as library_demo
 from participants.letters import demo as letters_demo
+from participants.public import demo as content_plan_demo
 from participants.recruitment import demo as recruitment_demo
 from participants.routes import demo as routes_demo
 from participants.target_groups import demo as target_groups_demo
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         letters_demo.load(today)
         routes_demo.load(today)
         library_demo.load(today)
+        content_plan_demo.load(today)
         visits_demo.load(today)
         if admin_password:
             admin, _ = get_user_model().objects.get_or_create(
