@@ -81,6 +81,9 @@ def test_the_district_answers_the_visit_and_writes_to_schools_lacking_a_mark(pag
     page.wait_for_selector("text=Десант назначен")
     assert Event.objects.get(kind="methodical_visit").schools.get() == world.school
 
+    page.goto(f"{base}/d/{world.district.code}/deficits/")
+    shoot("checks", "deficits-district", "Муниципалитет видит по школам только числа: педагогов с дефицитами, "
+                                         "ликвидировавших их и сдавших диагностику на недопустимый уровень.")
     page.goto(f"{base}/d/{world.district.code}/passport/")
     page.wait_for_selector("text=Положение о наставничестве")
     shoot("checks", "passport", "Паспорт соответствия: девять отметок по каждой школе, вычисленных из записей "
