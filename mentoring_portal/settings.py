@@ -91,6 +91,9 @@ DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db
 # A streaming replica for reports and exports (mentoring_portal/lib/replica.py, docs/DEPLOYMENT.md).
 if env_str("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = {**env_database("DATABASE_REPLICA_URL", ""), "TEST": {"MIRROR": "default"}}
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 3  # a stopped replica: the primary at once
+# How long a report waits for the replica to replay what its user saved before it reads the primary instead.
+REPLICA_WAIT_SECONDS = env_int("REPLICA_WAIT_SECONDS", 5)
 DATABASE_ROUTERS = ["mentoring_portal.lib.replica.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Two users saving at once: WAL lets readers work during a write, IMMEDIATE takes the write lock when a transaction
@@ -146,8 +149,9 @@ if _cache not in ("file", "redis"):
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                       "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / ".cache")), "OPTIONS": {"MAX_ENTRIES": 20000}}
           if _cache == "file" else
-          {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-           "LOCATION": env_str("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+          {"BACKEND": "mentoring_portal.lib.shared_cache.SharedRedisCache",  # kept working while Redis is away
+           "LOCATION": env_str("REDIS_URL", "redis://127.0.0.1:6379/0"),
+           "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2}}}
 RQ_QUEUES = {"default": {"URL": env_str("REDIS_URL", "redis://127.0.0.1:6379/0"), "DEFAULT_TIMEOUT": 3600}}
 OTP_TOTP_ISSUER = "Портал наставничества"
 LOGIN_URL = "login"

@@ -19,6 +19,6 @@ def make_report(job) -> dict:
     district = District.objects.get(pk=job.payload["district"])
     exporter = exporter_for(job.user, GROUP, job.payload["identifier"], district)
     job.report(10, "расчёт показателей")
-    with from_replica():
+    with from_replica(after=job.payload.get("primary_position")):
         report = analytical_report(district, job.user, job.payload["year"], date.fromisoformat(job.payload["today"]))
     return export_to_storage(job, exporter, report)

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 from mentoring_portal.lib import replica
@@ -32,6 +33,24 @@ def test_pages_read_the_primary_and_reports_the_replica(settings):
         assert router.db_for_read(Person) == "replica"
         assert router.db_for_write(Person) == "default"
     assert router.allow_migrate("replica", "participants") is False
+
+
+@pytest.mark.parametrize("reason, reads", [(None, "replica"), ("реплика недоступна: connection refused", None),
+                                           ("реплика не догнала основную базу до 0/3000000 за 5 с", None)])
+def test_a_report_reads_the_replica_only_once_it_has_what_its_user_saved(settings, monkeypatch, caplog, reason,
+                                                                         reads):
+    """Issue #27: a stopped or lagging replica is not read — the report reads the primary and the log says why."""
+    settings.DATABASES = {**settings.DATABASES, "replica": settings.DATABASES["default"]}
+    monkeypatch.setattr(replica, "configured", lambda: True)
+    asked = []
+    monkeypatch.setattr(replica, "_unready", lambda after: asked.append(after) or reason)
+    with from_replica(after="0/3000000"):
+        assert ReplicaRouter().db_for_read(Person) == reads
+    assert asked == ["0/3000000"] and (reason is None or reason in caplog.text)
+
+
+def test_without_a_replica_a_job_keeps_no_position():
+    assert replica.primary_position() is None
 
 
 def test_without_a_replica_reports_read_the_primary():
@@ -72,4 +91,4 @@ def test_sessions_live_in_the_database_so_any_machine_serves_any_request():
 
 def test_the_cache_moves_to_redis_for_several_machines():
     backend = setting_in_a_fresh_process('settings.CACHES["default"]["BACKEND"]', CACHE="redis")
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "mentoring_portal.lib.shared_cache.SharedRedisCache"

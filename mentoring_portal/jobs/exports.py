@@ -15,7 +15,8 @@ KIND_LABELS: dict[str, str] = {}  # job kind → what «Мои выгрузки�
 
 def export_to_storage(job, exporter: Exporter, obj) -> dict:
     job.report(20, "формирование файла")
-    with from_replica():  # a report or an export reads the replica when there is one (lib/replica.py)
+    # A report or an export reads the replica when there is one that has what its user saved (lib/replica.py).
+    with from_replica(after=job.payload.get("primary_position")):
         content = exporter.render(obj)
     job.report(90, "сохранение")
     path = default_storage.save(f"exports/{job.pk}.{exporter.extension}", ContentFile(content))

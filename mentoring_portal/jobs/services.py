@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from mentoring_portal.jobs.models import Job, JobStatus
+from mentoring_portal.lib.replica import primary_position
 from mentoring_portal.lib.uploads import UploadRefused, discard_pending, save_pending
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,11 @@ def job_start(*, kind: str, user, owner: str, payload: dict) -> Job:
                          "закончатся («Мои выгрузки»), и повторите.")
     if in_flight.filter(owner=owner).count() >= settings.JOBS_IN_FLIGHT_PER_PLACE:
         raise JobRefused("Для этой организации уже выполняется много фоновых задач: повторите через несколько минут.")
-    job = Job.objects.create(kind=kind, user=user, owner=owner, payload=payload)
+    # Where the primary stands: a report read from the replica waits for it (lib/replica.py), so it shows what its
+    # user has just saved.
+    position = primary_position()
+    job = Job.objects.create(kind=kind, user=user, owner=owner,
+                             payload={**payload, **({"primary_position": position} if position else {})})
     try:
         run_job.enqueue(str(job.pk))
     except Exception as exc:  # noqa: BLE001 - any backend's failure to queue (Redis down, database busy)
