@@ -16,7 +16,8 @@ from roadmaps.visits.rules import VISIT
 
 def _locked(request: VisitRequest) -> VisitRequest:
     """The request read again under a lock: two answers at once — the second sees the first."""
-    return VisitRequest.objects.select_for_update().select_related("event", "organization").get(pk=request.pk)
+    return (VisitRequest.objects.select_for_update(of=("self",)).select_related("event", "organization")
+            .get(pk=request.pk))
 
 
 @transaction.atomic
