@@ -35,7 +35,8 @@ LB = f"http://{NET}.{HOSTS['lb']}"
 PASSWORD = json.loads((ROOT / "fixtures" / "demo" / "organizations.json").read_text(encoding="utf-8"))["password"]
 
 ENV = {
-    "DEBUG": "0", "SECRET_KEY": "cluster-test-" + "x" * 40, "ALLOWED_HOSTS": ",".join(f"{NET}.{HOSTS[h]}" for h in ("lb", "app1", "app2")),
+    "DEBUG": "0", "SECRET_KEY": "cluster-test-" + "x" * 40,
+    "ALLOWED_HOSTS": ",".join(f"{NET}.{HOSTS[h]}" for h in ("lb", "app1", "app2")),
     # TLS ends at the balancer in production; inside the test everything is plain HTTP.
     "SECURE_SSL_REDIRECT": "0", "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0", "SECURE_HSTS_SECONDS": "0",
     "DATABASE_URL": f"postgres://postgres@{NET}.{HOSTS['db1']}:5432/portal",
@@ -64,7 +65,7 @@ def ns(host: str, *args: str, user: str | None = None, background: bool = False,
 
 
 def say(text: str) -> None:
-    print(f"[cluster {time.strftime('%H:%M:%S')}] {text}", flush=True)
+    print(f"[cluster {time.strftime('%H:%M:%S', time.gmtime())} UTC] {text}", flush=True)
 
 
 # The hosts ---------------------------------------------------------------------------------------------------------
@@ -211,12 +212,12 @@ def status(url: str) -> int:
 
 
 class User:
-    def __init__(self, username: str):
+    def __init__(self, username: str, password: str = PASSWORD):
         self.username = username
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         self.get("/accounts/login/")
-        done = self.post("/accounts/login/", {"username": username, "password": PASSWORD})
+        done = self.post("/accounts/login/", {"username": username, "password": password})
         assert done.geturl().endswith("/my/"), f"{username} не вошёл: {done.geturl()}"
 
     def _csrf(self) -> str:
@@ -302,6 +303,196 @@ def run_export(user: User, path: str, seconds: float = 120):
     raise AssertionError(f"задача {job.pk} не закончилась за {seconds} с")
 
 
+def check_an_app_host_killed_under_load() -> None:
+    """Users keep working while app1 is switched off: nginx sends their requests to app2. Every request answered,
+    none twice refused; every person whose form was answered «saved» is in the database."""
+    from participants.models import Person
+
+    users = [User("kurator.agin1") for _ in range(4)]
+    saved, failures, lock = [], [], threading.Lock()
+
+    def work(index: int) -> None:
+        user = users[index % len(users)]
+        name = f"Нагрузкина{index:04d}{time.time_ns() % 10**5}"
+        for attempt in range(2):
+            try:
+                response = user.post("/o/agin-1/people/new/", {"last_name": name, "first_name": "Ирина",
+                                                                "category": "teacher"})
+                assert response.status == 200 and "/people/" in response.geturl()
+                with lock:
+                    saved.append(name)
+                return
+            except Exception as exc:  # noqa: BLE001 - counted: a request may fail once at the moment of the kill
+                with lock:
+                    failures.append((index, attempt, repr(exc)[:120]))
+        raise AssertionError(f"запрос {index} не прошёл дважды")
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        futures = [pool.submit(work, i) for i in range(120)]
+        time.sleep(1.0)
+        kill_host("app1")
+        for future in futures:
+            future.result()
+    lost = [n for n in saved if not Person.objects.filter(last_name=n).exists()]
+    assert not lost, f"потеряны записи: {lost[:5]}"
+    FIGURES["app host killed under load"] = (f"120 forms sent by 8 users at once, app1 killed after 1 s: "
+                                             f"{len(saved)} saved, {len(failures)} failed once and then went "
+                                             f"through, none failed twice, none lost")
+    say(FIGURES["app host killed under load"])
+    app_up("app1")
+
+
+def export_worker(job_id: str) -> str | None:
+    """The worker host whose process is running the job now (the RQ work-horse is a child of the worker)."""
+    for host in ("wk1", "wk2"):
+        log = (WORK / f"{host}-worker.log").read_text(errors="replace")
+        if f"run_job('{job_id}')" in log and "Successfully completed mentoring_portal.jobs.tasks.run_job('" \
+                f"{job_id}')" not in log:
+            return host
+    return None
+
+
+def check_a_worker_killed_in_the_middle_of_a_big_export() -> None:
+    """The district's analytical report (PDF) of a generated district takes seconds: its worker is switched off in
+    the middle; the job's lease runs out, the progress page queues it again and the other worker makes it."""
+    from mentoring_portal.jobs.models import Job, JobStatus
+
+    curator = User("curator-7-d01", "region-bench")  # the generator's curator of its first district
+    before = latest_job(curator.username)
+    curator.get("/d/r7-d01/report/pdf/")
+    job = latest_job(curator.username)
+    assert job is not None and job != before, "справка не запущена"
+    wait_for(lambda: Job.objects.get(pk=job.pk).status == JobStatus.RUNNING and export_worker(str(job.pk)),
+             "the report started", 60)
+    host = export_worker(str(job.pk))
+    kill_host(host)
+    killed = time.monotonic()
+    while True:
+        curator.get(f"/jobs/{job.pk}/progress/")
+        job.refresh_from_db()
+        if job.status in (JobStatus.DONE, JobStatus.FAILED) or time.monotonic() - killed > 120:
+            break
+        time.sleep(0.5)
+    assert job.status == JobStatus.DONE, f"справка: {job.status} {job.error}"
+    other = "wk2" if host == "wk1" else "wk1"
+    assert f"run_job('{job.pk}')" in (WORK / f"{other}-worker.log").read_text(errors="replace")
+    FIGURES["worker killed in the middle of an export"] = (
+        f"the district report's job ({job.attempts} attempts) finished on {other} "
+        f"{time.monotonic() - killed:.1f} s after {host} was switched off (lease {ENV['JOB_LEASE_SECONDS']} s)")
+    say(FIGURES["worker killed in the middle of an export"])
+    worker_up(host)
+
+
+def replay_lag() -> tuple[int, float]:
+    """Bytes of the primary's log the replica has not replayed, and the replica's own replay lag in seconds."""
+    from django.db import connections
+
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT COALESCE(MAX(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)), -1), "
+                       "COALESCE(EXTRACT(EPOCH FROM MAX(replay_lag)), 0) FROM pg_stat_replication")
+        lag_bytes, lag_seconds = cursor.fetchone()
+    return int(lag_bytes), float(lag_seconds)
+
+
+def check_the_replica_stopped_and_started_again() -> None:
+    """A stopped replica: reports read the primary and say why; started again, it catches up with what was written
+    meanwhile."""
+    from django.db import connections
+
+    curator = User("kurator.agin1")
+    pg_ctl("db2", "stop")
+    connections["replica"].close()
+    start = time.monotonic()
+    run_export(curator, "/o/agin-1/people/export/")
+    fallback = time.monotonic() - start
+    logs = "".join((WORK / f"{h}-worker.log").read_text(errors="replace") for h in ("wk1", "wk2"))
+    assert "Отчёт читает основную базу: реплика недоступна" in logs
+    # Writes while the replica is away, then it comes back and catches up.
+    manage("generate_region", "--scale", "0.005", "--seed", "8")
+    pg_ctl("db2", "start")
+    started = time.monotonic()
+    peak = [0, 0.0]
+    wait_for(lambda: (lambda lag: peak.__setitem__(0, max(peak[0], lag[0])) or lag[0] == 0)(replay_lag()),
+             "the replica catching up", 120)
+    caught_up = time.monotonic() - started
+    FIGURES["replica stopped"] = f"an export read the primary instead ({fallback:.1f} s, the reason in the log)"
+    FIGURES["replica restarted"] = (f"caught up with {peak[0] / 1024:.0f} KB written meanwhile in {caught_up:.1f} s")
+    say(FIGURES["replica stopped"] + "; " + FIGURES["replica restarted"])
+
+
+def check_the_replica_lag_under_an_import() -> None:
+    """How far the replica falls behind while a region's worth of rows is written (sampled every 0.2 s)."""
+    samples = []
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            samples.append(replay_lag())
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    started = time.monotonic()
+    manage("generate_region", "--scale", "0.01", "--seed", "9")
+    took = time.monotonic() - started
+    done.set()
+    sampler.join()
+    worst_bytes = max(b for b, _ in samples)
+    worst_seconds = max(s for _, s in samples)
+    FIGURES["replica lag under an import"] = (f"a region of {took:.0f} s of inserts: the replica at most "
+                                              f"{worst_bytes / 1024:.0f} KB and {worst_seconds:.2f} s behind")
+    say(FIGURES["replica lag under an import"])
+
+
+def check_redis_restarted() -> None:
+    """Pages keep working while Redis is away; a job queued before the restart is done after it."""
+    curator = User("kurator.agin1")
+    for host in ("wk1", "wk2"):
+        kill_host(host)
+    before = latest_job(curator.username)
+    curator.get("/o/agin-1/people/export/")
+    queued = latest_job(curator.username)
+    assert queued != before
+    sh("redis-cli", "-h", f"{NET}.{HOSTS['redis']}", "shutdown")  # saves the append-only file
+    down = time.monotonic()
+    pages = []
+    for path in ("/my/", "/o/agin-1/", "/o/agin-1/people/"):
+        pages.append(curator.get(path).status)
+    assert pages == [200, 200, 200], pages
+    redis_up()
+    back = time.monotonic() - down
+    for host in ("wk1", "wk2"):
+        worker_up(host)
+    from mentoring_portal.jobs.models import JobStatus
+
+    wait_for(lambda: (queued.refresh_from_db() or queued.status) == JobStatus.DONE, "the queued export", 60)
+    FIGURES["Redis restarted"] = (f"pages answered 200 while it was down ({back:.1f} s); the export queued before "
+                                  "the restart was made after it")
+    say(FIGURES["Redis restarted"])
+
+
+def throughput(seconds: int = 15) -> float:
+    user = User("kurator.agin1")
+    cookie = "; ".join(f"{c.name}={c.value}" for c in user.jar)
+    out = sh("wrk", "-t", "2", "-c", "16", "-d", f"{seconds}s", "-H", f"Cookie: {cookie}", f"{LB}/o/agin-1/").stdout
+    assert "Non-2xx" not in out and "Socket errors" not in out, out
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def check_throughput_with_one_and_two_app_hosts() -> None:
+    """A signed-in school page through the balancer (wrk, 16 connections), with both app hosts and with one."""
+    two = throughput()
+    kill_host("app2")
+    time.sleep(1)
+    throughput(3)  # nginx learns app2 is gone
+    one = throughput()
+    app_up("app2")
+    FIGURES["throughput"] = (f"{one:.0f} requests/s with one app host, {two:.0f} with two ({two / one:.2f}×), "
+                             "no error; this machine has "
+                             f"{os.cpu_count()} cores for every host, the balancer and the load")
+    say(FIGURES["throughput"])
+
+
 def main() -> int:
     if os.geteuid() != 0:
         print("Нужны права root (сетевые пространства имён).", file=sys.stderr)
@@ -318,6 +509,7 @@ def main() -> int:
         say("migrate, demo data, static files")
         manage("migrate", "-v0")
         manage("load_demo")
+        manage("generate_region", "--scale", "0.02", "--seed", "7")  # a district of some size
         manage("collectstatic", "--no-input", "-v0")
         for host in ("app1", "app2"):
             app_up(host)
@@ -327,6 +519,12 @@ def main() -> int:
         django_setup()
         check_any_host_serves_any_user()
         check_a_report_shows_what_was_just_saved()
+        check_an_app_host_killed_under_load()
+        check_a_worker_killed_in_the_middle_of_a_big_export()
+        check_the_replica_stopped_and_started_again()
+        check_the_replica_lag_under_an_import()
+        check_redis_restarted()
+        check_throughput_with_one_and_two_app_hosts()
         say("figures: " + json.dumps(FIGURES, ensure_ascii=False, indent=1))
         return 0
     finally:
