@@ -329,3 +329,51 @@ def test_a_repeat_after_the_window_or_of_a_refused_form_is_acted_on(login, world
     settings.ONCE_SECONDS = 0  # the window has passed
     client.post(url, person)
     assert Person.objects.filter(last_name="Смирнова").count() == 2
+
+
+def _fingerprint_of(user, url: str, data: dict) -> str:
+    from django.test import RequestFactory
+
+    from mentoring_portal.once.middleware import fingerprint
+
+    request = RequestFactory().post(url, data)
+    request.user = user
+    return fingerprint(request)
+
+
+@pytest.mark.skipif(not POSTGRES, reason="the lock that dies with its connection is PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_a_submission_whose_request_died_does_not_hold_its_retry_back(world):
+    """Issue #27: the app host running a form was switched off in the middle; the user's retry must act — told
+    «already sent», he would lose what he typed."""
+    from mentoring_portal.once.models import Submission
+
+    url = reverse("participants:person-create", args=[S])
+    person = {"last_name": "Оборванова", "first_name": "Дарья", "category": "student", "grade": "6А"}
+    Submission.objects.create(key=_fingerprint_of(world.school_curator, url, person))  # started, never finished
+    client = Client()
+    client.force_login(world.school_curator)
+    response = client.post(url, person)
+    assert response.get("X-Repeated-Submission") is None and Person.objects.filter(last_name="Оборванова").exists()
+
+
+@pytest.mark.skipif(not POSTGRES, reason="the lock that dies with its connection is PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_a_submission_running_on_another_host_holds_its_duplicate_back(world):
+    from django.db import connections
+
+    from mentoring_portal.once.middleware import _lock_id
+
+    url = reverse("participants:person-create", args=[S])
+    person = {"last_name": "Двойнова", "first_name": "Дарья", "category": "student", "grade": "6А"}
+    other = connections.create_connection("default")  # the other app host's connection
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [_lock_id(_fingerprint_of(world.school_curator, url,
+                                                                                     person))])
+        client = Client()
+        client.force_login(world.school_curator)
+        assert client.post(url, person).get("X-Repeated-Submission") == "1"
+        assert not Person.objects.filter(last_name="Двойнова").exists()
+    finally:
+        other.close()
