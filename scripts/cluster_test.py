@@ -129,7 +129,7 @@ def databases_up() -> None:
     pg_ctl("db1", "start")
     sh("psql", "-h", f"{NET}.{HOSTS['db1']}", "-U", "postgres", "-qc", "CREATE DATABASE portal")
     ns("db2", str(PG_BIN / "pg_basebackup"), "-h", f"{NET}.{HOSTS['db1']}", "-U", "postgres", "-D",
-       str(WORK / "db2"), "-R", "-X", "stream", user="postgres")
+       str(WORK / "db2"), "-R", "-X", "stream", "--checkpoint=fast", user="postgres")
     postgres("db2", WORK / "db2")
     pg_ctl("db2", "start")
 
