@@ -250,12 +250,14 @@ def section_move(*, section: Section, user, direction: str) -> None:
 
 
 # Comments and evidence ---------------------------------------------------------------------------------------------
+@transaction.atomic  # the comment and its line in the history, or neither
 def comment_add(*, item: Item, user, text: str) -> Comment:
     comment = Comment.objects.create(item=item, author=user, text=text)
     log_change(item.roadmap, user, "comment_added", "Добавлен комментарий", item)
     return comment
 
 
+@transaction.atomic  # the evidence and its line in the history, or neither
 def evidence_add(*, item: Item, user, title: str, file=None, url: str = "") -> Evidence:
     if not file and not url:
         raise ValidationError("Приложите файл или укажите ссылку.")
