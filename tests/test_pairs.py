@@ -336,3 +336,23 @@ def test_a_big_schools_pair_form_holds_only_the_chosen_and_finds_the_rest_as_one
     saved = client.post(url, pair_form_data(people))  # the whole scope still validates what is posted
     assert saved.status_code == 302
     assert login(world.methodist).get(search, {"q": "белова"}).status_code == 403
+
+
+def test_a_form_of_the_pairs_page_sent_back_keeps_what_was_typed(login, world, people):
+    """Issue #28: the meeting, the task and the result are shown again, bound, with their problems — not a flash
+    message over an empty form."""
+    pair = make(world, people["mentor"], [people["anna"]])
+    client = login(world.school_curator)
+    meeting = client.post(reverse("participants:meeting-create", args=[world.school.code, pair.pk]),
+                          {"kind": "work", "topic": "Разбор олимпиадных задач", "planned_on": "не дата"})
+    assert meeting.status_code == 400 and 'value="Разбор олимпиадных задач"' in meeting.content.decode()
+    task = client.post(reverse("participants:task-create", args=[world.school.code, pair.pk]),
+                       {"title": "", "due": "2025-03-01"})
+    assert task.status_code == 400 and 'value="2025-03-01"' in task.content.decode()
+    assert "Задача не добавлена" in task.content.decode()
+    finish = client.post(reverse("participants:pair-finish", args=[world.school.code, pair.pk]),
+                         {"status": "terminated", "result": "Переезд в другой город", "reason": ""})
+    page = finish.content.decode()
+    assert finish.status_code == 400 and "Переезд в другой город</textarea>" in page
+    pair.refresh_from_db()
+    assert pair.status != "terminated" and not pair.meetings.filter(topic="Разбор олимпиадных задач").exists()

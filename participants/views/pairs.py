@@ -98,12 +98,18 @@ def pair_edit(request, organization, pk: int | None = None):
 @organization_view()
 def pair_detail(request, organization, pk: int):
     pair, manages = get_pair(request, organization, pk)
+    return _pair_page(request, organization, pair, manages)
+
+
+def _pair_page(request, organization, pair, manages, *, meeting_form=None, task_form=None, finish_form=None):
+    """The pair's page; a form of it sent back with its problems is shown bound — what was typed stays (400)."""
+    sent_back = any(form is not None for form in (meeting_form, task_form, finish_form))
     return render(request, "participants/pair_detail.html", {
         "organization": organization, "pair": pair, "manages": manages,
         "completion": plan_completion(pair), "meetings": pair.meetings.all(), "tasks": pair.tasks.all(),
-        "mentees": pair.mentees.all(), "meeting_form": MeetingForm(), "task_form": TaskForm(),
-        "finish_form": FinishForm(), "today": timezone.localdate(),
-    })
+        "mentees": pair.mentees.all(), "meeting_form": meeting_form or MeetingForm(), "task_form": task_form or TaskForm(),
+        "finish_form": finish_form or FinishForm(), "today": timezone.localdate(),
+    }, status=400 if sent_back else 200)
 
 
 @organization_view(CAN_EDIT_PAIRS)
@@ -121,45 +127,51 @@ def pair_activate_view(request, organization, pk: int):
 @organization_view(CAN_EDIT_PAIRS)
 @require_POST
 def pair_finish_view(request, organization, pk: int):
-    pair, _ = get_pair(request, organization, pk)
+    pair, manages = get_pair(request, organization, pk)
     form = FinishForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError("Выберите итог.")
-        pair_finish(pair=pair, **form.cleaned_data)
-        messages.success(request, f"Итог записан: {pair.get_status_display().lower()}.")
-    except ValidationError as error:
-        explain(request, error)
-    return redirect(pair)
+    if form.is_valid():
+        try:
+            pair_finish(pair=pair, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Итог записан: {pair.get_status_display().lower()}.")
+            return redirect(pair)
+    return _pair_page(request, organization, pair, manages, finish_form=form)
 
 
 # The mentor records meetings and ticks tasks; so does the curator. -------------------------------------------------
 @organization_view(CAN_RECORD_MEETINGS)
 @require_POST
 def meeting_record(request, organization, pk: int, meeting_id: int | None = None):
-    pair, _ = get_pair(request, organization, pk)
+    """A new meeting sent back with its problems is shown in its form as typed; a row of the meetings' table (one
+    of many small forms) says its problems above the table."""
+    pair, manages = get_pair(request, organization, pk)
     meeting = get_object_or_404(pair.meetings, pk=meeting_id) if meeting_id else None
     form = MeetingForm(request.POST, instance=meeting)
-    try:
-        if not form.is_valid():
-            raise ValidationError([e for errs in form.errors.values() for e in errs])
-        meeting_save(pair=pair, meeting=meeting, **form.cleaned_data)
-        messages.success(request, "Встреча записана.")
-    except ValidationError as error:
-        explain(request, error)
+    if form.is_valid():
+        try:
+            meeting_save(pair=pair, meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Встреча записана.")
+            return redirect(pair)
+    if meeting is None:
+        return _pair_page(request, organization, pair, manages, meeting_form=form)
+    explain(request, ValidationError([e for errors in form.errors.values() for e in errors]))
     return redirect(pair)
 
 
 @organization_view(CAN_RECORD_MEETINGS)
 @require_POST
 def task_create(request, organization, pk: int):
-    pair, _ = get_pair(request, organization, pk)
+    pair, manages = get_pair(request, organization, pk)
     form = TaskForm(request.POST)
-    if form.is_valid():
-        task_add(pair=pair, **form.cleaned_data)
-        messages.success(request, "Задача добавлена в план.")
-    else:
-        messages.error(request, "Сформулируйте задачу.")
+    if not form.is_valid():
+        return _pair_page(request, organization, pair, manages, task_form=form)
+    task_add(pair=pair, **form.cleaned_data)
+    messages.success(request, "Задача добавлена в план.")
     return redirect(pair)
 
 
