@@ -59,3 +59,14 @@ def test_a_held_event_offers_a_drafted_news_item(login, world):
     PublicPage.objects.get(organization=world.school).news.create(
         title="Состоялось: Педсовет о наставничестве", text="…", published_on=TODAY)
     assert suggestions(world.school, TODAY) == []  # written about: no longer offered
+
+
+def test_a_news_item_or_a_plan_line_sent_back_keeps_what_was_typed(login, world):
+    """Issue #28: shown again, bound, with its problem — not a flash message over an empty form."""
+    client = login(world.school_curator)
+    news = client.post(reverse("participants:organization-news-add", args=[world.school.code]),
+                       {"title": "Итоги конкурса «Лучшая пара»", "text": "", "published_on": "2025-05-20"})
+    assert news.status_code == 400 and 'value="Итоги конкурса «Лучшая пара»"' in news.content.decode()
+    line = client.post(reverse("participants:organization-plan-add", args=[world.school.code]),
+                       {"rubric": "Наши наставники", "title": "Интервью с наставником", "due": "не дата"})
+    assert line.status_code == 400 and 'value="Интервью с наставником"' in line.content.decode()

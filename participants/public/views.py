@@ -143,6 +143,11 @@ def _settings(request, place):
         versions.bump(version_key(page))
         messages.success(request, "Раздел опубликован." if page.is_published else "Раздел сохранён и скрыт от сайта.")
         return redirect(request.path)
+    return _settings_page(request, place, page, form=form, status=400 if request.method == "POST" else 200)
+
+
+def _settings_page(request, place, page, *, form=None, news_form=None, plan_form=None, status=200):
+    """The section's settings, news and content plan; a form sent back with its problems is shown bound, as typed."""
     short = page.url_kind
     public_url = request.build_absolute_uri(reverse("public-page", args=[short, place.code]))
     embed_url = request.build_absolute_uri(reverse("public-embed", args=[short, place.code]))
@@ -150,15 +155,16 @@ def _settings(request, place):
     offered = suggestions(place, today)
     draft = request.GET.get("draft", "")
     chosen = offered[int(draft)] if draft.isdigit() and int(draft) < len(offered) else None
-    news_form = NewsForm(initial={"title": chosen.title, "text": chosen.text, "rubric": chosen.rubric}) if chosen \
-        else NewsForm()
+    if news_form is None:
+        news_form = NewsForm(initial={"title": chosen.title, "text": chosen.text, "rubric": chosen.rubric}) \
+            if chosen else NewsForm()
     return render(request, "public/settings.html", {
-        "place": place, "kind": place_kind(place), "page": page, "form": form, "news_form": news_form,
-        "plan_form": PlanItemForm(), "plan": plan_rows(page, today), "counter": counter(page, today),
-        "suggestions": offered, "open_plan": page.plan.filter(news__isnull=True),
+        "place": place, "kind": place_kind(place), "page": page, "form": form or PublicPageForm(instance=page),
+        "news_form": news_form, "plan_form": plan_form or PlanItemForm(), "plan": plan_rows(page, today),
+        "counter": counter(page, today), "suggestions": offered, "open_plan": page.plan.filter(news__isnull=True),
         "news": page.news.all()[:50], "public_url": public_url, "embed_url": embed_url,
         "feed_url": request.build_absolute_uri(reverse("public-feed", args=[short, place.code]))},
-        status=400 if request.method == "POST" else 200)
+        status=status)
 
 
 @require_POST
@@ -170,9 +176,8 @@ def _news_add(request, place):
         page.plan.filter(pk=request.POST.get("plan_item") or 0, news__isnull=True).update(news=news)
         versions.bump(version_key(page))
         messages.success(request, "Новость добавлена.")
-    else:
-        messages.error(request, "Новость не добавлена: " + " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect(reverse(f"participants:{place_kind(place)}-public", args=[place.code]))
+        return redirect(reverse(f"participants:{place_kind(place)}-public", args=[place.code]))
+    return _settings_page(request, place, page, news_form=form, status=400)
 
 
 @require_POST
@@ -191,9 +196,8 @@ def _plan_add(request, place):
     if form.is_valid():
         form.save()
         messages.success(request, "Строка контент-плана добавлена.")
-    else:
-        messages.error(request, "Строка не добавлена: " + " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect(reverse(f"participants:{place_kind(place)}-public", args=[place.code]) + "#plan")
+        return redirect(reverse(f"participants:{place_kind(place)}-public", args=[place.code]) + "#plan")
+    return _settings_page(request, place, page, plan_form=form, status=400)
 
 
 public_settings = place_views(_settings, CAN_EDIT_DOCUMENTS)
