@@ -356,3 +356,14 @@ def test_a_form_of_the_pairs_page_sent_back_keeps_what_was_typed(login, world, p
     assert finish.status_code == 400 and "Переезд в другой город</textarea>" in page
     pair.refresh_from_db()
     assert pair.status != "terminated" and not pair.meetings.filter(topic="Разбор олимпиадных задач").exists()
+
+
+def test_a_profile_or_a_request_on_the_card_sent_back_keeps_what_was_typed(login, world, people):
+    """Issue #28: the mentor's profile and the mentee's request are shown again, bound, with their problems."""
+    client = login(world.school_curator)
+    profile = client.post(reverse("participants:person-profile", args=[world.school.code, people["vera"].pk]),
+                          {"competencies": "Олимпиадная математика", "max_mentees": "много"})
+    assert profile.status_code == 400 and "Олимпиадная математика</textarea>" in profile.content.decode()
+    wanted = client.post(reverse("participants:person-request", args=[world.school.code, people["vera"].pk]),
+                         {"help_wanted": "", "interests": "шахматы и робототехника"})
+    assert wanted.status_code == 400 and "шахматы и робототехника</textarea>" in wanted.content.decode()

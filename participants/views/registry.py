@@ -70,18 +70,20 @@ def person_detail(request, organization, pk: int):
     return _person_page(request, organization, _person(request, organization, pk))
 
 
-def _person_page(request, organization, person: Person, *, consent_form: ConsentForm | None = None):
+def _person_page(request, organization, person: Person, *, consent_form: ConsentForm | None = None,
+                 profile_form: MentorProfileForm | None = None, request_form: MenteeRequestForm | None = None):
     """The person's card; a form sent back with its problems keeps what the user typed (status 400)."""
     today = timezone.localdate()
     profile = getattr(person, "mentor_profile", None)
+    sent_back = any(f is not None for f in (consent_form, profile_form, request_form))
     consent_form = consent_form or ConsentForm(initial={"given_on": today}, person=person, today=today)
     return render(request, "participants/person_detail.html", {
         "organization": organization, "person": person, "today": today,
         "consent": person.consent_on(today), "consents": person.consents.all(),
         "is_minor": person.is_minor(today),
         "young_specialist": person.is_young_specialist(today), "young_teacher": person.is_young_teacher(today),
-        "profile_form": MentorProfileForm(instance=profile), "has_profile": profile is not None,
-        "request_form": MenteeRequestForm(), "consent_form": consent_form,
+        "profile_form": profile_form or MentorProfileForm(instance=profile), "has_profile": profile is not None,
+        "request_form": request_form or MenteeRequestForm(), "consent_form": consent_form,
         "requests": person.requests.all(),
         "as_mentor": pair_rows(Pair.objects.filter(mentor=person)),
         # Contest results (roadmaps/contests) through the reverse relations: as a mentor, and with his pairs
@@ -91,7 +93,7 @@ def _person_page(request, organization, person: Person, *, consent_form: Consent
         "as_mentee": pair_rows(Pair.objects.filter(mentees=person)),
         **card_context(request, person, today),
         "group_choices": TargetGroup.choices, "person_groups": set(person.group_marks.values_list("group", flat=True)),
-    }, status=400 if consent_form.is_bound else 200)
+    }, status=400 if sent_back else 200)
 
 
 @organization_view(CAN_EDIT_PAIRS)
@@ -145,9 +147,8 @@ def person_profile(request, organization, pk: int):
     if form.is_valid():
         mentor_profile_save(person=person, **form.cleaned_data)
         messages.success(request, "Профиль наставника сохранён.")
-    else:
-        messages.error(request, "Профиль не сохранён: " + " ".join(e for errs in form.errors.values() for e in errs))
-    return _back_to(organization, person)
+        return _back_to(organization, person)
+    return _person_page(request, organization, person, profile_form=form)
 
 
 @organization_view(CAN_EDIT_PAIRS)
@@ -158,9 +159,8 @@ def person_request(request, organization, pk: int):
     if form.is_valid():
         request_add(person=person, **form.cleaned_data)
         messages.success(request, "Запрос наставляемого записан: он появится в подборе наставников.")
-    else:
-        messages.error(request, "Опишите, какая помощь нужна.")
-    return _back_to(organization, person)
+        return _back_to(organization, person)
+    return _person_page(request, organization, person, request_form=form)
 
 
 @organization_view(CAN_EDIT_PAIRS)
