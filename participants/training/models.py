@@ -15,6 +15,14 @@ class TrainingTopic(models.TextChoices):
     OTHER = "other", "Иное"
 
 
+class TrainingRecordQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "TrainingRecordQuerySet":
+        """The records of the people the user may see (a district reader: adults only; a mentor: himself)."""
+        from participants.models import Person
+
+        return self.filter(person__in=Person.objects.visible_to(user))
+
+
 class TrainingRecord(models.Model):
     person = models.ForeignKey("participants.Person", on_delete=models.CASCADE, related_name="trainings",
                                verbose_name="кто обучался")
@@ -29,6 +37,8 @@ class TrainingRecord(models.Model):
     certificate = models.FileField("удостоверение (файл)", upload_to="training/%Y/%m/", blank=True)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TrainingRecordQuerySet.as_manager()
 
     class Meta:
         app_label = "participants"

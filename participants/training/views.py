@@ -27,8 +27,7 @@ def _owner(organization) -> str:
 
 def _records(request, organization):
     """The school's training records of the people the reader may see (a district reader: adults only)."""
-    return TrainingRecord.objects.filter(person__organization=organization,
-                                         person__in=Person.objects.visible_to(request.user))
+    return TrainingRecord.objects.visible_to(request.user).filter(person__organization=organization)
 
 
 def _school_page(request, organization, *, form=None, upload=None, problems=(), status=200):
