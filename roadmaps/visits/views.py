@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from participants.access import CAN_EDIT_ROADMAP, CAN_VIEW_REPORTS, VIEW, district_view, organization_view
-from participants.models import Deficit, Organization
+from participants.models import Competence, Deficit, Organization
 from participants.routes.selectors import by_school
 from roadmaps.visits import services
 from roadmaps.visits.forms import AcceptForm, DeclineForm, VisitRequestForm
@@ -25,8 +25,7 @@ def _suggested_topic(organization) -> str:
     rows = (Deficit.objects.open_on(today).filter(person__organization=organization, unacceptable=True,
                                                   person__anonymised_on__isnull=True)
             .values("competence").annotate(n=Count("person_id", distinct=True)).order_by("-n", "competence"))
-    labels = dict(Deficit._meta.get_field("competence").choices)
-    parts = [f"{labels[r['competence']].lower()} компетенции — {r['n']} пед." for r in rows]
+    parts = [f"{Competence(r['competence']).label.lower()} компетенции — {r['n']} пед." for r in rows]
     return ("Недопустимый уровень ИКУ/РИКУ: " + ", ".join(parts))[:400] if parts else ""
 
 
