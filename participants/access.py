@@ -120,6 +120,23 @@ class Access:
         """Organizations watched from above: the district's or the region's."""
         return Q(**{f"{prefix}district_id__in": self.district_ids}) | Q(**{f"{prefix}region_id__in": self.region_ids})
 
+    def owned(self, qs: QuerySet, *, organization: bool = True, region: bool = False) -> QuerySet:
+        """Records a school or a district owns (programmes, partners; contests, which a region owns too): those of
+        the places the user reads, and his schools' districts' (and regions') — a school reads the model programmes it
+        may copy and the contests it may enter."""
+        if self.is_superuser:
+            return qs
+        from participants.models import District, Organization
+
+        read = self.organizations(Organization.objects.all())
+        allowed = Q(district__in=self.districts(District.objects.all())) | Q(
+            district__in=read.exclude(district=None).values("district_id"))
+        if organization:  # a district's experts review its schools' programmes and practices
+            allowed |= Q(organization__in=read) | Q(organization__district_id__in=self.expert_district_ids)
+        if region:
+            allowed |= Q(region_id__in=self.region_ids) | Q(region__in=read.values("region_id"))
+        return qs.filter(allowed)
+
     def people(self, qs: QuerySet) -> QuerySet:
         """Children's names only for their school's curators and their own mentor; adults for the district and the
         region too — by age (`registry.adult`), not by the role in a pair."""

@@ -12,8 +12,6 @@ from participants.models.pairs import (
     Pair,
     PairStatus,
     PlanTask,
-    Programme,
-    ProgrammeStatus,
 )
 from participants.models.registry import (
     Category,
@@ -21,12 +19,12 @@ from participants.models.registry import (
     ConsentGiver,
     MenteeRequest,
     MentorProfile,
-    Partner,
-    PartnerOffer,
     Person,
     consent_problems,
 )
+from participants.partners.models import Partner, PartnerOffer
 from participants.practices.models import Practice, PracticeLevel, PracticeStatus
+from participants.programmes.models import Programme, ProgrammeStatus
 from participants.public.models import ContentPlanItem, News, PublicPage
 from participants.recruitment.models import Audience, Candidate, CandidateStatus, RecruitmentForm, Wish
 from participants.routes.models import Competence, Deficit, Diagnostic, RouteStep, StepKind

@@ -1,11 +1,10 @@
-"""The work of mentoring: forms of the methodology, programmes, pairs and groups, their meetings and plan tasks."""
+"""The work of mentoring: forms of the methodology, pairs and groups, their meetings and plan tasks (the programmes
+live in participants/programmes/models.py)."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from mentoring_portal.lib.constraints import exactly_one
 from participants.models.registry import Category
 
 
@@ -79,67 +78,6 @@ class FormVariant(models.Model):
         return self.name
 
 
-class ProgrammeStatus(models.TextChoices):
-    DRAFT = "draft", "Проект"
-    APPROVED = "approved", "Утверждена приказом ОО"
-    RECOMMENDED = "recommended", "Рекомендована муниципалитетом"
-
-
-class Programme(models.Model):
-    """A programme of mentoring (программа наставничества): a school's own, or the district's model programme
-    (типовая) that it copies to schools. Draft → approved by the school's order → recommended by the district after an
-    expert review (participants/programmes)."""
-
-    organization = models.ForeignKey("participants.Organization", on_delete=models.CASCADE, null=True, blank=True,
-                                     related_name="programmes", verbose_name="организация")
-    district = models.ForeignKey("participants.District", on_delete=models.CASCADE, null=True, blank=True,
-                                 related_name="model_programmes", verbose_name="типовая программа муниципалитета")
-    title = models.CharField("программа наставничества", max_length=300)
-    form = models.ForeignKey(MentoringForm, on_delete=models.PROTECT, null=True, blank=True, verbose_name="форма")
-    target_group = models.CharField("целевая группа", max_length=300, blank=True,
-                                    help_text="Например: «обучающиеся 7–9 классов с низкой мотивацией к учёбе».")
-    goals = models.TextField("цели и задачи", blank=True)
-    duration = models.CharField("срок реализации", max_length=100, blank=True, help_text="Например: «1 учебный год».")
-    start_date = models.DateField("начало", null=True, blank=True)
-    end_date = models.DateField("окончание", null=True, blank=True)
-    file = models.FileField("файл программы", upload_to="programmes/%Y/%m/", blank=True)
-    status = models.CharField("статус", max_length=20, choices=ProgrammeStatus.choices, default=ProgrammeStatus.DRAFT)
-    order_number = models.CharField("номер приказа об утверждении", max_length=50, blank=True)
-    order_date = models.DateField("дата приказа об утверждении", null=True, blank=True)
-    review_comment = models.TextField("заключение экспертизы", blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="programme_reviews", verbose_name="рассмотрел")
-    reviewed_at = models.DateTimeField("рассмотрена", null=True, blank=True)
-    source = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies",
-                               verbose_name="скопирована из типовой программы")
-    created_at = models.DateTimeField(auto_now_add=True, null=True)
-
-    class Meta:
-        verbose_name = "программа наставничества"
-        verbose_name_plural = "программы наставничества"
-        ordering = ["title", "pk"]
-        constraints = [exactly_one("programme_has_one_owner", "organization", "district",
-                    message="Программа принадлежит организации или муниципалитету (типовая).")]
-
-    def __str__(self) -> str:
-        return self.title
-
-    @property
-    def owner(self):
-        return self.organization or self.district
-
-    @property
-    def is_model(self) -> bool:
-        return self.district_id is not None
-
-    @property
-    def approval_line(self) -> str:
-        if not self.order_number and not self.order_date:
-            return ""
-        date_part = f" от {self.order_date:%d.%m.%Y}" if self.order_date else ""
-        return f"приказ{date_part}" + (f" № {self.order_number}" if self.order_number else "")
-
-
 class PairStatus(models.TextChoices):
     FORMING = "forming", "Формируется"
     ACTIVE = "active", "Работает"
@@ -183,7 +121,7 @@ class Pair(models.Model):
     form = models.ForeignKey(MentoringForm, on_delete=models.PROTECT, verbose_name="форма наставничества")
     variant = models.ForeignKey(FormVariant, on_delete=models.SET_NULL, null=True, blank=True,
                                 verbose_name="ролевая модель")
-    programme = models.ForeignKey(Programme, on_delete=models.SET_NULL, null=True, blank=True,
+    programme = models.ForeignKey("participants.Programme", on_delete=models.SET_NULL, null=True, blank=True,
                                   verbose_name="программа")
     start_date = models.DateField("начало")
     end_date = models.DateField("окончание")

@@ -1,5 +1,5 @@
-"""The personalised registry (персонифицированный учёт): people, their consent, mentor profiles, mentee requests,
-partner organizations."""
+"""The personalised registry (персонифицированный учёт): people, their consent, mentor profiles, mentee requests
+(partner organizations live in participants/partners/models.py)."""
 
 from datetime import date
 
@@ -10,7 +10,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from mentoring_portal.lib.collation import russian, search_text
-from mentoring_portal.lib.constraints import exactly_one
 from mentoring_portal.lib.schoolyear import years_before
 from mentoring_portal.lib.wording import counted
 
@@ -28,58 +27,6 @@ class Category(models.TextChoices):
 
 def years_between(start: date, end: date) -> int:
     return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
-
-
-class PartnerOffer(models.TextChoices):
-    MENTORS = "mentors", "наставников"
-    SITES = "sites", "площадки"
-    PROGRAMMES = "programmes", "программы"
-    EXPERTS = "experts", "экспертов"
-
-
-AGREEMENT_ENDING_DAYS = 30  # an agreement ending this soon is flagged on the district's base of partners
-
-
-class Partner(models.Model):
-    """An organization that works with the model (предприятие, вуз, НКО, другая школа) under an agreement: a school's
-    partner, or the district's (then `schools` says which schools work with it)."""
-
-    organization = models.ForeignKey("participants.Organization", on_delete=models.CASCADE, null=True, blank=True,
-                                     related_name="partners", verbose_name="организация")
-    district = models.ForeignKey("participants.District", on_delete=models.CASCADE, null=True, blank=True,
-                                 related_name="partners", verbose_name="партнёр муниципалитета")
-    name = models.CharField("организация-партнёр", max_length=300)
-    agreement_number = models.CharField("номер соглашения", max_length=50, blank=True)
-    agreement_date = models.DateField("дата соглашения", null=True, blank=True)
-    agreement_end = models.DateField("соглашение действует до", null=True, blank=True)
-    agreement_file = models.FileField("файл соглашения", upload_to="partners/%Y/%m/", blank=True)
-    contact = models.CharField("контакт", max_length=300, blank=True)
-    offers = models.JSONField("что даёт", default=list, blank=True)  # PartnerOffer values
-    schools = models.ManyToManyField("participants.Organization", blank=True, related_name="district_partners",
-                                     verbose_name="с какими школами работает")
-
-    class Meta:
-        verbose_name = "партнёр"
-        verbose_name_plural = "партнёры"
-        ordering = ["name"]
-        constraints = [exactly_one("partner_has_one_owner", "organization", "district",
-                    message="Партнёр принадлежит школе или муниципалитету.")]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def offers_label(self) -> str:
-        labels = dict(PartnerOffer.choices)
-        return ", ".join(labels.get(o, o) for o in self.offers)
-
-    def agreement_state(self, today) -> str:
-        """«ending» within AGREEMENT_ENDING_DAYS, «ended», or "" (no end date, or far off)."""
-        if not self.agreement_end:
-            return ""
-        if self.agreement_end < today:
-            return "ended"
-        return "ending" if (self.agreement_end - today).days <= AGREEMENT_ENDING_DAYS else ""
 
 
 ADULT_YEARS = 18
@@ -136,7 +83,7 @@ class Person(models.Model):
     birth_date = models.DateField("дата рождения", null=True, blank=True)
     teaching_since = models.DateField("начало педагогической деятельности", null=True, blank=True)
     position = models.CharField("должность", max_length=200, blank=True)
-    partner = models.ForeignKey(Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="people",
+    partner = models.ForeignKey("participants.Partner", on_delete=models.SET_NULL, null=True, blank=True, related_name="people",
                                 verbose_name="организация-партнёр")
     phone = models.CharField("телефон", max_length=50, blank=True)
     email = models.EmailField("электронная почта", blank=True)

@@ -24,6 +24,30 @@ class PracticeStatus(models.TextChoices):
     PUBLISHED = "published", "Опубликована в банке"
 
 
+class PracticeQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PracticeQuerySet":
+        """The practices of the schools the user reads or reviews as the district's expert, and the published ones
+        of his schools' districts' banks."""
+        from participants.access import access_of
+        from participants.models import Organization
+
+        access = access_of(user)
+        if access.is_superuser:
+            return self
+        read = Organization.objects.visible_to(user)
+        return self.filter(
+            models.Q(organization__in=read) | models.Q(organization__district_id__in=access.expert_district_ids)
+            | models.Q(status=PracticeStatus.PUBLISHED, organization__district__in=read.exclude(district=None).values(
+                "district_id")))
+
+    def of_district(self, district) -> "PracticeQuerySet":
+        return self.filter(organization__district=district)
+
+    def bank_of(self, district_id) -> "PracticeQuerySet":
+        """The district's bank: the practices of its schools it published."""
+        return self.filter(organization__district_id=district_id, status=PracticeStatus.PUBLISHED)
+
+
 class Practice(models.Model):
     organization = models.ForeignKey("participants.Organization", on_delete=models.CASCADE, related_name="practices",
                                      verbose_name="организация")
@@ -47,6 +71,8 @@ class Practice(models.Model):
     nominated_on = models.DateField("выдвинута на региональный уровень", null=True, blank=True)
     search = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PracticeQuerySet.as_manager()
 
     class Meta:
         app_label = "participants"

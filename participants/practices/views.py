@@ -28,9 +28,8 @@ from participants.practices.services import practice_nominate, practice_review, 
 PAGE_SIZE = 30
 
 
-def published_in(district_id):
-    return Practice.objects.filter(organization__district_id=district_id, status=PracticeStatus.PUBLISHED).select_related(
-        "organization", "form")
+def published_in(request, district_id):
+    return Practice.objects.visible_to(request.user).bank_of(district_id).select_related("organization", "form")
 
 
 def _bank(request, place, practices, *, district_id, template_context):
@@ -72,13 +71,13 @@ def school_edit(request, organization, pk=None):
 @organization_view(VIEW)
 def school_bank(request, organization):
     """The district's bank as the schools of the district read it."""
-    return _bank(request, organization, published_in(organization.district_id), district_id=organization.district_id,
+    return _bank(request, organization, published_in(request, organization.district_id), district_id=organization.district_id,
                  template_context={"file_url": "participants:practice-file", "code": organization.code})
 
 
 @organization_view(VIEW)
 def school_file(request, organization, pk):
-    practices = Practice.objects.filter(Q(organization=organization) | Q(
+    practices = Practice.objects.visible_to(request.user).filter(Q(organization=organization) | Q(
         organization__district_id=organization.district_id, organization__district__isnull=False,
         status=PracticeStatus.PUBLISHED))
     return download(get_object_or_404(practices.exclude(file=""), pk=pk).file)
@@ -87,7 +86,7 @@ def school_file(request, organization, pk):
 # The district --------------------------------------------------------------------------------------------------------
 def _district_practice(request, district, pk):
     """Published practices for every reader of the district; those under review for its reviewers too."""
-    practices = Practice.objects.filter(organization__district=district)
+    practices = Practice.objects.visible_to(request.user).of_district(district)
     if CAN_REVIEW not in request.capabilities:
         practices = practices.filter(status=PracticeStatus.PUBLISHED)
     return get_object_or_404(practices.select_related("organization", "form", "programme", "reviewed_by"), pk=pk)
@@ -95,17 +94,17 @@ def _district_practice(request, district, pk):
 
 @district_view(VIEW)
 def district_bank(request, district):
-    waiting = (Practice.objects.filter(organization__district=district, status=PracticeStatus.SUBMITTED).count()
+    waiting = (Practice.objects.visible_to(request.user).of_district(district).filter(status=PracticeStatus.SUBMITTED).count()
                if CAN_REVIEW in request.capabilities else 0)
-    return _bank(request, district, published_in(district.pk), district_id=district.pk,
+    return _bank(request, district, published_in(request, district.pk), district_id=district.pk,
                  template_context={"file_url": "participants:district-practice-file", "code": district.code,
                                    "waiting": waiting, "card_url": "participants:district-practice"})
 
 
 @district_view(CAN_REVIEW)
 def review_queue(request, district):
-    practices = Practice.objects.filter(organization__district=district, status=PracticeStatus.SUBMITTED
-                                        ).select_related("organization", "form").order_by("submitted_at", "pk")
+    practices = Practice.objects.visible_to(request.user).of_district(district).filter(
+        status=PracticeStatus.SUBMITTED).select_related("organization", "form").order_by("submitted_at", "pk")
     return render(request, "participants/practices/review_queue.html", {"district": district, "practices": practices})
 
 
@@ -162,7 +161,8 @@ def district_file(request, district, pk):
 # The region ----------------------------------------------------------------------------------------------------------
 @region_view(VIEW)
 def region_bank(request, region):
-    nominated = Practice.objects.filter(organization__region=region, status=PracticeStatus.PUBLISHED,
-                                        nominated_on__isnull=False).select_related("organization__district", "form")
+    nominated = Practice.objects.visible_to(request.user).filter(
+        organization__region=region, status=PracticeStatus.PUBLISHED, nominated_on__isnull=False
+    ).select_related("organization__district", "form")
     return _bank(request, region, nominated, district_id=None,
                  template_context={"regional": True, "code": region.code})

@@ -4,7 +4,6 @@ programmes and its model programmes (review, recommend, copy to schools)."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -32,16 +31,15 @@ from participants.programmes.services import programme_approve, programme_copy_t
 PAGE_SIZE = 50
 
 
-def district_programmes(district):
-    """The district's model programmes and those of its schools."""
-    return Programme.objects.filter(Q(district=district) | Q(organization__district=district))
+def district_programmes(request, district):
+    return Programme.objects.visible_to(request.user).of_district(district)
 
 
 # A school ----------------------------------------------------------------------------------------------------------
 @organization_view(VIEW)
 def school_list(request, organization):
     programmes = organization.programmes.select_related("form").order_by("title", "pk")
-    recommended = Programme.objects.filter(district=organization.district_id).exclude(
+    recommended = Programme.objects.visible_to(request.user).filter(district=organization.district_id).exclude(
         copies__organization=organization).select_related("form") if organization.district_id else []
     return render(request, "participants/programmes/school_list.html", {
         "organization": organization, "programmes": programmes, "recommended": recommended})
@@ -75,8 +73,8 @@ def school_edit(request, organization, pk=None):
 
 @organization_view(VIEW)
 def school_file(request, organization, pk):
-    programme = get_object_or_404(Programme.objects.filter(Q(organization=organization) | Q(
-        district=organization.district_id, district__isnull=False)).exclude(file=""), pk=pk)
+    programme = get_object_or_404(Programme.objects.visible_to(request.user).for_school(organization).exclude(file=""),
+                                  pk=pk)
     return download(programme.file)
 
 
@@ -84,7 +82,7 @@ def school_file(request, organization, pk):
 @district_view(VIEW)
 def district_base(request, district):
     chosen = ProgrammeFilter(request.GET or None, district=district)
-    programmes = district_programmes(district).select_related("organization", "form").order_by(
+    programmes = district_programmes(request, district).select_related("organization", "form").order_by(
         "organization__short_name", "title", "pk")
     if chosen.is_valid():
         if chosen.cleaned_data["form"]:
@@ -117,21 +115,21 @@ def _card(request, district, programme, *, review=None, copy=None, status=200):
         status=status)
 
 
-def _programme(district, pk):
-    return get_object_or_404(district_programmes(district).select_related("organization", "form", "reviewed_by"),
+def _programme(request, district, pk):
+    return get_object_or_404(district_programmes(request, district).select_related("organization", "form", "reviewed_by"),
                              pk=pk)
 
 
 @district_view(VIEW)
 def district_card(request, district, pk):
     """A programme seen from the district: the expert review, and for a model programme its copies to schools."""
-    return _card(request, district, _programme(district, pk))
+    return _card(request, district, _programme(request, district, pk))
 
 
 @district_view(CAN_REVIEW)
 @require_POST
 def district_review(request, district, pk):
-    programme = _programme(district, pk)
+    programme = _programme(request, district, pk)
     review = ReviewProgrammeForm(request.POST)
     if not review.is_valid():
         return _card(request, district, programme, review=review, status=400)
@@ -150,7 +148,7 @@ def district_review(request, district, pk):
 @district_view(CAN_EDIT_DISTRICT)
 @require_POST
 def district_copy(request, district, pk):
-    programme = _programme(district, pk)
+    programme = _programme(request, district, pk)
     schools = Organization.objects.visible_to(request.user).filter(district=district).in_russian_order()
     copy = CopyProgrammeForm(request.POST, schools=schools)
     if not copy.is_valid():
@@ -167,5 +165,5 @@ def district_copy(request, district, pk):
 
 @district_view(VIEW)
 def district_file(request, district, pk):
-    programme = get_object_or_404(district_programmes(district).exclude(file=""), pk=pk)
+    programme = get_object_or_404(district_programmes(request, district).exclude(file=""), pk=pk)
     return download(programme.file)

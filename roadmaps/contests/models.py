@@ -9,6 +9,21 @@ from django.urls import reverse
 from mentoring_portal.lib.constraints import exactly_one
 
 
+class ContestQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ContestQuerySet":
+        """Contests of the districts and regions the user reads, those open to his schools, those he judges."""
+        from participants.access import access_of
+
+        if user.is_superuser:
+            return self
+        return (access_of(user).owned(self, organization=False, region=True) | self.filter(jury=user.pk)).distinct()
+
+    def open_to(self, organization) -> "ContestQuerySet":
+        """The contests a school may enter: its district's and its region's."""
+        return self.filter(models.Q(district=organization.district_id, district__isnull=False)
+                           | models.Q(region=organization.region_id))
+
+
 class Contest(models.Model):
     """A district's contest, or the region's (open to every school of the region)."""
 
@@ -26,6 +41,8 @@ class Contest(models.Model):
     jury = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="juries", verbose_name="жюри")
     results_published_on = models.DateField("итоги опубликованы", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ContestQuerySet.as_manager()
 
     class Meta:
         app_label = "roadmaps"

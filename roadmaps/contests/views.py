@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -38,17 +37,8 @@ CAN_RUN_CONTEST = "can_run_contest"  # the district's curator or the region's co
 CAN_JUDGE = "can_judge"  # a member of the contest's jury
 
 
-def visible_contests(user):
-    """Contests of the districts and regions the user reads, those open to his schools, those he judges."""
-    access = access_of(user)
-    schools = Organization.objects.visible_to(user)
-    return Contest.objects.filter(
-        Q(district__in=District.objects.visible_to(user)) | Q(district__organizations__in=schools)
-        | Q(region__in=access.region_ids) | Q(region__organizations__in=schools) | Q(jury=user.pk)).distinct()
-
-
 def get_contest_for_view(request, pk: int, capability: str = VIEW) -> Contest:
-    contest = get_object_or_404(visible_contests(request.user).select_related("district", "region"), pk=pk)
+    contest = get_object_or_404(Contest.objects.visible_to(request.user).select_related("district", "region"), pk=pk)
     on_owner = access_of(request.user).capabilities_on(contest.owner)
     caps = {VIEW, *on_owner}
     if (CAN_EDIT_DISTRICT if contest.district_id else CAN_EDIT_REGION) in on_owner:
@@ -90,8 +80,7 @@ contest_create = {"district": district_view(CAN_EDIT_DISTRICT)(_create), "region
 
 @organization_view(VIEW)
 def school_list(request, organization):
-    contests = Contest.objects.filter(Q(district=organization.district_id, district__isnull=False) | Q(
-        region=organization.region_id)).prefetch_related("nominations")
+    contests = Contest.objects.visible_to(request.user).open_to(organization).prefetch_related("nominations")
     applications = organization.contest_applications.select_related("contest", "nomination")
     return render(request, "roadmaps/contests/school.html", {
         "organization": organization, "contests": contests, "applications": applications,
@@ -100,8 +89,7 @@ def school_list(request, organization):
 
 @organization_view(CAN_EDIT_PAIRS)
 def school_apply(request, organization, pk):
-    contest = get_object_or_404(Contest.objects.filter(Q(district=organization.district_id, district__isnull=False) | Q(
-        region=organization.region_id)), pk=pk)
+    contest = get_object_or_404(Contest.objects.visible_to(request.user).open_to(organization), pk=pk)
     application = Application(contest=contest, organization=organization, submitted_by=request.user)
     form = ApplicationForm(request.POST or None, request.FILES or None, instance=application, contest=contest,
                            organization=organization, user=request.user)
