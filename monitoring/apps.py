@@ -6,14 +6,14 @@ class MonitoringConfig(AppConfig):
     verbose_name = "Мониторинг и показатели"
 
     def ready(self) -> None:
-        from mentoring_portal.jobs.exports import KIND_LABELS
-        from mentoring_portal.jobs.registry import register as register_job
+        from mentoring_portal.jobs.kinds import EXPORT_LABELS, HANDLERS
         from monitoring import (  # noqa: F401 - cabinet_blocks, final_order and public_blocks register themselves
             audited,
             cabinet_blocks,
             export_jobs,
             figures_cache,
             final_order,
+            navigation,
             nudges,
             public_blocks,
             report_cache,
@@ -25,6 +25,8 @@ class MonitoringConfig(AppConfig):
         from monitoring.region import exports as region_exports  # noqa: F401 - registers the region's tables
         from monitoring.region import freshness
         from monitoring.schedules.services import schedule_from_order
+        from participants.landing import DISTRICT, HOME, PROVIDERS
+        from participants.navigation import NAV_ENTRIES
         from roadmaps.orders.signals import order_imported
 
         audited.register()
@@ -34,16 +36,11 @@ class MonitoringConfig(AppConfig):
         nudges.connect()
         freshness.connect()
         order_imported.connect(schedule_from_order, dispatch_uid="monitoring_schedule_from_order")
-        register_job(export_jobs.KIND, export_jobs.make_report)
-        register_job(region_campaigns.TABLE_KIND, region_campaigns.make_table)
-        KIND_LABELS[region_campaigns.TABLE_KIND] = "Сводная таблица мониторинга региона"
-        KIND_LABELS[export_jobs.KIND] = export_jobs.LABEL
-        from monitoring import navigation
-        from participants.landing import DISTRICT, HOME, register
-        from participants.navigation import register_nav_entry
-
-        register(HOME, reports_to_hand_in)
-        register(DISTRICT, district_downloads)
-
+        HANDLERS.add(export_jobs.make_report, key=export_jobs.KIND)
+        HANDLERS.add(region_campaigns.make_table, key=region_campaigns.TABLE_KIND)
+        EXPORT_LABELS.add("Сводная таблица мониторинга региона", key=region_campaigns.TABLE_KIND)
+        EXPORT_LABELS.add(export_jobs.LABEL, key=export_jobs.KIND)
+        PROVIDERS.add(reports_to_hand_in, key=HOME)
+        PROVIDERS.add(district_downloads, key=DISTRICT)
         for entry in navigation.entries():
-            register_nav_entry(entry)
+            NAV_ENTRIES.add(entry, key=entry.kind)

@@ -1,6 +1,6 @@
 """The monitoring models in the audit trail: indicators, targets, typed values, campaigns and school reports."""
 
-from participants.audit_trail.registry import Place, audit, of_organization
+from participants.audit_trail.logged import Place, audit, of_organization
 
 
 def indicator_place(indicator) -> Place:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.urls import reverse
 
 from monitoring.models import Invitation
-from participants.cabinet.page import register
+from participants.cabinet.page import CABINET_BLOCKS
 from participants.landing import LandingBlock, Todo
 
 
-@register
+@CABINET_BLOCKS.add
 def questionnaires(person, today) -> list[LandingBlock]:
     waiting = Invitation.objects.filter(person=person, answered_at__isnull=True).select_related("questionnaire")
     todos = [Todo(f"Ответить на анкету «{i.questionnaire.title}»", reverse("monitoring:answer", args=[i.token]))

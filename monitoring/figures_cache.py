@@ -107,7 +107,7 @@ def connect() -> None:
     versions.watch("figures", _names_of, models=(Pair, Person, HeadCount, Indicator, Target, ManualValue,
                                                  TrainingRecord, Practice, Deficit),
                    m2m=(Pair.mentees.through,))
-    warming.register("district-figures", warm)
+    warming.WARMERS.add(warm, key="district-figures")
     versions.watch("place-monitoring", _place_names, models=(Campaign, SchoolReport))
 
 

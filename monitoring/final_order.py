@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from participants.access import CAN_EDIT_DOCUMENTS
-from participants.documents.drafts import LEGAL_BASIS, Draft, DraftOrder, numbered, register_draft
+from participants.documents.drafts import DRAFTS, LEGAL_BASIS, Draft, DraftOrder, numbered
 
 MOST_INDICATORS = 4  # columns that still fit a portrait page
 
@@ -103,6 +103,6 @@ def final_order(district, user, today: date) -> DraftOrder | None:
         rows=numbered(rows), clauses=clauses, signer="Руководитель управления образования")
 
 
-register_draft(Draft("itogi-monitoringa", "district", "Об итогах мониторинга (по последней закрытой кампании)",
+DRAFTS.add(Draft("itogi-monitoringa", "district", "Об итогах мониторинга (по последней закрытой кампании)",
                      final_order, CAN_EDIT_DOCUMENTS, "Закрытых кампаний мониторинга ещё нет: приказ об итогах "
                      "составляется по закрытой кампании, когда все отчёты сданы и приняты."))

@@ -14,7 +14,7 @@ from participants.landing import Todo
 from participants.models import Pair, PairStatus
 from participants.nudges.landing import questionnaires_version
 from participants.nudges.rules import FINAL_QUESTIONNAIRE, QUESTIONNAIRE_UNANSWERED
-from participants.nudges.selectors import Scope, capped, pair_url, register
+from participants.nudges.selectors import NUDGES, Scope, capped, pair_url
 
 FINAL_KINDS = (QuestionnaireKind.MENTOR_FINAL, QuestionnaireKind.MENTEE_FINAL)
 
@@ -24,7 +24,7 @@ def _list_url(scope: Scope) -> str:
         reverse("participants:my-pairs")
 
 
-@register
+@NUDGES.add
 def unanswered(scope: Scope, today: date) -> list[Todo]:
     made_before = today - timedelta(days=QUESTIONNAIRE_UNANSWERED.days)
     found = Q(organization__in=scope.organizations) if scope.organizations else Q(pk__in=[])
@@ -38,7 +38,7 @@ def unanswered(scope: Scope, today: date) -> list[Todo]:
     return capped(todos, "Не заполненные анкеты", _list_url(scope))
 
 
-@register
+@NUDGES.add
 def final_missing(scope: Scope, today: date) -> list[Todo]:
     answered = Invitation.objects.filter(pair=OuterRef("pk"), questionnaire__kind__in=FINAL_KINDS,
                                          answered_at__isnull=False)

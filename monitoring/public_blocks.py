@@ -8,7 +8,7 @@ from datetime import date
 from monitoring.models import Indicator, Method
 from monitoring.selectors import last_complete_year, plan_versus_actual
 from participants.models import District, Organization
-from participants.public.blocks import PublicBlock, register_block
+from participants.public.blocks import PUBLIC_BLOCKS, PublicBlock
 
 SHOWN = ("students_in_mentoring", "young_teachers_supported")
 
@@ -23,4 +23,4 @@ def figures(place, today: date) -> dict | None:
     return {"rows": [(row.indicator.name, row.cells[year]) for row in rows], "year": year}
 
 
-register_block(PublicBlock("figures", "Показатели", "public/blocks/figures.html", 60, figures))
+PUBLIC_BLOCKS.add(PublicBlock("figures", "Показатели", "public/blocks/figures.html", 60, figures))

@@ -6,14 +6,13 @@ class ParticipantsConfig(AppConfig):
     verbose_name = "Организации и участники"
 
     def ready(self) -> None:
-        from mentoring_portal.jobs.exports import KIND_LABELS
-        from mentoring_portal.jobs.registry import register as register_job
+        from mentoring_portal.jobs.kinds import EXPORT_LABELS, HANDLERS
         from participants import district_cache, export_jobs, navigation, place_cache, registry_jobs, school_cache
         from participants import meetings_block as meetings
         from participants.audit_trail import audited
         from participants.cabinet import landing as cabinet
         from participants.documents import order_drafts  # noqa: F401 - registers the draft orders
-        from participants.landing import HOME, register
+        from participants.landing import HOME, KEPT_BY, PROVIDERS
         from participants.letters import services as letters
         from participants.nudges import landing as nudges
         from participants.practices.landing import waiting_reviews
@@ -25,12 +24,13 @@ class ParticipantsConfig(AppConfig):
 
         audited.register()
         navigation.own_entries()
-        register(HOME, meetings.meetings_block, kept_by=meetings.mentor_version)
+        for provider in (meetings.meetings_block, waiting_reviews, cabinet.unread_messages, cabinet.my_mentoring,
+                         nudges.stale_block):
+            PROVIDERS.add(provider, key=HOME)
+        KEPT_BY.add(meetings.mentor_version, key=meetings.meetings_block)
+        KEPT_BY.add(cabinet.mentee_version, key=cabinet.my_mentoring)
+        KEPT_BY.add(nudges.kept_by, key=nudges.stale_block)
         meetings.connect()
-        register(HOME, waiting_reviews)
-        register(HOME, cabinet.unread_messages)
-        register(HOME, cabinet.my_mentoring, kept_by=cabinet.mentee_version)
-        register(HOME, nudges.stale_block, kept_by=nudges.kept_by)
         cabinet.connect()
         recruitment.connect()
         target_groups.connect()
@@ -38,8 +38,8 @@ class ParticipantsConfig(AppConfig):
         district_cache.connect()
         school_cache.connect()
         place_cache.connect()
-        register_job(registry_jobs.KIND, registry_jobs.parse_upload)
-        register_job(export_jobs.KIND, export_jobs.make_export)
-        register_job(training_import.KIND, training_import.parse_upload)
-        register_job(deficit_import.KIND, deficit_import.parse_upload)
-        KIND_LABELS[export_jobs.KIND] = export_jobs.LABEL
+        HANDLERS.add(registry_jobs.parse_upload, key=registry_jobs.KIND)
+        HANDLERS.add(export_jobs.make_export, key=export_jobs.KIND)
+        HANDLERS.add(training_import.parse_upload, key=training_import.KIND)
+        HANDLERS.add(deficit_import.parse_upload, key=deficit_import.KIND)
+        EXPORT_LABELS.add(export_jobs.LABEL, key=export_jobs.KIND)

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from mentoring_portal.lib.plugins import Plugins
+
 
 @dataclass
 class Todo:
@@ -30,25 +32,18 @@ class LandingBlock:
 
 HOME, DISTRICT, ORGANIZATION = "home", "district", "organization"
 Provider = Callable[[object, date, object], list[LandingBlock]]
-_providers: dict[str, list[Provider]] = {}
-_kept_by: dict[Provider, Callable[[object], list[str]]] = {}
-
-
-def register(page: str, provider: Provider, kept_by: Callable[[object], list[str]] | None = None) -> Provider:
-    providers = _providers.setdefault(page, [])
-    if provider not in providers:
-        providers.append(provider)
-    if kept_by is not None:
-        _kept_by[provider] = kept_by
-    return provider
+# page (HOME, DISTRICT, ORGANIZATION) → the providers of its blocks
+PROVIDERS: Plugins[Provider] = Plugins("landing: blocks of the home, district and organization pages")
+# provider → the versions its block is kept under besides the user's places' (user → names)
+KEPT_BY: Plugins[Callable[[object], list[str]]] = Plugins("landing: versions a block is kept under", unique=True)
 
 
 def kept_by(page: str, user) -> list[str]:
     """The versions, besides the user's places', that the page's blocks are kept under."""
-    return sorted({name for provider in _providers.get(page, []) if provider in _kept_by
-                   for name in _kept_by[provider](user)})
+    return sorted({name for provider in PROVIDERS.under(page) for kept in KEPT_BY.under(provider)
+                   for name in kept(user)})
 
 
 def blocks_for(page: str, user, today: date, place=None) -> list[LandingBlock]:
-    blocks = [block for provider in _providers.get(page, []) for block in provider(user, today, place)]
+    blocks = [block for provider in PROVIDERS.under(page) for block in provider(user, today, place)]
     return sorted(blocks, key=lambda b: b.order)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
+from mentoring_portal.lib.plugins import Plugins
 from participants.access import VIEW
 
 GROUPS = {
@@ -40,16 +41,8 @@ class NavEntry:
     acts: str = VIEW
 
 
-_entries: list[NavEntry] = []
-
-
-def register_nav_entry(entry: NavEntry) -> None:
-    if entry not in _entries:
-        _entries.append(entry)
-
-
-def registered(kind: str) -> list[NavEntry]:
-    return sorted((e for e in _entries if e.kind == kind), key=lambda e: (e.order, e.label))
+# place kind ("district" | "organization") → its entries, in their order
+NAV_ENTRIES: Plugins[NavEntry] = Plugins("navigation: entries of a place's menu", order=lambda e: (e.order, e.label))
 
 
 @dataclass
@@ -87,7 +80,7 @@ def place_nav(place, capabilities, path: str) -> PlaceNav:
     kind = "district" if isinstance(place, District) else "organization"
     home = Link(place.name if kind == "district" else place.short_name, place.get_absolute_url(), "bi-house")
     links: dict[str, list[Link]] = {key: [] for key, _ in GROUPS[kind]}
-    for entry in registered(kind):
+    for entry in NAV_ENTRIES.under(kind):
         if entry.capability in capabilities:
             count = entry.waiting(place).count() if entry.waiting and entry.acts in capabilities else 0
             links[entry.group].append(Link(entry.label, reverse(entry.url_name, args=[place.code]), entry.icon,
@@ -178,4 +171,4 @@ def own_entries() -> None:
         NavEntry("organization", "users", "Журнал изменений", "participants:organization-audit", "bi-clock-history",
                  20, CAN_READ_AUDIT),
     ]:
-        register_nav_entry(entry)
+        NAV_ENTRIES.add(entry, key=entry.kind)

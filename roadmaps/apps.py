@@ -6,9 +6,9 @@ class RoadmapsConfig(AppConfig):
     verbose_name = "Дорожные карты"
 
     def ready(self) -> None:
-        from mentoring_portal.jobs.registry import register as register_job
-        from participants.landing import DISTRICT, HOME, register
-        from participants.navigation import register_nav_entry
+        from mentoring_portal.jobs.kinds import HANDLERS
+        from participants.landing import DISTRICT, HOME, KEPT_BY, PROVIDERS
+        from participants.navigation import NAV_ENTRIES
         from roadmaps import (  # noqa: F401 - news_suggestions registers itself
             audited,
             navigation,
@@ -25,12 +25,13 @@ class RoadmapsConfig(AppConfig):
         audited.register()
         page_cache.connect()
         visits.connect()
-        register_job(import_jobs.KIND, import_jobs.parse_upload)
-        register_job(order_jobs.KIND, order_jobs.parse_upload)
-        register_job(sign_in.KIND, sign_in.parse_upload)
+        HANDLERS.add(import_jobs.parse_upload, key=import_jobs.KIND)
+        HANDLERS.add(order_jobs.parse_upload, key=order_jobs.KIND)
+        HANDLERS.add(sign_in.parse_upload, key=sign_in.KIND)
 
-        register(HOME, roadmap_block)
-        register(HOME, deadlines_block, kept_by=lambda user: page_cache.user_deadline_versions(user) or [])
-        register(DISTRICT, district_deadlines_block)
+        PROVIDERS.add(roadmap_block, key=HOME)
+        PROVIDERS.add(deadlines_block, key=HOME)
+        KEPT_BY.add(page_cache.deadline_versions_of, key=deadlines_block)
+        PROVIDERS.add(district_deadlines_block, key=DISTRICT)
         for entry in navigation.entries():
-            register_nav_entry(entry)
+            NAV_ENTRIES.add(entry, key=entry.kind)

@@ -1,6 +1,6 @@
 """The roadmaps' models in the audit trail (beside the roadmap's own readable history, roadmaps.models.Change)."""
 
-from participants.audit_trail.registry import Place, audit, of_organization
+from participants.audit_trail.logged import Place, audit, of_organization
 
 
 def roadmap_place(roadmap) -> Place:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from participants.access import place_fields, place_kind
-from participants.public.content_plan import Suggestion, suggest
+from participants.public.content_plan import SUGGESTIONS, Suggestion
 from roadmaps.contests.models import Contest
 from roadmaps.events.models import Event
 
 
-@suggest
+@SUGGESTIONS.add
 def held_events(place, today: date) -> list[Suggestion]:
     events = Event.objects.alive().filter(**place_fields(place), held_on__gte=today - timedelta(days=60), held_on__lte=today)
     return [Suggestion(f"Состоялось: {e.title}",
@@ -20,7 +20,7 @@ def held_events(place, today: date) -> list[Suggestion]:
                        "События") for e in events.order_by("-held_on")[:5]]
 
 
-@suggest
+@SUGGESTIONS.add
 def contest_results(place, today: date) -> list[Suggestion]:
     district_id = place.district_id if place_kind(place) == "organization" else place.pk
     contests = Contest.objects.filter(district_id=district_id, results_published_on__isnull=False,

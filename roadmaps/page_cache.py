@@ -60,6 +60,11 @@ def deadlines(kind: str, pk) -> str:
     return f"deadlines:{kind}:{pk}"
 
 
+def deadline_versions_of(user) -> list[str]:
+    """The home page's deadlines block is kept under these (all of them for a superuser: the block is not kept)."""
+    return user_deadline_versions(user) or []
+
+
 def user_deadline_versions(user) -> list[str] | None:
     """The versions a user's deadlines are kept under, one per place of their memberships: a coordinator's is the
     region's, a district curator's the district's — a school elsewhere in the region editing its roadmap no longer
@@ -157,5 +162,5 @@ def connect() -> None:
 
     versions.watch("roadmap-table", _names_of, models=(Roadmap, Section, Item, Occurrence),
                    m2m=(Item.responsible_users.through,))
-    warming.register(REGION_DEADLINES, warm_region)
-    warming.register("roadmap-table", warm_table)
+    warming.WARMERS.add(warm_region, key=REGION_DEADLINES)
+    warming.WARMERS.add(warm_table, key="roadmap-table")

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from participants.models import District
-from participants.public.blocks import PublicBlock, register_block
+from participants.public.blocks import PUBLIC_BLOCKS, PublicBlock
 from roadmaps.events.models import Event
 from roadmaps.models import Roadmap, RoadmapStatus
 
@@ -32,5 +32,5 @@ def events(place, today: date) -> dict | None:
     return {"events": found} if found else None
 
 
-register_block(PublicBlock("roadmap", "Дорожная карта (утверждённая)", "public/blocks/roadmap.html", 30, roadmap))
-register_block(PublicBlock("events", "Ближайшие события", "public/blocks/events.html", 90, events))
+PUBLIC_BLOCKS.add(PublicBlock("roadmap", "Дорожная карта (утверждённая)", "public/blocks/roadmap.html", 30, roadmap))
+PUBLIC_BLOCKS.add(PublicBlock("events", "Ближайшие события", "public/blocks/events.html", 90, events))

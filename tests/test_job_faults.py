@@ -123,7 +123,7 @@ WORKER = textwrap.dedent("""
     settings.DATABASES["default"].update(NAME=sys.argv[1], TEST={"NAME": sys.argv[1]})
     import django
     django.setup()
-    from mentoring_portal.jobs.registry import register
+    from mentoring_portal.jobs.kinds import HANDLERS
 
     def slow(job):  # the first run takes long (the test kills its worker meanwhile), a second one is quick
         job.report(50, "работаю")
@@ -132,7 +132,7 @@ WORKER = textwrap.dedent("""
         return {"ran": True}
 
     from mentoring_portal.jobs.models import Job
-    register("tests.slow", slow)
+    HANDLERS.add(slow, key="tests.slow")
     from django.core.management import call_command
     call_command("run_worker", "--interval", "0.2", "--recover-every", "1")
 """)

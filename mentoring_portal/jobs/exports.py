@@ -10,8 +10,6 @@ from django.core.files.storage import default_storage
 from mentoring_portal.lib.exports import Exporter
 from mentoring_portal.lib.replica import from_replica
 
-KIND_LABELS: dict[str, str] = {}  # job kind → what «Мои выгрузки» calls it, filled by the apps
-
 
 def export_to_storage(job, exporter: Exporter, obj) -> dict:
     job.report(20, "формирование файла")

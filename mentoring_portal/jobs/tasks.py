@@ -17,8 +17,8 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
+from mentoring_portal.jobs.kinds import HANDLERS
 from mentoring_portal.jobs.models import Job, JobStatus
-from mentoring_portal.jobs.registry import handler_for
 from mentoring_portal.lib.uploads import UploadRefused
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ def run_job(job_id: str) -> str:
     heartbeat = _Heartbeat(job_id)
     heartbeat.start()
     try:
-        result, status, error = handler_for(job.kind)(job), JobStatus.DONE, ""
+        result, status, error = HANDLERS.get(job.kind)(job), JobStatus.DONE, ""
     except (UploadRefused, PermissionDenied) as exc:
         result, status, error = None, JobStatus.FAILED, str(exc)
     except Exception:

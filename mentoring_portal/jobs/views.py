@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from mentoring_portal.jobs.exports import KIND_LABELS
+from mentoring_portal.jobs.kinds import export_kinds
 from mentoring_portal.jobs.models import Job, JobStatus
 from mentoring_portal.jobs.recovery import jobs_recover, queue_position
 from mentoring_portal.jobs.services import job_start
@@ -29,7 +29,7 @@ def job_progress(request, pk):
 @login_required
 def my_exports(request):
     """The signed-in user's exports: in progress (with a bar), ready (a download), failed (the reason and a retry)."""
-    jobs = Job.objects.filter(user=request.user, kind__in=list(KIND_LABELS)).order_by("-created_at")[:50]
+    jobs = Job.objects.filter(user=request.user, kind__in=export_kinds()).order_by("-created_at")[:50]
     running = any(not job.is_finished for job in jobs)
     return render(request, "jobs/my_exports.html", {"jobs": jobs, "running": running,
                                                      "keep_hours": settings.EXPORT_KEEP_HOURS})
@@ -37,7 +37,7 @@ def my_exports(request):
 
 @login_required
 def export_file(request, pk):
-    job = get_object_or_404(Job, pk=pk, user=request.user, kind__in=list(KIND_LABELS), status=JobStatus.DONE)
+    job = get_object_or_404(Job, pk=pk, user=request.user, kind__in=export_kinds(), status=JobStatus.DONE)
     if not default_storage.exists(job.result["path"]):
         raise Http404("Файл выгрузки уже удалён: сформируйте его снова.")
     response = FileResponse(default_storage.open(job.result["path"], "rb"), as_attachment=True,
@@ -49,7 +49,7 @@ def export_file(request, pk):
 @login_required
 @require_POST
 def export_retry(request, pk):
-    job = get_object_or_404(Job, pk=pk, user=request.user, kind__in=list(KIND_LABELS))
+    job = get_object_or_404(Job, pk=pk, user=request.user, kind__in=export_kinds())
     job_start(kind=job.kind, user=request.user, owner=job.owner, payload=job.payload)
     messages.info(request, "Выгрузка поставлена в очередь ещё раз.")
     return redirect("my-exports")

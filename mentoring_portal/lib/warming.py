@@ -7,7 +7,7 @@ nothing shown is ever older than the last change.
 
 One task at a time per version name: a burst of changes (an import of 2,000 people bumps a district 2,000 times)
 queues one; a change made while the warmer runs queues the next. Warmers are registered by the apps in their
-ready() (`register("district-figures", warm_district)`), and `WARM_CACHES = False` turns them off (the test suite,
+ready() (`WARMERS.add(warm_district, key="district-figures")`), and `WARM_CACHES = False` turns them off (the test suite,
 where the tests of a warmer turn it on)."""
 
 from __future__ import annotations
@@ -20,26 +20,19 @@ from django.core.cache import cache
 from django.db import transaction
 from django_tasks import task
 
+from mentoring_portal.lib.plugins import Plugins
+
 logger = logging.getLogger(__name__)
 PENDING_SECONDS = 600  # a warm task lost with its worker lets the next change queue another after this
 
-_warmers: dict[str, list[Callable[[str], None]]] = {}
-
-
-def register(kind: str, warmer: Callable[[str], None]) -> None:
-    """`warmer(rest)` is called with what follows «kind:» in the version's name (an id, usually); a kind may have
-    several (a region's roadmaps key its coordinators' deadlines and its overview)."""
-    if warmer not in _warmers.setdefault(kind, []):
-        _warmers[kind].append(warmer)
-
-
-def registered() -> dict[str, list[Callable[[str], None]]]:
-    return {kind: list(warmers) for kind, warmers in _warmers.items()}
+# kind of version → `warmer(rest)`, called with what follows «kind:» in the version's name (an id, usually); a kind
+# may have several (a region's roadmaps key its coordinators' deadlines and its overview)
+WARMERS: Plugins[Callable[[str], None]] = Plugins("warming: what a version's change makes ready")
 
 
 def _kind(name: str) -> str | None:
     kind = name.rpartition(":")[0]
-    return kind if kind in _warmers else None
+    return kind if WARMERS.find(kind) is not None else None
 
 
 def after_bump(name: str) -> None:
@@ -73,6 +66,6 @@ def warm(name: str) -> str:
     kind = _kind(name)
     if kind is None:
         return "unknown"
-    for warmer in _warmers[kind]:
+    for warmer in WARMERS.under(kind):
         warmer(name[len(kind) + 1:])
     return "done"

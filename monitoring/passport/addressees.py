@@ -4,7 +4,7 @@ addressees per mark, registered with participants' letters (participants/letters
 from __future__ import annotations
 
 from monitoring.passport.marks import MARKS, passports
-from participants.letters.addressees import Addressees, register
+from participants.letters.addressees import ADDRESSEES, Addressees
 from participants.models import Organization
 
 
@@ -16,4 +16,4 @@ def _lacking(key: str):
 
 
 for _key, (_heading, _norm) in MARKS.items():
-    register(Addressees(f"passport:{_key}", f"нет отметки «{_heading}»", _lacking(_key)))
+    ADDRESSEES.add(Addressees(f"passport:{_key}", f"нет отметки «{_heading}»", _lacking(_key)))

@@ -110,5 +110,5 @@ def connect() -> None:
     versions.watch(PASSPORT, _names_of, models=(
         Consent, Document, GroupMark, Meeting, MenteeRequest, Membership, MentorProfile, News, Pair, Person, Programme,
         PublicPage, TrainingRecord, Order, SchoolReport), m2m=(Pair.mentees.through,))
-    warming.register(PASSPORT, warm)
-    warming.register(REGION_DEADLINES, warm)
+    warming.WARMERS.add(warm, key=PASSPORT)
+    warming.WARMERS.add(warm, key=REGION_DEADLINES)

@@ -60,5 +60,5 @@ def connect() -> None:
     versions.watch("region-overview", _names_of,
                    models=(Pair, Person, HeadCount, Indicator, Target, ManualValue, Campaign, SchoolReport),
                    m2m=(Pair.mentees.through,))
-    warming.register(OVERVIEW, warm)
-    warming.register(REGION_DEADLINES, warm)  # its roadmap columns
+    warming.WARMERS.add(warm, key=OVERVIEW)
+    warming.WARMERS.add(warm, key=REGION_DEADLINES)  # its roadmap columns

@@ -1,6 +1,6 @@
 """The participants' models in the audit trail."""
 
-from participants.audit_trail.registry import Place, audit, of_organization
+from participants.audit_trail.logged import Place, audit, of_organization
 
 PERSON_FIELDS = {"last_name", "first_name", "patronymic", "birth_date", "phone", "email", "grade", "search", "position"}
 

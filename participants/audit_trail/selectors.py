@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from auditlog.models import LogEntry
 from django.core.paginator import Page, Paginator
 
-from participants.audit_trail.registry import NAMES_PEOPLE, PERSONAL_FIELDS
+from participants.audit_trail.logged import names_people, personal_fields
 
 ACTIONS = {LogEntry.Action.CREATE: "создание", LogEntry.Action.UPDATE: "изменение", LogEntry.Action.DELETE: "удаление",
            LogEntry.Action.ACCESS: "просмотр"}
@@ -44,8 +44,8 @@ def _label(model, name: str) -> str:
 def _row(entry: LogEntry, show_personal: bool) -> TrailRow:
     label = f"{entry.content_type.app_label}.{entry.content_type.model}"
     model = entry.content_type.model_class()  # None for a model since removed
-    personal = PERSONAL_FIELDS.get(label, set()) if not show_personal else set()
-    unnamed = not show_personal and label in NAMES_PEOPLE
+    personal = personal_fields(label) if not show_personal else frozenset()
+    unnamed = not show_personal and names_people(label)
     what = str(model._meta.verbose_name) if model else entry.content_type.model
     changes = []
     for name, values in (entry.changes_dict or {}).items():

@@ -1,5 +1,5 @@
 """What a participant's page shows: his pairs and groups with the plan, the meetings held and the next one, and the
-blocks other apps add (questionnaires addressed to him, events he is invited to) — registered with `register`, so
+blocks other apps add (questionnaires addressed to him, events he is invited to) — registered with `CABINET_BLOCKS.add`, so
 participants imports no app to its right. A provider gets the person and today and returns LandingBlocks."""
 
 from __future__ import annotations
@@ -10,22 +10,13 @@ from datetime import date
 
 from django.db.models import Prefetch
 
+from mentoring_portal.lib.plugins import Plugins
 from participants.landing import LandingBlock
 from participants.mentoring import plan_completion
 from participants.models import Meeting, Pair, PairStatus, Person, PlanTask
 
 Provider = Callable[[Person, date], list[LandingBlock]]
-_providers: list[Provider] = []
-
-
-def register(provider: Provider) -> Provider:
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
-
-
-def registered() -> list[Provider]:
-    return list(_providers)
+CABINET_BLOCKS: Plugins[Provider] = Plugins("cabinet: blocks of a mentor's, a mentee's or a parent's page")
 
 
 def mentor_label(mentor: Person, today: date) -> str:
@@ -79,4 +70,4 @@ def in_a_live_pair(person: Person) -> bool:
 
 
 def blocks_of(person: Person, today: date) -> list[LandingBlock]:
-    return sorted((block for provider in _providers for block in provider(person, today)), key=lambda b: b.order)
+    return sorted((block for provider in CABINET_BLOCKS for block in provider(person, today)), key=lambda b: b.order)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mentoring_portal.lib.exports import DocxTable, render_pdf, write_docx
+from mentoring_portal.lib.plugins import Plugins
 
 LEGAL_BASIS = ("В соответствии с распоряжением Минпросвещения России от 25.12.2019 № Р-145 «Об утверждении методологии "
                "(целевой модели) наставничества обучающихся для организаций, осуществляющих образовательную "
@@ -54,20 +55,12 @@ class Draft:
     empty: str  # why there is nothing to draft
 
 
-_drafts: dict[str, Draft] = {}
-
-
-def register_draft(draft: Draft) -> Draft:
-    _drafts[draft.slug] = draft
-    return draft
+DRAFTS: Plugins[Draft] = Plugins("documents: draft orders made from the portal's data", unique=True,
+                                 key_of=lambda d: d.slug)
 
 
 def drafts_for(kind: str) -> list[Draft]:
-    return [d for d in _drafts.values() if d.kind == kind]
-
-
-def draft(slug: str) -> Draft | None:
-    return _drafts.get(slug)
+    return [d for d in DRAFTS if d.kind == kind]
 
 
 def numbered(rows) -> list[list[str]]:

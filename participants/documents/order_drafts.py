@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from participants.access import CAN_EDIT_DOCUMENTS, CAN_EDIT_PAIRS
-from participants.documents.drafts import LEGAL_BASIS, Draft, DraftOrder, numbered, register_draft
+from participants.documents.drafts import DRAFTS, LEGAL_BASIS, Draft, DraftOrder, numbered
 
 INCENTIVE_COMPLETION = 90  # % of the individual plan done: the mentor is proposed for an incentive (issue #13)
 
@@ -93,10 +93,10 @@ def curators_order(district, user, today: date) -> DraftOrder | None:
         signer="Руководитель управления образования")
 
 
-register_draft(Draft("kuratory", "district", "О назначении кураторов (из базы кураторов)", curators_order,
+DRAFTS.add(Draft("kuratory", "district", "О назначении кураторов (из базы кураторов)", curators_order,
                      CAN_EDIT_DOCUMENTS, "В базе кураторов пока никого нет."))
-register_draft(Draft("plany", "organization", "Об утверждении индивидуальных планов (из планов пар)", plans_order,
+DRAFTS.add(Draft("plany", "organization", "Об утверждении индивидуальных планов (из планов пар)", plans_order,
                      CAN_EDIT_PAIRS, "Ни у одной действующей пары нет плана."))
-register_draft(Draft("pooshchrenie", "organization",
+DRAFTS.add(Draft("pooshchrenie", "organization",
                      f"О поощрении наставников (план выполнен на {INCENTIVE_COMPLETION} % и более)", incentives_order,
                      CAN_EDIT_PAIRS, f"Ни одна действующая пара не выполнила план на {INCENTIVE_COMPLETION} %."))

@@ -20,7 +20,7 @@ from participants.access import (
     place_views,
     require_capability,
 )
-from participants.documents.drafts import draft, drafts_for
+from participants.documents.drafts import DRAFTS, drafts_for
 from participants.documents.forms import DocumentForm
 from participants.documents.library import copies_by_sample, sample_copy, samples_for
 from participants.documents.models import Document, DocumentKind
@@ -34,7 +34,7 @@ def register_url(place) -> str:
 
 def _draft(request, place, slug: str, fmt: str):
     """A draft order made from the place's data: PDF to read and sign, Word to finish."""
-    found = draft(slug)
+    found = DRAFTS.find(slug)
     if found is None or found.kind != place_kind(place) or fmt not in ("pdf", "docx"):
         raise Http404
     require_capability(request, request.capabilities, found.capability)

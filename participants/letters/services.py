@@ -19,7 +19,7 @@ def recipients(district, *, to: str, kind: str = "", chosen=(), group: str = "",
     elif to == CHOSEN:
         schools = schools.filter(pk__in=list(chosen))
     elif to == BY_MARK:
-        found = addressees.find(group)
+        found = addressees.ADDRESSEES.find(group)
         if found is None:
             raise ValidationError("Выберите, каким школам по паспорту соответствия отправить письмо.")
         schools = schools.filter(pk__in=found.schools(district, today or timezone.localdate()))

@@ -35,7 +35,7 @@ class LetterForm(forms.Form):
     def __init__(self, *args, district, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["schools"].queryset = Organization.objects.filter(district=district).in_russian_order()
-        self.fields["group"].choices = [("", "—")] + [(g.key, g.label) for g in addressees.registered()]
+        self.fields["group"].choices = [("", "—")] + [(g.key, g.label) for g in addressees.ADDRESSEES]
 
 
 @district_view(CAN_VIEW_REPORTS)

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
 
+from mentoring_portal.lib.plugins import Plugins
 from participants.access import access_of
 from participants.landing import Todo
 from participants.mentoring import plan_completion, with_plan
@@ -54,20 +55,14 @@ def scope_of(user) -> Scope:
 
 
 Provider = Callable[[Scope, date], list[Todo]]
-_providers: list[Provider] = []
-
-
-def register(provider: Provider) -> Provider:
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
+NUDGES: Plugins[Provider] = Plugins("nudges: what a curator is reminded of on the home page")
 
 
 def nudges(user, today: date) -> list[Todo]:
     scope = scope_of(user)
     if scope.is_empty:
         return []
-    return [todo for provider in _providers for todo in provider(scope, today)]
+    return [todo for provider in NUDGES for todo in provider(scope, today)]
 
 
 def capped(todos: list[Todo], more: str, url: str) -> list[Todo]:
@@ -91,7 +86,7 @@ def _label(pair) -> str:
     return f"{pair.form}: {pair.mentor.short_name} — {mentees}"
 
 
-@register
+@NUDGES.add
 def no_meeting(scope: Scope, today: date) -> list[Todo]:
     since = today - timedelta(days=NO_MEETING.days)
     pairs = (scope.pairs().filter(status=PairStatus.ACTIVE, start_date__lte=since)
@@ -102,7 +97,7 @@ def no_meeting(scope: Scope, today: date) -> list[Todo]:
     return capped(todos, "Пары без встреч больше месяца", _pairs_url(scope))
 
 
-@register
+@NUDGES.add
 def plan_behind(scope: Scope, today: date) -> list[Todo]:
     ending = with_plan(scope.pairs().filter(status=PairStatus.ACTIVE,
                                             end_date__lte=today + timedelta(days=PLAN_BEHIND.days)))
@@ -115,7 +110,7 @@ def plan_behind(scope: Scope, today: date) -> list[Todo]:
     return capped(todos, f"Планы ниже {PLAN_FULFILLED} % перед концом пары", _pairs_url(scope))
 
 
-@register
+@NUDGES.add
 def consent_missing(scope: Scope, today: date) -> list[Todo]:
     if scope.for_mentor_only(CONSENT_MISSING) or not scope.organizations:
         return []
@@ -139,7 +134,7 @@ def _without(valid, organizations):
             .filter(consented=False).values("pk"))
 
 
-@register
+@NUDGES.add
 def account_not_accepted(scope: Scope, today: date) -> list[Todo]:
     if scope.for_mentor_only(ACCOUNT_NOT_ACCEPTED) or not scope.organizations:
         return []

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from mentoring_portal.lib.plugins import Plugins
+
 
 @dataclass(frozen=True)
 class PublicBlock:
@@ -19,20 +21,13 @@ class PublicBlock:
     context: Callable[[object, date], dict | None]  # (place, today) → the template's context, or None: nothing to show
 
 
-_blocks: dict[str, PublicBlock] = {}
-
-
-def register_block(block: PublicBlock) -> None:
-    _blocks[block.key] = block
-
-
-def all_blocks() -> list[PublicBlock]:
-    return sorted(_blocks.values(), key=lambda b: b.order)
+PUBLIC_BLOCKS: Plugins[PublicBlock] = Plugins("public page: blocks of a «Наставничество» section", unique=True,
+                                              key_of=lambda b: b.key, order=lambda b: b.order)
 
 
 def shown(page, today: date) -> list[tuple[PublicBlock, dict]]:
     found = []
-    for block in all_blocks():
+    for block in PUBLIC_BLOCKS:
         if block.key in page.blocks:
             context = block.context(page.place, today)
             if context is not None:

@@ -1,6 +1,6 @@
 """The public section's content plan and its counter (issue #26; 000 §2.8, 001: «не менее двух рубрик, контент-план,
 не менее пяти публикаций»; 003 п.11.4, 11.8), and the news the portal offers to draft from what happened — a held
-event, a contest's results, a published practice — through providers other apps register (`suggest`)."""
+event, a contest's results, a published practice — through providers other apps register (`SUGGESTIONS.add`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from mentoring_portal.lib.plugins import Plugins
 from mentoring_portal.lib.schoolyear import school_year_of
 from participants.access import place_fields, place_kind
 from participants.public.models import ContentPlanItem, News, PublicPage
@@ -54,23 +55,17 @@ class Suggestion:
 
 
 Provider = Callable[[object, date], list[Suggestion]]
-_providers: list[Provider] = []
-
-
-def suggest(provider: Provider) -> Provider:
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
+SUGGESTIONS: Plugins[Provider] = Plugins("public page: news suggested from what happened at the place")
 
 
 def suggestions(place, today: date) -> list[Suggestion]:
     """What happened at the place that has no news yet (a news item of the same title is taken as written)."""
     page = PublicPage.objects.filter(**place_fields(place)).first()
     written = set(page.news.values_list("title", flat=True)) if page else set()
-    return [s for provider in _providers for s in provider(place, today) if s.title not in written]
+    return [s for provider in SUGGESTIONS for s in provider(place, today) if s.title not in written]
 
 
-@suggest
+@SUGGESTIONS.add
 def published_practices(place, today: date) -> list[Suggestion]:
     from participants.models import Practice, PracticeStatus
 

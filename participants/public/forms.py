@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from mentoring_portal.lib.forms import OwnIds
 from participants.models import ContentPlanItem, News, PublicPage
-from participants.public.blocks import all_blocks
+from participants.public.blocks import PUBLIC_BLOCKS
 
 
 class PublicPageForm(forms.ModelForm):
@@ -15,7 +15,7 @@ class PublicPageForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["blocks"].choices = [(b.key, b.label) for b in all_blocks()]
+        self.fields["blocks"].choices = [(b.key, b.label) for b in PUBLIC_BLOCKS]
 
 
 class NewsForm(forms.ModelForm):

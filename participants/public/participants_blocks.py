@@ -20,7 +20,7 @@ from participants.models import (
     ProgrammeStatus,
 )
 from participants.models.registry import adult
-from participants.public.blocks import PublicBlock, register_block
+from participants.public.blocks import PUBLIC_BLOCKS, PublicBlock
 
 
 def _schools(place):
@@ -84,4 +84,4 @@ for block in (
     PublicBlock("practices", "Лучшие практики", "public/blocks/practices.html", 80, practices),
     PublicBlock("contact", "Контакт куратора", "public/blocks/contact.html", 100, contact),
 ):
-    register_block(block)
+    PUBLIC_BLOCKS.add(block)

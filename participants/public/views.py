@@ -23,7 +23,7 @@ from mentoring_portal.lib import versions
 from mentoring_portal.lib.uploads import download
 from participants.access import CAN_EDIT_DOCUMENTS, place_fields, place_kind, place_views
 from participants.models import ContentPlanItem, District, Document, News, Organization, PublicPage
-from participants.public.blocks import all_blocks, shown
+from participants.public.blocks import PUBLIC_BLOCKS, shown
 from participants.public.content_plan import counter, plan_rows, suggestions
 from participants.public.forms import NewsForm, PlanItemForm, PublicPageForm
 
@@ -132,7 +132,7 @@ class NewsFeed(Feed):
 # The curator's settings -------------------------------------------------------------------------------------------
 def _page_of(place) -> PublicPage:
     return PublicPage.objects.get_or_create(**place_fields(place),
-                                            defaults={"blocks": [b.key for b in all_blocks()]})[0]
+                                            defaults={"blocks": [b.key for b in PUBLIC_BLOCKS]})[0]
 
 
 def _settings(request, place):

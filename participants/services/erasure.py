@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from mentoring_portal.jobs.models import Job, JobStatus
 from mentoring_portal.lib import versions
-from participants.audit_trail.registry import PERSONAL_FIELDS
+from participants.audit_trail.logged import personal_fields
 from participants.models import (
     Category,
     Consent,
@@ -114,7 +114,7 @@ def _scrub_trail(person: Person, names: list[str]) -> None:
         changes = entry.changes if isinstance(entry.changes, dict) else {}
         label = own.get((entry.content_type_id, entry.object_pk))
         if label:
-            personal = PERSONAL_FIELDS.get(label, set())
+            personal = personal_fields(label)
             changes = {key: ([REMOVED, REMOVED] if key in personal else value) for key, value in changes.items()}
         after = (ANONYMOUS if label == "participants.person" else _scrub(entry.object_repr, names),
                  _scrub(json.dumps(changes, ensure_ascii=False), names), _scrub(entry.changes_text or "", names))

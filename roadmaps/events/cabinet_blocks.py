@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from participants.cabinet.page import register
+from participants.cabinet.page import CABINET_BLOCKS
 from participants.landing import LandingBlock
 from roadmaps.events.models import Event
 from roadmaps.events.rules import upcoming
 
 
-@register
+@CABINET_BLOCKS.add
 def invited_events(person, today) -> list[LandingBlock]:
     events = list(upcoming(Event.objects.alive().filter(attendances__person=person), today)
                   .order_by("starts_at", "pk").distinct()[:10])

@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from mentoring_portal.jobs.exports import KIND_LABELS
+from mentoring_portal.jobs.kinds import export_kinds
 from mentoring_portal.jobs.models import Job
 from mentoring_portal.lib.uploads import purge_pending
 from mentoring_portal.once.models import Submission
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         now = timezone.now()
         # A job's result holds what was read from a file (people's names in a registry): it goes too. Exports stay
         # in «Мои выгрузки» for EXPORT_KEEP_HOURS, and their files go with them.
-        exports = Job.objects.filter(kind__in=list(KIND_LABELS),
+        exports = Job.objects.filter(kind__in=export_kinds(),
                                      created_at__lt=now - timedelta(hours=hours or settings.EXPORT_KEEP_HOURS))
         files = 0
         for job in exports.exclude(result=None):
@@ -33,7 +33,7 @@ class Command(BaseCommand):
                 default_storage.delete(job.result["path"])
                 files += 1
         exported, _ = exports.delete()
-        others, _ = Job.objects.exclude(kind__in=list(KIND_LABELS)).filter(
+        others, _ = Job.objects.exclude(kind__in=export_kinds()).filter(
             created_at__lt=now - timedelta(hours=settings.PENDING_UPLOAD_HOURS if hours is None else hours)).delete()
         Submission.objects.filter(started_at__lt=now - timedelta(hours=1)).delete()
         self.stdout.write(f"Удалено неподтверждённых загрузок: {removed}, файлов выгрузок: {files}, "

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from auditlog.registry import auditlog
 
+from mentoring_portal.lib.plugins import Plugins
+
 
 @dataclass(frozen=True)
 class Place:
@@ -25,10 +27,26 @@ def of_organization(organization) -> Place:
     return Place(region=organization.region_id, district=organization.district_id, organization=organization.pk)
 
 
-PERSONAL_FIELDS: dict[str, set[str]] = {}  # "app_label.model" → fields a district-level reader never sees
-# Models whose entries name people (their text, many-to-many lists of people): a district-level reader sees «запись
-# № N» instead — a pair's text names its mentor, who may be a pupil, and its mentees.
-NAMES_PEOPLE: set[str] = set()
+@dataclass(frozen=True)
+class Logged:
+    label: str  # "app_label.model"
+    personal: frozenset[str]  # fields a district-level reader never sees
+    # Its entries name people (their text, many-to-many lists of people): a district-level reader sees «запись № N»
+    # instead — a pair's text names its mentor, who may be a pupil, and its mentees.
+    names_people: bool
+
+
+LOGGED: Plugins[Logged] = Plugins("audit: models whose changes the journal keeps", unique=True, key_of=lambda m: m.label)
+
+
+def personal_fields(label: str) -> frozenset[str]:
+    found = LOGGED.find(label)
+    return found.personal if found else frozenset()
+
+
+def names_people(label: str) -> bool:
+    found = LOGGED.find(label)
+    return found.names_people if found else False
 
 
 def audit(model, *, place: Callable[[object], Place], personal: set[str] = frozenset(), m2m: set[str] = frozenset(),
@@ -42,7 +60,4 @@ def audit(model, *, place: Callable[[object], Place], personal: set[str] = froze
     # missing one (a person without a mentor profile yet) is then cached as absent on the instance.
     columns = [field.name for field in model._meta.fields if field.name not in exclude]
     auditlog.register(model, include_fields=columns, m2m_fields=set(m2m))
-    if personal:
-        PERSONAL_FIELDS[model._meta.label_lower] = set(personal)
-    if personal or names_people:
-        NAMES_PEOPLE.add(model._meta.label_lower)
+    LOGGED.add(Logged(model._meta.label_lower, frozenset(personal), bool(personal or names_people)))
