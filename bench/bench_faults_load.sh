@@ -44,7 +44,7 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "mentoring_portal.settings"
 import django; django.setup()
 from django.contrib.auth import get_user_model
 from mentoring_portal.jobs.services import job_start
-from participants.export_jobs import KIND, payload
+from participants.registry.export_jobs import KIND, payload
 from participants.models import Region
 coordinator = get_user_model().objects.get(username=f"coordinator-{sys.argv[1]}")
 region = Region.objects.first()

@@ -52,7 +52,7 @@ def measure(name: str, data: bytes, queue) -> None:
     import django
 
     django.setup()
-    from roadmaps.importers.service import parse_file
+    from roadmaps.importing.services import parse_file
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()

@@ -45,7 +45,7 @@ def main(count: int) -> None:
     django.setup()
     import pdfplumber
 
-    from roadmaps.importers.service import parse_file
+    from roadmaps.importing.services import parse_file
 
     pdf, rows = long_roadmap_pdf(count)
     pages = len(pdfplumber.open(io.BytesIO(pdf)).pages)

@@ -17,8 +17,8 @@ from monitoring.models import Campaign, Indicator, Invitation, Method, Project, 
 from monitoring.selectors import current_year, report_figures
 from monitoring.services import answers_record, campaign_open, report_review, report_save
 from participants.models import District, Pair, PairStatus, Region
-from roadmaps.importers.parse import clean_cell, header_columns
-from roadmaps.importers.readers import Table, read_blocks
+from roadmaps.importing.parse import clean_cell, header_columns
+from roadmaps.importing.readers import Table, read_blocks
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
 PROJECTS = {"современная школа": Project.MODERN_SCHOOL, "успех каждого ребенка": Project.EVERY_CHILD}

@@ -12,8 +12,8 @@ from django.core.cache import cache
 from mentoring_portal.lib import versions, warming
 from monitoring.charts import grouped_bars
 from monitoring.selectors import Actuals, last_complete_year, plan_versus_actual, schools_for_year, target_years
-from participants import place_cache
-from participants.district_cache import district_of, districts_of
+from participants.caches import place as place_cache
+from participants.caches.district import district_of, districts_of
 
 TIMEOUT = 6 * 3600
 
@@ -72,7 +72,7 @@ def warm(district_id: str) -> None:
 def _names_of(instance, created: bool = False) -> list[str]:
     """The districts whose dashboards move: a district's indicator its own, a region's every district of the region
     (those without a catalogue of their own follow it); a target of a school or of an indicator; a typed value, a
-    head-count, a pair or a person their school's district (participants.district_cache.districts_of)."""
+    head-count, a pair or a person their school's district (participants.caches.district.districts_of)."""
     from monitoring.models import Indicator, Target
     from participants.models import District, Person
 

@@ -4,10 +4,9 @@ from django import forms
 from django.utils import timezone
 
 from mentoring_portal.lib.collation import search_text
+from mentoring_portal.lib.forms import DATE_INPUT
 from monitoring.formulas import FORMULA_CHOICES
 from monitoring.models import Campaign, Indicator, Method, ReportStatus
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def target_field(label: str) -> forms.DecimalField:

@@ -11,8 +11,8 @@ one of its records (lib/versions.touch)."""
 from __future__ import annotations
 
 from mentoring_portal.lib import versions
-from participants import place_cache
-from participants.district_cache import district_of
+from participants.caches import place as place_cache
+from participants.caches.district import district_of
 from roadmaps.page_cache import deadlines
 
 WORK = "district-work"

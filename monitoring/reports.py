@@ -21,8 +21,8 @@ from monitoring.selectors import (
     target_years,
     year_period,
 )
-from participants.mentoring import SchoolFigures, district_figures
 from participants.models import District, Organization
+from participants.pairs.selectors import SchoolFigures, district_figures
 from participants.target_groups.coverage import coverage
 from roadmaps.models import Item, Occurrence, Roadmap
 

@@ -7,17 +7,22 @@ class ParticipantsConfig(AppConfig):
 
     def ready(self) -> None:
         from mentoring_portal.jobs.kinds import EXPORT_LABELS, HANDLERS
-        from participants import district_cache, export_jobs, navigation, place_cache, registry_jobs, school_cache
-        from participants import meetings_block as meetings
+        from participants import navigation
         from participants.audit_trail import audited
         from participants.cabinet import landing as cabinet
+        from participants.caches import district as district_cache
+        from participants.caches import place as place_cache
+        from participants.caches import school as school_cache
         from participants.documents import order_drafts  # noqa: F401 - registers the draft orders
         from participants.landing import HOME, KEPT_BY, PROVIDERS
         from participants.letters import services as letters
         from participants.nudges import landing as nudges
+        from participants.pairs import landing as meetings
         from participants.practices.landing import waiting_reviews
         from participants.public import participants_blocks  # noqa: F401 - registers the public page's blocks
         from participants.recruitment import services as recruitment
+        from participants.registry import export_jobs
+        from participants.registry import jobs as registry_jobs
         from participants.routes import importing as deficit_import
         from participants.target_groups import services as target_groups
         from participants.training import importing as training_import

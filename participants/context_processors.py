@@ -1,8 +1,8 @@
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from participants import place_cache
 from participants.access import access_of
+from participants.caches import place as place_cache
 from participants.navigation import place_nav
 
 
@@ -17,7 +17,7 @@ def navigation(request) -> dict:
     place = getattr(request, "place", None)  # set by the access helpers on every page of a place
     return {
         # Built only when a template draws it: an htmx fragment of the place (a row of the roadmap) pays no counts;
-        # drawn once per state of the place, reader and address (participants/place_cache.py).
+        # drawn once per state of the place, reader and address (participants/caches/place.py).
         "place_nav": SimpleLazyObject(lambda: place_nav(place, request.capabilities, request.path))
         if place is not None else None,
         "place_nav_key": SimpleLazyObject(lambda: place_cache.key(place, user, timezone.localdate(), request.path))

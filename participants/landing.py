@@ -3,7 +3,7 @@ right contribute: they may import participants, participants may not import them
 date and the place the page is about (None on the landing page) and returns blocks, or none.
 
 The landing page is kept until something it shows changes (issue #24): by default a provider shows only records of
-the places the user holds roles at, whose versions (participants/place_cache.py) key the page; a provider that shows
+the places the user holds roles at, whose versions (participants/caches/place.py) key the page; a provider that shows
 anything else says which versions keep its block (`kept_by(user) -> names`): the deadlines their roadmaps', the
 meetings the mentor's own."""
 

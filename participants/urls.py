@@ -5,16 +5,19 @@ from participants.accounts import views as accounts
 from participants.cabinet import views as cabinet
 from participants.documents import views as documents
 from participants.letters import views as letters
+from participants.pairs import views as pairs
 from participants.partners import views as partners
 from participants.practices import views as practices
 from participants.programmes import views as programmes
 from participants.public import views as public
 from participants.recruitment import views as recruitment
+from participants.registry import io_views as registry_io
+from participants.registry import views as registry
 from participants.routes import views as routes
 from participants.second_factor import views as second_factor
 from participants.target_groups import views as target_groups
 from participants.training import views as training
-from participants.views import audit, district, pairs, registry, registry_io
+from participants.views import audit, district
 from participants.views import places as views
 
 app_name = "participants"

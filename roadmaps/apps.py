@@ -17,7 +17,7 @@ class RoadmapsConfig(AppConfig):
             public_blocks,  # noqa: F401 - registers the roadmap's and the events' public blocks
         )
         from roadmaps.events import cabinet_blocks, sign_in  # noqa: F401 - cabinet_blocks registers itself
-        from roadmaps.importers import jobs as import_jobs
+        from roadmaps.importing import jobs as import_jobs
         from roadmaps.landing import deadlines_block, district_deadlines_block, roadmap_block
         from roadmaps.orders import jobs as order_jobs
         from roadmaps.visits import services as visits

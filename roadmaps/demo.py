@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from mentoring_portal.lib.schoolyear import school_year_of
 from participants.models import District, Organization
 from roadmaps import demo_events
-from roadmaps.importers.service import parse_file, roadmap_import
+from roadmaps.importing.services import parse_file, roadmap_import
 from roadmaps.models import Item, ItemStatus, Occurrence, Roadmap, RoadmapStatus
 from roadmaps.services import item_create, items_copy_to_schools, roadmap_create
 
@@ -61,7 +61,7 @@ def _district_roadmap_adopted() -> None:
 def _order_as_tasks(today: date) -> int:
     """The order's duties become the district's tasks and each Пижанский school's checklist; duties dated before
     DONE_BEFORE were met (as the demo's roadmaps), the ongoing ones are in progress."""
-    from roadmaps.importers.readers import read_blocks
+    from roadmaps.importing.readers import read_blocks
     from roadmaps.orders.parse import parse_order
     from roadmaps.orders.services import order_import
 

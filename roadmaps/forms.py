@@ -6,13 +6,11 @@ from django import forms
 from django.conf import settings
 from django.urls import reverse
 
-from mentoring_portal.lib.forms import OwnIds
+from mentoring_portal.lib.forms import DATE_INPUT, OwnIds
 from mentoring_portal.lib.uploads.fields import DOCUMENT_HELP, checked_file
 from participants.models import Document
 from roadmaps.deadlines import parse_deadline
 from roadmaps.models import Evidence, Item, Roadmap, Section
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class RoadmapForm(forms.ModelForm):

@@ -11,7 +11,7 @@ from dataclasses import astuple
 from django.core.cache import cache
 
 from mentoring_portal.lib import versions, warming
-from participants import place_cache
+from participants.caches import place as place_cache
 
 TIMEOUT = 6 * 3600
 

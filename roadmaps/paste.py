@@ -8,7 +8,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from roadmaps.importers.parse import _NUMBER_RE, clean_cell, header_columns
+from roadmaps.importing.parse import _NUMBER_RE, clean_cell, header_columns
 
 DEFAULT_COLUMNS = ["name", "deadline", "responsible", "result"]
 FIELD_OF = {"name": "name", "deadline": "deadline_text", "responsible": "responsible", "result": "result",

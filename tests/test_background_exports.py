@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 
 from mentoring_portal.jobs.models import Job, JobStatus
 from mentoring_portal.jobs.services import job_start
-from participants.export_jobs import KIND, payload
 from participants.models import ExportLog, Membership
+from participants.registry.export_jobs import KIND, payload
 from tests.factories import OrganizationFactory, person
 
 
@@ -59,7 +59,7 @@ def test_nobody_else_downloads_my_export(login, world, big_school, who):
 
 
 def test_a_failed_export_says_why_and_is_retried(login, world, big_school, monkeypatch):
-    from participants.exports import RegistryXlsx
+    from participants.registry.exports import RegistryXlsx
 
     monkeypatch.setattr(RegistryXlsx, "render", lambda self, o: 1 / 0)
     client = login(world.school_curator)

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection, connections
 
 from participants.models import Person
-from participants.registry_io import parse_registry, registry_import
+from participants.registry.io import parse_registry, registry_import
 from tests.test_registry_io import row, workbook
 from tests.threads import at_once
 

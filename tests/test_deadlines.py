@@ -113,7 +113,7 @@ def test_it_reads_every_deadline_the_seed_roadmaps_contain():
     """Nothing in the five documents is left unrecognized (the table above is kept complete by this test)."""
     from pathlib import Path
 
-    from roadmaps.importers.service import parse_file
+    from roadmaps.importing.services import parse_file
 
     listed = {text for _, text, _, _ in SEED_PHRASES}
     seeds = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"

@@ -121,8 +121,8 @@ def test_the_demo_district_curator_is_linked_to_her_items(db):
 
 
 def test_it_builds_a_plausible_registry_with_pairs(db):
-    from participants import demo_registry
     from participants.models import Pair, Person
+    from participants.registry import demo as demo_registry
 
     demo.load(date(2024, 10, 1))
     assert demo_registry.load(date(2024, 10, 1)) > 200
@@ -139,8 +139,9 @@ def test_the_demo_holds_the_workspace_of_the_seed_places(db):
     """Issue #13's «done when» for the demo: both bases, documents, a programme followed by pairs, a published
     practice, a district roadmap approved by order, Клин's bank counted by its indicator."""
     from monitoring import demo as monitoring_demo
-    from participants import demo_registry, demo_workspace
+    from participants import demo_workspace
     from participants.models import Document, Pair, Partner, Practice, PracticeStatus, Programme
+    from participants.registry import demo as demo_registry
     from roadmaps import demo as roadmaps_demo
     from roadmaps.models import Roadmap, RoadmapStatus
 
@@ -164,8 +165,9 @@ def test_the_demo_holds_the_workspace_of_the_seed_places(db):
 def test_the_demo_holds_klins_events_contest_and_training(db):
     """Issue #14's «done when»: Клин's plan of events as events with attendance, a «Педагогический дуэт» contest with
     applications and results, training records; a school's roadmap item done by a held event."""
-    from participants import demo_registry, demo_workspace
+    from participants import demo_workspace
     from participants.models import TrainingRecord
+    from participants.registry import demo as demo_registry
     from roadmaps import demo as roadmaps_demo
     from roadmaps.models import Application, Event, ItemStatus
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from mentoring_portal.lib.uploads import Kind, UploadRefused, inspect
-from roadmaps.importers.service import parse_file
+from roadmaps.importing.services import parse_file
 from tests.office import needs_libreoffice, saved_as
 from tests.roadmap_layouts import Layout, as_xlsx, build
 
@@ -74,7 +74,7 @@ SHEETS = [("reestr.csv", "cp1251 «;» (Russian Excel)"), ("reestr-utf8.csv", "U
 def test_the_registry_is_read_from_every_spreadsheet_users_keep(world, name, saved_by):
     import shutil
 
-    from participants.registry_io import parse_registry
+    from participants.registry.io import parse_registry
     from tests.test_registry_io import HEADER, row, workbook
 
     rows = [HEADER, row(), row(last="Орлова", first="Анна")]
@@ -248,7 +248,7 @@ def test_an_order_saved_by_another_program_gives_back_every_clause(target):
 
     import docx
 
-    from roadmaps.importers.readers import read_blocks
+    from roadmaps.importing.readers import read_blocks
     from roadmaps.orders.parse import parse_order
 
     seed = Path(__file__).resolve().parent.parent / "fixtures" / "seeds" / "003_pizhanka_order.txt"

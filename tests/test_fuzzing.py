@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from participants.registry_io import COLUMNS, parse_registry
+from participants.registry.io import COLUMNS, parse_registry
 from roadmaps.deadlines import parse_deadline
-from roadmaps.importers.service import parse_file
+from roadmaps.importing.services import parse_file
 from tests.documents import docx_bytes, xlsx_bytes
 
 WORDS = ["Сентябрь", "октябрь", "Май", "2021", "2022,2023", "г.", "года", "в течение", "всего", "периода", "ЦМН",

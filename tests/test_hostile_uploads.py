@@ -14,7 +14,7 @@ from django.urls import reverse
 from mentoring_portal.lib.uploads import Kind, ReadBudget, UploadRefused, inspect, purge_pending, save_pending
 from mentoring_portal.lib.uploads.pending import _folder
 from participants.models import Person
-from roadmaps.importers.service import parse_file
+from roadmaps.importing.services import parse_file
 from roadmaps.models import Roadmap
 from tests.documents import TABLE, docx_bytes, with_part, xlsx_bytes
 

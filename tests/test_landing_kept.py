@@ -1,5 +1,5 @@
 """Issue #24: the landing page («Мои задачи») is rendered once and kept until something it shows changes — the
-places of the user's roles (participants/place_cache.py), their deadlines, a mentor's own meetings — so every change
+places of the user's roles (participants/caches/place.py), their deadlines, a mentor's own meetings — so every change
 is there at the next view, and a kept view reads none of the blocks' records."""
 
 from datetime import date

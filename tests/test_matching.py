@@ -4,8 +4,8 @@ from datetime import date
 
 from django.urls import reverse
 
-from participants.matching import MenteeNeed, MentorCandidate, rank, score, words
 from participants.models import MenteeRequest, MentorProfile, Pair
+from participants.pairs.matching import MenteeNeed, MentorCandidate, rank, score, words
 from tests.factories import person
 
 

@@ -12,13 +12,6 @@ READERS = ["koordinator", "ryabtseva", "abasheva", "kuteykina", "ekspert.sayan"]
 MAX_PAGES = 220  # per reader: every kind of page is reached well before (the crawl goes breadth first)
 
 
-@pytest.fixture
-def demo(db):
-    from mentoring_portal.management.commands.load_demo import Command
-
-    Command().handle(admin_password=None)
-
-
 def _minors() -> list[str]:
     today = timezone.localdate()
     people = list(Person.objects.all())
@@ -27,17 +20,20 @@ def _minors() -> list[str]:
     return sorted({p.full_name for p in people if p.is_minor(today) and p.full_name not in adults})
 
 
-@pytest.mark.parametrize("username", READERS)
-def test_no_page_a_district_or_region_reader_opens_names_a_minor(client, demo, username):
-    from django.contrib.auth import get_user_model
+class TestTheDemoCrawled:
+    """The demo, loaded once for the readers (tests/conftest.py: demo_loaded)."""
 
-    today = timezone.localdate()
-    pupil_mentors = [p.mentor for p in Pair.objects.live().select_related("mentor") if p.mentor.is_minor(today)]
-    assert pupil_mentors, "the demo has pupils mentoring pupils: the rule is tried on them"
-    minors = _minors()
-    assert len(minors) > 100
-    client.force_login(get_user_model().objects.get(username=username))
-    pages = crawl(client, MAX_PAGES)
-    assert len(pages) > 15
-    named = {(url, name) for url, html in pages.items() for name in minors if name in html}
-    assert not named, sorted(named)[:10]
+    @pytest.mark.parametrize("username", READERS)
+    def test_no_page_a_district_or_region_reader_opens_names_a_minor(self, client, demo, username):
+        from django.contrib.auth import get_user_model
+
+        today = timezone.localdate()
+        pupil_mentors = [p.mentor for p in Pair.objects.live().select_related("mentor") if p.mentor.is_minor(today)]
+        assert pupil_mentors, "the demo has pupils mentoring pupils: the rule is tried on them"
+        minors = _minors()
+        assert len(minors) > 100
+        client.force_login(get_user_model().objects.get(username=username))
+        pages = crawl(client, MAX_PAGES)
+        assert len(pages) > 15
+        named = {(url, name) for url, html in pages.items() for name in minors if name in html}
+        assert not named, sorted(named)[:10]

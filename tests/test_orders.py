@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from roadmaps.importers.readers import read_blocks
+from roadmaps.importing.readers import read_blocks
 from roadmaps.models import Item, Order
 from roadmaps.orders.parse import DISTRICT, SCHOOLS, parse_order
 

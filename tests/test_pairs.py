@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentoring_portal.lib.wording import counted
-from participants.mentoring import plan_completion
 from participants.models import MentorProfile, Pair, PairStatus, Partner
 from participants.models.registry import years_between
-from participants.services.pairs import meeting_save, pair_activate, pair_create, pair_finish
+from participants.pairs.selectors import plan_completion
+from participants.pairs.services import meeting_save, pair_activate, pair_create, pair_finish
 from tests.factories import form, person
 
 TODAY = date(2024, 10, 1)
@@ -312,8 +312,8 @@ def test_a_big_schools_pair_form_holds_only_the_chosen_and_finds_the_rest_as_one
                                                                                         django_assert_max_num_queries):
     """Issue #24: the pair form rendered two selects of every person of a 2,000-person school. Past PICKER_INLINE the
     page holds only the chosen people; the pickers ask participants:people-search, scoped like the form."""
-    from participants.forms_registry import PICKER_INLINE
     from participants.models import Person
+    from participants.pairs.forms import PICKER_INLINE
 
     Person.objects.bulk_create([Person(organization=world.school, category="student", last_name=f"Ученик{n:04d}",
                                        first_name="Иван", grade="5А", search=f"ученик{n:04d} иван 5а")

@@ -1,5 +1,5 @@
 """Issue #24: the district's page and every place's navigation are rendered once and kept until something they show
-changes (participants/place_cache.py; roadmaps, monitoring and participants each bump it for their own records).
+changes (participants/caches/place.py; roadmaps, monitoring and participants each bump it for their own records).
 Every kind of change is on the page at the next view."""
 
 import re

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from participants.models import MenteeRequest, MentorProfile, Pair, Person, consent_problems
-from participants.services.pairs import pair_create
+from participants.pairs.services import pair_create
 from tests.factories import form, person
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from participants.models import Consent, ExportLog, MenteeRequest, Person
-from participants.registry_io import COLUMNS
+from participants.registry.io import COLUMNS
 from tests.factories import person
 
 HEADER = [label for _, label, _ in COLUMNS]
@@ -154,7 +154,7 @@ def test_a_broken_file_is_refused_with_a_clear_message(login, world, name, data,
 
 
 def test_the_import_is_all_or_nothing_when_writing_fails(world, monkeypatch):
-    from participants import registry_io
+    from participants.registry import io as registry_io
 
     parsed = registry_io.parse_registry(
         "r.xlsx", workbook(row(), row("Орлова"), row("Котова", help_wanted="Профориентация")), world.school)
@@ -196,7 +196,7 @@ def test_others_cannot_export_the_registry(login, world, who, status):
 
 
 def test_the_pairs_export_opens_with_percentages(login, world):
-    from participants.services.pairs import pair_create
+    from participants.pairs.services import pair_create
     from tests.factories import form
 
     mentor = person(world.school, "student", last_name="Ёлкин", grade="11А")

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from participants.models import Role
-from roadmaps.importers.service import ImportRefused, parse_file, roadmap_import
+from roadmaps.importing.services import ImportRefused, parse_file, roadmap_import
 from roadmaps.models import Item, Roadmap
 from tests.documents import TABLE, docx_bytes, xlsx_bytes
 from tests.factories import member
@@ -161,7 +161,7 @@ def test_it_takes_the_period_from_the_form_when_the_title_has_none():
 
 
 def test_it_writes_nothing_when_any_row_fails(world, monkeypatch):
-    import roadmaps.importers.service as service
+    import roadmaps.importing.services as service
 
     result = parse_file("000.txt", seed("000"))
     calls = {"n": 0}

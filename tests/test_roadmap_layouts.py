@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roadmaps.importers.service import parse_file
+from roadmaps.importing.services import parse_file
 from tests.roadmap_layouts import PERIODS, Layout, as_xlsx, build
 
 
@@ -84,7 +84,7 @@ def test_any_mix_of_the_layout_features_gives_back_every_item(layout):
 
 
 def test_the_completion_mark_of_an_imported_roadmap_becomes_the_items_note(world):
-    from roadmaps.importers.service import roadmap_import
+    from roadmaps.importing.services import roadmap_import
 
     built = build(Layout(extra="Отметка о выполнении", merged_people=True))
     [roadmap] = roadmap_import(owner=world.school, result=parse_file("карта.docx", built.data), user=None,

@@ -1,5 +1,5 @@
 """Issue #24: a school's registry and pairs lists are rendered once and kept until something they show changes
-(participants/school_cache.py) — every kind of change is on the page at once, and the reader's roles key the rows."""
+(participants/caches/school.py) — every kind of change is on the page at once, and the reader's roles key the rows."""
 
 from datetime import date
 
@@ -98,8 +98,8 @@ def test_the_rows_of_one_reader_are_never_shown_to_another(world, rf):
     """What a reader may see follows their roles: the rows are keyed by the reader and their roles."""
     from django.utils import timezone
 
+    from participants.caches.school import list_key
     from participants.models import Membership, Role
-    from participants.school_cache import list_key
 
     today, params = timezone.localdate(), rf.get("/?page=2").GET
     mine = list_key(world.school, world.school_curator, today, "people", params)

@@ -16,26 +16,22 @@ MAX_PAGES = 160
 ID = re.compile(r'\sid="([^"]+)"')
 
 
-@pytest.fixture
-def demo(db):
-    from mentoring_portal.management.commands.load_demo import Command
-
-    Command().handle(admin_password=None)
-
-
 def repeated_ids(html: str) -> list[str]:
     return sorted(name for name, count in Counter(ID.findall(html)).items() if count > 1)
 
 
-@pytest.mark.parametrize("username", EDITORS)
-def test_no_page_of_the_demo_repeats_an_id(client, demo, username):
-    client.force_login(get_user_model().objects.get(username=username))
-    reviews = tuple(f"/roadmaps/{pk}/review/" for pk in Roadmap.objects.filter(
-        status=RoadmapStatus.SUBMITTED).values_list("pk", flat=True))
-    pages = crawl(client, MAX_PAGES, start=("/", *reviews))
-    assert len(pages) > 20
-    repeated = {url: ids for url, html in pages.items() if (ids := repeated_ids(html))}
-    assert not repeated, repeated
+class TestTheDemoCrawled:
+    """The demo, loaded once for the editors (tests/conftest.py: demo_loaded)."""
+
+    @pytest.mark.parametrize("username", EDITORS)
+    def test_no_page_of_the_demo_repeats_an_id(self, client, demo, username):
+        client.force_login(get_user_model().objects.get(username=username))
+        reviews = tuple(f"/roadmaps/{pk}/review/" for pk in Roadmap.objects.filter(
+            status=RoadmapStatus.SUBMITTED).values_list("pk", flat=True))
+        pages = crawl(client, MAX_PAGES, start=("/", *reviews))
+        assert len(pages) > 20
+        repeated = {url: ids for url, html in pages.items() if (ids := repeated_ids(html))}
+        assert not repeated, repeated
 
 
 def test_the_review_page_has_one_field_per_id(login, world):

@@ -1,5 +1,15 @@
 """What forms of every app share."""
 
+from crispy_forms.layout import Div
+from django import forms
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # the browser's date picker
+
+
+def row(*fields, size: int = 6) -> Div:
+    """Fields side by side on a wide screen (Bootstrap columns of `size`), one under another on a phone."""
+    return Div(*[Div(f, css_class=f"col-md-{size}") for f in fields], css_class="row")
+
 
 class OwnIds:
     """A form shown on a page beside another with fields of the same names (approve and return, a mentor's profile and

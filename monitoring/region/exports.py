@@ -22,8 +22,8 @@ from monitoring.formulas import FORMULAS, Snapshot, percentage
 from monitoring.region.overview import build, region_columns
 from monitoring.selectors import last_complete_year, year_period
 from participants.access import CAN_VIEW_REPORTS
-from participants.exports import REGION_GROUP
 from participants.models import Organization, Pair
+from participants.registry.exports import REGION_GROUP
 
 
 def _share(value):

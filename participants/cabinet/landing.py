@@ -45,7 +45,7 @@ MENTEE = "cabinet-mentee"
 def _names_of(instance, created: bool = False) -> list[str]:
     """A message moves its school's landing (the curators' block); a registry entry tied to an account moves that
     account's «Моё наставничество» (and so do its pairs' mentees, below)."""
-    from participants import place_cache
+    from participants.caches import place as place_cache
     from participants.models import Pair, Person
 
     if isinstance(instance, ParticipantMessage):

@@ -19,8 +19,8 @@ from participants.cabinet.models import (
 )
 from participants.cabinet.rules import CABINET, Viewer
 from participants.models import Consent, ConsentGiver, PlanTask
-from participants.services.registry import consent_record
-from participants.services.registry import consent_withdraw as registry_consent_withdraw
+from participants.registry.services import consent_record
+from participants.registry.services import consent_withdraw as registry_consent_withdraw
 
 OPENED_EVERY = timedelta(minutes=5)  # the last opening is written at most this often
 

@@ -23,7 +23,7 @@ def _pair_line(pair) -> tuple[str, str, str, str]:
 
 
 def pairs_order(organization, rows) -> DraftOrder:
-    """«О закреплении наставнических пар/групп» for the chosen pairs (rows of participants.mentoring.pair_rows)."""
+    """«О закреплении наставнических пар/групп» for the chosen pairs (rows of participants.pairs.selectors.pair_rows)."""
     return DraftOrder(
         issuer=organization.name, title="О закреплении наставнических пар/групп", basis=_school_basis(organization),
         lead="1. Закрепить следующие наставнические пары/группы:",
@@ -35,8 +35,8 @@ def pairs_order(organization, rows) -> DraftOrder:
 
 
 def _live_pair_rows(organization, user):
-    from participants.mentoring import pair_rows
     from participants.models import Pair
+    from participants.pairs.selectors import pair_rows
 
     return pair_rows(Pair.objects.visible_to(user).live().filter(organization=organization)
                      .order_by("mentor__last_name", "mentor__first_name", "pk"))

@@ -46,7 +46,7 @@ def letter_read(*, copy: LetterCopy, user) -> None:
 
 def _names_of(instance, created: bool = False) -> list[str]:
     """A letter to a school moves the school's landing and navigation (place version)."""
-    from participants import place_cache
+    from participants.caches import place as place_cache
 
     return [place_cache.version_of("organization", instance.organization_id),
             *place_cache.of_district(Letter.objects.filter(pk=instance.letter_id).values_list(

@@ -13,7 +13,6 @@ from django.urls import reverse
 from mentoring_portal.lib.plugins import Plugins
 from participants.access import access_of
 from participants.landing import Todo
-from participants.mentoring import plan_completion, with_plan
 from participants.models import Consent, Membership, Pair, PairStatus, Role
 from participants.nudges.rules import (
     ACCOUNT_NOT_ACCEPTED,
@@ -24,6 +23,7 @@ from participants.nudges.rules import (
     TODOS_A_KIND,
     Staleness,
 )
+from participants.pairs.selectors import plan_completion, with_plan
 
 
 @dataclass

@@ -14,7 +14,7 @@ from mentoring_portal.lib import versions
 from participants.models import MenteeRequest, MentorProfile, Person
 from participants.recruitment.models import Candidate, CandidateStatus, RecruitmentForm, Wish
 from participants.recruitment.rules import AUDIENCES, RECRUITMENT, consent_giver_for
-from participants.services.registry import consent_record
+from participants.registry.services import consent_record
 
 ANSWERS_AN_HOUR = 20  # from one address to one form: a classroom shares one address, a robot sends thousands
 
@@ -93,7 +93,7 @@ def candidate_decline(*, candidate: Candidate, actor) -> Candidate:
 
 def _names_of(instance, created: bool = False) -> list[str]:
     """A candidate (or a form) moves its school's navigation («Набор по ссылке» counts the new ones)."""
-    from participants import place_cache
+    from participants.caches import place as place_cache
 
     organization_id = instance.organization_id if isinstance(instance, RecruitmentForm) else \
         RecruitmentForm.objects.filter(pk=instance.form_id).values_list("organization_id", flat=True).first()

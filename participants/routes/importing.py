@@ -14,8 +14,8 @@ from mentoring_portal.lib.collation import search_text
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
 from mentoring_portal.lib.uploads import pending_file
 from participants.models import Category, Organization, Person
-from participants.named_lists import ListImport, SchoolAdults, read_list, texts
-from participants.registry_io import RowProblem, cell_date
+from participants.registry.io import RowProblem, cell_date
+from participants.registry.named_lists import ListImport, SchoolAdults, read_list, texts
 from participants.routes.models import Competence, Deficit
 from participants.routes.rules import WHO
 

@@ -16,8 +16,8 @@ def groups_set(*, person, groups: set[str], user) -> None:
 
 def _names_of(instance, created: bool = False) -> list[str]:
     """The counts are on the district's «Наставничество в цифрах», its справка and the school's page."""
-    from participants import place_cache
-    from participants.district_cache import district_of
+    from participants.caches import place as place_cache
+    from participants.caches.district import district_of
     from participants.models import Person
 
     organization_id = Person.objects.filter(pk=instance.person_id).values_list("organization_id", flat=True).first()

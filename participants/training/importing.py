@@ -11,8 +11,8 @@ from mentoring_portal.lib import versions
 from mentoring_portal.lib.exports import Column, Sheet, SheetRow, write_xlsx
 from mentoring_portal.lib.uploads import pending_file
 from participants.models import Category, Organization, Person, TrainingRecord
-from participants.named_lists import ListImport, SchoolAdults, read_list, texts
-from participants.registry_io import RowProblem, cell_date
+from participants.registry.io import RowProblem, cell_date
+from participants.registry.named_lists import ListImport, SchoolAdults, read_list, texts
 
 HEADERS = ["Фамилия", "Имя", "Отчество", "Программа", "Кто обучал", "Часов", "Начало", "Окончание",
            "Номер удостоверения"]

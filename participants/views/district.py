@@ -9,14 +9,14 @@ from django.views.decorators.http import require_POST
 
 from mentoring_portal.jobs.services import job_start
 from mentoring_portal.lib.exports import registry
-from participants import district_cache
 from participants.access import CAN_EDIT_DISTRICT, CAN_VIEW_REPORTS, district_view, region_view
-from participants.export_jobs import KIND as EXPORT_KIND
-from participants.export_jobs import payload as export_payload
-from participants.exports import DISTRICT_GROUP, REGION_GROUP
-from participants.forms_registry import DistrictFormForm
-from participants.mentoring import district_figures, district_mentors
+from participants.caches import district as district_cache
 from participants.models import FormVariant, MentoringForm, Organization
+from participants.pairs.forms import DistrictFormForm
+from participants.pairs.selectors import district_figures, district_mentors
+from participants.registry.export_jobs import KIND as EXPORT_KIND
+from participants.registry.export_jobs import payload as export_payload
+from participants.registry.exports import DISTRICT_GROUP, REGION_GROUP
 from participants.target_groups.coverage import coverage
 
 

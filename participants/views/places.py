@@ -6,9 +6,9 @@ from django.views.decorators.http import require_http_methods
 
 from mentoring_portal.lib import versions
 from mentoring_portal.lib.schoolyear import school_year_label, school_year_of
-from participants import place_cache
 from participants.access import CAN_EDIT_ORGANIZATION, access_of, district_view, organization_view
 from participants.accounts.curators import without_curator
+from participants.caches import place as place_cache
 from participants.forms import HeadCountForm
 from participants.landing import DISTRICT, HOME, ORGANIZATION, blocks_for, kept_by
 from participants.models import Organization
@@ -21,7 +21,7 @@ def home(request):
     memberships = access_of(request.user).memberships
     workplace = next((m for m in memberships if m.pk == request.session.get(WORKPLACE)), None)
 
-    def body() -> dict:  # only when the kept page is missing (participants/place_cache.py, participants/landing.py)
+    def body() -> dict:  # only when the kept page is missing (participants/caches/place.py, participants/landing.py)
         blocks = blocks_for(HOME, request.user, today)
         landing = landing_for(request.user, today)
         return {"landing": landing.at(workplace) if workplace else landing, "blocks": blocks,
@@ -57,7 +57,7 @@ def district_detail(request, district):
     today = timezone.localdate()
     year = school_year_of(today)
 
-    def body() -> dict:  # only when the rendered page is not kept (participants/place_cache.py)
+    def body() -> dict:  # only when the rendered page is not kept (participants/caches/place.py)
         return {"rows": school_rows(Organization.objects.visible_to(request.user).filter(district=district), year),
                 "without_curator": list(without_curator(district, request.user).only("short_name")),
                 "blocks": blocks_for(DISTRICT, request.user, today, district)}

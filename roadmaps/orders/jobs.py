@@ -9,7 +9,7 @@ from datetime import date
 from django.core.serializers.json import DjangoJSONEncoder
 
 from mentoring_portal.lib.uploads import UploadRefused, discard_pending, read_pending
-from roadmaps.importers.readers import read_blocks
+from roadmaps.importing.readers import read_blocks
 from roadmaps.orders.parse import Duty, ParsedOrder, parse_order
 
 KIND = "roadmaps.order"

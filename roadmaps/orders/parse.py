@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from roadmaps.importers.parse import clean_cell
-from roadmaps.importers.readers import Block, Table, Text
+from roadmaps.importing.parse import clean_cell
+from roadmaps.importing.readers import Block, Table, Text
 
 DISTRICT, SCHOOLS, REGION = "district", "schools", "region"
 LEVELS = {DISTRICT: "муниципалитет", SCHOOLS: "каждая школа", REGION: "регион"}

@@ -11,10 +11,10 @@ from mentoring_portal.jobs.services import job_consume, job_for, page_job, uploa
 from participants.access import CAN_EDIT_ROADMAP, district_view, organization_view
 from participants.models import Organization
 from roadmaps.forms import ImportForm, RoadmapForm
-from roadmaps.importers.jobs import KIND
-from roadmaps.importers.parse import apply_choices
-from roadmaps.importers.service import ImportRefused, roadmap_import, understood_deadlines
-from roadmaps.importers.stored import result_from_json
+from roadmaps.importing.jobs import KIND
+from roadmaps.importing.parse import apply_choices
+from roadmaps.importing.services import ImportRefused, roadmap_import, understood_deadlines
+from roadmaps.importing.stored import result_from_json
 from roadmaps.models import Roadmap, RoadmapStatus
 from roadmaps.services import roadmap_create
 

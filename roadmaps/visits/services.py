@@ -70,7 +70,7 @@ def default_start(day: date) -> datetime:
 
 def _names_of(instance, created: bool = False) -> list[str]:
     """A request moves its school's and its district's navigation (the count of requests waiting)."""
-    from participants import place_cache
+    from participants.caches import place as place_cache
 
     return place_cache.of_organization(instance.organization_id)
 

@@ -50,8 +50,8 @@ def test_the_school_curator_makes_a_pair_with_the_mouse(page, sign_in, problems,
 
 def test_in_a_big_school_the_pickers_find_people_as_one_types(page, sign_in, problems, world):
     """Issue #24: past PICKER_INLINE people the page holds none of them; the pickers ask the server as one types."""
-    from participants.forms_registry import PICKER_INLINE
     from participants.models import Person
+    from participants.pairs.forms import PICKER_INLINE
 
     Person.objects.bulk_create([Person(organization=world.school, category="student", last_name=f"Ученик{n:04d}",
                                        first_name="Иван", grade="5А", search=f"ученик{n:04d} иван 5а")

@@ -5,12 +5,13 @@ from django.utils import timezone
 from monitoring import demo as monitoring_demo
 from monitoring.rounds import demo as rounds_demo
 from participants import demo as participants_demo
-from participants import demo_registry, demo_workspace
+from participants import demo_workspace
 from participants.cabinet import demo as cabinet_demo
 from participants.documents import demo as library_demo
 from participants.letters import demo as letters_demo
 from participants.public import demo as content_plan_demo
 from participants.recruitment import demo as recruitment_demo
+from participants.registry import demo as demo_registry
 from participants.routes import demo as routes_demo
 from participants.target_groups import demo as target_groups_demo
 from roadmaps import demo as roadmaps_demo

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from participants.models import District, Organization
-from roadmaps.importers.service import parse_file, roadmap_import
+from roadmaps.importing.services import parse_file, roadmap_import
 
 
 class Command(BaseCommand):

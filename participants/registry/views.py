@@ -8,21 +8,21 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mentoring_portal.lib import versions
 from mentoring_portal.lib.paging import page_of
-from participants import school_cache
 from participants.access import CAN_EDIT_PAIRS, organization_view
 from participants.cabinet.views import card_context
-from participants.forms_registry import ConsentForm, MenteeRequestForm, MentorProfileForm, PersonForm
-from participants.mentoring import REGISTRY_SORTS, pair_rows, registry
+from participants.caches import school as school_cache
 from participants.models import Category, Pair, Partner, Person, TargetGroup
+from participants.pairs.selectors import REGISTRY_SORTS, pair_rows, registry
 from participants.partners.forms import PartnerForm
-from participants.services.erasure import person_anonymise
-from participants.services.registry import (
+from participants.registry.forms import ConsentForm, MenteeRequestForm, MentorProfileForm, PersonForm
+from participants.registry.services import (
     consent_record,
     consent_withdraw,
     mentor_profile_save,
     person_save,
     request_add,
 )
+from participants.services.erasure import person_anonymise
 
 
 def _person(request, organization, pk: int) -> Person:
@@ -36,7 +36,7 @@ def people_list(request, organization):
     sort = sort if sort in REGISTRY_SORTS else "name"
     today = timezone.localdate()
 
-    def rows() -> dict:  # only when the rendered rows are not kept (participants/school_cache.py)
+    def rows() -> dict:  # only when the rendered rows are not kept (participants/caches/school.py)
         page = page_of(request, registry(organization, request.user, q=q, category=category, sort=sort))
         return {"page": page, "rows": [(p, p.consent_on(today)) for p in page.object_list]}
 

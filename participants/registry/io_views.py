@@ -12,11 +12,11 @@ from mentoring_portal.jobs.services import job_consume, job_for, job_start, page
 from mentoring_portal.lib.exports import XLSX_TYPE, attachment, registry
 from mentoring_portal.lib.uploads import UploadRefused
 from participants.access import CAN_EDIT_PAIRS, organization_view, require_capability
-from participants.export_jobs import KIND as EXPORT_KIND
-from participants.export_jobs import payload as export_payload
-from participants.exports import GROUP
-from participants.registry_io import RegistryImport, refused, registry_import, template_xlsx
-from participants.registry_jobs import KIND
+from participants.registry.export_jobs import KIND as EXPORT_KIND
+from participants.registry.export_jobs import payload as export_payload
+from participants.registry.exports import GROUP
+from participants.registry.io import RegistryImport, refused, registry_import, template_xlsx
+from participants.registry.jobs import KIND
 from participants.services.audit import export_logged
 
 

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from mentoring_portal.lib.exports import XLSX_TYPE, Column, Exporter, Sheet, SheetRow, file_name, registry, write_xlsx
 from participants.access import CAN_EDIT_PAIRS, CAN_VIEW_REPORTS
-from participants.mentoring import pair_rows
+from participants.pairs.selectors import pair_rows
 
 GROUP = "organization"
 
@@ -31,13 +31,13 @@ class RegistryXlsx(OrganizationExporter):
     label = "Реестр наставников и наставляемых"
 
     def size(self, organization) -> int:
-        from participants.mentoring import registry as registry_people
+        from participants.pairs.selectors import registry as registry_people
 
         return registry_people(organization, self.user).count()
 
     def rows(self, organization):
         """Streamed: people are read 2,000 at a time and each row goes to the write-only sheet as it is made."""
-        from participants.mentoring import registry as registry_people
+        from participants.pairs.selectors import registry as registry_people
 
         today = timezone.localdate()
         self.count = 0

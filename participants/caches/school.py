@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from mentoring_portal.lib import versions
-from participants import place_cache
+from participants.caches import place as place_cache
 
 CATALOGUE = "forms-catalogue"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mentoring_portal.lib.uploads import discard_pending, read_pending
 from participants.models import Organization
-from participants.registry_io import parse_registry
+from participants.registry.io import parse_registry
 
 KIND = "participants.registry-import"
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from roadmaps.importers.parse import ParsedItem, ParsedRoadmap, ParsedSection, ParseResult, Problem
+from roadmaps.importing.parse import ParsedItem, ParsedRoadmap, ParsedSection, ParseResult, Problem
 
 
 def result_to_json(result: ParseResult) -> dict:

@@ -13,7 +13,7 @@ from django.db.models import DateField
 from mentoring_portal.lib.collation import search_text
 from mentoring_portal.lib.uploads import SHEET_FORMATS, ReadBudget, UploadRefused, sheet_rows
 from participants.models import Category, Person
-from participants.registry_io import RowProblem, cell_text
+from participants.registry.io import RowProblem, cell_text
 
 
 def read_list(name: str, data: bytes, headers: list[str], max_rows: int) -> tuple[list[tuple], list[RowProblem]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from roadmaps.deadlines import UNRECOGNIZED, normalize, parse_deadline
-from roadmaps.importers.readers import Block, Row, Table, Text
+from roadmaps.importing.readers import Block, Row, Table, Text
 
 COLUMNS = {
     "number": "№",

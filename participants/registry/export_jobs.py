@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from mentoring_portal.jobs.exports import export_to_storage
 from participants.access import exporter_for
-from participants.exports import DISTRICT_GROUP, GROUP, REGION_GROUP
 from participants.models import District, Organization, Region
+from participants.registry.exports import DISTRICT_GROUP, GROUP, REGION_GROUP
 from participants.services.audit import export_logged
 
 KIND = "participants.export"

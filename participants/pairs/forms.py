@@ -1,103 +1,14 @@
-"""Forms of the registry and the pairs; each validates and normalises, the rules of pairs live in services.pairs."""
+"""Forms of the pairs and the district's forms of mentoring; each validates and normalises, the rules of pairs live
+in pairs/services.py."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Layout, Submit
+from crispy_forms.layout import Layout, Submit
 from django import forms
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring_portal.lib.forms import OwnIds
-from participants.models import (
-    Category,
-    Consent,
-    ConsentGiver,
-    Meeting,
-    MenteeRequest,
-    MentorProfile,
-    Pair,
-    Person,
-    PlanTask,
-)
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _row(*fields, size=6):
-    return Div(*[Div(f, css_class=f"col-md-{size}") for f in fields], css_class="row")
-
-
-class PersonForm(forms.ModelForm):
-    class Meta:
-        model = Person
-        fields = ["last_name", "first_name", "patronymic", "category", "grade", "birth_date", "teaching_since",
-                  "position", "partner", "phone", "email"]
-        widgets = {"birth_date": DATE_INPUT, "teaching_since": DATE_INPUT}
-
-    def __init__(self, *args, organization, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.instance.organization = organization
-        self.fields["partner"].queryset = organization.partners.all()
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
-            _row("last_name", "first_name", "patronymic", size=4),
-            _row("category", "grade", "birth_date", size=4),
-            _row("position", "teaching_since", "partner", size=4),
-            _row("phone", "email"),
-            Submit("save", "Сохранить"),
-        )
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in ("last_name", "first_name", "patronymic"):
-            if cleaned.get(name):
-                cleaned[name] = " ".join(cleaned[name].split())
-        if cleaned.get("teaching_since") and cleaned.get("category") != "teacher":
-            self.add_error("teaching_since", "Начало педагогической деятельности указывается только для педагогов.")
-        return cleaned
-
-
-class ConsentForm(forms.ModelForm):
-    """Who gave it comes first: for a child the form starts on the parent (legal representative)."""
-
-    class Meta:
-        model = Consent
-        fields = ["giver", "given_by", "given_on", "document"]
-        widgets = {"given_on": DATE_INPUT, "giver": forms.RadioSelect}
-        labels = {"given_by": "ФИО подписавшего"}
-        help_texts = {"given_by": "За ребёнка — ФИО родителя (законного представителя); если согласие дал сам "
-                                  "участник, можно не заполнять."}
-
-    def __init__(self, *args, person=None, today=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["given_by"].required = False
-        if person is not None and not self.is_bound:
-            self.initial.setdefault("giver", ConsentGiver.REPRESENTATIVE if person.is_minor(today)
-                                    else ConsentGiver.SELF)
-
-
-class MentorProfileForm(forms.ModelForm):
-    class Meta:
-        model = MentorProfile
-        fields = ["competencies", "achievements", "interests", "preferred_age_min", "preferred_age_max",
-                  "preferred_format", "max_mentees", "public_name_consent"]
-        widgets = {f: forms.Textarea(attrs={"rows": 2}) for f in ("competencies", "achievements", "interests")}
-
-    def clean(self):
-        cleaned = super().clean()
-        low, high = cleaned.get("preferred_age_min"), cleaned.get("preferred_age_max")
-        if low is not None and high is not None and low > high:
-            self.add_error("preferred_age_max", "Верхняя граница возраста меньше нижней.")
-        if cleaned.get("max_mentees") == 0:
-            self.add_error("max_mentees", "Наставник ведёт хотя бы одного наставляемого.")
-        return cleaned
-
-
-class MenteeRequestForm(OwnIds, forms.ModelForm):
-    id_prefix = "request"
-    class Meta:
-        model = MenteeRequest
-        fields = ["help_wanted", "interests"]
-        widgets = {"help_wanted": forms.Textarea(attrs={"rows": 2}), "interests": forms.Textarea(attrs={"rows": 2})}
+from mentoring_portal.lib.forms import DATE_INPUT, row
+from participants.models import Category, Meeting, Pair, Person, PlanTask
 
 
 class _Described:
@@ -149,8 +60,8 @@ class PairForm(forms.ModelForm):
         self.fields["programme"].queryset = organization.programmes.all()
         self.helper = FormHelper()
         self.helper.layout = Layout(
-            _row("form", "variant"), _row("mentor", "programme"), "mentees",
-            _row("start_date", "end_date", size=3), _row("order_number", "order_date", size=3),
+            row("form", "variant"), row("mentor", "programme"), "mentees",
+            row("start_date", "end_date", size=3), row("order_number", "order_date", size=3),
             Submit("save", "Сохранить"),
         )
 

@@ -10,8 +10,8 @@ from mentoring_portal.lib.uploads import UploadRefused
 from participants.models import District, Organization
 from roadmaps.changes import log_change
 from roadmaps.deadlines import parse_deadline
-from roadmaps.importers.parse import ParseResult, Problem, parse_blocks
-from roadmaps.importers.readers import read_blocks
+from roadmaps.importing.parse import ParseResult, Problem, parse_blocks
+from roadmaps.importing.readers import read_blocks
 from roadmaps.models import Item, Roadmap, Section
 from roadmaps.occurrences import sync_occurrences
 from roadmaps.services import link_responsible, owner_users, roadmap_create

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 from mentoring_portal.lib.uploads import ReadBudget, UploadRefused
-from roadmaps.importers.readers import Row, Table, Text
+from roadmaps.importing.readers import Row, Table, Text
 
 MAX_PAGES = 300
 SCAN = ("В PDF нет текста — это скан или фотография страниц: прочитать его может только человек. Пришлите "

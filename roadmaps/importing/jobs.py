@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from mentoring_portal.lib.uploads import discard_pending, read_pending
-from roadmaps.importers.service import parse_file
-from roadmaps.importers.stored import result_to_json
+from roadmaps.importing.services import parse_file
+from roadmaps.importing.stored import result_to_json
 
 KIND = "roadmaps.import"
 

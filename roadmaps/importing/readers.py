@@ -54,7 +54,7 @@ def read_blocks(name: str, data: bytes, progress=None) -> list[Block]:
     if checked.kind is Kind.XLSX:
         return _read_xlsx(checked.data, budget)
     if checked.kind is Kind.PDF:
-        from roadmaps.importers.pdf import read_pdf  # it imports this module's blocks
+        from roadmaps.importing.pdf import read_pdf  # it imports this module's blocks
 
         return read_pdf(checked.data, budget)
     return _read_tsv(checked.data, budget)

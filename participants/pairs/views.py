@@ -12,12 +12,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mentoring_portal.lib import versions
 from mentoring_portal.lib.feedback import explain
 from mentoring_portal.lib.paging import page_of
-from participants import school_cache
 from participants.access import CAN_EDIT_PAIRS, CAN_RECORD_MEETINGS, organization_view
-from participants.forms_registry import FinishForm, MeetingForm, PairForm, TaskForm
-from participants.mentoring import match_rows, pair_rows, plan_completion, with_plan
+from participants.caches import school as school_cache
 from participants.models import Pair, PairStatus, Person
-from participants.services.pairs import (
+from participants.pairs.forms import FinishForm, MeetingForm, PairForm, TaskForm
+from participants.pairs.selectors import match_rows, pair_rows, plan_completion, with_plan
+from participants.pairs.services import (
     meeting_save,
     pair_activate,
     pair_create,
@@ -41,7 +41,7 @@ def pair_list(request, organization):
     status = request.GET.get("status", "")
     status = status if status in PairStatus.values else ""
 
-    def rows() -> dict:  # only when the rendered rows are not kept (participants/school_cache.py)
+    def rows() -> dict:  # only when the rendered rows are not kept (participants/caches/school.py)
         pairs = Pair.objects.visible_to(request.user).filter(organization=organization).order_by("-start_date", "-pk")
         page = page_of(request, with_plan(pairs.filter(status=status) if status else pairs))
         return {"page": page, "rows": pair_rows(list(page.object_list))}

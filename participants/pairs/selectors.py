@@ -11,10 +11,10 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from mentoring_portal.lib.collation import russian, search_text
-from participants.matching import MenteeNeed, MentorCandidate, Suggestion, rank
 from participants.models import Category, Meeting, MenteeRequest, MentorChoice, Organization, Pair, Person, PlanTask
 from participants.models.pairs import LIVE_STATUSES
-from participants.services.pairs import DEFAULT_MAX_MENTEES
+from participants.pairs.matching import MenteeNeed, MentorCandidate, Suggestion, rank
+from participants.pairs.services import DEFAULT_MAX_MENTEES
 
 PLAN_FULFILLED = 90  # the seed documents judge plans below 90% as not fulfilled
 

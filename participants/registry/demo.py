@@ -25,7 +25,7 @@ from participants.models import (
     Person,
     PlanTask,
 )
-from participants.services.pairs import pair_create
+from participants.pairs.services import pair_create
 
 SURNAMES = ["Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков",
             "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов",
