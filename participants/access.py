@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import wraps
+from typing import TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -41,16 +42,16 @@ ALL_CAPABILITIES = frozenset(
 )
 
 # What each role may do on the place it holds, and on the places below it.
-_ON_OWN_DISTRICT = {
+_ON_OWN_DISTRICT: dict[str, set[str]] = {
     Role.DISTRICT_CURATOR: {VIEW, CAN_EDIT_ROADMAP, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_EDIT_DISTRICT,
                             CAN_READ_AUDIT, CAN_EDIT_DOCUMENTS, CAN_REVIEW, CAN_BUILD_QUESTIONNAIRES},
     Role.DISTRICT_METHODIST: {VIEW, CAN_VIEW_REPORTS},
 }
-_ON_DISTRICT_SCHOOL = {
+_ON_DISTRICT_SCHOOL: dict[str, set[str]] = {
     Role.DISTRICT_CURATOR: {VIEW, CAN_EDIT_ORGANIZATION, CAN_APPROVE_ROADMAPS, CAN_VIEW_REPORTS, CAN_READ_AUDIT},
     Role.DISTRICT_METHODIST: {VIEW, CAN_VIEW_REPORTS},
 }
-_ON_OWN_ORGANIZATION = {
+_ON_OWN_ORGANIZATION: dict[str, set[str]] = {
     Role.SCHOOL_CURATOR: {VIEW, CAN_EDIT_ORGANIZATION, CAN_EDIT_ROADMAP, CAN_EDIT_PAIRS, CAN_RECORD_MEETINGS,
                           CAN_VIEW_REPORTS, CAN_READ_AUDIT, CAN_EDIT_DOCUMENTS, CAN_BUILD_QUESTIONNAIRES},
     Role.MENTOR: {VIEW, CAN_RECORD_MEETINGS},
@@ -62,6 +63,8 @@ _COORDINATOR_ON_REGION = {VIEW, CAN_VIEW_REPORTS, CAN_EDIT_DOCUMENTS, CAN_EDIT_R
 # Organizations under the region directly have no district curator: the region approves their roadmaps.
 _COORDINATOR_ON_DIRECT_ORGANIZATION = {VIEW, CAN_VIEW_REPORTS, CAN_APPROVE_ROADMAPS}
 _COORDINATOR_ON_DISTRICT_SCHOOL = {VIEW, CAN_VIEW_REPORTS}
+
+_QS = TypeVar("_QS", bound=QuerySet)  # a scoping method returns the queryset it was given, narrowed
 
 
 @dataclass
@@ -86,12 +89,12 @@ class Access:
         return self._ids("organization_id", _ON_OWN_ORGANIZATION)
 
     # Scoped querysets -------------------------------------------------------------------------------------------
-    def districts(self, qs: QuerySet) -> QuerySet:
+    def districts(self, qs: _QS) -> _QS:
         if self.is_superuser:
             return qs
         return qs.filter(Q(id__in=self.district_ids | self.expert_district_ids) | Q(region_id__in=self.region_ids))
 
-    def organizations(self, qs: QuerySet) -> QuerySet:
+    def organizations(self, qs: _QS) -> _QS:
         if self.is_superuser:
             return qs
         return qs.filter(
@@ -120,7 +123,7 @@ class Access:
         """Organizations watched from above: the district's or the region's."""
         return Q(**{f"{prefix}district_id__in": self.district_ids}) | Q(**{f"{prefix}region_id__in": self.region_ids})
 
-    def owned(self, qs: QuerySet, *, organization: bool = True, region: bool = False) -> QuerySet:
+    def owned(self, qs: _QS, *, organization: bool = True, region: bool = False) -> _QS:
         """Records a school or a district owns (programmes, partners; contests, which a region owns too): those of
         the places the user reads, and his schools' districts' (and regions') — a school reads the model programmes it
         may copy and the contests it may enter."""
@@ -137,7 +140,7 @@ class Access:
             allowed |= Q(region_id__in=self.region_ids) | Q(region__in=read.values("region_id"))
         return qs.filter(allowed)
 
-    def people(self, qs: QuerySet) -> QuerySet:
+    def people(self, qs: _QS) -> _QS:
         """Children's names only for their school's curators and their own mentor; adults for the district and the
         region too — by age (`registry.adult`), not by the role in a pair."""
         from participants.models.registry import adult
@@ -154,7 +157,7 @@ class Access:
             allowed |= Q(user_id=self.user_id) | Q(pk__in=own_mentees)
         return qs.filter(allowed)
 
-    def pairs(self, qs: QuerySet) -> QuerySet:
+    def pairs(self, qs: _QS) -> _QS:
         """Pairs by name (with the mentees' names) for the school's curators and the pair's own mentor; the district
         and the region see pairs only as figures (participants/selectors.py)."""
         if self.is_superuser:

@@ -10,6 +10,7 @@ meetings the mentor's own."""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from mentoring_portal.lib.plugins import Plugins
 
@@ -31,11 +32,11 @@ class LandingBlock:
 
 
 HOME, DISTRICT, ORGANIZATION = "home", "district", "organization"
-Provider = Callable[[object, date, object], list[LandingBlock]]
+Provider = Callable[[Any, date, object], list[LandingBlock]]
 # page (HOME, DISTRICT, ORGANIZATION) → the providers of its blocks
 PROVIDERS: Plugins[Provider] = Plugins("landing: blocks of the home, district and organization pages")
 # provider → the versions its block is kept under besides the user's places' (user → names)
-KEPT_BY: Plugins[Callable[[object], list[str]]] = Plugins("landing: versions a block is kept under", unique=True)
+KEPT_BY: Plugins[Callable[[Any], list[str]]] = Plugins("landing: versions a block is kept under", unique=True)
 
 
 def kept_by(page: str, user) -> list[str]:

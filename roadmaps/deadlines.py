@@ -18,6 +18,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from mentoring_portal.lib.schoolyear import school_year_of
 from mentoring_portal.lib.wording import counted
@@ -253,8 +254,8 @@ def _month_of(match: re.Match, prefix: str) -> int:
     return 0
 
 
-def _tokens(text: str) -> list[tuple[str, object]]:
-    out: list[tuple[str, object]] = []
+def _tokens(text: str) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup if m.lastgroup in ("until_end", "until", "since", "to", "dash") else None
         if m.group("date"):
@@ -290,10 +291,10 @@ def _number(raw: str) -> int:
     return _ROMAN.get(raw, None) or int(raw)
 
 
-def _attach_years(tokens: list[tuple[str, object]]) -> list[tuple[str, object]]:
+def _attach_years(tokens: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     """A year right after a yearless point is that point's year; a year after a dated point repeats the point
     («Май 2022,2023,2024»); any other year is a calendar year of its own («2023 год»)."""
-    out: list[tuple[str, object]] = []
+    out: list[tuple[str, Any]] = []
     for kind, value in tokens:
         if kind != "year":
             out.append((kind, value))
@@ -322,7 +323,7 @@ class _Span:
     since: bool = False  # «с …» without «по»: from the point to the period's end
 
 
-def _spans(tokens: list[tuple[str, object]]) -> list[_Span]:
+def _spans(tokens: list[tuple[str, Any]]) -> list[_Span]:
     spans: list[_Span] = []
     i = 0
     pending_until = pending_since = False

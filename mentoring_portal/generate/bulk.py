@@ -35,7 +35,7 @@ class BulkLoader:
 
     def new_id(self, model: type[models.Model]) -> int:
         if model not in self._next:
-            self._next[model] = (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
+            self._next[model] = (model._default_manager.aggregate(m=models.Max("pk"))["m"] or 0) + 1
         value = self._next[model]
         self._next[model] += 1
         return value
@@ -64,7 +64,7 @@ class BulkLoader:
             return
         self.counts[model._meta.label] += len(rows)
         if connection.vendor != "postgresql":
-            model.objects.bulk_create(rows, batch_size=2000)
+            model._default_manager.bulk_create(rows, batch_size=2000)
             return
         fields = model._meta.concrete_fields
         buffer = io.StringIO()

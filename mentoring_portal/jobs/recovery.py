@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -44,7 +45,7 @@ def jobs_recover(jobs=None) -> int:
                 continue
             stage = REQUEUED if job.status == JobStatus.RUNNING else job.stage
             Job.objects.filter(pk=job.pk).update(status=JobStatus.QUEUED, heartbeat_at=now, stage=stage)
-            transaction.on_commit(lambda pk=str(job.pk): _enqueue(run_job, pk))
+            transaction.on_commit(partial(_enqueue, run_job, str(job.pk)))
     return found
 
 

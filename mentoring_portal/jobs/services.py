@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -101,7 +102,7 @@ class Preview:
 
     kind: str
     from_json: Callable[[dict], object]
-    problems_of: Callable[[object], list]
+    problems_of: Callable[[Any], list]
 
     def shown(self, request, *, owner: str) -> tuple[Job | None, object | None, list]:
         job = page_job(request, kind=self.kind, owner=owner)
@@ -124,7 +125,7 @@ class Preview:
             yield None if parsed is None or self.problems_of(parsed) else parsed
 
     def posted(self, request, *, owner: str, page: str, form, payload: Callable[[dict], dict],
-               save: Callable[[object], int], saved: str, refused: Callable[[object, list[str]], HttpResponse],
+               save: Callable[[Any], int], saved: str, refused: Callable[[Any, list[str]], HttpResponse],
                used: str = USED_OR_REFUSED):
         """An import page's POST, one way for every list read by a job: «Подтвердить» saves the job's result once
         (`save` returns how many rows, said by `saved`: «Записей загружено: {}.»); otherwise the upload `form`

@@ -1,6 +1,7 @@
 """Typed readers of environment variables: a bad value stops the start with a clear message."""
 
 import os
+from typing import overload
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -8,6 +9,10 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
+@overload
+def env_str(name: str, default: str) -> str: ...
+@overload
+def env_str(name: str, default: None = None) -> str | None: ...
 def env_str(name: str, default: str | None = None) -> str | None:
     return os.environ.get(name, default)
 
@@ -55,4 +60,4 @@ def env_database(name: str, default: str) -> dict:
         raise ImproperlyConfigured(f"{name}={raw!r}: only postgres:// and sqlite:// are supported")
     if engine.endswith("sqlite3"):
         config["CONN_MAX_AGE"] = 0
-    return config
+    return dict(config)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db import transaction
+from django.db.models import Model
 
 
 def hold(*objects) -> None:
@@ -14,8 +15,8 @@ def hold(*objects) -> None:
     holders of overlapping sets can't deadlock)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("hold() needs a transaction: call it inside transaction.atomic")
-    by_model: dict[type, set] = defaultdict(set)
+    by_model: dict[type[Model], set] = defaultdict(set)
     for obj in objects:
         by_model[type(obj)].add(obj.pk)
     for model, pks in sorted(by_model.items(), key=lambda item: item[0]._meta.label):
-        list(model.objects.select_for_update().filter(pk__in=pks).order_by("pk").values_list("pk", flat=True))
+        list(model._default_manager.select_for_update().filter(pk__in=pks).order_by("pk").values_list("pk", flat=True))

@@ -51,7 +51,7 @@ class SharedRedisCache(RedisCache):
         """Redis answers again: forget the versions that changes made meanwhile could not move."""
         self._away = False
         try:
-            client = self._cache.get_client(write=True)
+            client = self._cache.get_client(write=True)  # type: ignore[attr-defined]  # RedisCache's client, not in the stubs
             keys = list(client.scan_iter(match=self.make_key(VERSIONS)))
             if keys:
                 client.delete(*keys)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from functools import partial
 
 from django.core.cache import cache
 from django.db import transaction
@@ -26,7 +27,7 @@ def _fresh() -> int:
 
 
 def version(name: str) -> int:
-    return cache.get_or_set(_key(name), _fresh, None)
+    return int(cache.get_or_set(_key(name), _fresh, None))
 
 
 def _incr(name: str) -> None:
@@ -87,7 +88,7 @@ def lazy(compute, names: tuple[str, ...]) -> dict:
             loaded.update(compute())
         return loaded[name]
 
-    return {name: SimpleLazyObject(lambda name=name: value(name)) for name in names}
+    return {name: SimpleLazyObject(partial(value, name)) for name in names}
 
 
 def lazy_cached(key: str, compute, names: tuple[str, ...], timeout: int = 6 * 3600) -> dict:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from auditlog.registry import auditlog
 
@@ -49,7 +50,7 @@ def names_people(label: str) -> bool:
     return found.names_people if found else False
 
 
-def audit(model, *, place: Callable[[object], Place], personal: set[str] = frozenset(), m2m: set[str] = frozenset(),
+def audit(model, *, place: Callable[[Any], Place], personal: set[str] = frozenset(), m2m: set[str] = frozenset(),
           exclude: set[str] = frozenset(), names_people: bool = False) -> None:
     def get_additional_data(instance) -> dict:
         where = place(instance)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from mentoring_portal.lib.exports import DocxTable, render_pdf, write_docx
 from mentoring_portal.lib.plugins import Plugins
@@ -50,7 +51,7 @@ class Draft:
     slug: str
     kind: str  # "district" | "organization" | "region": where it is offered
     label: str
-    build: Callable[[object, object, date], DraftOrder | None]  # (place, user, today) → the order, or None: no data
+    build: Callable[[Any, object, date], DraftOrder | None]  # (place, user, today) → the order, or None: no data
     capability: str
     empty: str  # why there is nothing to draft
 

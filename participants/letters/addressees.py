@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from mentoring_portal.lib.plugins import Plugins
 
@@ -15,7 +16,7 @@ from mentoring_portal.lib.plugins import Plugins
 class Addressees:
     key: str  # «passport:regulation»
     label: str  # «нет отметки паспорта «Положение о наставничестве»»
-    schools: Callable[[object, date], list[int]]  # (district, today) → the ids of its schools in the group
+    schools: Callable[[Any, date], list[int]]  # (district, today) → the ids of its schools in the group
 
 
 ADDRESSEES: Plugins[Addressees] = Plugins("letters: groups of schools to write to", unique=True, key_of=lambda g: g.key)

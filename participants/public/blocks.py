@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from mentoring_portal.lib.plugins import Plugins
 
@@ -18,7 +19,7 @@ class PublicBlock:
     label: str
     template: str
     order: int
-    context: Callable[[object, date], dict | None]  # (place, today) → the template's context, or None: nothing to show
+    context: Callable[[Any, date], dict | None]  # (place, today) → the template's context, or None: nothing to show
 
 
 PUBLIC_BLOCKS: Plugins[PublicBlock] = Plugins("public page: blocks of a «Наставничество» section", unique=True,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from mentoring_portal.lib.plugins import Plugins
 from mentoring_portal.lib.schoolyear import school_year_of
@@ -54,7 +55,7 @@ class Suggestion:
     rubric: str
 
 
-Provider = Callable[[object, date], list[Suggestion]]
+Provider = Callable[[Any, date], list[Suggestion]]
 SUGGESTIONS: Plugins[Provider] = Plugins("public page: news suggested from what happened at the place")
 
 

@@ -11,6 +11,7 @@ import io
 import struct
 import zipfile
 import zlib
+from collections.abc import Set
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -92,7 +93,7 @@ def read_upload(upload, allowed: set[Kind]) -> Checked:
     return inspect(upload.name, upload.read(), allowed)
 
 
-def inspect(name: str, data: bytes, allowed: set[Kind]) -> Checked:
+def inspect(name: str, data: bytes, allowed: Set[Kind]) -> Checked:
     if not data or not data.strip():
         raise UploadRefused("Файл пустой.")
     if len(data) > settings.MAX_UPLOAD_MB * 1024 * 1024:
@@ -192,14 +193,17 @@ def _inflate_members(data: bytes, entries: list[zipfile.ZipInfo]) -> dict[str, b
     return heads
 
 
+LOCAL_HEADER_SIZE = 30  # a zip member's local header before its name (zipfile.sizeFileHeader, which is private)
+
+
 def _member_chunks(data: bytes, entry: zipfile.ZipInfo):
     """A member's inflated bytes, at most CHUNK at a time, read from the member's own compressed bytes."""
     damaged = UploadRefused("Файл повреждён: часть документа не распаковывается.")
-    header = data[entry.header_offset:entry.header_offset + zipfile.sizeFileHeader]
-    if len(header) < zipfile.sizeFileHeader or not header.startswith(b"PK\x03\x04"):
+    header = data[entry.header_offset:entry.header_offset + LOCAL_HEADER_SIZE]
+    if len(header) < LOCAL_HEADER_SIZE or not header.startswith(b"PK\x03\x04"):
         raise damaged
     name_length, extra_length = struct.unpack("<HH", header[26:30])
-    start = entry.header_offset + zipfile.sizeFileHeader + name_length + extra_length
+    start = entry.header_offset + LOCAL_HEADER_SIZE + name_length + extra_length
     packed = data[start:start + entry.compress_size]
     if len(packed) < entry.compress_size:
         raise damaged

@@ -34,6 +34,7 @@ def soffice() -> str | None:
 def _target(checked: Checked) -> Kind:
     if checked.kind is Kind.OLE:  # .doc or .xls: the name's extension says which (the content is OLE for both)
         return Kind.XLSX if checked.extension == ".xls" else Kind.DOCX
+    assert checked.kind is not None, "a checked upload has a kind"
     return TARGET[checked.kind]
 
 
