@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mentoring_portal.lib import versions
-from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.feedback import applied, explain
 from mentoring_portal.lib.paging import page_of
 from participants.access import CAN_EDIT_PAIRS, CAN_RECORD_MEETINGS, organization_view
 from participants.caches import school as school_cache
@@ -130,12 +130,8 @@ def pair_finish_view(request, organization, pk: int):
     pair, manages = get_pair(request, organization, pk)
     form = FinishForm(request.POST)
     if form.is_valid():
-        try:
-            pair_finish(pair=pair, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Итог записан: {pair.get_status_display().lower()}.")
+        if applied(request, lambda: pair_finish(pair=pair, **form.cleaned_data),
+                   done=lambda _: f"Итог записан: {pair.get_status_display().lower()}.", form=form):
             return redirect(pair)
     return _pair_page(request, organization, pair, manages, finish_form=form)
 
@@ -150,12 +146,8 @@ def meeting_record(request, organization, pk: int, meeting_id: int | None = None
     meeting = get_object_or_404(pair.meetings, pk=meeting_id) if meeting_id else None
     form = MeetingForm(request.POST, instance=meeting)
     if form.is_valid():
-        try:
-            meeting_save(pair=pair, meeting=meeting, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "Встреча записана.")
+        if applied(request, lambda: meeting_save(pair=pair, meeting=meeting, **form.cleaned_data),
+                   done="Встреча записана.", form=form):
             return redirect(pair)
     if meeting is None:
         return _pair_page(request, organization, pair, manages, meeting_form=form)

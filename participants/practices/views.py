@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.feedback import applied
 from mentoring_portal.lib.rules import decision
 from mentoring_portal.lib.uploads import download
 from participants.access import (
@@ -140,13 +140,9 @@ def district_review(request, district, pk):
 @require_POST
 def district_nominate(request, district, pk):
     practice = _district_practice(request, district, pk)
-    try:
-        practice_nominate(practice=practice, today=timezone.localdate())
-    except ValidationError as error:
-        explain(request, error)
-    else:
-        messages.success(request, "Практика выдвинута на региональный уровень." if practice.nominated_on
-                         else "Выдвижение на региональный уровень отменено.")
+    applied(request, lambda: practice_nominate(practice=practice, today=timezone.localdate()),
+            done=lambda _: ("Практика выдвинута на региональный уровень." if practice.nominated_on
+                            else "Выдвижение на региональный уровень отменено."))
     return redirect("participants:district-practice", district=district.code, pk=practice.pk)
 
 

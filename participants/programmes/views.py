@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.feedback import applied, explain
 from mentoring_portal.lib.rules import decision
 from mentoring_portal.lib.uploads import download
 from participants.access import (
@@ -53,13 +53,10 @@ def school_edit(request, organization, pk=None):
     approve = ApproveProgrammeForm(request.POST if "approve" in request.POST else None)
     if request.method == "POST" and "approve" in request.POST:
         if approve.is_valid():
-            try:
-                programme_approve(programme=programme, user=request.user, number=approve.cleaned_data["order_number"],
-                                  date=approve.cleaned_data["order_date"])
-            except ValidationError as error:
-                explain(request, error)
-            else:
-                messages.success(request, f"Программа «{programme.title}» утверждена; приказ внесён в реестр документов.")
+            if applied(request, lambda: programme_approve(programme=programme, user=request.user,
+                                                          number=approve.cleaned_data["order_number"],
+                                                          date=approve.cleaned_data["order_date"]),
+                       done=f"Программа «{programme.title}» утверждена; приказ внесён в реестр документов."):
                 return redirect("participants:programmes", organization=organization.code)
         form = ProgrammeForm(instance=programme, district=organization.district_id)
     elif request.method == "POST" and form.is_valid():

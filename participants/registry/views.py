@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentoring_portal.lib import versions
+from mentoring_portal.lib.feedback import applied
 from mentoring_portal.lib.paging import page_of
 from participants.access import CAN_EDIT_PAIRS, organization_view
 from participants.cabinet.views import card_context
@@ -120,12 +121,8 @@ def person_consent(request, organization, pk: int):
     person = _person(request, organization, pk)
     form = ConsentForm(request.POST, person=person)
     if form.is_valid():
-        try:
-            consent_record(person=person, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "Согласие на обработку персональных данных записано.")
+        if applied(request, lambda: consent_record(person=person, **form.cleaned_data),
+                   done="Согласие на обработку персональных данных записано.", form=form):
             return _back_to(organization, person)
     return _person_page(request, organization, person, consent_form=form)
 

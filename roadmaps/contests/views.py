@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mentoring_portal.lib.exports import DOCX_TYPE, PDF_TYPE, attachment
-from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.feedback import applied
 from mentoring_portal.lib.uploads import download
 from participants.access import (
     CAN_EDIT_DISTRICT,
@@ -143,24 +143,16 @@ def contest_score_view(request, contest, application_id):
     if not form.is_valid():
         messages.error(request, f"Поставьте по каждому критерию от 0 до 10 баллов («{application.title}»).")
         return redirect(contest)
-    try:
-        contest_score(application=application, juror=request.user, points=form.points())
-    except ValidationError as error:
-        explain(request, error)
-    else:
-        messages.success(request, f"Оценка сохранена: «{application.title}».")
+    applied(request, lambda: contest_score(application=application, juror=request.user, points=form.points()),
+            done=lambda _: f"Оценка сохранена: «{application.title}».")
     return redirect(contest)
 
 
 @contest_view(CAN_RUN_CONTEST)
 @require_POST
 def contest_publish_view(request, contest):
-    try:
-        contest_publish(contest=contest, today=timezone.localdate())
-    except ValidationError as error:
-        explain(request, error)
-    else:
-        messages.success(request, "Итоги опубликованы: школы видят места, победители отмечены у пар и наставников.")
+    applied(request, lambda: contest_publish(contest=contest, today=timezone.localdate()),
+            done="Итоги опубликованы: школы видят места, победители отмечены у пар и наставников.")
     return redirect(contest)
 
 

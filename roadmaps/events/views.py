@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mentoring_portal.jobs.services import Preview
-from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.feedback import applied
 from mentoring_portal.lib.schoolyear import school_year_of
 from mentoring_portal.lib.uploads import download
 from participants.access import CAN_EDIT_ROADMAP, VIEW, place_fields, place_kind, place_views
@@ -186,14 +186,10 @@ def event_held(request, event):
     form = HeldForm(request.POST, request.FILES)
     if not form.is_valid():
         return _page(request, event, held=form, status=400)
-    try:
-        event_hold(event=event, user=request.user, held_on=form.cleaned_data["held_on"],
-                   protocol=form.cleaned_data["protocol"])
-    except ValidationError as error:
-        explain(request, error)
-    else:
-        messages.success(request, "Событие отмечено проведённым" + (
-            f"; мероприятие дорожной карты «{event.item.name[:80]}» выполнено." if event.item_id else "."))
+    applied(request, lambda: event_hold(event=event, user=request.user, held_on=form.cleaned_data["held_on"],
+                                        protocol=form.cleaned_data["protocol"]),
+            done=lambda _: "Событие отмечено проведённым" + (
+                f"; мероприятие дорожной карты «{event.item.name[:80]}» выполнено." if event.item_id else "."))
     return redirect(event)
 
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.feedback import applied, explain
 from participants.access import CAN_APPROVE_ROADMAPS, CAN_EDIT_ROADMAP
 from participants.models import Organization
 from roadmaps.access import roadmap_view
@@ -27,25 +27,17 @@ from roadmaps.services import (
 @roadmap_view(CAN_EDIT_ROADMAP)
 @require_POST
 def roadmap_submit_view(request, roadmap):
-    try:
-        roadmap_submit(roadmap=roadmap, user=request.user)
-    except ValidationError as error:
-        explain(request, error)
-    else:
-        messages.success(request, "Дорожная карта отправлена на согласование в муниципалитет.")
+    applied(request, lambda: roadmap_submit(roadmap=roadmap, user=request.user),
+            done="Дорожная карта отправлена на согласование в муниципалитет.")
     return redirect(roadmap)
 
 
 @roadmap_view(CAN_EDIT_ROADMAP)
 @require_POST
 def roadmap_reopen_view(request, roadmap):
-    try:
-        roadmap_reopen(roadmap=roadmap, user=request.user)
-    except ValidationError as error:
-        explain(request, error)
-    else:
-        messages.success(request, "Дорожная карта открыта для изменений. Когда закончите, отправьте её на согласование: "
-                                  "муниципалитет увидит, что изменилось после согласования.")
+    applied(request, lambda: roadmap_reopen(roadmap=roadmap, user=request.user),
+            done="Дорожная карта открыта для изменений. Когда закончите, отправьте её на согласование: "
+                 "муниципалитет увидит, что изменилось после согласования.")
     return redirect(roadmap)
 
 
@@ -56,21 +48,13 @@ def roadmap_adopt_view(request, roadmap):
     if roadmap.is_school_roadmap:
         raise Http404
     if request.method == "POST" and "cancel" in request.POST:
-        try:
-            roadmap_unadopt(roadmap=roadmap, user=request.user)
-        except ValidationError as error:
-            explain(request, error)
-        else:
-            messages.success(request, "Утверждение отменено: дорожная карта снова черновик.")
+        applied(request, lambda: roadmap_unadopt(roadmap=roadmap, user=request.user),
+                done="Утверждение отменено: дорожная карта снова черновик.")
         return redirect(roadmap)
     form = AdoptForm(request.POST or None, request.FILES or None, roadmap=roadmap)
     if request.method == "POST" and form.is_valid():
-        try:
-            roadmap_adopt(roadmap=roadmap, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Дорожная карта утверждена: {roadmap.approval_document.reference}.")
+        if applied(request, lambda: roadmap_adopt(roadmap=roadmap, user=request.user, **form.cleaned_data),
+                   done=lambda _: f"Дорожная карта утверждена: {roadmap.approval_document.reference}.", form=form):
             return redirect(roadmap)
     return render(request, "roadmaps/roadmap_adopt.html", {"roadmap": roadmap, "form": form},
                   status=400 if request.method == "POST" else 200)
