@@ -25,12 +25,14 @@ class MonitoringConfig(AppConfig):
         from monitoring.region import exports as region_exports  # noqa: F401 - registers the region's tables
         from monitoring.region import freshness
         from monitoring.schedules.services import schedule_from_order
+        from participants.caches.where import HOPS
         from participants.landing import DISTRICT, HOME, PROVIDERS
         from participants.navigation import NAV_ENTRIES
         from roadmaps.orders.signals import order_imported
 
         audited.register()
         figures_cache.connect()
+        HOPS.add(figures_cache.indicator_of, key="monitoring.target")
         passport_kept.connect()
         report_cache.connect()
         nudges.connect()

@@ -13,7 +13,8 @@ from mentoring_portal.lib import versions, warming
 from monitoring.charts import grouped_bars
 from monitoring.selectors import Actuals, last_complete_year, plan_versus_actual, schools_for_year, target_years
 from participants.caches import place as place_cache
-from participants.caches.district import district_of, districts_of
+from participants.caches.district import districts_of
+from participants.caches.where import where
 
 TIMEOUT = 6 * 3600
 
@@ -70,32 +71,20 @@ def warm(district_id: str) -> None:
 
 
 def _names_of(instance, created: bool = False) -> list[str]:
-    """The districts whose dashboards move: a district's indicator its own, a region's every district of the region
-    (those without a catalogue of their own follow it); a target of a school or of an indicator; a typed value, a
-    head-count, a pair or a person their school's district (participants.caches.district.districts_of)."""
-    from monitoring.models import Indicator, Target
-    from participants.models import District, Person
+    """The districts whose dashboards move: a pair's or a person's (participants.caches.district.districts_of, which
+    follows a person's pairs too); any other record's district (participants.caches.where) — a school's head-count, a
+    typed value, a practice, a person's training or deficit, a district's indicator or target; a region's indicator or
+    target moves every district of the region (those without a catalogue of their own follow it)."""
+    from participants.models import District, Pair, Person
 
-    if hasattr(instance, "person_id") and not hasattr(instance, "organization_id"):  # training, a deficit
-        instance = Person.objects.filter(pk=instance.person_id).only("organization_id").first()
-        district_id = district_of(instance.organization_id) if instance else None
-        return [f"district-figures:{district_id}"] if district_id else []
-    if isinstance(instance, Indicator):
-        owner = (instance.district_id, instance.region_id)
-    elif isinstance(instance, Target) and not instance.organization_id:
-        owner = Indicator.objects.filter(pk=instance.indicator_id).values_list("district_id", "region_id").first()
-    elif hasattr(instance, "organization_id"):
-        district_id = district_of(instance.organization_id)
-        owner = (district_id, None) if district_id else None
-        if hasattr(instance, "mentor_id") or hasattr(instance, "mentored_in"):  # a pair, a person
-            return [f"district-figures:{d}" for d in districts_of(instance, created)]
-    else:
-        owner = None
-    if not owner:
+    if isinstance(instance, Pair | Person):
+        return [f"district-figures:{d}" for d in districts_of(instance, created)]
+    place = where(instance)
+    if place.district_id:
+        return [f"district-figures:{place.district_id}"]
+    if place.region_id is None or place.organization_id:  # a school under the region directly has no dashboard
         return []
-    district_id, region_id = owner
-    ids = [district_id] if district_id else District.objects.filter(region_id=region_id).values_list("pk", flat=True)
-    return [f"district-figures:{d}" for d in ids]
+    return [f"district-figures:{d}" for d in District.objects.filter(region_id=place.region_id).values_list("pk", flat=True)]
 
 
 def connect() -> None:
@@ -124,3 +113,10 @@ def _place_names(instance, created: bool = False) -> list[str]:
                    Organization.objects.filter(region_id=instance.region_id, district__isnull=True))
         names += [place_cache.version_of("organization", pk) for pk in schools.values_list("pk", flat=True)]
     return names
+
+
+def indicator_of(target):
+    """Where a changed target belongs (participants/caches/where.py): its school's, or its indicator's."""
+    from monitoring.models import Indicator
+
+    return target if target.organization_id else Indicator.objects.filter(pk=target.indicator_id).first()

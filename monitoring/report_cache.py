@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from mentoring_portal.lib import versions
 from participants.caches import place as place_cache
-from participants.caches.district import district_of
+from participants.caches.where import where
 from roadmaps.page_cache import deadlines
 
 WORK = "district-work"
@@ -27,25 +27,8 @@ def key(district, user, year: int, today) -> str:
     return f"{year}.{today.isoformat()}.{place_cache.reader(user, stamp)}"
 
 
-def _district_id(instance) -> int | None:
-    from participants.models import Person
-    from participants.training.models import TrainingRecord
-    from roadmaps.contests.models import Application, Contest
-    from roadmaps.events.models import Attendance, Event
-
-    if isinstance(instance, Attendance):
-        instance = Event.objects.filter(pk=instance.event_id).first()
-    elif isinstance(instance, Application):
-        instance = Contest.objects.filter(pk=instance.contest_id).first()
-    elif isinstance(instance, TrainingRecord):
-        instance = Person.objects.filter(pk=instance.person_id).first()
-    if instance is None:
-        return None
-    return getattr(instance, "district_id", None) or district_of(getattr(instance, "organization_id", None))
-
-
 def _names_of(instance, created: bool = False) -> list[str]:
-    district_id = _district_id(instance)
+    district_id = where(instance).district_id
     return [f"{WORK}:{district_id}"] if district_id else []
 
 

@@ -7,6 +7,7 @@ class RoadmapsConfig(AppConfig):
 
     def ready(self) -> None:
         from mentoring_portal.jobs.kinds import HANDLERS
+        from participants.caches.where import HOPS
         from participants.landing import DISTRICT, HOME, KEPT_BY, PROVIDERS
         from participants.navigation import NAV_ENTRIES
         from roadmaps import (  # noqa: F401 - news_suggestions registers itself
@@ -24,6 +25,8 @@ class RoadmapsConfig(AppConfig):
 
         audited.register()
         page_cache.connect()
+        HOPS.add(page_cache.event_of, key="roadmaps.attendance")
+        HOPS.add(page_cache.contest_of, key="roadmaps.application")
         visits.connect()
         HANDLERS.add(import_jobs.parse_upload, key=import_jobs.KIND)
         HANDLERS.add(order_jobs.parse_upload, key=order_jobs.KIND)

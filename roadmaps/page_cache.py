@@ -164,3 +164,17 @@ def connect() -> None:
                    m2m=(Item.responsible_users.through,))
     warming.WARMERS.add(warm_region, key=REGION_DEADLINES)
     warming.WARMERS.add(warm_table, key="roadmap-table")
+
+
+# Where a changed record belongs (participants/caches/where.py): an attendance is its event's, an application its
+# contest's (a district's contest moves its district's report; a region's none).
+def event_of(attendance):
+    from roadmaps.events.models import Event
+
+    return Event.objects.filter(pk=attendance.event_id).first()
+
+
+def contest_of(application):
+    from roadmaps.contests.models import Contest
+
+    return Contest.objects.filter(pk=application.contest_id).first()

@@ -13,6 +13,7 @@ from mentoring_portal.lib.plugins import Plugins
 from mentoring_portal.lib.warming import WARMERS
 from participants.audit_trail.logged import LOGGED
 from participants.cabinet.page import CABINET_BLOCKS
+from participants.caches.where import HOPS
 from participants.documents.drafts import DRAFTS
 from participants.landing import KEPT_BY, PROVIDERS
 from participants.letters.addressees import ADDRESSEES
@@ -36,6 +37,7 @@ REGISTERED = {
     PROVIDERS: {"home", "district"},
     PUBLIC_BLOCKS: {"news", "documents", "programmes", "forms", "mentors", "practices", "contact", "roadmap", "events",
                     "figures"},
+    HOPS: {"roadmaps.attendance", "roadmaps.application", "monitoring.target"},
     DRAFTS: {"kuratory", "plany", "pooshchrenie", "itogi-monitoringa"},
     ADDRESSEES: {f"passport:{mark}" for mark in ("curator", "regulation", "roadmap", "programmes", "public", "content",
                                                  "consents", "orders", "monitoring")},
@@ -92,6 +94,11 @@ def test_every_public_block_has_its_template():
 def test_every_draft_order_is_for_a_kind_of_place_and_every_letters_group_lists_schools():
     assert {draft.kind for draft in DRAFTS} <= {"district", "organization"}
     assert all(callable(group.schools) and group.label for group in ADDRESSEES)
+
+
+def test_every_hop_of_a_changed_record_is_from_a_model():
+    for label in HOPS.keys():
+        assert apps.get_model(str(label))
 
 
 def test_every_audited_model_exists_and_its_personal_fields_are_its_own():

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from mentoring_portal.lib import versions, warming
 from monitoring.passport.marks import MARKS, passports
-from monitoring.region.freshness import region_of
+from participants.caches.where import where
 from participants.models import District, Organization
 from participants.target_groups.coverage import coverage
 from roadmaps.page_cache import REGION_DEADLINES, deadlines
@@ -71,20 +71,8 @@ def warm(region_id: str) -> None:
         versions.keep(_key(region.pk, today), _latest_key(region.pk, today), build(region, today), KEPT_SECONDS)
 
 
-def _region_id(instance) -> int | None:
-    from participants.models import Pair, Person, PublicPage
-
-    if getattr(instance, "person_id", None):  # a consent, a mark, a profile, a request, a training record
-        instance = Person.objects.filter(pk=instance.person_id).only("organization_id").first()
-    elif getattr(instance, "pair_id", None):  # a meeting
-        instance = Pair.objects.filter(pk=instance.pair_id).only("organization_id").first()
-    elif getattr(instance, "page_id", None):  # a news item
-        instance = PublicPage.objects.filter(pk=instance.page_id).first()
-    return region_of(instance) if instance is not None else None
-
-
 def _names_of(instance, created: bool = False) -> list[str]:
-    region_id = _region_id(instance)
+    region_id = where(instance).region_id
     return [f"{PASSPORT}:{region_id}"] if region_id is not None else []
 
 

@@ -9,6 +9,7 @@ overview (lib/warming). The cache must be shared by the app's processes, as for 
 from __future__ import annotations
 
 from mentoring_portal.lib import versions, warming
+from participants.caches.where import where
 from roadmaps.page_cache import REGION_DEADLINES, deadlines
 
 OVERVIEW = "region-overview"
@@ -30,26 +31,8 @@ def warm(region_id: str) -> None:
         overview_refresh(region, timezone.localdate())
 
 
-def region_of(instance) -> int | None:
-    from monitoring.models import Indicator
-    from participants.models import District, Organization
-
-    if isinstance(instance, Indicator):
-        return instance.region_id or District.objects.filter(pk=instance.district_id).values_list(
-            "region_id", flat=True).first()
-    if getattr(instance, "indicator_id", None):  # a target or a typed value
-        return region_of(Indicator.objects.get(pk=instance.indicator_id))
-    if getattr(instance, "organization_id", None):
-        return Organization.objects.filter(pk=instance.organization_id).values_list("region_id", flat=True).first()
-    if getattr(instance, "region_id", None):
-        return instance.region_id
-    if getattr(instance, "district_id", None):  # a district's campaign
-        return District.objects.filter(pk=instance.district_id).values_list("region_id", flat=True).first()
-    return None
-
-
 def _names_of(instance, created: bool = False) -> list[str]:
-    region_id = region_of(instance)
+    region_id = where(instance).region_id
     return [f"{OVERVIEW}:{region_id}"] if region_id is not None else []
 
 
