@@ -10,4 +10,5 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
-exec .venv/bin/python -m pytest "$@"
+# One worker per core (pytest-xdist), each with its own test database; TEST_WORKERS=0 runs in this process.
+exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" "$@"

@@ -47,7 +47,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path, request):
-    if "demo_loaded" not in request.fixturenames:  # the demo's files stay where it was loaded
+    if not {"demo_loaded", "standing_cast"} & set(request.fixturenames):  # shared data keep their files
         settings.MEDIA_ROOT = tmp_path / "media"
 
 
@@ -64,6 +64,26 @@ def demo_loaded(django_db_setup, django_db_blocker, tmp_path_factory):
         with transaction.atomic():
             Command().handle(admin_password=None)
             yield
+            transaction.set_rollback(True)
+
+
+@dataclass
+class Cast:
+    world: "World"
+    objects: dict
+
+
+@pytest.fixture(scope="class")
+def standing_cast(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The world and its objects built once for a class of table tests (tests/cast.py: OnTheStandingCast), the way
+    demo_loaded keeps the demo: each test runs in a savepoint inside this transaction and rolls back to the cast."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("cast-media")):
+        with transaction.atomic():
+            world = build_world()
+            yield Cast(world, build_objects(world))
             transaction.set_rollback(True)
 
 
@@ -99,6 +119,10 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
     region = RegionFactory(name="Красноярский край", code="krasnoyarsk")
     district = DistrictFactory(region=region, name="Саянский район", code="sayansky")
     school = OrganizationFactory(district=district, short_name="МБОУ Агинская СОШ № 1", code="agin-1")
@@ -134,6 +158,10 @@ def login(client):
 @pytest.fixture
 def objects(world):
     """One of everything in the school and the district of the world, for tables of pages."""
+    return build_objects(world)
+
+
+def build_objects(world) -> dict:
     district_roadmap = make_roadmap(world.district, sections=SAYANSKY_SECTIONS)
     school_roadmap = make_roadmap(world.school, sections=SAYANSKY_SECTIONS)
     item = district_roadmap.items.order_by("pk").first()

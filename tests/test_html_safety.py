@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from monitoring.models import Indicator, Target
+from tests.cast import OnTheStandingCast
 from tests.test_scoping import DISTRICT, ROADMAP, SCHOOL
 
 INLINE = [
@@ -33,12 +34,13 @@ def test_every_response_carries_the_policy(client, db):
     assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
 
 
-@pytest.mark.parametrize("name, args, who", PAGES, ids=[p[0] for p in PAGES])
-def test_no_page_has_code_the_policy_would_block(login, world, objects, name, args, who):
-    response = login(getattr(world, who)).get(reverse(name, args=args(objects)))
-    if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
-        return
-    assert inline_code(response.content.decode()) == []
+class TestEveryPage(OnTheStandingCast):
+    @pytest.mark.parametrize("name, args, who", PAGES, ids=[p[0] for p in PAGES])
+    def test_no_page_has_code_the_policy_would_block(self, login, world, objects, name, args, who):
+        response = login(getattr(world, who)).get(reverse(name, args=args(objects)))
+        if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
+            return
+        assert inline_code(response.content.decode()) == []
 
 
 def test_the_landing_and_sign_in_pages_have_no_inline_code(client, login, world, objects):

@@ -5,6 +5,8 @@ a read-only role gets 403 on any change. One table, so a new view without its li
 import pytest
 from django.urls import reverse
 
+from tests.cast import OnTheStandingCast
+
 D, S = "sayansky", "agin-1"
 # (url name, arguments from the objects, changes something?) — district pages first, then school pages, then roadmaps.
 DISTRICT = [
@@ -251,15 +253,17 @@ ALL = [(*row, "outsider_curator", "methodist") for row in DISTRICT + ROADMAP] + 
     (*row, "other_curator", "methodist") for row in SCHOOL]
 
 
-@pytest.mark.parametrize("name, args, changes, outsider, reader", ALL, ids=[row[0] for row in ALL])
-def test_an_outsider_gets_404_and_a_reader_403_on_change(login, world, objects, name, args, changes, outsider,
-                                                          reader):
-    url = reverse(name, args=args(objects))
-    client = login(getattr(world, outsider))
-    assert client.get(url).status_code == 404
-    assert client.post(url, {"title": "x", "name": "x", "comment": "x"}).status_code == 404
-    if changes:
-        assert login(getattr(world, reader)).post(url, {"title": "x", "name": "x", "comment": "x"}).status_code == 403
+class TestEveryPlacesPage(OnTheStandingCast):
+    @pytest.mark.parametrize("name, args, changes, outsider, reader", ALL, ids=[row[0] for row in ALL])
+    def test_an_outsider_gets_404_and_a_reader_403_on_change(self, login, world, objects, name, args, changes,
+                                                              outsider, reader):
+        url = reverse(name, args=args(objects))
+        client = login(getattr(world, outsider))
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"title": "x", "name": "x", "comment": "x"}).status_code == 404
+        if changes:
+            response = login(getattr(world, reader)).post(url, {"title": "x", "name": "x", "comment": "x"})
+            assert response.status_code == 403
 
 
 def test_a_school_roadmap_is_hidden_from_another_school(login, world, objects):
