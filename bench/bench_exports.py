@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 import roadmaps.exports  # noqa: F401 - registers the roadmap exports
-from mentoring_portal.lib.exports import registry
+from mentoring_portal.lib.exports import find_exporter
 from monitoring.reports import analytical_report
 from monitoring.selectors import current_year
 from participants.models import District, Organization
@@ -35,7 +35,7 @@ def main() -> None:
     before, rows, size = rss_mb(), 0, 0
     started = time.perf_counter()
     for school in schools:
-        exporter = registry.get("organization", "reestr")
+        exporter = find_exporter("organization", "reestr")
         exporter.user = admin
         size += len(exporter.render(school))
         rows += exporter.count
@@ -46,13 +46,13 @@ def main() -> None:
     district = District.objects.filter(region__code=f"region-{args.seed}").order_by("pk").first()
     today = timezone.localdate()
     for identifier in ("pdf", "xlsx"):
-        exporter = registry.get("analytical-report", identifier)
+        exporter = find_exporter("analytical-report", identifier)
         for run in ("cold", "warm"):
             started = time.perf_counter()
             report = analytical_report(district, admin, current_year(today), today)
             exporter.render(report)
             print(f"district report {identifier.upper()} ({run}): {time.perf_counter() - started:.2f} s")
-    exporter = registry.get("roadmap", "pdf")
+    exporter = find_exporter("roadmap", "pdf")
     with transaction.atomic():  # a roadmap of 200 items for the figure, rolled back afterwards
         roadmap = Roadmap.objects.filter(district=district).first()
         source = list(roadmap.items.all())

@@ -10,7 +10,7 @@ import time
 import portal  # noqa: F401 - sets Django up (bench/portal.py)
 from django.contrib.auth import get_user_model
 
-from mentoring_portal.lib.exports import registry
+from mentoring_portal.lib.exports import find_exporter
 from participants.models import District, Region
 
 
@@ -28,7 +28,7 @@ def main() -> None:
         place = Region.objects.get(code=f"region-{args.seed}")
     else:
         place = District.objects.filter(region__code=f"region-{args.seed}").order_by("pk").first()
-    exporter = registry.get(args.place, "vzroslye")
+    exporter = find_exporter(args.place, "vzroslye")
     exporter.user = admin
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     started = time.perf_counter()

@@ -24,6 +24,7 @@ class MonitoringConfig(AppConfig):
         from monitoring.region import campaigns as region_campaigns
         from monitoring.region import exports as region_exports  # noqa: F401 - registers the region's tables
         from monitoring.region import freshness
+        from monitoring.rounds import exports as rounds_exports  # noqa: F401 - registers the rounds' downloads
         from monitoring.schedules.services import schedule_from_order
         from participants.caches.where import HOPS
         from participants.landing import DISTRICT, HOME, PROVIDERS

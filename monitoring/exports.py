@@ -8,8 +8,8 @@ from mentoring_portal.lib.exports import (
     Exporter,
     Sheet,
     SheetRow,
+    exporter,
     file_name,
-    registry,
     render_pdf,
     write_xlsx,
 )
@@ -31,7 +31,7 @@ class ReportExporter(Exporter):
         return file_name("Аналитическая справка", place, report.year)
 
 
-@registry.register(GROUP)
+@exporter(GROUP)
 class ReportPdf(ReportExporter):
     identifier = "pdf"
     label = "PDF"
@@ -42,7 +42,7 @@ class ReportPdf(ReportExporter):
         return render_pdf("monitoring/report_pdf.html", {"report": report})
 
 
-@registry.register(GROUP)
+@exporter(GROUP)
 class ReportXlsx(ReportExporter):
     identifier = "xlsx"
     label = "Excel"

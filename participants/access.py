@@ -335,9 +335,9 @@ def exporter_for(user, group: str, identifier: str, place):
     taken away since the export was ordered)."""
     from django.core.exceptions import PermissionDenied
 
-    from mentoring_portal.lib.exports import registry
+    from mentoring_portal.lib.exports import find_exporter
 
-    exporter = registry.get(group, identifier)
+    exporter = find_exporter(group, identifier)
     if exporter is None or exporter.capability not in access_of(user).capabilities_on(place):
         raise PermissionDenied("Нет прав на эту выгрузку.")
     return exporter

@@ -12,12 +12,14 @@ class RoadmapsConfig(AppConfig):
         from participants.navigation import NAV_ENTRIES
         from roadmaps import (  # noqa: F401 - news_suggestions registers itself
             audited,
+            exports,  # noqa: F401 - registers the roadmap's downloads
             navigation,
             news_suggestions,
             page_cache,
             public_blocks,  # noqa: F401 - registers the roadmap's and the events' public blocks
         )
         from roadmaps.events import cabinet_blocks, sign_in  # noqa: F401 - cabinet_blocks registers itself
+        from roadmaps.events import services as events  # noqa: F401 - registers the attendance lists' erasure
         from roadmaps.importing import jobs as import_jobs
         from roadmaps.landing import deadlines_block, district_deadlines_block, roadmap_block
         from roadmaps.orders import jobs as order_jobs

@@ -11,8 +11,8 @@ from mentoring_portal.lib.exports import (
     Exporter,
     Sheet,
     SheetRow,
+    exporter,
     file_name,
-    registry,
     render_pdf,
     write_docx,
     write_xlsx,
@@ -52,7 +52,7 @@ class RoadmapExporter(Exporter):
         return file_name("Дорожная карта", _owner_name(roadmap), roadmap.period_label)
 
 
-@registry.register(GROUP)
+@exporter(GROUP)
 class RoadmapXlsx(RoadmapExporter):
     identifier = "xlsx"
     label = "Excel (XLSX)"
@@ -83,7 +83,7 @@ class RoadmapXlsx(RoadmapExporter):
         return write_xlsx([sheet])
 
 
-@registry.register(GROUP)
+@exporter(GROUP)
 class RoadmapPdf(RoadmapExporter):
     identifier = "pdf"
     label = "PDF для печати"
@@ -97,7 +97,7 @@ class RoadmapPdf(RoadmapExporter):
         })
 
 
-@registry.register(GROUP)
+@exporter(GROUP)
 class RoadmapDocx(RoadmapExporter):
     """The roadmap in Word, for last edits before it is signed: the same columns as the PDF."""
 
@@ -116,7 +116,7 @@ class RoadmapDocx(RoadmapExporter):
         return write_docx(approval=roadmap.approval_line, title=roadmap.title, table=DocxTable(columns, rows))
 
 
-@registry.register(GROUP)
+@exporter(GROUP)
 class RoadmapExecutionPdf(RoadmapExporter):
     """«Отчёт об исполнении»: the table with each item's status and «Отметка о выполнении», for the half-year report."""
 

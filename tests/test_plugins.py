@@ -9,6 +9,7 @@ from django.template.loader import get_template
 from django.urls import reverse
 
 from mentoring_portal.jobs.kinds import EXPORT_LABELS, HANDLERS
+from mentoring_portal.lib.exports import EXPORTERS
 from mentoring_portal.lib.plugins import Plugins
 from mentoring_portal.lib.warming import WARMERS
 from participants.audit_trail.logged import LOGGED
@@ -21,6 +22,7 @@ from participants.navigation import NAV_ENTRIES
 from participants.nudges.selectors import NUDGES
 from participants.public.blocks import PUBLIC_BLOCKS
 from participants.public.content_plan import SUGGESTIONS
+from participants.services.erasure import ERASURE_COPIES
 
 
 def _name(function) -> str:
@@ -28,6 +30,11 @@ def _name(function) -> str:
 
 
 REGISTERED = {
+    EXPORTERS: {("analytical-report", "pdf"), ("analytical-report", "xlsx"), ("district", "vzroslye"),
+                ("organization", "pary"), ("organization", "reestr"), ("region", "formy"), ("region", "monitoring"),
+                ("region", "obzor"), ("region", "obzor-pdf"), ("region", "vzroslye"), ("region-campaign", "table"),
+                ("roadmap", "docx"), ("roadmap", "execution"), ("roadmap", "pdf"), ("roadmap", "xlsx"),
+                ("round-comparison", "pdf"), ("round-comparison", "xlsx")},
     HANDLERS: {"participants.registry-import", "participants.export", "participants.training-import",
                "participants.deficit-import", "roadmaps.import", "roadmaps.order", "roadmaps.sign-in-sheet",
                "monitoring.district-report", "monitoring.region-campaign-table"},
@@ -48,6 +55,7 @@ UNKEYED = {
              "monitoring.nudges.unanswered", "monitoring.nudges.final_missing"},
     SUGGESTIONS: {"participants.public.content_plan.published_practices", "roadmaps.news_suggestions.held_events",
                   "roadmaps.news_suggestions.contest_results"},
+    ERASURE_COPIES: {"roadmaps.events.services.erase_attendance_names"},
     CABINET_BLOCKS: {"roadmaps.events.cabinet_blocks.invited_events", "monitoring.cabinet_blocks.questionnaires"},
 }
 
@@ -65,6 +73,11 @@ def test_what_each_keyed_kind_holds(kind):
 @pytest.mark.parametrize("kind", list(UNKEYED), ids=lambda kind: kind.name)
 def test_what_each_list_of_providers_holds(kind):
     assert {_name(provider) for provider in kind} == UNKEYED[kind]
+
+
+def test_every_export_says_what_it_makes():
+    for exporter in EXPORTERS:
+        assert exporter.label and exporter.extension and exporter.content_type, exporter
 
 
 def test_every_job_kind_has_a_handler_and_every_export_a_job_kind():

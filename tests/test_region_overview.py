@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from mentoring_portal.lib.exports import registry
+from mentoring_portal.lib.exports import find_exporter
 from monitoring.models import Indicator, Target
 from monitoring.region.overview import build
 from monitoring.selectors import last_complete_year
@@ -74,14 +74,14 @@ def test_it_sorts_by_pairs(login, world):
 
 def test_the_region_tables_are_excel_and_pdf(world):
     live_pair(world.school)
-    overview = registry.get("region", "obzor")
+    overview = find_exporter("region", "obzor")
     book = load_workbook(io.BytesIO(overview.render(world.region)))
     names = [row[0] for row in book.active.iter_rows(min_row=3, values_only=True)]
     assert "Саянский район" in names and "ГБОУ КК Школа-интернат" in names
-    table = registry.get("region", "monitoring")
+    table = find_exporter("region", "monitoring")
     rows = list(load_workbook(io.BytesIO(table.render(world.region))).active.iter_rows(min_row=3, values_only=True))
     assert {r[1] for r in rows} >= {"МБОУ Агинская СОШ № 1", "МБОУ Тинская СОШ", "ГБОУ КК Школа-интернат"}
-    assert registry.get("region", "obzor-pdf").render(world.region).startswith(b"%PDF")
+    assert find_exporter("region", "obzor-pdf").render(world.region).startswith(b"%PDF")
 
 
 def test_the_overview_reads_the_region_in_a_fixed_number_of_queries(world, django_assert_max_num_queries):
@@ -108,7 +108,7 @@ def test_the_counts_by_form_and_category_come_from_the_registry(world):
                                    form=form("учитель – учитель"), status=PairStatus.ACTIVE, start_date=date(2020, 9, 1),
                                    end_date=date(2035, 5, 31))
     teachers.mentees.set([person(world.school, "teacher", grade=""), person(world.school, "teacher", grade="")])
-    book = load_workbook(io.BytesIO(registry.get("region", "formy").render(world.region)))
+    book = load_workbook(io.BytesIO(find_exporter("region", "formy").render(world.region)))
     sheet = book.active
     header = [c.value for c in sheet[2]]
     rows = {r[2]: dict(zip(header, r)) for r in sheet.iter_rows(min_row=3, values_only=True)}
@@ -222,7 +222,7 @@ def test_the_counts_by_form_and_category_are_of_the_reporting_year_not_of_today(
                                   form=form("учитель – учитель"), status=PairStatus.FORMING,
                                   start_date=timezone.localdate(), end_date=date(2035, 5, 31))
     forming.mentees.set([person(world.school, "teacher", grade="")])
-    book = load_workbook(io.BytesIO(registry.get("region", "formy").render(world.region)))
+    book = load_workbook(io.BytesIO(find_exporter("region", "formy").render(world.region)))
     sheet = book.active
     assert f"{year - 1}–{year} учебный год" in str(sheet["A1"].value)
     header = [c.value for c in sheet[2]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar
@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from mentoring_portal.lib.plugins import Plugins
 from mentoring_portal.lib.xlsx_rows import FORMULA_STARTS, add_sheet
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -67,26 +68,25 @@ class Exporter:
         return response
 
 
-class Registry:
-    def __init__(self) -> None:
-        self._exporters: dict[str, dict[str, type[Exporter]]] = {}
-
-    def register(self, group: str):
-        def decorator(cls: type[Exporter]) -> type[Exporter]:
-            self._exporters.setdefault(group, {})[cls.identifier] = cls
-            return cls
-
-        return decorator
-
-    def get(self, group: str, identifier: str) -> Exporter | None:
-        cls = self._exporters.get(group, {}).get(identifier)
-        return cls() if cls else None
-
-    def all(self, group: str) -> list[Exporter]:
-        return [cls() for cls in self._exporters.get(group, {}).values()]
+# (group of pages, identifier) → the Exporter class; a group is what one page offers («organization», «roadmap»)
+EXPORTERS: Plugins[type[Exporter]] = Plugins("exports: the downloads each group of pages offers", unique=True)
 
 
-registry = Registry()
+def exporter(group: str) -> Callable[[type[Exporter]], type[Exporter]]:
+    """`@exporter("roadmap")` registers an Exporter under its group and its identifier."""
+    def add(cls: type[Exporter]) -> type[Exporter]:
+        return EXPORTERS.add(cls, key=(group, cls.identifier))
+
+    return add
+
+
+def find_exporter(group: str, identifier: str) -> Exporter | None:
+    cls = EXPORTERS.find((group, identifier))
+    return cls() if cls else None
+
+
+def exporters_of(group: str) -> list[Exporter]:
+    return [cls() for key, cls in EXPORTERS.items() if isinstance(key, tuple) and key[0] == group]
 
 
 def file_name(*parts) -> str:

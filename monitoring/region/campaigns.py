@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from mentoring_portal.jobs.exports import export_to_storage
 from mentoring_portal.jobs.services import JobRefused, job_start
-from mentoring_portal.lib.exports import XLSX_TYPE, Column, Exporter, Sheet, SheetRow, file_name, registry, write_xlsx
+from mentoring_portal.lib.exports import XLSX_TYPE, Column, Exporter, Sheet, SheetRow, exporter, file_name, write_xlsx
 from mentoring_portal.lib.feedback import explain
 from mentoring_portal.lib.rules import decision
 from mentoring_portal.lib.wording import counted
@@ -146,7 +146,7 @@ TABLE_KIND = "monitoring.region-campaign-table"
 TABLE_GROUP = "region-campaign"
 
 
-@registry.register(TABLE_GROUP)
+@exporter(TABLE_GROUP)
 class CampaignTableXlsx(Exporter):
     """Every report of a region campaign, the region's and its districts', with the figures frozen at submission."""
 

@@ -13,8 +13,8 @@ from mentoring_portal.lib.exports import (
     Exporter,
     Sheet,
     SheetRow,
+    exporter,
     file_name,
-    registry,
     render_pdf,
     write_xlsx,
 )
@@ -39,7 +39,7 @@ class _RegionExporter(Exporter):
         return file_name(self.label, region.name, f"{timezone.localdate():%Y-%m-%d}")
 
 
-@registry.register(REGION_GROUP)
+@exporter(REGION_GROUP)
 class RegionOverviewXlsx(_RegionExporter):
     identifier = "obzor"
     label = "Обзор региона"
@@ -63,7 +63,7 @@ class RegionOverviewXlsx(_RegionExporter):
                                  heading=[f"Обзор региона · {region.name} · {overview.year - 1}–{overview.year} уч. год"])])
 
 
-@registry.register(REGION_GROUP)
+@exporter(REGION_GROUP)
 class RegionOverviewPdf(_RegionExporter):
     identifier = "obzor-pdf"
     label = "Обзор региона (PDF)"
@@ -77,7 +77,7 @@ class RegionOverviewPdf(_RegionExporter):
                                                                   "rows": overview.rows})
 
 
-@registry.register(REGION_GROUP)
+@exporter(REGION_GROUP)
 class RegionMonitoringXlsx(_RegionExporter):
     """One row per organization of the region with its indicator values and pairs: the region's monitoring table."""
 
@@ -106,7 +106,7 @@ class RegionMonitoringXlsx(_RegionExporter):
                                  heading=[f"{self.label} · {region.name} · {year - 1}–{year} учебный год"])])
 
 
-@registry.register(REGION_GROUP)
+@exporter(REGION_GROUP)
 class RegionCountsXlsx(_RegionExporter):
     """The personalised counts behind the federal statistics forms: for each organization and form of mentoring, the
     mentors and the mentees of its live pairs by registry category — counted from the registry, never typed."""

@@ -9,8 +9,8 @@ from mentoring_portal.lib.exports import (
     Exporter,
     Sheet,
     SheetRow,
+    exporter,
     file_name,
-    registry,
     render_pdf,
     write_xlsx,
 )
@@ -29,7 +29,7 @@ class ComparisonExporter(Exporter):
         return file_name("Сравнение раундов", comparison.stage_label, place)
 
 
-@registry.register(GROUP)
+@exporter(GROUP)
 class ComparisonXlsx(ComparisonExporter):
     identifier = "xlsx"
     label = "Excel"
@@ -45,7 +45,7 @@ class ComparisonXlsx(ComparisonExporter):
             f"{comparison.stage_label}: средний балл по раундам (1–10) — {place}"])])
 
 
-@registry.register(GROUP)
+@exporter(GROUP)
 class ComparisonPdf(ComparisonExporter):
     identifier = "pdf"
     label = "PDF"

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from mentoring_portal.lib.exports import registry
+from mentoring_portal.lib.exports import exporters_of, find_exporter
 from monitoring.questionnaire_mail import invitations_made
 from monitoring.rounds.exports import GROUP
 from monitoring.rounds.models import RoundStage
@@ -27,7 +27,7 @@ def _stage(request) -> str:
 
 
 def _download(request, place_name: str, comparison, identifier: str):
-    exporter = registry.get(GROUP, identifier)
+    exporter = find_exporter(GROUP, identifier)
     if exporter is None:
         raise Http404
     require_capability(request, request.capabilities, exporter.capability)
@@ -35,7 +35,7 @@ def _download(request, place_name: str, comparison, identifier: str):
 
 
 def _downloads(url_name: str, code: str) -> list[tuple[str, str]]:
-    return [(e.label, reverse(url_name, args=[code, e.identifier])) for e in registry.all(GROUP)]
+    return [(e.label, reverse(url_name, args=[code, e.identifier])) for e in exporters_of(GROUP)]
 
 
 @organization_view(CAN_VIEW_REPORTS)

@@ -9,7 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from mentoring_portal.jobs.services import job_start
-from mentoring_portal.lib.exports import registry
+from mentoring_portal.lib.exports import exporters_of, find_exporter
 from monitoring import figures_cache, report_cache
 from monitoring.export_jobs import KIND as REPORT_KIND
 from monitoring.exports import GROUP
@@ -127,13 +127,13 @@ def _report_response(request, place, identifier: str | None, url_name: str):
         return _district_report_in_background(request, place, identifier, year, today)
     if identifier is None:
         downloads = [(f"Скачать {e.label}", reverse(url_name, args=[place.code, e.identifier]))
-                     for e in registry.all(GROUP)]
+                     for e in exporters_of(GROUP)]
         kept = report_cache.key(place, request.user, year, today) if isinstance(place, District) else None
         report = SimpleLazyObject(lambda: analytical_report(place, request.user, year, today))
         return render(request, "monitoring/report.html", {"report": report, "place": place, "downloads": downloads,
                                                           "report_key": kept, "year": year})
     report = analytical_report(place, request.user, year, today)
-    exporter = registry.get(GROUP, identifier)
+    exporter = find_exporter(GROUP, identifier)
     if exporter is None:
         raise Http404
     require_capability(request, request.capabilities, exporter.capability)
@@ -142,7 +142,7 @@ def _report_response(request, place, identifier: str | None, url_name: str):
 
 def _district_report_in_background(request, district, identifier: str, year: int, today):
     """A district's report file takes seconds (PDF of 60 schools): the worker makes it, «Мои выгрузки» shows it."""
-    exporter = registry.get(GROUP, identifier)
+    exporter = find_exporter(GROUP, identifier)
     if exporter is None:
         raise Http404
     require_capability(request, request.capabilities, exporter.capability)

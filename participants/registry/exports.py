@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from mentoring_portal.lib.exports import XLSX_TYPE, Column, Exporter, Sheet, SheetRow, file_name, registry, write_xlsx
+from mentoring_portal.lib.exports import XLSX_TYPE, Column, Exporter, Sheet, SheetRow, exporter, file_name, write_xlsx
 from participants.access import CAN_EDIT_PAIRS, CAN_VIEW_REPORTS
 from participants.pairs.selectors import pair_rows
 
@@ -25,7 +25,7 @@ class OrganizationExporter(Exporter):
         raise NotImplementedError
 
 
-@registry.register(GROUP)
+@exporter(GROUP)
 class RegistryXlsx(OrganizationExporter):
     identifier = "reestr"
     label = "Реестр наставников и наставляемых"
@@ -63,7 +63,7 @@ class RegistryXlsx(OrganizationExporter):
                                  heading=[f"Реестр участников ЦМН · {organization.name}"])])
 
 
-@registry.register(GROUP)
+@exporter(GROUP)
 class PairsXlsx(OrganizationExporter):
     identifier = "pary"
     label = "Наставнические пары и группы"
@@ -134,14 +134,14 @@ class AdultsXlsx(Exporter):
                                  heading=[f"{self.label} · {place.name}"])])
 
 
-@registry.register(DISTRICT_GROUP)
+@exporter(DISTRICT_GROUP)
 class DistrictAdultsXlsx(AdultsXlsx):
     identifier = "vzroslye"
     label = "Наставники и взрослые участники муниципалитета"
     place_filter = "organization__district"
 
 
-@registry.register(REGION_GROUP)
+@exporter(REGION_GROUP)
 class RegionAdultsXlsx(AdultsXlsx):
     """The whole region's adults (a million-person region: a few hundred thousand rows) for its coordinator."""
 

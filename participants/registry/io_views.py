@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from mentoring_portal.jobs.models import JobStatus
 from mentoring_portal.jobs.services import job_consume, job_for, job_start, page_job, upload_job_start
-from mentoring_portal.lib.exports import XLSX_TYPE, attachment, registry
+from mentoring_portal.lib.exports import XLSX_TYPE, attachment, find_exporter
 from mentoring_portal.lib.uploads import UploadRefused
 from participants.access import CAN_EDIT_PAIRS, organization_view, require_capability
 from participants.registry.export_jobs import KIND as EXPORT_KIND
@@ -67,7 +67,7 @@ def _confirm(request, organization, job):
 
 @organization_view()
 def organization_export(request, organization, identifier: str):
-    exporter = registry.get(GROUP, identifier)
+    exporter = find_exporter(GROUP, identifier)
     if exporter is None:
         raise Http404
     require_capability(request, request.capabilities, exporter.capability)

@@ -2,13 +2,14 @@
 counts behind indicators stay right; the name leaves every place it was written, the audit trail included.
 
 Copies of the name outside participants' own tables (an event's attendance list, a job's parsed result) are erased
-by the apps that keep them: each registers a function with `erasure_copies.register` (participants imports none of
+by the apps that keep them: each registers a function with `ERASURE_COPIES.add` (participants imports none of
 them). The public pages that could show the name are re-rendered at once, not when their cache expires.
 tests/test_erasure.py scans every text column of every model after an erasure."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from mentoring_portal.jobs.models import Job, JobStatus
 from mentoring_portal.lib import versions
+from mentoring_portal.lib.plugins import Plugins
 from participants.audit_trail.logged import personal_fields
 from participants.models import (
     Category,
@@ -37,18 +39,8 @@ ANONYMOUS = "Обезличен(а)"
 REMOVED = "[удалено]"
 
 
-class ErasureCopies:
-    """Functions (person=…, names=[…]) that erase the copies of a person's name an app keeps."""
-
-    def __init__(self):
-        self.functions = []
-
-    def register(self, function):
-        self.functions.append(function)
-        return function
-
-
-erasure_copies = ErasureCopies()
+# Functions (person=…, names=[…]) that erase the copies of a person's name an app keeps
+ERASURE_COPIES: Plugins[Callable[..., None]] = Plugins("erasure: copies of a person's name other apps keep")
 
 
 def _names(person: Person) -> list[str]:
@@ -89,7 +81,7 @@ def person_anonymise(*, person: Person, user) -> Person:
                 Meeting.objects.filter(pk=meeting.pk).update(notes=scrubbed)
     _scrub_trail(person, names)
     _scrub_job_results(person, name_parts)
-    for erase in erasure_copies.functions:
+    for erase in ERASURE_COPIES:
         erase(person=person, names=names)
     _refresh_public_pages(person)
     LogEntry.objects.create(

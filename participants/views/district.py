@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from mentoring_portal.jobs.services import job_start
-from mentoring_portal.lib.exports import registry
+from mentoring_portal.lib.exports import find_exporter
 from participants.access import CAN_EDIT_DISTRICT, CAN_VIEW_REPORTS, district_view, region_view
 from participants.caches import district as district_cache
 from participants.models import FormVariant, MentoringForm, Organization
@@ -74,7 +74,7 @@ def district_form_create(request, district):
 def _export_in_background(request, place, group: str, identifier: str):
     """A district's or a region's export is large by nature: always made in the background, waiting in «Мои
     выгрузки»."""
-    exporter = registry.get(group, identifier)
+    exporter = find_exporter(group, identifier)
     if exporter is None:
         raise Http404
     job_start(kind=EXPORT_KIND, user=request.user, owner=f"{place._meta.model_name}:{place.pk}",

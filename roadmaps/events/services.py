@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from mentoring_portal.lib import versions
 from participants.models import Category, Membership, Pair, Person, Role
-from participants.services.erasure import ANONYMOUS, erasure_copies
+from participants.services.erasure import ANONYMOUS, ERASURE_COPIES
 from roadmaps.events.models import Attendance, Event
 from roadmaps.events.rules import EVENT
 from roadmaps.models import Evidence
@@ -128,7 +128,7 @@ def attendance_share(attended: int, invited: int) -> int | None:
     return round(100 * attended / invited) if invited else None
 
 
-@erasure_copies.register
+@ERASURE_COPIES.add
 def erase_attendance_names(*, person, names) -> None:
     """The attendance list keeps a copy of each participant's name (it outlives a deleted entry): erased with him."""
     Attendance.objects.filter(person=person).update(name=ANONYMOUS)
