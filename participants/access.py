@@ -174,21 +174,37 @@ class Access:
         the schools directly under it; a district curator: the district's roles and those of its schools; a school
         curator: the school's mentors. A methodist or a mentor grants nothing."""
         if isinstance(place, Region):
-            allowed = {Role.REGIONAL_COORDINATOR} if self.is_superuser or place.id in self.region_ids else set()
+            allowed = self._grantable_in_region(place)
         elif isinstance(place, District):
-            allowed = set(DISTRICT_ROLES) if self.is_superuser or place.region_id in self.region_ids or any(
-                m.role == Role.DISTRICT_CURATOR and m.district_id == place.id for m in self.memberships) else set()
+            allowed = self._grantable_in_district(place)
         else:
-            allowed = set()
-            for m in self.memberships:
-                if (m.role == Role.DISTRICT_CURATOR and place.district_id and m.district_id == place.district_id) or (
-                        m.role == Role.REGIONAL_COORDINATOR and place.is_under_region and m.region_id == place.region_id):
-                    allowed |= set(ORGANIZATION_ROLES)
-                elif m.role == Role.SCHOOL_CURATOR and m.organization_id == place.id:
-                    allowed.add(Role.MENTOR)
-            if self.is_superuser:
-                allowed = set(ORGANIZATION_ROLES)
+            allowed = self._grantable_in_organization(place)
         return [role for role in Role.values if role in allowed]
+
+    def _grantable_in_region(self, region: Region) -> set[str]:
+        """Coordinators of the region: by its coordinators."""
+        return {Role.REGIONAL_COORDINATOR} if self.is_superuser or region.id in self.region_ids else set()
+
+    def _grantable_in_district(self, district: District) -> set[str]:
+        """The district's roles: by the region's coordinators and the district's curators."""
+        if self.is_superuser or district.region_id in self.region_ids or any(
+                m.role == Role.DISTRICT_CURATOR and m.district_id == district.id for m in self.memberships):
+            return set(DISTRICT_ROLES)
+        return set()
+
+    def _grantable_in_organization(self, school: Organization) -> set[str]:
+        """A school's roles: by its district's curators (the region's coordinators for a school directly under the
+        region); its mentors also by its own curators."""
+        if self.is_superuser:
+            return set(ORGANIZATION_ROLES)
+        allowed: set[str] = set()
+        for m in self.memberships:
+            if (m.role == Role.DISTRICT_CURATOR and school.district_id and m.district_id == school.district_id) or (
+                    m.role == Role.REGIONAL_COORDINATOR and school.is_under_region and m.region_id == school.region_id):
+                allowed |= set(ORGANIZATION_ROLES)
+            elif m.role == Role.SCHOOL_CURATOR and m.organization_id == school.id:
+                allowed.add(Role.MENTOR)
+        return allowed
 
     def may_manage(self, membership: Membership) -> bool:
         return membership.role in self.grantable_roles(membership.place)

@@ -74,9 +74,11 @@ def _current_status(roadmaps: list[Roadmap], today: date) -> str:
     return current[0].get_status_display() if current else "нет"
 
 
-def build(region, today: date) -> Overview:
-    year = last_complete_year(today)
-    organizations = list(Organization.objects.filter(region=region).select_related("district"))
+Place = tuple[str, int]  # ("d", a district's id) or ("o", the id of a school directly under the region)
+
+
+def _groups(organizations: list) -> list[tuple[RegionRow, set[int], object]]:
+    """A row per district (its schools' ids) and per school directly under the region, in the table's order."""
     districts = sorted({o.district for o in organizations if o.district_id}, key=lambda d: d.name)
     groups: list[tuple[RegionRow, set[int], object]] = []
     for district in districts:
@@ -84,20 +86,22 @@ def build(region, today: date) -> Overview:
         groups.append((RegionRow(district.name, district.get_absolute_url(), True, len(ids)), ids, district))
     for school in sorted((o for o in organizations if not o.district_id), key=lambda o: o.short_name):
         groups.append((RegionRow(school.short_name, school.get_absolute_url(), False, 1), {school.pk}, school))
+    return groups
 
-    columns = region_columns(region, year)
-    period = year_period(year, today)
-    snapshot = Snapshot.take(organizations, period) if period else None
-    for row, ids, _ in groups:
-        row.values = {c.key: percentage(FORMULAS[c.key].compute(snapshot, ids)) if snapshot else None for c in columns}
 
-    roadmaps = defaultdict(list)
+def _roadmaps(region) -> dict[Place, list[Roadmap]]:
+    roadmaps: dict[Place, list[Roadmap]] = defaultdict(list)
     for roadmap in Roadmap.objects.filter(district__region=region).order_by("-period_end"):
         roadmaps[("d", roadmap.district_id)].append(roadmap)
     for roadmap in Roadmap.objects.filter(organization__region=region, organization__district__isnull=True
                                           ).order_by("-period_end"):
         roadmaps[("o", roadmap.organization_id)].append(roadmap)
-    overdue = defaultdict(int)
+    return roadmaps
+
+
+def _overdue(region, today: date) -> dict[Place, int]:
+    """Overdue items of each place's roadmaps (a school's count in its district's)."""
+    overdue: dict[Place, int] = defaultdict(int)
     for row in (Occurrence.objects.filter(item__roadmap__in=list(
                     Roadmap.objects.filter(Q(district__region=region) | Q(organization__region=region))
                     .values_list("pk", flat=True))).overdue(today)
@@ -105,20 +109,50 @@ def build(region, today: date) -> Overview:
                 .annotate(n=Count("item", distinct=True))):
         district = row["item__roadmap__district"] or row["item__roadmap__organization__district"]
         overdue[("d", district) if district else ("o", row["item__roadmap__organization"])] += row["n"]
+    return overdue
 
+
+def _campaigns(region) -> tuple[dict[int, Campaign], dict[int, list[SchoolReport]]]:
+    """Each district's latest monitoring campaign and its schools' reports."""
     latest: dict[int, Campaign] = {}
     for campaign in Campaign.objects.filter(district__region=region).order_by("district_id", "-due_on", "-pk"):
         latest.setdefault(campaign.district_id, campaign)
-    reports = defaultdict(list)
+    reports: dict[int, list[SchoolReport]] = defaultdict(list)
     for report in SchoolReport.objects.filter(campaign__in=list(latest.values())).select_related("campaign"):
         reports[report.campaign_id].append(report)
+    return latest, reports
 
-    pairs = defaultdict(lambda: defaultdict(int))
+
+def _pairs(region) -> dict[Place, dict[str, int]]:
+    """Live pairs of each place by form."""
+    pairs: dict[Place, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in (Pair.objects.live().filter(organization__region=region)
                 .values("organization__district", "organization", "form__name").annotate(n=Count("pk"))):
         key = ("d", row["organization__district"]) if row["organization__district"] else ("o", row["organization"])
         pairs[key][row["form__name"]] += row["n"]
+    return pairs
 
+
+def _count_reports(row: RegionRow, campaign: Campaign, reports: list[SchoolReport], today: date) -> None:
+    row.campaign = campaign.title
+    row.submitted = sum(1 for r in reports if r.status in ("submitted", "accepted"))
+    row.returned = sum(1 for r in reports if r.status == "returned")
+    row.late = sum(1 for r in reports if r.is_late(today))
+
+
+def build(region, today: date) -> Overview:
+    """The overview: the rows, then each column family read for the whole region in one grouped query."""
+    year = last_complete_year(today)
+    organizations = list(Organization.objects.filter(region=region).select_related("district"))
+    groups = _groups(organizations)
+    columns = region_columns(region, year)
+    period = year_period(year, today)
+    snapshot = Snapshot.take(organizations, period) if period else None
+    for row, ids, _ in groups:
+        row.values = {c.key: percentage(FORMULAS[c.key].compute(snapshot, ids)) if snapshot else None for c in columns}
+
+    roadmaps, overdue, pairs = _roadmaps(region), _overdue(region, today), _pairs(region)
+    latest, reports = _campaigns(region)
     for row, _, place in groups:
         key = ("d", place.pk) if row.is_district else ("o", place.pk)
         row.roadmap = _current_status(roadmaps[key], today)
@@ -126,11 +160,7 @@ def build(region, today: date) -> Overview:
         row.pairs = dict(pairs[key])
         campaign = latest.get(place.pk) if row.is_district else None
         if campaign:
-            row.campaign = campaign.title
-            found = reports[campaign.pk]
-            row.submitted = sum(1 for r in found if r.status in ("submitted", "accepted"))
-            row.returned = sum(1 for r in found if r.status == "returned")
-            row.late = sum(1 for r in found if r.is_late(today))
+            _count_reports(row, campaign, reports[campaign.pk], today)
     forms = sorted({name for row, _, _ in groups for name in row.pairs})
     return Overview(year, columns, [row for row, _, _ in groups], forms)
 

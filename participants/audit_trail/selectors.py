@@ -41,34 +41,44 @@ def _label(model, name: str) -> str:
         return name
 
 
-def _row(entry: LogEntry, show_personal: bool) -> TrailRow:
-    label = f"{entry.content_type.app_label}.{entry.content_type.model}"
-    model = entry.content_type.model_class()  # None for a model since removed
-    personal = personal_fields(label) if not show_personal else frozenset()
-    unnamed = not show_personal and names_people(label)
-    what = str(model._meta.verbose_name) if model else entry.content_type.model
+def _values(values, unnamed: bool) -> tuple[str, str]:
+    """A field's before and after as text: a many-to-many list as its names (or their count, when they name people
+    the reader may not see), a plain change as its two values."""
+    if isinstance(values, dict):  # many-to-many: {"type": "m2m", "operation": …, "objects": […]}
+        objects = values.get("objects", [])
+        return "", (f"{HIDDEN} ({len(objects)})" if unnamed else ", ".join(map(str, objects)))
+    before, after = (str(v) if v not in (None, "None") else "" for v in (list(values) + ["", ""])[:2])
+    return before, after
+
+
+def _changes(entry: LogEntry, model, personal: frozenset[str], unnamed: bool) -> list[FieldChange]:
+    """What changed, field by field: noise left out, a new record's empty fields too, personal data hidden."""
     changes = []
     for name, values in (entry.changes_dict or {}).items():
         if name in NOISE:
             continue
-        if isinstance(values, dict):  # many-to-many: {"type": "m2m", "operation": …, "objects": […]}
-            objects = values.get("objects", [])
-            before, after = "", (f"{HIDDEN} ({len(objects)})" if unnamed else ", ".join(map(str, objects)))
-        else:
-            before, after = (str(v) if v not in (None, "None") else "" for v in (list(values) + ["", ""])[:2])
+        before, after = _values(values, unnamed)
         if entry.action == LogEntry.Action.CREATE and not after:
             continue  # a new record: only what was filled in
         if name in personal:
             before, after = (HIDDEN if before else ""), (HIDDEN if after else "")
         changes.append(FieldChange(_label(model, name) if model else name, before, after))
+    return changes
+
+
+def _row(entry: LogEntry, show_personal: bool) -> TrailRow:
+    label = f"{entry.content_type.app_label}.{entry.content_type.model}"
+    model = entry.content_type.model_class()  # None for a model since removed
+    personal = personal_fields(label) if not show_personal else frozenset()
+    unnamed = not show_personal and names_people(label)
     actor = entry.actor
     return TrailRow(
         when=entry.timestamp,
         who=(actor.get_full_name() or actor.username) if actor else "система",
-        what=what,
+        what=str(model._meta.verbose_name) if model else entry.content_type.model,
         object=f"запись № {entry.object_pk}" if unnamed else entry.object_repr,
         action=ACTIONS.get(entry.action, ""),
-        changes=changes,
+        changes=_changes(entry, model, personal, unnamed),
     )
 
 
