@@ -1,5 +1,6 @@
 """Standing cast of every view test: a district with two schools and one person in every role, plus outsiders."""
 
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -39,10 +40,17 @@ from tests.factories import (
 
 
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Browser tests last: Playwright's event loop stays open until the session ends, and Django refuses ORM calls
-    in a thread with a running loop."""
+    in a thread with a running loop. Tests marked `exclusive` (they stop the machine's PostgreSQL) are left out of a
+    parallel run and are all a run with PORTAL_EXCLUSIVE_ONLY=1 holds: scripts/test.sh runs them after, alone."""
     items.sort(key=lambda item: "tests/browser/" in str(item.path))
+    only = os.environ.get("PORTAL_EXCLUSIVE_ONLY") == "1"
+    parallel = bool(getattr(config.option, "numprocesses", None)) or hasattr(config, "workerinput")
+    if only or parallel:
+        kept = [item for item in items if (item.get_closest_marker("exclusive") is not None) == only]
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)

@@ -138,9 +138,15 @@ def test_check_deploy_warns_when_the_proxy_count_does_not_fit(settings):
 
 
 # The database really stopped (PostgreSQL of the machine, as root) ----------------------------------------------
-FAULTS = pytest.mark.skipif(
+_MACHINES_POSTGRES = pytest.mark.skipif(
     connection.vendor != "postgresql" or os.geteuid() != 0 or not shutil.which("pg_ctlcluster"),
     reason="stops and starts the machine's PostgreSQL (CI, as root)")
+
+
+def FAULTS(test):
+    """Stops or restarts the machine's PostgreSQL: run alone, after the parallel suite (scripts/test.sh), since the
+    other workers would lose their database meanwhile."""
+    return pytest.mark.exclusive(_MACHINES_POSTGRES(test))
 
 
 def _cluster(action: str) -> None:

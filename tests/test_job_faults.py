@@ -110,9 +110,15 @@ def test_one_user_cannot_fill_the_queue(login, world, settings):
 
 
 # Real workers, killed and left without their database -----------------------------------------------------------
-FAULTS = pytest.mark.skipif(
+_MACHINES_POSTGRES = pytest.mark.skipif(
     connection.vendor != "postgresql" or os.geteuid() != 0 or not shutil.which("pg_ctlcluster"),
     reason="the fault tests run workers against the machine's PostgreSQL and restart it (CI, as root)")
+
+
+def FAULTS(test):
+    """Stops or restarts the machine's PostgreSQL: run alone, after the parallel suite (scripts/test.sh), since the
+    other workers would lose their database meanwhile."""
+    return pytest.mark.exclusive(_MACHINES_POSTGRES(test))
 
 WORKER = textwrap.dedent("""
     import os, sys, time
