@@ -4,6 +4,7 @@ schools see the district's events they are invited to, also in their calendar fe
 history; attendance by event and by school."""
 
 import io
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -140,7 +141,8 @@ def test_the_district_sees_attendance_by_school(login, world, seminar):
     Attendance.objects.create(event=seminar, name="А", attended=True, organization=world.school)
     Attendance.objects.create(event=seminar, name="Б", attended=False, organization=world.school)
     page = login(world.curator).get(reverse("roadmaps:district-events", args=[world.district.code])).content.decode()
-    assert "<td>МБОУ Агинская СОШ № 1</td><td>2</td><td>1</td><td>50 %</td>" in page
+    row = "<td>МБОУ Агинская СОШ № 1</td><td>2</td><td>1</td><td>50 %</td>"
+    assert row in re.sub(r">\s+<", "><", page)  # the template puts one cell a line
 
 
 def test_the_invited_schools_calendar_feed_has_the_event(client, world, seminar):

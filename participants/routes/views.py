@@ -98,7 +98,6 @@ def _person_page(request, organization, person, *, deficit_form=None, step_form=
     return render(request, "participants/routes/person.html", {
         "organization": organization, "person": person, "deficits": deficits, "steps": steps,
         "done": sum(1 for s in steps if s.done_on), "today": timezone.localdate(),
-        "editing": CAN_EDIT_PAIRS in request.capabilities,
         "deficit_form": deficit_form or DeficitForm(organization=organization, person=person,
                                                     initial={"found_on": timezone.localdate()}),
         "step_form": step_form or StepForm(person=person)}, status=status)
