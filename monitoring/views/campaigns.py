@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.feedback import applied, explain
 from mentoring_portal.lib.rules import decision
 from monitoring.forms import CampaignForm, ReportForm, ReturnForm
 from monitoring.models import Indicator, ManualValue, Method, ReportStatus, SchoolReport
@@ -80,12 +80,8 @@ def campaign_remind(request, district, pk: int):
 @require_POST
 def campaign_delete_view(request, district, pk: int):
     campaign = get_object_or_404(district.campaigns, pk=pk)
-    try:
-        campaign_delete(campaign=campaign)
-    except ValidationError as error:
-        explain(request, error)
+    if not applied(request, lambda: campaign_delete(campaign=campaign), done=f"Мониторинг «{campaign.title}» удалён."):
         return redirect(campaign)
-    messages.success(request, f"Мониторинг «{campaign.title}» удалён.")
     return redirect("monitoring:campaigns", district=district.code)
 
 
@@ -132,14 +128,11 @@ def report_fill(request, organization, report_id: int):
         report_figures(report, timezone.localdate())
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
-        try:
-            report_save(report=report, user=request.user, manual=form.manual_values(), figures=figures, submit=submit,
-                        texts={k: form.cleaned_data[k] for k in ("achievements", "problems", "plans")})
-        except ValidationError as error:
-            explain(request, error)
-        else:
-            to = "в регион" if report.campaign.region_id else "в муниципалитет"  # a school directly under the region
-            messages.success(request, f"Отчёт сдан {to}." if submit else "Черновик отчёта сохранён.")
+        to = "в регион" if report.campaign.region_id else "в муниципалитет"  # a school directly under the region
+        if applied(request, lambda: report_save(
+                report=report, user=request.user, manual=form.manual_values(), figures=figures, submit=submit,
+                texts={k: form.cleaned_data[k] for k in ("achievements", "problems", "plans")}),
+                done=f"Отчёт сдан {to}." if submit else "Черновик отчёта сохранён."):
             return redirect("monitoring:school", organization=organization.code)
     period = year_period(report.campaign.year, timezone.localdate())
     return render(request, "monitoring/report_form.html", {

@@ -116,11 +116,7 @@ def _pair_page(request, organization, pair, manages, *, meeting_form=None, task_
 @require_POST
 def pair_activate_view(request, organization, pk: int):
     pair, _ = get_pair(request, organization, pk)
-    try:
-        pair_activate(pair=pair, today=timezone.localdate())
-        messages.success(request, "Пара запущена.")
-    except ValidationError as error:
-        explain(request, error)
+    applied(request, lambda: pair_activate(pair=pair, today=timezone.localdate()), done="Пара запущена.")
     return redirect(pair)
 
 

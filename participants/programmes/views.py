@@ -150,13 +150,9 @@ def district_copy(request, district, pk):
     copy = CopyProgrammeForm(request.POST, schools=schools)
     if not copy.is_valid():
         return _card(request, district, programme, copy=copy, status=400)
-    try:
-        copied, already = programme_copy_to_schools(programme=programme, schools=list(copy.cleaned_data["schools"]))
-    except ValidationError as error:
-        explain(request, error)
-    else:
-        messages.success(request, f"Скопировано в организации: {copied}" + (f"; уже была у {already}" if already else "")
-                         + ".")
+    applied(request, lambda: programme_copy_to_schools(programme=programme, schools=list(copy.cleaned_data["schools"])),
+            done=lambda result: f"Скопировано в организации: {result[0]}" + (
+                f"; уже была у {result[1]}" if result[1] else "") + ".")
     return redirect("participants:district-programme", district=district.code, pk=programme.pk)
 
 
