@@ -15,10 +15,10 @@ def explain(request: HttpRequest, error: ValidationError) -> None:
     messages.error(request, " ".join(error.messages))
 
 
-def applied(request: HttpRequest, change: Callable[[], Any], *, done: str | Callable[[Any], str],
+def applied(request: HttpRequest, change: Callable[[], Any], *, done: str | Callable[[Any], str] = "",
             form: forms.BaseForm | None = None) -> bool:
-    """Make `change`; True when made, with `done` (or `done(result)`) shown on the next page. Refused: every reason
-    goes onto `form` (shown above its fields, the typed values kept) or, without a form, onto the next page."""
+    """Make `change`; True when made, with `done` (or `done(result)`) shown on the next page, if any. Refused: every
+    reason goes onto `form` (shown above its fields, the typed values kept) or, without a form, onto the next page."""
     try:
         result = change()
     except ValidationError as error:
@@ -27,5 +27,6 @@ def applied(request: HttpRequest, change: Callable[[], Any], *, done: str | Call
         else:
             explain(request, error)
         return False
-    messages.success(request, done(result) if callable(done) else done)
+    if message := done(result) if callable(done) else done:
+        messages.success(request, message)
     return True

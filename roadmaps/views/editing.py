@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mentoring_portal.lib.feedback import explain
+from mentoring_portal.lib.feedback import applied, explain
 from participants.access import CAN_EDIT_ROADMAP
 from roadmaps.access import get_item, roadmap_view
 from roadmaps.forms import ItemForm, SectionForm, understood_deadline
@@ -105,11 +105,8 @@ def item_create_view(request, roadmap, section_id: int):
     section = get_object_or_404(roadmap.sections, pk=section_id)
     form = ItemForm(request.POST if request.method == "POST" else None, roadmap=roadmap)
     if request.method == "POST" and form.is_valid():
-        try:
-            item_create(section=section, user=request.user, data=form.item_data())
-        except ValidationError as error:
-            return _refused(request, roadmap, error)
-        messages.success(request, "Мероприятие добавлено.")
+        applied(request, lambda: item_create(section=section, user=request.user, data=form.item_data()),
+                done="Мероприятие добавлено.")
         return _after_change(request, roadmap)
     return _item_form_response(request, roadmap, form, section=section,
                                status=400 if request.method == "POST" else 200)
@@ -119,11 +116,8 @@ def item_create_view(request, roadmap, section_id: int):
 @require_POST
 def item_delete_view(request, roadmap, item_id: int):
     item = get_item(roadmap, item_id)
-    try:
-        item_delete(item=item, user=request.user)
-    except ValidationError as error:
-        return _refused(request, roadmap, error)
-    messages.success(request, f"Мероприятие «{item.name[:60]}» удалено. Его можно восстановить внизу страницы.")
+    applied(request, lambda: item_delete(item=item, user=request.user),
+            done=f"Мероприятие «{item.name[:60]}» удалено. Его можно восстановить внизу страницы.")
     return _after_change(request, roadmap)
 
 
@@ -131,21 +125,15 @@ def item_delete_view(request, roadmap, item_id: int):
 @require_POST
 def item_restore_view(request, roadmap, item_id: int):
     item = get_item(roadmap, item_id, deleted=True)
-    try:
-        item_restore(item=item, user=request.user)
-    except ValidationError as error:
-        return _refused(request, roadmap, error)
-    messages.success(request, f"Мероприятие «{item.name[:60]}» восстановлено в конце своего раздела.")
+    applied(request, lambda: item_restore(item=item, user=request.user),
+            done=f"Мероприятие «{item.name[:60]}» восстановлено в конце своего раздела.")
     return _after_change(request, roadmap)
 
 
 @roadmap_view(CAN_EDIT_ROADMAP)
 @require_POST
 def item_move_view(request, roadmap, item_id: int, direction: str):
-    try:
-        item_move(item=get_item(roadmap, item_id), user=request.user, direction=direction)
-    except ValidationError as error:
-        return _refused(request, roadmap, error)
+    applied(request, lambda: item_move(item=get_item(roadmap, item_id), user=request.user, direction=direction))
     return _after_change(request, roadmap)
 
 
@@ -173,11 +161,7 @@ def section_edit(request, roadmap, section_id: int | None = None):
 @require_POST
 def section_delete_view(request, roadmap, section_id: int):
     section = get_object_or_404(roadmap.sections, pk=section_id)
-    try:
-        section_delete(section=section, user=request.user)
-    except ValidationError as error:
-        return _refused(request, roadmap, error)
-    messages.success(request, "Раздел удалён.")
+    applied(request, lambda: section_delete(section=section, user=request.user), done="Раздел удалён.")
     return _after_change(request, roadmap)
 
 
@@ -200,11 +184,8 @@ def items_bulk_view(request, roadmap):
     items = list(roadmap.items.alive().filter(pk__in=ids))
     action = request.POST.get("action", "")
     value = request.POST.get(action, "") if action in ("status", "responsible") else ""
-    try:
-        done = items_bulk(items=items, user=request.user, action=action, value=value)
-    except ValidationError as error:
-        return _refused(request, roadmap, error)
-    messages.success(request, f"{BULK_ACTIONS[action]}: мероприятий — {done}.")
+    applied(request, lambda: items_bulk(items=items, user=request.user, action=action, value=value),
+            done=lambda count: f"{BULK_ACTIONS[action]}: мероприятий — {count}.")
     return _after_change(request, roadmap)
 
 
