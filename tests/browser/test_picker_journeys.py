@@ -15,8 +15,16 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("
 
 
 def choose(page, text: str) -> None:
-    """Click the option a person sees: the open list's."""
+    """Click the option a person sees: the open list's; the person then sees it in the box."""
     page.locator(".ts-dropdown:visible .option", has_text=text).click()
+    expect(page.locator(".ts-control .item", has_text=text).first).to_be_visible()
+
+
+def click_label(page, text: str, picker: str) -> None:
+    """Click a picker's label, as a person does, and look for the cursor in its box before typing: a person types
+    once they see it there (on a busy machine the focus comes a moment after the click)."""
+    page.locator("label", has_text=text).first.click()
+    expect(page.locator(f"#id_{picker}-ts-control")).to_be_focused()
 
 
 def test_the_school_curator_makes_a_pair_with_the_mouse(page, sign_in, problems, world):
@@ -27,7 +35,7 @@ def test_the_school_curator_makes_a_pair_with_the_mouse(page, sign_in, problems,
     page.goto(f"{base}/o/{world.school.code}/pairs/new/")
     page.select_option("#id_form", label="ученик – ученик")
 
-    page.locator("label", has_text="Наставляемые").click()  # only mentees first: «Сохранить» says what is missing
+    click_label(page, "Наставляемые", "mentees")  # only mentees first: «Сохранить» says what is missing
     page.keyboard.type("жуков")
     choose(page, "Жуков Пётр")
     page.fill("#id_end_date", str(timezone.localdate() + timedelta(days=200)))
@@ -35,10 +43,10 @@ def test_the_school_curator_makes_a_pair_with_the_mouse(page, sign_in, problems,
     expect(page.locator("#div_id_mentor").get_by_text("Обязательное поле")).to_be_visible()
     assert page.locator(".ts-control .item", has_text="Жуков Пётр").count() == 1  # what was chosen stays
 
-    page.locator("label", has_text="Наставник").first.click()  # the label, as a person clicks it
+    click_label(page, "Наставник", "mentor")  # the label, as a person clicks it
     page.keyboard.type("ёлкин")
     choose(page, "Ёлкин Андрей")
-    page.locator("label", has_text="Наставляемые").click()  # the next label takes the focus to its own picker
+    click_label(page, "Наставляемые", "mentees")  # the next label takes the focus to its own picker
     page.keyboard.type("белова")
     choose(page, "Белова Анна")
     page.get_by_role("button", name="Сохранить").click()
@@ -62,10 +70,10 @@ def test_in_a_big_school_the_pickers_find_people_as_one_types(page, sign_in, pro
     page.goto(f"{base}/o/{world.school.code}/pairs/new/")
     assert page.locator("#id_mentees option").count() == 0  # nobody in the page
     page.select_option("#id_form", label="ученик – ученик")
-    page.locator("label", has_text="Наставник").first.click()
+    click_label(page, "Наставник", "mentor")
     page.keyboard.type("елкин")  # «е» for «ё», as people type
     choose(page, "Ёлкин Андрей")
-    page.locator("label", has_text="Наставляемые").click()
+    click_label(page, "Наставляемые", "mentees")
     page.keyboard.type("белова 7б")
     choose(page, "Белова Анна")
     page.fill("#id_end_date", str(timezone.localdate() + timedelta(days=200)))
