@@ -1,5 +1,6 @@
 """The monitoring models in the audit trail: indicators, targets, typed values, campaigns and school reports."""
 
+from monitoring.models import Campaign, Indicator, ManualValue, SchoolReport, Target
 from participants.audit_trail.logged import Place, audit, of_organization
 
 
@@ -10,8 +11,6 @@ def indicator_place(indicator) -> Place:
 
 
 def register() -> None:
-    from monitoring.models import Campaign, Indicator, ManualValue, SchoolReport, Target
-
     audit(Indicator, place=indicator_place)
     audit(Target, place=lambda t: of_organization(t.organization) if t.organization_id else indicator_place(t.indicator))
     audit(ManualValue, place=lambda v: of_organization(v.organization))

@@ -11,10 +11,12 @@ from django.core.cache import cache
 
 from mentoring_portal.lib import versions, warming
 from monitoring.charts import grouped_bars
+from monitoring.models import Campaign, Indicator
 from monitoring.selectors import Actuals, last_complete_year, plan_versus_actual, schools_for_year, target_years
 from participants.caches import place as place_cache
 from participants.caches.district import districts_of
 from participants.caches.where import where
+from participants.models import Deficit, District, HeadCount, Organization, Pair, Person, Practice, TrainingRecord
 
 TIMEOUT = 6 * 3600
 
@@ -55,8 +57,6 @@ def warm(district_id: str) -> None:
     (every district role sees them all), under the district's new version."""
     from django.utils import timezone
 
-    from monitoring.models import Indicator
-    from participants.models import District, Organization
 
     district = District.objects.filter(pk=district_id).first()
     if district is None:
@@ -89,7 +89,6 @@ def _names_of(instance, created: bool = False) -> list[str]:
 
 def connect() -> None:
     from monitoring.models import Campaign, Indicator, ManualValue, SchoolReport, Target
-    from participants.models import Deficit, HeadCount, Pair, Person, Practice, TrainingRecord
 
     # Training, practices and deficits feed computed indicators (mentors_trained, schools_with_published_practices,
     # teachers_closed_deficits): the dashboard moves with them.
@@ -103,7 +102,6 @@ def connect() -> None:
 def _place_names(instance, created: bool = False) -> list[str]:
     """A campaign of a district, a school's report: their places' pages and navigation (participants/place_cache). A
     campaign moves its schools' too: its reports are created with it in bulk, which sends no signal of its own."""
-    from monitoring.models import Campaign
     from participants.models import Organization
 
     names = place_cache.of_place(getattr(instance, "district_id", None), getattr(instance, "organization_id", None),

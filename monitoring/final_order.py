@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from monitoring.models import Campaign, ReportStatus, Target
 from participants.access import CAN_EDIT_DOCUMENTS
 from participants.documents.drafts import DRAFTS, LEGAL_BASIS, Draft, DraftOrder, numbered
+from roadmaps.models import Item, ItemStatus, Occurrence, Roadmap
 
 MOST_INDICATORS = 4  # columns that still fit a portrait page
 
@@ -22,7 +24,6 @@ def _value(figure) -> str:
 
 def district_figures(campaign, reports) -> list[tuple[str, float | None, float | None]]:
     """(name, the district's value, its target) per indicator: the sums of the accepted reports' frozen ratios."""
-    from monitoring.models import ReportStatus, Target
 
     sums: dict[str, list[int]] = {}
     names: dict[str, str] = {}
@@ -44,8 +45,6 @@ def district_figures(campaign, reports) -> list[tuple[str, float | None, float |
 
 
 def roadmap_execution(district, today: date) -> str | None:
-    from roadmaps.models import Item, ItemStatus, Occurrence, Roadmap
-
     roadmap = Roadmap.objects.filter(district=district, period_start__lte=today).order_by("-period_start").first()
     if roadmap is None:
         return None
@@ -61,8 +60,6 @@ def _percent(value) -> str:
 
 
 def final_order(district, user, today: date) -> DraftOrder | None:
-    from monitoring.models import Campaign
-
     campaign = Campaign.objects.filter(district=district, is_closed=True).order_by("-due_on", "-pk").first()
     if campaign is None:
         return None

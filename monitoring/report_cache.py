@@ -11,8 +11,12 @@ one of its records (lib/versions.touch)."""
 from __future__ import annotations
 
 from mentoring_portal.lib import versions
+from monitoring.models import Invitation
 from participants.caches import place as place_cache
 from participants.caches.where import where
+from participants.training.models import TrainingRecord
+from roadmaps.contests.models import Application, Contest
+from roadmaps.events.models import Attendance, Event
 from roadmaps.page_cache import deadlines
 
 WORK = "district-work"
@@ -33,9 +37,4 @@ def _names_of(instance, created: bool = False) -> list[str]:
 
 
 def connect() -> None:
-    from monitoring.models import Invitation
-    from participants.training.models import TrainingRecord
-    from roadmaps.contests.models import Application, Contest
-    from roadmaps.events.models import Attendance, Event
-
     versions.watch(WORK, _names_of, models=(Event, Attendance, Contest, Application, TrainingRecord, Invitation))

@@ -24,6 +24,9 @@ from monitoring.selectors import (
 from participants.models import District, Organization
 from participants.pairs.selectors import SchoolFigures, district_figures
 from participants.target_groups.coverage import coverage
+from participants.training.selectors import mentors_with_training
+from roadmaps.contests.models import Application, Contest, ContestResult
+from roadmaps.events.models import Event
 from roadmaps.models import Item, Occurrence, Roadmap
 
 
@@ -65,10 +68,6 @@ class MethodicalWork:
 
 
 def methodical_work(place, organizations, period: tuple[date, date], today: date) -> MethodicalWork:
-    from participants.training.selectors import mentors_with_training
-    from roadmaps.contests.models import Application, Contest, ContestResult
-    from roadmaps.events.models import Event
-
     owners = Q(organization__in=organizations) | (Q(district=place) if isinstance(place, District) else Q(pk__in=[]))
     events = (Event.objects.alive().filter(owners, held_on__range=period)
               .annotate(invited=Count("attendances", distinct=True),

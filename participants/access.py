@@ -17,8 +17,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from mentoring_portal.lib.exports import find_exporter
 from participants.models import District, Membership, Organization, Region, Role
 from participants.models.memberships import DISTRICT_ROLES, ORGANIZATION_ROLES
+from participants.models.registry import adult
 
 VIEW = "view"
 CAN_EDIT_ORGANIZATION = "can_edit_organization"
@@ -143,7 +145,6 @@ class Access:
     def people(self, qs: _QS) -> _QS:
         """Children's names only for their school's curators and their own mentor; adults for the district and the
         region too — by age (`registry.adult`), not by the role in a pair."""
-        from participants.models.registry import adult
 
         if self.is_superuser:
             return qs
@@ -351,7 +352,6 @@ def exporter_for(user, group: str, identifier: str, place):
     taken away since the export was ordered)."""
     from django.core.exceptions import PermissionDenied
 
-    from mentoring_portal.lib.exports import find_exporter
 
     exporter = find_exporter(group, identifier)
     if exporter is None or exporter.capability not in access_of(user).capabilities_on(place):

@@ -15,6 +15,9 @@ from django.urls import reverse
 
 from mentoring_portal.lib.plugins import Plugins
 from participants.access import VIEW
+from participants.letters.models import LetterCopy
+from participants.models import District, Practice, PracticeStatus, Programme, ProgrammeStatus
+from participants.recruitment.models import Candidate, CandidateStatus
 
 GROUPS = {
     "district": [("roadmaps", "Дорожные карты и приказы"), ("people", "Школы и люди"),
@@ -75,7 +78,6 @@ class PlaceNav:
 def place_nav(place, capabilities, path: str) -> PlaceNav:
     """The place's groups of the entries the user may open, the one holding `path` marked current (the longest
     address that begins it: /d/x/roadmaps/5/ is under «Дорожные карты», not under the place's own page)."""
-    from participants.models import District
 
     kind = "district" if isinstance(place, District) else "organization"
     home = Link(place.name if kind == "district" else place.short_name, place.get_absolute_url(), "bi-house")
@@ -102,19 +104,14 @@ def own_entries() -> None:
         CAN_REVIEW,
         CAN_VIEW_REPORTS,
     )
-    from participants.models import Practice, PracticeStatus, Programme, ProgrammeStatus
 
     def practices_waiting(district):
         return Practice.objects.filter(organization__district=district, status=PracticeStatus.SUBMITTED)
 
     def letters_unread(organization):
-        from participants.letters.models import LetterCopy
-
         return LetterCopy.objects.filter(organization=organization, read_at__isnull=True)
 
     def candidates_waiting(organization):
-        from participants.recruitment.models import Candidate, CandidateStatus
-
         return Candidate.objects.filter(form__organization=organization, status=CandidateStatus.NEW)
 
     def programmes_waiting(district):

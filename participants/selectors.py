@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch
 
 from mentoring_portal.lib.schoolyear import school_year_label, school_year_of
 from participants.access import access_of
-from participants.models import District, HeadCount, Organization, Region, Role
+from participants.models import District, HeadCount, Membership, Organization, Region, Role
 
 
 @dataclass
@@ -81,7 +81,6 @@ def landing_for(user, today: date) -> Landing:
 
 def curator_addresses(organizations) -> dict[int, list[str]]:
     """The e-mail addresses of each organization's active school curators: whom a reminder goes to."""
-    from participants.models import Membership
 
     found: dict[int, list[str]] = {}
     for organization_id, email in Membership.objects.filter(

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Count, Exists, Min, OuterRef, Q
 
 from participants.access import access_of
-from participants.models import Role
+from participants.models import Organization, Role
 from roadmaps.models import Item, Occurrence, Roadmap
 
 
@@ -138,7 +138,6 @@ def current_roadmaps(schools, today: date) -> dict[int, Roadmap]:
 def deadlines_by_school(district, user, today: date, *, days: int = 30) -> list[SchoolDeadlines]:
     """Per school of the district (and the district itself), how many items are overdue and coming up (the same
     definition as everywhere: OccurrenceQuerySet.overdue): two aggregate queries, not one per school."""
-    from participants.models import Organization
 
     schools = list(Organization.objects.visible_to(user).filter(district=district).in_russian_order())
     base = visible_occurrences(user, Roadmap.objects.visible_to(user).filter(

@@ -1,6 +1,7 @@
 """The roadmaps' models in the audit trail (beside the roadmap's own readable history, roadmaps.models.Change)."""
 
 from participants.audit_trail.logged import Place, audit, of_organization
+from roadmaps.models import Evidence, Item, Occurrence, Roadmap, Section
 
 
 def roadmap_place(roadmap) -> Place:
@@ -10,8 +11,6 @@ def roadmap_place(roadmap) -> Place:
 
 
 def register() -> None:
-    from roadmaps.models import Evidence, Item, Occurrence, Roadmap, Section
-
     audit(Roadmap, place=roadmap_place)
     audit(Section, place=lambda s: roadmap_place(s.roadmap))
     audit(Item, place=lambda i: roadmap_place(i.roadmap), exclude={"deadline_parsed", "search"})

@@ -8,9 +8,10 @@ from django.urls import reverse
 
 from mentoring_portal.lib.forms import DATE_INPUT, OwnIds
 from mentoring_portal.lib.uploads.fields import DOCUMENT_HELP, checked_file
-from participants.models import Document
+from participants.models import Document, DocumentKind
 from roadmaps.deadlines import parse_deadline
 from roadmaps.models import Evidence, Item, Roadmap, Section
+from roadmaps.occurrences import parse_manual_windows
 
 
 class RoadmapForm(forms.ModelForm):
@@ -215,8 +216,6 @@ class AdoptForm(forms.Form):
     file = forms.FileField(label="Файл приказа", required=False, help_text=DOCUMENT_HELP)
 
     def __init__(self, *args, roadmap, **kwargs):
-        from participants.models import DocumentKind
-
         super().__init__(*args, **kwargs)
         self.fields["document"].queryset = Document.objects.of(roadmap.owner).filter(kind__in=DocumentKind.orders())
 
@@ -265,8 +264,6 @@ class DeadlineCorrectionForm(forms.Form):
     )
 
     def clean_windows(self):
-        from roadmaps.occurrences import parse_manual_windows
-
         return parse_manual_windows(self.cleaned_data["windows"])
 
 

@@ -11,7 +11,13 @@ from dataclasses import astuple
 from django.core.cache import cache
 
 from mentoring_portal.lib import versions, warming
+from participants.access import access_of
 from participants.caches import place as place_cache
+from roadmaps import agenda  # called through the module: tests replace its functions
+from roadmaps.contests.models import Contest
+from roadmaps.events.models import Event
+from roadmaps.models import Roadmap
+from roadmaps.selectors import TableFilters, roadmap_table
 
 TIMEOUT = 6 * 3600
 
@@ -39,8 +45,6 @@ def warm_table(roadmap_id: str) -> None:
     deadlines, numbers and responsible people take 0.1 s to gather, which no view should pay."""
     from django.utils import timezone
 
-    from roadmaps.models import Roadmap
-    from roadmaps.selectors import TableFilters, roadmap_table
 
     roadmap = Roadmap.objects.filter(pk=roadmap_id).first()
     if roadmap is None:
@@ -69,7 +73,6 @@ def user_deadline_versions(user) -> list[str] | None:
     """The versions a user's deadlines are kept under, one per place of their memberships: a coordinator's is the
     region's, a district curator's the district's — a school elsewhere in the region editing its roadmap no longer
     makes 60 districts' curators count theirs again. None for a superuser (all of them)."""
-    from participants.access import access_of
 
     access = access_of(user)
     if access.is_superuser:
@@ -99,17 +102,15 @@ def _cached(user, today, kind: str, compute):
 
 def cached_agenda(user, today):
     """The landing block «Сроки» of a user (roadmaps.agenda.user_agenda), kept."""
-    from roadmaps.agenda import user_agenda
 
-    return _cached(user, today, "agenda", lambda: user_agenda(user, today))
+    return _cached(user, today, "agenda", lambda: agenda.user_agenda(user, today))
 
 
 def cached_deadline_rows(user, today, *, due: str, mine: bool):
     """The list behind the block (/my/deadlines/), kept."""
-    from roadmaps.agenda import user_deadline_rows
 
     return _cached(user, today, f"deadlines:{due}:{mine:d}",
-                   lambda: user_deadline_rows(user, today, due=due, mine=mine))
+                   lambda: agenda.user_deadline_rows(user, today, due=due, mine=mine))
 
 
 def warm_region(region_id: str) -> None:
@@ -169,12 +170,8 @@ def connect() -> None:
 # Where a changed record belongs (participants/caches/where.py): an attendance is its event's, an application its
 # contest's (a district's contest moves its district's report; a region's none).
 def event_of(attendance):
-    from roadmaps.events.models import Event
-
     return Event.objects.filter(pk=attendance.event_id).first()
 
 
 def contest_of(application):
-    from roadmaps.contests.models import Contest
-
     return Contest.objects.filter(pk=application.contest_id).first()

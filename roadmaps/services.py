@@ -11,7 +11,8 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from mentoring_portal.lib.locks import hold
-from participants.models import District, Membership, Organization
+from participants.models import District, Document, DocumentKind, Membership, Organization
+from roadmaps.approval_rules import APPROVAL
 from roadmaps.changes import log_change
 from roadmaps.deadlines import parse_deadline
 from roadmaps.models import Comment, Evidence, Item, ItemStatus, Roadmap, RoadmapStatus, Section
@@ -280,7 +281,6 @@ def roadmap_submit(*, roadmap: Roadmap, user) -> Roadmap:
 def _move(roadmap: Roadmap, action: str, **context) -> None:
     """The approval's rules (roadmaps/approval_rules.py) on the roadmap as it is now: its row is held, so an approval
     and a return at the same instant are one after the other, and the second is refused."""
-    from roadmaps.approval_rules import APPROVAL
 
     hold(roadmap)
     roadmap.refresh_from_db(fields=["status"])
@@ -312,7 +312,6 @@ def roadmap_return(*, roadmap: Roadmap, user, comment: str) -> Roadmap:
 def roadmap_adopt(*, roadmap: Roadmap, user, document=None, number: str = "", date=None, file=None) -> Roadmap:
     """A district's roadmap approved by the district's own order («Приложение к приказу … № …»): an order from the
     register, or a new one typed here, which the register then keeps (nothing is typed twice)."""
-    from participants.models import Document, DocumentKind
 
     if roadmap.is_school_roadmap:
         raise ValidationError("Дорожную карту организации согласует муниципалитет.")

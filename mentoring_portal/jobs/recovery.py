@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from mentoring_portal.jobs.models import Job, JobStatus
+from mentoring_portal.jobs.services import QUEUE_DOWN
+from mentoring_portal.jobs.tasks import run_job
 
 log = logging.getLogger(__name__)
 GAVE_UP = ("Задача прервалась: обработчик фоновых задач остановился {attempts} раза. Запустите её ещё раз; если "
@@ -31,7 +33,6 @@ def _stale(now) -> Q:
 
 def jobs_recover(jobs=None) -> int:
     """Recovers the stale ones among `jobs` (all by default); returns how many were queued again or failed."""
-    from mentoring_portal.jobs.tasks import run_job
 
     now = timezone.now()
     found = 0
@@ -50,8 +51,6 @@ def jobs_recover(jobs=None) -> int:
 
 
 def _enqueue(run_job, pk: str) -> None:
-    from mentoring_portal.jobs.services import QUEUE_DOWN
-
     try:
         run_job.enqueue(pk)
     except Exception:  # noqa: BLE001 - the queue is down: the job fails visibly rather than wait for ever

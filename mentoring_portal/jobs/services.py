@@ -17,6 +17,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from mentoring_portal.jobs.models import Job, JobStatus
+from mentoring_portal.jobs.tasks import run_job
 from mentoring_portal.lib.replica import primary_position
 from mentoring_portal.lib.uploads import UploadRefused, discard_pending, save_pending
 
@@ -33,7 +34,6 @@ class JobRefused(Exception):
 def job_start(*, kind: str, user, owner: str, payload: dict) -> Job:
     """Queues a job, within the limits of jobs in flight per user and per page; a queue that cannot be reached
     leaves the job failed with the reason (never «в очереди» for ever) and raises JobRefused."""
-    from mentoring_portal.jobs.tasks import run_job
 
     in_flight = Job.objects.filter(status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
     if in_flight.filter(user=user).count() >= settings.JOBS_IN_FLIGHT_PER_USER:

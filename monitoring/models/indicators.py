@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.text import Truncator
 
 from monitoring.formulas import FORMULA_CHOICES, FORMULAS
+from participants.models import District, Organization
 
 HEADING_CHARS = 60
 
@@ -29,7 +30,6 @@ class IndicatorQuerySet(models.QuerySet):
         """A district's catalogue; a school uses its district's, or its region's if it is under the region. A district
         that has no catalogue of its own follows its region's (issue #15: the regional catalogue applies to districts
         that have none)."""
-        from participants.models import District, Organization
 
         place = organization_or_district
         district_id = place.pk if isinstance(place, District) else place.district_id

@@ -15,10 +15,12 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from mentoring_portal.lib import versions, warming
+from monitoring.models import SchoolReport
 from monitoring.passport.marks import MARKS, passports
 from participants.caches.where import where
-from participants.models import District, Organization
+from participants.models import District, Organization, Region
 from participants.target_groups.coverage import coverage
+from roadmaps.models import Order
 from roadmaps.page_cache import REGION_DEADLINES, deadlines
 
 PASSPORT = "region-passport"
@@ -63,8 +65,6 @@ def _latest_key(region_id: int, today: date) -> str:
 
 
 def warm(region_id: str) -> None:
-    from participants.models import Region
-
     region = Region.objects.filter(pk=region_id).first()
     if region is not None:
         today = timezone.localdate()
@@ -77,7 +77,6 @@ def _names_of(instance, created: bool = False) -> list[str]:
 
 
 def connect() -> None:
-    from monitoring.models import SchoolReport
     from participants.models import (
         Consent,
         Document,
@@ -93,7 +92,6 @@ def connect() -> None:
         PublicPage,
         TrainingRecord,
     )
-    from roadmaps.models import Order
 
     versions.watch(PASSPORT, _names_of, models=(
         Consent, Document, GroupMark, Meeting, MenteeRequest, Membership, MentorProfile, News, Pair, Person, Programme,

@@ -15,7 +15,8 @@ from mentoring_portal.lib.feedback import explain
 from mentoring_portal.lib.rules import decision
 from mentoring_portal.lib.wording import counted
 from monitoring.forms import CampaignForm
-from monitoring.models import Campaign, ReportStatus, SchoolReport
+from monitoring.formulas import FORMULAS
+from monitoring.models import Campaign, Indicator, ReportStatus, SchoolReport
 from monitoring.models.campaigns import SENT, late_reports
 from monitoring.selectors import current_year
 from monitoring.services import region_campaign_open, report_review
@@ -67,9 +68,6 @@ class RegionReading:
     headings (issue #24)."""
 
     def __init__(self, reports):
-        from monitoring.formulas import FORMULAS
-        from monitoring.models import Indicator
-
         keys = {key for report in reports for key in (report.figures or {}) if key.isdigit()}
         formulas = dict(Indicator.objects.filter(pk__in=[int(k) for k in keys], method="computed")
                         .values_list("pk", "formula"))

@@ -22,7 +22,7 @@ from monitoring.formulas import FORMULAS, Snapshot, percentage
 from monitoring.region.overview import build, region_columns
 from monitoring.selectors import last_complete_year, year_period
 from participants.access import CAN_VIEW_REPORTS
-from participants.models import Organization, Pair
+from participants.models import Category, Organization, Pair
 from participants.registry.exports import REGION_GROUP
 
 
@@ -117,8 +117,6 @@ class RegionCountsXlsx(_RegionExporter):
     extension = "xlsx"
 
     def render(self, region) -> bytes:
-        from participants.models import Category
-
         today = timezone.localdate()
         year = last_complete_year(today)  # statistics are annual: the pairs of the reporting year, as indicators
         live = Pair.objects.counted_in(year_period(year, today)).filter(organization__region=region)

@@ -9,7 +9,9 @@ overview (lib/warming). The cache must be shared by the app's processes, as for 
 from __future__ import annotations
 
 from mentoring_portal.lib import versions, warming
+from monitoring.models import Campaign, Indicator, ManualValue, SchoolReport, Target
 from participants.caches.where import where
+from participants.models import HeadCount, Pair, Person, Region
 from roadmaps.page_cache import REGION_DEADLINES, deadlines
 
 OVERVIEW = "region-overview"
@@ -24,7 +26,6 @@ def warm(region_id: str) -> None:
     from django.utils import timezone
 
     from monitoring.region.overview import overview_refresh
-    from participants.models import Region
 
     region = Region.objects.filter(pk=region_id).first()
     if region is not None:
@@ -37,9 +38,6 @@ def _names_of(instance, created: bool = False) -> list[str]:
 
 
 def connect() -> None:
-    from monitoring.models import Campaign, Indicator, ManualValue, SchoolReport, Target
-    from participants.models import HeadCount, Pair, Person
-
     versions.watch("region-overview", _names_of,
                    models=(Pair, Person, HeadCount, Indicator, Target, ManualValue, Campaign, SchoolReport),
                    m2m=(Pair.mentees.through,))

@@ -14,7 +14,7 @@ from monitoring import figures_cache, report_cache
 from monitoring.export_jobs import KIND as REPORT_KIND
 from monitoring.exports import GROUP
 from monitoring.forms import IndicatorForm, SchoolTargetsForm
-from monitoring.models import Indicator, Target
+from monitoring.models import Indicator, SchoolReport, Target
 from monitoring.reports import analytical_report
 from monitoring.selectors import current_year, last_complete_year, plan_versus_actual, target_years
 from monitoring.services import indicator_save, school_targets_save
@@ -85,7 +85,6 @@ def indicator_edit(request, district, pk: int | None = None):
 @organization_view()
 def school_monitoring(request, organization):
     """A school's plan versus actual, its targets, its monitoring reports, its questionnaires."""
-    from monitoring.models import SchoolReport
 
     today = timezone.localdate()
     indicators = list(Indicator.objects.catalogue_of(organization))

@@ -1,6 +1,7 @@
 """The participants' models in the audit trail."""
 
 from participants.audit_trail.logged import Place, audit, of_organization
+from participants.models.pairs import Meeting
 
 PERSON_FIELDS = {"last_name", "first_name", "patronymic", "birth_date", "phone", "email", "grade", "search", "position"}
 
@@ -17,7 +18,6 @@ def register() -> None:
         Person,
         PlanTask,
     )
-    from participants.models.pairs import Meeting
 
     audit(Person, place=lambda p: of_organization(p.organization), personal=PERSON_FIELDS)
     audit(Consent, place=lambda c: of_organization(c.person.organization), personal={"given_by", "document"})

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from mentoring_portal.lib import versions
 from participants.access import access_of
 from participants.cabinet.models import ParticipantMessage
+from participants.cabinet.services import viewers_of_user
+from participants.caches import place as place_cache
 from participants.landing import LandingBlock, Todo
-from participants.models import Role
+from participants.models import Pair, Person, Role
 
 
 def unread_messages(user, today, place=None) -> list[LandingBlock]:
@@ -26,7 +29,6 @@ def unread_messages(user, today, place=None) -> list[LandingBlock]:
 
 def my_mentoring(user, today, place=None) -> list[LandingBlock]:
     """A signed-in mentee: his own page, first on the landing."""
-    from participants.cabinet.services import viewers_of_user
 
     viewers = viewers_of_user(user)
     if not viewers:
@@ -45,8 +47,6 @@ MENTEE = "cabinet-mentee"
 def _names_of(instance, created: bool = False) -> list[str]:
     """A message moves its school's landing (the curators' block); a registry entry tied to an account moves that
     account's «Моё наставничество» (and so do its pairs' mentees, below)."""
-    from participants.caches import place as place_cache
-    from participants.models import Pair, Person
 
     if isinstance(instance, ParticipantMessage):
         organization_id = Person.objects.filter(pk=instance.person_id).values_list("organization_id", flat=True).first()
@@ -59,7 +59,6 @@ def _names_of(instance, created: bool = False) -> list[str]:
 
 
 def connect() -> None:
-    from mentoring_portal.lib import versions
     from participants.models import Pair, Person
 
     versions.watch("cabinet", _names_of, models=(ParticipantMessage, Person, Pair), m2m=(Pair.mentees.through,))

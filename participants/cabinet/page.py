@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from mentoring_portal.lib.plugins import Plugins
 from participants.landing import LandingBlock
 from participants.models import Meeting, Pair, PairStatus, Person, PlanTask
-from participants.pairs.selectors import plan_completion
+from participants.pairs.selectors import mentor_candidates, plan_completion
 
 Provider = Callable[[Person, date], list[LandingBlock]]
 CABINET_BLOCKS: Plugins[Provider] = Plugins("cabinet: blocks of a mentor's, a mentee's or a parent's page")
@@ -58,7 +58,6 @@ def pairs_of(person: Person, today: date) -> list[PairView]:
 def offered_mentors(person: Person, today: date) -> list[tuple[int, str]]:
     """The school's mentors with a free place, as a mentee or a parent may see them: an adult by his name and
     position, a pupil mentor by his first name, the initial of his surname and his class."""
-    from participants.pairs.selectors import mentor_candidates
 
     free = [c.person_id for c in mentor_candidates(person.organization) if c.places_left > 0 and
             c.person_id != person.pk]

@@ -17,8 +17,9 @@ from participants.cabinet.models import (
     new_token,
     token_hash,
 )
+from participants.cabinet.page import in_a_live_pair, offered_mentors
 from participants.cabinet.rules import CABINET, Viewer
-from participants.models import Consent, ConsentGiver, PlanTask
+from participants.models import Consent, ConsentGiver, Person, PlanTask
 from participants.registry.services import consent_record
 from participants.registry.services import consent_withdraw as registry_consent_withdraw
 
@@ -61,7 +62,6 @@ def viewer_of_token(token: str) -> Viewer | None:
 
 def viewers_of_user(user) -> list[Viewer]:
     """A signed-in mentee: the registry entries tied to his account that are mentees of a pair."""
-    from participants.models import Person
 
     if not user.is_authenticated:
         return []
@@ -88,7 +88,6 @@ def task_mark(*, viewer: Viewer, task_id: int, done: bool, today: date) -> PlanT
 @transaction.atomic
 def mentors_choose(*, viewer: Viewer, chosen: list[int], today: date) -> list[MentorChoice]:
     """The mentee's (or the parent's) choice, in order; a new choice replaces the previous one."""
-    from participants.cabinet.page import in_a_live_pair, offered_mentors
 
     offered = {pk for pk, _ in offered_mentors(viewer.person, today)}
     CABINET.check("choose_mentors", viewer=viewer, live_pair=in_a_live_pair(viewer.person), chosen=chosen,

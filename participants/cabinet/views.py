@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from participants.access import CAN_EDIT_PAIRS, organization_view
 from participants.cabinet import page, services
 from participants.cabinet.models import LinkKind
-from participants.cabinet.rules import CABINET, MENTOR_CHOICES, Viewer
+from participants.cabinet.rules import CABINET, MENTOR_CHOICES, Viewer, link_kinds
 from participants.models import Person
 
 SHOWN = "cabinet-link-shown"  # the session key of a link made a moment ago, shown once on the card
@@ -207,7 +207,6 @@ def messages_read(request, organization, pk: int):
 
 def card_context(request, person, today) -> dict:
     """The card's section «Личная страница участника»: the links, the one just made (shown once), the messages."""
-    from participants.cabinet.rules import link_kinds
 
     shown = request.session.get(SHOWN)
     if shown and shown.get("person") == person.pk:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from mentoring_portal.lib import versions
+from participants.models import Organization, Pair, Person
 
 
 def version(district_id: int) -> int:
@@ -18,7 +19,6 @@ def lazy_figures(district, stamp: int, compute) -> dict:
 
 def district_of(organization_id: int | None) -> int | None:
     """The district of an organization (None for one under the region directly), for caches keyed by district."""
-    from participants.models import Organization
 
     if organization_id is None:
         return None
@@ -29,7 +29,6 @@ def districts_of(instance, created: bool = False) -> set[int]:
     """The districts whose figures move when this record changes: a pair's (also when its mentees change), a
     person's — their school's and, once they exist, their pairs' (either side of the mentees relation sends the
     change) —, a meeting's or a plan task's through its pair."""
-    from participants.models import Pair, Person
 
     if isinstance(instance, Person):
         organization_ids = {instance.organization_id}

@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 
 from mentoring_portal.lib import versions
+from participants.access import access_of
+from participants.models import District, Organization
 
 
 def version_of(kind: str, pk) -> str:
@@ -23,7 +25,6 @@ def version_of(kind: str, pk) -> str:
 
 def of_organization(organization_id) -> list[str]:
     """The versions a change of a school's record moves: the school's, its district's and its region's."""
-    from participants.models import Organization
 
     found = Organization.objects.filter(pk=organization_id).values_list("district_id", "region_id").first() \
         if organization_id else None
@@ -35,8 +36,6 @@ def of_organization(organization_id) -> list[str]:
 
 
 def of_district(district_id) -> list[str]:
-    from participants.models import District
-
     if not district_id:
         return []
     region_id = District.objects.filter(pk=district_id).values_list("region_id", flat=True).first()
@@ -64,7 +63,6 @@ def of_membership(membership) -> str:
 def reader(user, *parts) -> str:
     """The reader's part of a kept page's key: who they are and their roles (what they may see and do follows them),
     with the caller's `parts` (an address, the filters, a workplace)."""
-    from participants.access import access_of
 
     access = access_of(user)
     roles = ",".join(f"{m.pk}:{m.role}" for m in access.memberships)

@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from mentoring_portal.lib import versions
 from participants.caches import place as place_cache
+from participants.models import Pair, Person
 
 CATALOGUE = "forms-catalogue"
 
@@ -18,14 +19,10 @@ def _school(organization_id) -> list[str]:
 
 
 def _of_person(person_id) -> list[str]:
-    from participants.models import Person
-
     return _school(Person.objects.filter(pk=person_id).values_list("organization_id", flat=True).first())
 
 
 def _of_pair(pair_id) -> list[str]:
-    from participants.models import Pair
-
     return _school(Pair.objects.filter(pk=pair_id).values_list("organization_id", flat=True).first())
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mentoring_portal.lib.plugins import Plugins
+from participants.models import District, Organization
 
 # model label ("roadmaps.attendance") → the record its place is read from (None: gone; the record itself: its own)
 HOPS: Plugins[Callable[[Any], Any]] = Plugins("places: the record a changed record's place is read from", unique=True)
@@ -53,8 +54,6 @@ def owner_of(instance: Any) -> Any:
 
 
 def where(instance: Any) -> Where:
-    from participants.models import District, Organization
-
     owner = owner_of(instance)
     if owner is None:
         return Where()

@@ -6,7 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 from participants.access import CAN_EDIT_DOCUMENTS, CAN_EDIT_PAIRS
+from participants.accounts.curators import curators_base
+from participants.accounts.services import display_name
 from participants.documents.drafts import DRAFTS, LEGAL_BASIS, Draft, DraftOrder, numbered
+from participants.models import Pair
+from participants.pairs.selectors import pair_rows
 
 INCENTIVE_COMPLETION = 90  # % of the individual plan done: the mentor is proposed for an incentive (issue #13)
 
@@ -35,9 +39,6 @@ def pairs_order(organization, rows) -> DraftOrder:
 
 
 def _live_pair_rows(organization, user):
-    from participants.models import Pair
-    from participants.pairs.selectors import pair_rows
-
     return pair_rows(Pair.objects.visible_to(user).live().filter(organization=organization)
                      .order_by("mentor__last_name", "mentor__first_name", "pk"))
 
@@ -74,9 +75,6 @@ def incentives_order(organization, user, today: date) -> DraftOrder | None:
 
 
 def curators_order(district, user, today: date) -> DraftOrder | None:
-    from participants.accounts.curators import curators_base
-    from participants.accounts.services import display_name
-
     lines = [(school.short_name, display_name(m.user), m.position)
              for school in curators_base(district, user) for m in school.curators]
     if not lines:

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mentoring_portal.lib import versions
+from participants.caches import place as place_cache
 from participants.letters import addressees
 from participants.letters.models import Letter, LetterCopy
 from participants.models import Organization
@@ -46,7 +47,6 @@ def letter_read(*, copy: LetterCopy, user) -> None:
 
 def _names_of(instance, created: bool = False) -> list[str]:
     """A letter to a school moves the school's landing and navigation (place version)."""
-    from participants.caches import place as place_cache
 
     return [place_cache.version_of("organization", instance.organization_id),
             *place_cache.of_district(Letter.objects.filter(pk=instance.letter_id).values_list(

@@ -13,7 +13,7 @@ from django.urls import reverse
 from mentoring_portal.lib.plugins import Plugins
 from participants.access import access_of
 from participants.landing import Todo
-from participants.models import Consent, Membership, Pair, PairStatus, Role
+from participants.models import Consent, Membership, Pair, PairStatus, Person, Role, RoleAction, RoleChange
 from participants.nudges.rules import (
     ACCOUNT_NOT_ACCEPTED,
     CONSENT_MISSING,
@@ -128,7 +128,6 @@ def consent_missing(scope: Scope, today: date) -> list[Todo]:
 
 def _without(valid, organizations):
     """The schools' people without a consent in force today (a subquery)."""
-    from participants.models import Person
 
     return (Person.objects.filter(organization__in=organizations).annotate(consented=Exists(valid))
             .filter(consented=False).values("pk"))
@@ -138,7 +137,6 @@ def _without(valid, organizations):
 def account_not_accepted(scope: Scope, today: date) -> list[Todo]:
     if scope.for_mentor_only(ACCOUNT_NOT_ACCEPTED) or not scope.organizations:
         return []
-    from participants.models import RoleAction, RoleChange
 
     invited = RoleChange.objects.filter(action=RoleAction.INVITED, organization__in=scope.organizations,
                                         at__date__lte=today - timedelta(days=ACCOUNT_NOT_ACCEPTED.days),

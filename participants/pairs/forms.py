@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentoring_portal.lib.forms import DATE_INPUT, row
-from participants.models import Category, Meeting, Pair, Person, PlanTask
+from participants.models import Category, Meeting, MentoringForm, Pair, Person, PlanTask
 
 
 class _Described:
@@ -46,8 +46,6 @@ class PairForm(forms.ModelForm):
         widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT, "order_date": DATE_INPUT}
 
     def __init__(self, *args, organization, **kwargs):
-        from participants.models import MentoringForm
-
         super().__init__(*args, **kwargs)
         people = Person.objects.pickable_in(organization).in_russian_order()
         self.fields["mentor"].queryset = people

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from mentoring_portal.lib import versions
 from participants.landing import LandingBlock
-from participants.models import Meeting, Pair
+from participants.models import Meeting, Pair, Person, PlanTask
 from participants.models.pairs import LIVE_STATUSES
 
 
@@ -36,8 +36,6 @@ def mentor_version(user) -> list[str]:
 
 
 def _mentor_of(instance, created: bool = False) -> list[str]:
-    from participants.models import Person
-
     mentor_id = instance.mentor_id if hasattr(instance, "mentor_id") else Pair.objects.filter(
         pk=instance.pair_id).values_list("mentor_id", flat=True).first()
     user_id = Person.objects.filter(pk=mentor_id).values_list("user_id", flat=True).first()
@@ -45,8 +43,6 @@ def _mentor_of(instance, created: bool = False) -> list[str]:
 
 
 def connect() -> None:
-    from participants.models import PlanTask
-
     versions.watch("mentor-meetings", _mentor_of, models=(Pair, Meeting, PlanTask))  # tasks: «Что устаревает»
 
 

@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mentoring_portal.lib import versions
+from mentoring_portal.lib.exports import DOCX_TYPE, PDF_TYPE, attachment
 from mentoring_portal.lib.feedback import applied, explain
 from mentoring_portal.lib.paging import page_of
 from participants.access import CAN_EDIT_PAIRS, CAN_RECORD_MEETINGS, organization_view
 from participants.caches import school as school_cache
-from participants.models import Pair, PairStatus, Person
+from participants.documents.order_drafts import pairs_order
+from participants.models import MenteeRequest, Pair, PairStatus, Person
 from participants.pairs.forms import FinishForm, MeetingForm, PairForm, TaskForm
 from participants.pairs.selectors import match_rows, pair_rows, plan_completion, with_plan
 from participants.pairs.services import (
@@ -26,6 +28,7 @@ from participants.pairs.services import (
     task_add,
     task_toggle,
 )
+from participants.services.audit import export_logged
 
 
 def get_pair(request, organization, pk: int) -> tuple[Pair, bool]:
@@ -183,8 +186,6 @@ def matching(request, organization):
 @organization_view(CAN_EDIT_PAIRS)
 @require_POST
 def request_close(request, organization, request_id: int):
-    from participants.models import MenteeRequest
-
     found = get_object_or_404(MenteeRequest.objects.filter(person__organization=organization), pk=request_id)
     found.is_open = False
     found.save(update_fields=["is_open"])
@@ -198,9 +199,6 @@ def pair_order_pdf(request, organization):
     edit first."""
     from django.http import HttpResponse
 
-    from mentoring_portal.lib.exports import DOCX_TYPE, PDF_TYPE, attachment
-    from participants.documents.order_drafts import pairs_order
-    from participants.services.audit import export_logged
 
     ids = [int(i) for i in request.GET.getlist("pair") if i.isdigit()]
     pairs = Pair.objects.visible_to(request.user).filter(organization=organization, pk__in=ids)

@@ -12,6 +12,7 @@ from typing import Any
 from mentoring_portal.lib.plugins import Plugins
 from mentoring_portal.lib.schoolyear import school_year_of
 from participants.access import place_fields, place_kind
+from participants.models import Practice, PracticeStatus
 from participants.public.models import ContentPlanItem, News, PublicPage
 
 PUBLICATIONS_A_YEAR, RUBRICS = 5, 2  # seed 001
@@ -68,8 +69,6 @@ def suggestions(place, today: date) -> list[Suggestion]:
 
 @SUGGESTIONS.add
 def published_practices(place, today: date) -> list[Suggestion]:
-    from participants.models import Practice, PracticeStatus
-
     found = Practice.objects.filter(status=PracticeStatus.PUBLISHED, published_on__gte=date(school_year_of(today), 9, 1))
     found = found.filter(organization=place) if place_kind(place) == "organization" else found.filter(
         organization__district=place)

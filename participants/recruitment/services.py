@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mentoring_portal.lib import versions
+from participants.caches import place as place_cache
 from participants.models import MenteeRequest, MentorProfile, Person
 from participants.recruitment.models import Candidate, CandidateStatus, RecruitmentForm, Wish
 from participants.recruitment.rules import AUDIENCES, RECRUITMENT, consent_giver_for
@@ -93,7 +94,6 @@ def candidate_decline(*, candidate: Candidate, actor) -> Candidate:
 
 def _names_of(instance, created: bool = False) -> list[str]:
     """A candidate (or a form) moves its school's navigation («Набор по ссылке» counts the new ones)."""
-    from participants.caches import place as place_cache
 
     organization_id = instance.organization_id if isinstance(instance, RecruitmentForm) else \
         RecruitmentForm.objects.filter(pk=instance.form_id).values_list("organization_id", flat=True).first()

@@ -4,7 +4,9 @@ from django.utils import timezone
 
 from mentoring_portal.lib.exports import XLSX_TYPE, Column, Exporter, Sheet, SheetRow, exporter, file_name, write_xlsx
 from participants.access import CAN_EDIT_PAIRS, CAN_VIEW_REPORTS
+from participants.models import Category, Pair, Person
 from participants.pairs.selectors import pair_rows
+from participants.pairs.selectors import registry as registry_people
 
 GROUP = "organization"
 
@@ -31,8 +33,6 @@ class RegistryXlsx(OrganizationExporter):
     label = "Реестр наставников и наставляемых"
 
     def size(self, organization) -> int:
-        from participants.pairs.selectors import registry as registry_people
-
         return registry_people(organization, self.user).count()
 
     def rows(self, organization):
@@ -69,8 +69,6 @@ class PairsXlsx(OrganizationExporter):
     label = "Наставнические пары и группы"
 
     def size(self, organization) -> int:
-        from participants.models import Pair
-
         return Pair.objects.visible_to(self.user).filter(organization=organization).count()
 
     def render(self, organization) -> bytes:
@@ -109,8 +107,6 @@ class AdultsXlsx(Exporter):
         return file_name(self.label, place.name, f"{timezone.localdate():%Y-%m-%d}")
 
     def rows(self, place):
-        from participants.models import Category, Person
-
         people = (Person.objects.visible_to(self.user).filter(**{self.place_filter: place})
                   .exclude(category=Category.STUDENT)
                   .order_by("organization__short_name", "last_name", "first_name", "pk")

@@ -33,6 +33,7 @@ from participants.models import (
     ParticipantMessage,
     Person,
     PersonalLink,
+    PublicPage,
 )
 
 ANONYMOUS = "Обезличен(а)"
@@ -137,8 +138,6 @@ def _scrub_job_results(person: Person, parts: list[str]) -> None:
 
 
 def _refresh_public_pages(person: Person) -> None:
-    from participants.models import PublicPage
-
     pages = PublicPage.objects.filter(organization=person.organization_id)
     if person.organization.district_id:
         pages = pages | PublicPage.objects.filter(district=person.organization.district_id)

@@ -1,6 +1,9 @@
 from django.db import transaction
 
 from mentoring_portal.lib import versions
+from participants.caches import place as place_cache
+from participants.caches.district import district_of
+from participants.models import Person
 from participants.target_groups.models import GroupMark, TargetGroup
 
 
@@ -16,9 +19,6 @@ def groups_set(*, person, groups: set[str], user) -> None:
 
 def _names_of(instance, created: bool = False) -> list[str]:
     """The counts are on the district's «Наставничество в цифрах», its справка and the school's page."""
-    from participants.caches import place as place_cache
-    from participants.caches.district import district_of
-    from participants.models import Person
 
     organization_id = Person.objects.filter(pk=instance.person_id).values_list("organization_id", flat=True).first()
     district_id = district_of(organization_id)

@@ -7,12 +7,12 @@ from django.db import models
 from django.urls import reverse
 
 from mentoring_portal.lib.constraints import exactly_one
+from participants.access import access_of
 
 
 class ContestQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ContestQuerySet":
         """Contests of the districts and regions the user reads, those open to his schools, those he judges."""
-        from participants.access import access_of
 
         if user.is_superuser:
             return self

@@ -14,8 +14,8 @@ from django.utils import timezone
 from mentoring_portal.lib import versions
 from participants.models import Category, Membership, Pair, Person, Role
 from participants.services.erasure import ANONYMOUS, ERASURE_COPIES
-from roadmaps.events.models import Attendance, Event
-from roadmaps.events.rules import EVENT
+from roadmaps.events.models import Attendance, Event, EventKind
+from roadmaps.events.rules import ATTENDANCE_TARGETS, EVENT
 from roadmaps.models import Evidence
 from roadmaps.occurrences import occurrence_mark_done
 
@@ -137,7 +137,6 @@ def erase_attendance_names(*, person, names) -> None:
 def attendance_against_target(event: Event, came: int, invited: int):
     """(target, the share that came of whom the target counts, met?) for an event the methodology sets one for;
     None for the others. A business game counts against every participant of the school's live pairs."""
-    from roadmaps.events.rules import ATTENDANCE_TARGETS
 
     target = ATTENDANCE_TARGETS.get(event.kind)
     if target is None:
@@ -155,7 +154,6 @@ def attendance_against_target(event: Event, came: int, invited: int):
 
 def parents_meetings_held(organization, school_year_start: date, today: date) -> int:
     """Parents' meetings a school held in the school year (001 asks for two)."""
-    from roadmaps.events.models import EventKind
 
     return Event.objects.alive().filter(organization=organization, kind=EventKind.PARENTS_MEETING,
                                         held_on__range=(school_year_start, today)).count()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 from mentoring_portal.lib.collation import search_text
+from participants.access import access_of
 from participants.models import District, Organization
 from roadmaps.deadlines import Deadline, parse_deadline
 
@@ -31,7 +32,6 @@ class RoadmapQuerySet(models.QuerySet):
         """Whose deadlines are the user's business: every roadmap of a place where the user has a role, whatever its
         state, and another place's only once approved — a school's draft (last year's plan imported to be reworked)
         is not the district's overdue, nor a district's draft the region's."""
-        from participants.access import access_of
 
         memberships = access_of(user).memberships
         return self.filter(

@@ -8,6 +8,8 @@ from datetime import date, datetime, time
 from django.db import transaction
 from django.utils import timezone
 
+from mentoring_portal.lib import versions
+from participants.caches import place as place_cache
 from participants.models import Organization
 from roadmaps.events.models import Event, EventKind
 from roadmaps.visits.models import VisitRequest
@@ -70,12 +72,9 @@ def default_start(day: date) -> datetime:
 
 def _names_of(instance, created: bool = False) -> list[str]:
     """A request moves its school's and its district's navigation (the count of requests waiting)."""
-    from participants.caches import place as place_cache
 
     return place_cache.of_organization(instance.organization_id)
 
 
 def connect() -> None:
-    from mentoring_portal.lib import versions
-
     versions.watch("visit-requests", _names_of, models=(VisitRequest,))
