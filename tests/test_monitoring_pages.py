@@ -61,6 +61,8 @@ def test_the_methodist_sees_plan_and_actual_per_year_and_school(login, world, ca
     school_cells = {s.organization.code: s.cells[catalogue["students"].pk].actual
                     for s in response.context["school_rows"]}
     assert school_cells == {"agin-1": 40.0, "tinskaya": 0.0}
+    row = re.search(r'/o/agin-1/monitoring/">[^<]+</a></td>(.*?)</tr>', response.content.decode(), re.S).group(1)
+    assert row.count('<td class="text-end text-nowrap">') == len(response.context["indicators"])  # a cell each
 
 
 @pytest.mark.parametrize("who, status", [("school_curator", 404), ("outsider_curator", 404), ("mentor", 404)])
